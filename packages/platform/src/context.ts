@@ -1,0 +1,45 @@
+import type { IncomingMessage } from "node:http";
+import type { Logger } from "./logger";
+import type { Viewer, TokenVerifier } from "./auth";
+import { bearerToken } from "./auth";
+import type { RequestScope } from "./request-scope";
+
+/**
+ * What every resolver and service receives first. Subgraphs extend it with their per-request
+ * DataLoaders and database handle.
+ */
+export interface RequestContext {
+  requestId: string;
+  /** The signed-in caller, verified from the bearer token; undefined for guests. */
+  viewer: Viewer | undefined;
+  /** The end client's address as the router saw it (for throttling and audit). */
+  clientIp: string | undefined;
+  userAgent: string | undefined;
+  log: Logger;
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * The shared part of building a context: verify the token again (subgraphs never trust the
+ * router blindly), and carry the client address the router forwarded.
+ */
+export async function baseContext(
+  req: IncomingMessage,
+  scope: RequestScope,
+  verify: TokenVerifier,
+  log: Logger,
+): Promise<RequestContext> {
+  const token = bearerToken(header(req, "authorization"));
+  const viewer = token ? await verify(token) : undefined;
+  return {
+    requestId: scope.requestId,
+    viewer,
+    clientIp: header(req, "x-client-ip") ?? req.socket.remoteAddress,
+    userAgent: header(req, "user-agent"),
+    log: log.child({ requestId: scope.requestId }),
+  };
+}

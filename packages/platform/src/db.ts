@@ -1,0 +1,126 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { Logger as DrizzleLogger } from "drizzle-orm";
+import { sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { currentRequestScope } from "./request-scope";
+import type { Logger } from "./logger";
+
+/** A subgraph's Drizzle database, whichever driver is behind it. */
+export type Database<TSchema extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, TSchema>;
+
+export interface DatabaseHandle<TSchema extends Record<string, unknown>> {
+  db: Database<TSchema>;
+  driver: "postgres" | "pglite";
+  /** Throws when the database does not answer within `timeoutMs`. */
+  ping(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+  /** SQL statements sent since the database was opened (migrations excluded). */
+  statementCount(): number;
+}
+
+export interface OpenDatabaseOptions<TSchema extends Record<string, unknown>> {
+  /** Service name: the PGlite folder under dataDir and the advisory-lock key for migrations. */
+  service: string;
+  /** postgres:// URL; when absent the embedded PGlite in `<dataDir>/<service>` is used. */
+  url?: string | undefined;
+  /** Parent folder of the embedded databases; `memory://` keeps PGlite in memory. */
+  dataDir?: string;
+  migrationsFolder: string;
+  schema: TSchema;
+  log: Logger;
+  poolSize?: number;
+  onStatement?: () => void;
+}
+
+export async function openDatabase<TSchema extends Record<string, unknown>>(
+  options: OpenDatabaseOptions<TSchema>,
+): Promise<DatabaseHandle<TSchema>> {
+  let counting = false;
+  let statements = 0;
+  const logger: DrizzleLogger = {
+    logQuery(query) {
+      if (!counting) return;
+      statements++;
+      const scope = currentRequestScope();
+      if (scope) scope.sqlStatements++;
+      options.onStatement?.();
+      options.log.trace({ query }, "sql");
+    },
+  };
+  const handle = options.url
+    ? await openPostgres(options, logger)
+    : await openPglite(options, logger);
+  counting = true;
+  return { ...handle, statementCount: () => statements };
+}
+
+async function openPostgres<TSchema extends Record<string, unknown>>(
+  options: OpenDatabaseOptions<TSchema>,
+  logger: DrizzleLogger,
+): Promise<Omit<DatabaseHandle<TSchema>, "statementCount">> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+  const client = postgres(options.url!, {
+    max: options.poolSize ?? 10,
+    connect_timeout: 5,
+    idle_timeout: 30,
+    onnotice: () => {},
+    connection: { application_name: options.service, TimeZone: "UTC" },
+  });
+  const db = drizzle({ client, schema: options.schema, logger });
+  // Replicas may start together; one migrates while the others wait on the same lock.
+  const lockConnection = await client.reserve();
+  try {
+    await lockConnection`select pg_advisory_lock(hashtext(${`migrations:${options.service}`}))`;
+    await migrate(db, { migrationsFolder: options.migrationsFolder });
+  } finally {
+    await lockConnection`select pg_advisory_unlock(hashtext(${`migrations:${options.service}`}))`.catch(
+      () => {},
+    );
+    lockConnection.release();
+  }
+  options.log.info({ driver: "postgres" }, "database ready and migrated");
+  return {
+    db: db as unknown as Database<TSchema>,
+    driver: "postgres",
+    ping: (timeoutMs = 2000) => withTimeout(client`select 1`.then(() => undefined), timeoutMs),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite<TSchema extends Record<string, unknown>>(
+  options: OpenDatabaseOptions<TSchema>,
+  logger: DrizzleLogger,
+): Promise<Omit<DatabaseHandle<TSchema>, "statementCount">> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const dataDir = options.dataDir ?? ".data";
+  let location = "memory://";
+  if (dataDir !== "memory://") {
+    location = path.resolve(dataDir, options.service);
+    mkdirSync(location, { recursive: true });
+  }
+  const client = new PGlite(location);
+  await client.waitReady;
+  await client.exec("SET TIME ZONE 'UTC'");
+  const db = drizzle({ client, schema: options.schema, logger });
+  await migrate(db, { migrationsFolder: options.migrationsFolder });
+  options.log.info({ driver: "pglite", location }, "embedded database ready and migrated");
+  return {
+    db: db as unknown as Database<TSchema>,
+    driver: "pglite",
+    ping: (timeoutMs = 2000) => withTimeout(db.execute(sql`select 1`).then(() => undefined), timeoutMs),
+    close: () => client.close(),
+  };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

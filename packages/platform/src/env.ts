@@ -1,0 +1,75 @@
+import { z } from "zod";
+
+/**
+ * Parses configuration once at start-up. Every problem is reported in one message that names the
+ * variable, so an operator fixes them all in one go instead of one restart per mistake.
+ */
+export class EnvError extends Error {
+  override name = "EnvError";
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+export type EnvSource = Record<string, string | undefined>;
+
+export function parseEnv<TShape extends z.ZodRawShape>(
+  shape: TShape,
+  source: EnvSource,
+): z.infer<z.ZodObject<TShape>> {
+  // Empty strings count as unset: `FOO=` in a compose file means "use the default".
+  const cleaned: EnvSource = {};
+  for (const key of Object.keys(shape)) {
+    const value = source[key];
+    if (value !== undefined && value !== "") cleaned[key] = value;
+  }
+  const result = z.object(shape).safeParse(cleaned);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join(".") || "(environment)";
+    return cleaned[name] === undefined && issue.code === "invalid_type"
+      ? `${name} is required`
+      : `${name}: ${issue.message}`;
+  });
+  throw new EnvError(problems);
+}
+
+/** parseEnv for a process entry point: prints the message and exits 1 on bad configuration. */
+export function loadEnvOrExit<TShape extends z.ZodRawShape>(
+  shape: TShape,
+  source: EnvSource,
+): z.infer<z.ZodObject<TShape>> {
+  try {
+    return parseEnv(shape, source);
+  } catch (error) {
+    if (error instanceof EnvError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** Reusable field parsers, so every service spells its variables the same way. */
+export const envFields = {
+  port: (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback),
+  postgresUrl: () =>
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+      .optional(),
+  amqpUrl: () =>
+    z
+      .string()
+      .regex(/^amqps?:\/\//, "must be an amqp:// or amqps:// URL")
+      .optional(),
+  url: () => z.string().url(),
+  logLevel: () => z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  nodeEnv: () => z.enum(["development", "test", "production"]).default("development"),
+  seconds: (fallback: number) => z.coerce.number().int().positive().default(fallback),
+  bool: (fallback: boolean) =>
+    z
+      .enum(["true", "false", "1", "0"])
+      .default(fallback ? "true" : "false")
+      .transform((v) => v === "true" || v === "1"),
+};

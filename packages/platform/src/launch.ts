@@ -1,0 +1,97 @@
+import { readFileSync } from "node:fs";
+import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
+import type { LevelWithSilent } from "pino";
+import type { TokenVerifier } from "./auth";
+import { baseContext, type RequestContext } from "./context";
+import { openDatabase, type Database, type DatabaseHandle } from "./db";
+import type { RouteHandler } from "./http";
+import { createLogger, type Logger } from "./logger";
+import { createServiceMetrics } from "./metrics";
+import { startSubgraphServer } from "./subgraph";
+
+/** What a subgraph supplies; `launchSubgraph` does the rest the same way for every domain. */
+export interface SubgraphModule<TSchema extends Record<string, unknown>, TContext extends RequestContext> {
+  name: string;
+  /** Path of the SDL file (the same file supergraph.yaml points at). */
+  schemaFile: string;
+  resolvers: GraphQLResolverMap<TContext>;
+  database: { schema: TSchema; migrationsFolder: string };
+  /** Runs once the database is migrated; returns what requests need. */
+  setup(deps: { db: Database<TSchema>; log: Logger }): Promise<SubgraphRuntime<TContext>>;
+}
+
+export interface SubgraphRuntime<TContext extends RequestContext> {
+  verifyToken: TokenVerifier;
+  /** Adds the subgraph's own per-request parts (DataLoaders, db) to the shared context. */
+  extendContext(base: RequestContext): TContext;
+  routes?: Record<string, RouteHandler>;
+  readiness?: Record<string, () => Promise<void> | void>;
+  /** Stops background work (consumers, relays) before the database closes. */
+  stop?(): Promise<void>;
+}
+
+export interface SubgraphSettings {
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: LevelWithSilent;
+  log?: Logger;
+}
+
+export interface RunningSubgraph<TSchema extends Record<string, unknown> = Record<string, unknown>> {
+  name: string;
+  url: string;
+  port: number;
+  database: DatabaseHandle<TSchema>;
+  stop(): Promise<void>;
+}
+
+export async function launchSubgraph<TSchema extends Record<string, unknown>, TContext extends RequestContext>(
+  module: SubgraphModule<TSchema, TContext>,
+  settings: SubgraphSettings,
+): Promise<RunningSubgraph<TSchema>> {
+  const log = (settings.log ?? createLogger({ service: module.name, level: settings.logLevel })).child({
+    component: module.name,
+  });
+  const metrics = createServiceMetrics(module.name);
+  const database = await openDatabase({
+    service: module.name,
+    url: settings.databaseUrl,
+    dataDir: settings.dataDir,
+    migrationsFolder: module.database.migrationsFolder,
+    schema: module.database.schema,
+    log,
+    onStatement: () => metrics.sqlStatements.inc(),
+  });
+  let runtime: SubgraphRuntime<TContext> | undefined;
+  try {
+    runtime = await module.setup({ db: database.db, log });
+    const ready = runtime;
+    const server = await startSubgraphServer<TContext>({
+      name: module.name,
+      port: settings.port,
+      typeDefs: readFileSync(module.schemaFile, "utf8"),
+      resolvers: module.resolvers,
+      log,
+      metrics,
+      context: async (req, scope) => ready.extendContext(await baseContext(req, scope, ready.verifyToken, log)),
+      readiness: { database: () => database.ping(), ...ready.readiness },
+      ...(ready.routes ? { routes: ready.routes } : {}),
+    });
+    return {
+      name: module.name,
+      url: server.url,
+      port: server.port,
+      database,
+      stop: async () => {
+        await server.close();
+        await ready.stop?.();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await runtime?.stop?.();
+    await database.close();
+    throw error;
+  }
+}

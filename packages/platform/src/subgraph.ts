@@ -1,0 +1,63 @@
+import type { IncomingMessage } from "node:http";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
+import { parse } from "graphql";
+import { observabilityPlugin } from "./apollo-plugins";
+import { createErrorFormatter } from "./errors";
+import { startHttpService, type RouteHandler, type RunningHttpService } from "./http";
+import type { Logger } from "./logger";
+import type { ServiceMetrics } from "./metrics";
+import type { RequestScope } from "./request-scope";
+import type { RequestContext } from "./context";
+
+export interface SubgraphServerOptions<TContext extends RequestContext> {
+  name: string;
+  port: number;
+  typeDefs: string;
+  resolvers: GraphQLResolverMap<TContext>;
+  log: Logger;
+  metrics: ServiceMetrics;
+  context: (req: IncomingMessage, scope: RequestScope) => Promise<TContext>;
+  readiness: Record<string, () => Promise<void> | void>;
+  routes?: Record<string, RouteHandler>;
+}
+
+/** Builds the federation subgraph schema and serves it with health, readiness and metrics. */
+export async function startSubgraphServer<TContext extends RequestContext>(
+  options: SubgraphServerOptions<TContext>,
+): Promise<RunningHttpService> {
+  const schema = buildSubgraphSchema({ typeDefs: parse(options.typeDefs), resolvers: options.resolvers as GraphQLResolverMap<unknown> });
+  const apollo = new ApolloServer<TContext>({
+    schema,
+    // Subgraphs sit behind the router; introspection lets schema tooling read them directly.
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorFormatter(options.log),
+    plugins: [
+      observabilityPlugin<TContext>(options.log, options.metrics),
+      ApolloServerPluginLandingPageDisabled(),
+      // No Apollo Studio here: traces would only add bytes to every subgraph response.
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
+  });
+  await apollo.start();
+  const http = await startHttpService<TContext>({
+    name: options.name,
+    port: options.port,
+    log: options.log,
+    metrics: options.metrics,
+    apollo,
+    context: options.context,
+    readiness: options.readiness,
+    ...(options.routes ? { routes: options.routes } : {}),
+  });
+  return {
+    ...http,
+    close: async (graceMs) => {
+      await http.close(graceMs);
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,8 @@
+/** Test-run settings; the only place the test kit reads the environment. */
+export const testEnv = {
+  databaseUrl: process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
+  amqpUrl: process.env.TEST_AMQP_URL ?? "amqp://guest:guest@127.0.0.1:5672",
+  /** In CI a missing server is a failure, never a silent fallback to PGlite. */
+  requireRealServices: process.env.REQUIRE_REAL_SERVICES === "1" || process.env.CI === "true",
+  logLevel: (process.env.LOG_LEVEL ?? "silent") as "silent" | "info" | "debug" | "warn" | "error",
+};

@@ -1,0 +1,78 @@
+import type { DatabaseHandle } from "@storefront/platform";
+
+export interface GraphQLResponseError {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; field?: string; [key: string]: unknown };
+}
+
+export interface ExecuteResult<TData> {
+  status: number;
+  headers: Headers;
+  data: TData | null | undefined;
+  errors: GraphQLResponseError[] | undefined;
+}
+
+/** A GraphQL operation with its result and variable types, as graphql-codegen emits them. */
+export type Operation<TData, TVariables> = string & { readonly __types?: [TData, TVariables] };
+
+export async function execute<TData = Record<string, unknown>, TVariables = Record<string, unknown>>(
+  url: string,
+  query: Operation<TData, TVariables> | string,
+  options: { variables?: TVariables; token?: string; headers?: Record<string, string> } = {},
+): Promise<ExecuteResult<TData>> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...options.headers,
+    },
+    body: JSON.stringify({ query, variables: options.variables ?? {} }),
+  });
+  const text = await response.text();
+  let body: { data?: TData | null; errors?: GraphQLResponseError[] } = {};
+  try {
+    body = JSON.parse(text) as typeof body;
+  } catch {
+    throw new Error(`non-JSON response (${response.status}): ${text.slice(0, 200)}`);
+  }
+  return { status: response.status, headers: response.headers, data: body.data, errors: body.errors };
+}
+
+/** Like execute, but fails the test with the errors when the operation did not succeed. */
+export async function executeOk<TData = Record<string, unknown>, TVariables = Record<string, unknown>>(
+  url: string,
+  query: Operation<TData, TVariables> | string,
+  options: { variables?: TVariables; token?: string; headers?: Record<string, string> } = {},
+): Promise<TData> {
+  const result = await execute<TData, TVariables>(url, query, options);
+  if (result.errors?.length || !result.data) {
+    throw new Error(`operation failed (${result.status}): ${JSON.stringify(result.errors)}`);
+  }
+  return result.data;
+}
+
+/** SQL statements each database ran while `fn` ran (run it alone: counts are per database). */
+export async function countSql<T>(
+  databases: Record<string, Pick<DatabaseHandle<Record<string, unknown>>, "statementCount">>,
+  fn: () => Promise<T>,
+): Promise<{ result: T; statements: Record<string, number> }> {
+  const before = Object.fromEntries(Object.entries(databases).map(([name, db]) => [name, db.statementCount()]));
+  const result = await fn();
+  const statements = Object.fromEntries(
+    Object.entries(databases).map(([name, db]) => [name, db.statementCount() - (before[name] ?? 0)]),
+  );
+  return { result, statements };
+}
+
+let sequence = 0;
+/** Unique per call and per run, so tests never collide on unique columns. */
+export function unique(prefix: string): string {
+  sequence += 1;
+  return `${prefix}-${process.pid}-${Date.now().toString(36)}-${sequence}`;
+}
+
+export function uniqueEmail(): string {
+  return `${unique("user")}@example.test`;
+}

@@ -1,0 +1,27 @@
+import { composeSupergraph, readSupergraphConfig } from "@storefront/schema";
+import { routerConfigFrom, startRouter, type RunningRouter } from "@storefront/router";
+import { testEnv } from "./env";
+
+/**
+ * Composes the supergraph from the subgraphs' SDL files (as supergraph.yaml lists them) with
+ * the running subgraphs' URLs, and starts a router over it on a free port.
+ */
+export async function startTestRouter(
+  subgraphs: { name: string; url: string }[],
+  options: { env?: Record<string, string> } = {},
+): Promise<RunningRouter & { supergraphSdl: string }> {
+  const urls = new Map(subgraphs.map((s) => [s.name, s.url]));
+  const sources = readSupergraphConfig()
+    .filter((source) => urls.has(source.name))
+    .map((source) => ({ ...source, url: urls.get(source.name)! }));
+  const supergraphSdl = composeSupergraph(sources);
+  const users = urls.get("users");
+  const config = routerConfigFrom({
+    ROUTER_PORT: "0",
+    LOG_LEVEL: testEnv.logLevel,
+    ...(users ? { JWKS_URL: new URL("/.well-known/jwks.json", users).toString() } : {}),
+    ...options.env,
+  });
+  const router = await startRouter({ ...config, supergraphSdl });
+  return { ...router, supergraphSdl };
+}

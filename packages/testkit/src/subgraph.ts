@@ -1,0 +1,31 @@
+import { launchSubgraph, type Logger, type RequestContext, type RunningSubgraph, type SubgraphModule } from "@storefront/platform";
+import { createTestDatabase } from "./database";
+import { testEnv } from "./env";
+
+export interface TestSubgraph<TSchema extends Record<string, unknown>> extends RunningSubgraph<TSchema> {
+  databaseUrl: string | undefined;
+}
+
+/** Starts a subgraph on a free port against its own freshly migrated database. */
+export async function startTestSubgraph<TSchema extends Record<string, unknown>, TContext extends RequestContext>(
+  module: SubgraphModule<TSchema, TContext>,
+  options: { databaseUrl?: string; log?: Logger } = {},
+): Promise<TestSubgraph<TSchema>> {
+  const database = options.databaseUrl ? undefined : await createTestDatabase(module.name);
+  const databaseUrl = options.databaseUrl ?? database?.url;
+  const running = await launchSubgraph(module, {
+    port: 0,
+    databaseUrl,
+    dataDir: "memory://",
+    logLevel: testEnv.logLevel,
+    ...(options.log ? { log: options.log } : {}),
+  });
+  return {
+    ...running,
+    databaseUrl,
+    stop: async () => {
+      await running.stop();
+      await database?.drop();
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { CompositionError, composeSupergraph, readSupergraphConfig, supergraphPath } from "../src";
+
+describe("supergraph composition", () => {
+  it("composes supergraph.yaml and the committed schema/supergraph.graphql is current", () => {
+    const composed = composeSupergraph(readSupergraphConfig());
+    // A stale committed supergraph means the router would serve an old graph: run `npm run compose`.
+    expect(readFileSync(supergraphPath, "utf8")).toBe(composed);
+  });
+
+  it("fails with the composition errors when subgraphs disagree", () => {
+    const a = { name: "a", url: "http://a/graphql", sdl: 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])\ntype Thing @key(fields: "id") { id: ID! size: Int }\ntype Query { thing: Thing }' };
+    const b = { name: "b", url: "http://b/graphql", sdl: 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])\ntype Thing @key(fields: "id") { id: ID! size: String }\ntype Query { other: Thing }' };
+    expect(() => composeSupergraph([a, b])).toThrow(CompositionError);
+    try {
+      composeSupergraph([a, b]);
+    } catch (error) {
+      expect((error as CompositionError).problems.join("\n")).toMatch(/Thing\.size/);
+    }
+  });
+});

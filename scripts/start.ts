@@ -1,0 +1,34 @@
+/**
+ * `npm start`: the whole platform in one process on embedded defaults. Each subgraph keeps its
+ * own HTTP server, port and database (PGlite under .data/ unless *_DATABASE_URL is set), so the
+ * topology is the production one, only co-located.
+ */
+import { createLogger, stopOnSignals, type Stoppable } from "@storefront/platform";
+import { loadRouterConfig, startRouter } from "@storefront/router";
+import { loadUsersConfig, seedUsers, startUsersSubgraph } from "@storefront/users";
+
+const usersConfig = loadUsersConfig();
+const routerConfig = loadRouterConfig();
+const log = createLogger({ service: "storefront", level: usersConfig.logLevel });
+const running: Stoppable[] = [];
+stopOnSignals(log, running);
+
+try {
+  const users = await startUsersSubgraph(usersConfig, log);
+  running.push({ name: "users", stop: users.stop });
+
+  const seeded = await seedUsers(users.database.db);
+  if (seeded.length) {
+    // Printed once, on the first start only: the passwords are random and stored only as hashes.
+    const lines = seeded.map((a) => `  ${a.role.padEnd(8)} ${a.email}  password: ${a.password}`);
+    process.stdout.write(`\nSeeded accounts (shown only now, keep them):\n${lines.join("\n")}\n\n`);
+  }
+
+  const router = await startRouter(routerConfig, { log });
+  running.push({ name: "router", stop: router.stop });
+  process.stdout.write(`\nStorefront graph ready at http://localhost:${router.port}/graphql\n\n`);
+} catch (error) {
+  log.fatal({ err: error }, "start-up failed");
+  for (const service of running.reverse()) await service.stop().catch(() => {});
+  process.exit(1);
+}

@@ -1,0 +1,134 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+export const role = pgEnum("role", ["CUSTOMER", "ADMIN"]);
+
+export const auditEventType = pgEnum("audit_event_type", [
+  "REGISTERED",
+  "LOGIN_SUCCEEDED",
+  "LOGIN_FAILED",
+  "LOGIN_THROTTLED",
+  "LOGGED_OUT",
+  "PASSWORD_CHANGED",
+  "ROLE_CHANGED",
+  "REFRESH_TOKEN_REUSED",
+]);
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+};
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Stored lower-cased; uniqueness is on this column. */
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: role("role").notNull().default("CUSTOMER"),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("users_email_key").on(t.email), index("users_created_at_idx").on(t.createdAt, t.id)],
+);
+
+export const addresses = pgTable(
+  "addresses",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    fullName: text("full_name").notNull(),
+    line1: text("line1").notNull(),
+    line2: text("line2"),
+    city: text("city").notNull(),
+    region: text("region"),
+    postalCode: text("postal_code").notNull(),
+    /** ISO 3166-1 alpha-2. */
+    country: text("country").notNull(),
+    phone: text("phone"),
+    isDefault: boolean("is_default").notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [
+    index("addresses_user_idx").on(t.userId, t.createdAt),
+    // At most one default address per user, enforced by the database.
+    uniqueIndex("addresses_one_default_per_user").on(t.userId).where(sql`${t.isDefault}`),
+  ],
+);
+
+/**
+ * One row per issued refresh token. A refresh rotates: the presented row is marked rotated and a
+ * new row in the same family is issued. Presenting a rotated token again means it leaked, so the
+ * whole family is revoked.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    familyId: uuid("family_id").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** SHA-256 of the token secret; the secret itself is never stored. */
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true, precision: 3 }).notNull(),
+    rotatedAt: timestamp("rotated_at", { withTimezone: true, precision: 3 }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true, precision: 3 }),
+    userAgent: text("user_agent"),
+    clientIp: text("client_ip"),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index("sessions_family_idx").on(t.familyId), index("sessions_user_idx").on(t.userId)],
+);
+
+/** Asymmetric signing keys; the newest unretired one signs, all unexpired ones verify. */
+export const signingKeys = pgTable("signing_keys", {
+  kid: text("kid").primaryKey(),
+  privateJwk: jsonb("private_jwk").notNull(),
+  publicJwk: jsonb("public_jwk").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  /** When set, the key no longer signs; it still verifies until `expiresAt`. */
+  retiredAt: timestamp("retired_at", { withTimezone: true, precision: 3 }),
+  expiresAt: timestamp("expires_at", { withTimezone: true, precision: 3 }),
+});
+
+/** Security events. Also the source of truth for login throttling (recent LOGIN_FAILED rows). */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    type: auditEventType("type").notNull(),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    /** The email the event concerned (as typed, lower-cased), kept even for unknown accounts. */
+    email: text("email"),
+    clientIp: text("client_ip"),
+    userAgent: text("user_agent"),
+    details: jsonb("details").$type<Record<string, unknown>>(),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("audit_log_created_idx").on(t.createdAt, t.id),
+    index("audit_log_user_idx").on(t.userId, t.createdAt),
+    index("audit_log_failed_email_idx").on(t.email, t.createdAt).where(sql`${t.type} = 'LOGIN_FAILED'`),
+    index("audit_log_failed_ip_idx").on(t.clientIp, t.createdAt).where(sql`${t.type} = 'LOGIN_FAILED'`),
+  ],
+);
+
+export type UserRow = typeof users.$inferSelect;
+export type AddressRow = typeof addresses.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+export type AuditRow = typeof auditLog.$inferSelect;
+export type AuditEventType = (typeof auditEventType.enumValues)[number];

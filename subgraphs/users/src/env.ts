@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { envFields, loadEnvOrExit, parseEnv, type EnvSource } from "@storefront/platform";
+
+/** Every setting of the users subgraph; the only place it reads the environment. */
+export const usersEnvShape = {
+  USERS_PORT: envFields.port(4001),
+  USERS_DATABASE_URL: envFields.postgresUrl(),
+  DATA_DIR: z.string().default(".data"),
+  LOG_LEVEL: envFields.logLevel(),
+  ACCESS_TOKEN_TTL_SECONDS: envFields.seconds(15 * 60),
+  REFRESH_TOKEN_TTL_SECONDS: envFields.seconds(30 * 24 * 60 * 60),
+  LOGIN_THROTTLE_WINDOW_SECONDS: envFields.seconds(15 * 60),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(20),
+};
+
+export interface UsersConfig {
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: z.infer<ReturnType<typeof envFields.logLevel>>;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  throttle: { windowSeconds: number; maxFailuresPerAccount: number; maxFailuresPerAddress: number };
+}
+
+function toConfig(env: ReturnType<typeof parseEnv<typeof usersEnvShape>>): UsersConfig {
+  return {
+    port: env.USERS_PORT,
+    databaseUrl: env.USERS_DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    logLevel: env.LOG_LEVEL,
+    accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
+    throttle: {
+      windowSeconds: env.LOGIN_THROTTLE_WINDOW_SECONDS,
+      maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS,
+    },
+  };
+}
+
+export function usersConfigFrom(source: EnvSource): UsersConfig {
+  return toConfig(parseEnv(usersEnvShape, source));
+}
+
+export function loadUsersConfig(): UsersConfig {
+  return toConfig(loadEnvOrExit(usersEnvShape, process.env));
+}

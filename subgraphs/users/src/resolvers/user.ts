@@ -1,0 +1,29 @@
+import { forbidden } from "@storefront/platform";
+import type { UsersContext } from "../context";
+import type { UserRow } from "../db/schema";
+
+/** The user themself and administrators see private fields; everyone else sees the public profile. */
+const canSeePrivate = (user: UserRow, ctx: UsersContext) =>
+  ctx.signedInNow.has(user.id) ||
+  (ctx.viewer !== undefined && (ctx.viewer.userId === user.id || ctx.viewer.role === "ADMIN"));
+
+function requirePrivate(user: UserRow, ctx: UsersContext) {
+  if (!canSeePrivate(user, ctx)) throw forbidden("Only this user and administrators can see their addresses.");
+}
+
+export const userResolvers = {
+  User: {
+    __resolveReference: (ref: { id: string }, ctx: UsersContext) => ctx.loaders.userById.load(ref.id),
+    email: (user: UserRow, _: unknown, ctx: UsersContext) => (canSeePrivate(user, ctx) ? user.email : null),
+    role: (user: UserRow, _: unknown, ctx: UsersContext) => (canSeePrivate(user, ctx) ? user.role : null),
+    addresses: (user: UserRow, _: unknown, ctx: UsersContext) => {
+      requirePrivate(user, ctx);
+      return ctx.loaders.addressesByUserId.load(user.id);
+    },
+    defaultAddress: async (user: UserRow, _: unknown, ctx: UsersContext) => {
+      requirePrivate(user, ctx);
+      const list = await ctx.loaders.addressesByUserId.load(user.id);
+      return list.find((address) => address.isDefault) ?? null;
+    },
+  },
+};

@@ -1,0 +1,199 @@
+import { and, count, eq, gt, isNull, min, ne, sql } from "drizzle-orm";
+import { z } from "zod";
+import { badUserInput, forbidden, notFound, requireAdmin, requireViewer, unauthenticated, validateInput, type Role } from "@storefront/platform";
+import type { UsersContext } from "../context";
+import { auditLog, sessions, users, type UserRow } from "../db/schema";
+import { isUuid } from "../loaders";
+import { recordAudit } from "./audit";
+import { hashPassword, verifyPassword } from "./passwords";
+import { issueSession, parseRefreshToken, revokeFamily, secretMatches, type IssuedSession } from "./sessions";
+
+export type AuthError = {
+  kind: "AuthError";
+  code: "EMAIL_TAKEN" | "INVALID_CREDENTIALS" | "TOO_MANY_ATTEMPTS";
+  message: string;
+  retryAfterSeconds?: number;
+};
+export type AuthResult = ({ kind: "AuthSession" } & IssuedSession) | AuthError;
+
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: "must be a valid email address" }).max(254, "must be at most 254 characters"));
+const newPassword = z
+  .string()
+  .min(12, "must be at least 12 characters")
+  .max(128, "must be at most 128 characters");
+
+const registerInput = z.object({
+  email,
+  password: newPassword,
+  name: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters"),
+});
+const loginInput = z.object({ email: z.string().trim().toLowerCase().max(254), password: z.string().max(128) });
+const changePasswordInput = z.object({ currentPassword: z.string().max(128), newPassword });
+
+const INVALID_CREDENTIALS: AuthError = {
+  kind: "AuthError",
+  code: "INVALID_CREDENTIALS",
+  message: "The email or password is incorrect.",
+};
+
+const sessionEnded = () => unauthenticated("This session has ended. Please sign in again.");
+
+export async function register(ctx: UsersContext, rawInput: unknown): Promise<AuthResult> {
+  const input = validateInput(registerInput, rawInput);
+  const passwordHash = await hashPassword(input.password);
+  return ctx.db.transaction(async (tx) => {
+    const [user] = await tx
+      .insert(users)
+      .values({ email: input.email, name: input.name, passwordHash })
+      .onConflictDoNothing({ target: users.email })
+      .returning();
+    if (!user) {
+      return { kind: "AuthError", code: "EMAIL_TAKEN", message: "An account with this email already exists." } as const;
+    }
+    await recordAudit(ctx, { type: "REGISTERED", userId: user.id, email: user.email }, tx);
+    return { kind: "AuthSession", ...(await issueSession(ctx, user, { db: tx })) } as const;
+  });
+}
+
+/**
+ * Failed sign-ins in the throttle window, counted from the audit log so every replica sees the
+ * same numbers. Per account, a successful sign-in starts the count afresh; per address it does
+ * not (an attacker could otherwise reset it with an account of their own).
+ */
+async function throttleState(ctx: UsersContext, loginEmail: string): Promise<number | undefined> {
+  const { windowSeconds, maxFailuresPerAccount, maxFailuresPerAddress } = ctx.config.throttle;
+  const since = new Date(Date.now() - windowSeconds * 1000);
+  const lastSuccess = sql`coalesce((select max(${auditLog.createdAt}) from ${auditLog} where ${auditLog.type} = 'LOGIN_SUCCEEDED' and ${auditLog.email} = ${loginEmail}), ${since.toISOString()}::timestamptz)`;
+  const failed = eq(auditLog.type, "LOGIN_FAILED");
+  const [byAccount, byAddress] = await Promise.all([
+    ctx.db
+      .select({ failures: count(), oldest: min(auditLog.createdAt) })
+      .from(auditLog)
+      .where(and(failed, eq(auditLog.email, loginEmail), gt(auditLog.createdAt, since), gt(auditLog.createdAt, lastSuccess))),
+    ctx.clientIp
+      ? ctx.db
+          .select({ failures: count(), oldest: min(auditLog.createdAt) })
+          .from(auditLog)
+          .where(and(failed, eq(auditLog.clientIp, ctx.clientIp), gt(auditLog.createdAt, since)))
+      : Promise.resolve([]),
+  ]);
+  const retryAfter = (oldest: Date | null | undefined) =>
+    Math.max(1, Math.ceil(((oldest ?? new Date()).getTime() + windowSeconds * 1000 - Date.now()) / 1000));
+  if ((byAccount[0]?.failures ?? 0) >= maxFailuresPerAccount) return retryAfter(byAccount[0]?.oldest);
+  if ((byAddress[0]?.failures ?? 0) >= maxFailuresPerAddress) return retryAfter(byAddress[0]?.oldest);
+  return undefined;
+}
+
+export async function login(ctx: UsersContext, rawInput: unknown): Promise<AuthResult> {
+  const input = validateInput(loginInput, rawInput);
+  const retryAfterSeconds = await throttleState(ctx, input.email);
+  if (retryAfterSeconds !== undefined) {
+    await recordAudit(ctx, { type: "LOGIN_THROTTLED", email: input.email });
+    return {
+      kind: "AuthError",
+      code: "TOO_MANY_ATTEMPTS",
+      message: `Too many failed sign-in attempts. Try again in ${retryAfterSeconds} seconds.`,
+      retryAfterSeconds,
+    };
+  }
+  const [user] = await ctx.db.select().from(users).where(eq(users.email, input.email));
+  if (!(await verifyPassword(user?.passwordHash, input.password)) || !user) {
+    await recordAudit(ctx, { type: "LOGIN_FAILED", userId: user?.id, email: input.email });
+    return INVALID_CREDENTIALS;
+  }
+  return ctx.db.transaction(async (tx) => {
+    await recordAudit(ctx, { type: "LOGIN_SUCCEEDED", userId: user.id, email: user.email }, tx);
+    return { kind: "AuthSession", ...(await issueSession(ctx, user, { db: tx })) } as const;
+  });
+}
+
+/**
+ * Rotates a refresh token. The conditional update makes rotation single-use even under
+ * concurrent calls: exactly one caller marks the row rotated; any other presentation of the same
+ * token is reuse, which revokes the whole family (the token has leaked).
+ */
+export async function refresh(ctx: UsersContext, refreshToken: string): Promise<IssuedSession> {
+  const parsed = parseRefreshToken(refreshToken);
+  if (!parsed) throw sessionEnded();
+  const [session] = await ctx.db.select().from(sessions).where(eq(sessions.id, parsed.sessionId));
+  if (!session || !secretMatches(parsed.secret, session.tokenHash)) throw sessionEnded();
+  if (session.revokedAt || session.expiresAt.getTime() <= Date.now()) throw sessionEnded();
+  const outcome = await ctx.db.transaction(async (tx) => {
+    const [rotated] = await tx
+      .update(sessions)
+      .set({ rotatedAt: new Date() })
+      .where(and(eq(sessions.id, session.id), isNull(sessions.rotatedAt), isNull(sessions.revokedAt)))
+      .returning({ id: sessions.id });
+    if (!rotated) return "reused" as const;
+    const [user] = await tx.select().from(users).where(eq(users.id, session.userId));
+    if (!user) return "gone" as const;
+    return issueSession(ctx, user, { familyId: session.familyId, db: tx });
+  });
+  if (outcome === "reused") {
+    await revokeFamily(ctx.db, session.familyId);
+    await recordAudit(ctx, {
+      type: "REFRESH_TOKEN_REUSED",
+      userId: session.userId,
+      details: { familyId: session.familyId },
+    });
+    ctx.log.warn({ userId: session.userId, familyId: session.familyId }, "refresh token reused; session revoked");
+    throw sessionEnded();
+  }
+  if (outcome === "gone") throw sessionEnded();
+  return outcome;
+}
+
+export async function logout(ctx: UsersContext, refreshToken: string): Promise<boolean> {
+  const parsed = parseRefreshToken(refreshToken);
+  if (!parsed) return true;
+  const [session] = await ctx.db.select().from(sessions).where(eq(sessions.id, parsed.sessionId));
+  if (!session || !secretMatches(parsed.secret, session.tokenHash) || session.revokedAt) return true;
+  await ctx.db.transaction(async (tx) => {
+    await revokeFamily(tx, session.familyId);
+    await recordAudit(ctx, { type: "LOGGED_OUT", userId: session.userId }, tx);
+  });
+  return true;
+}
+
+export async function changePassword(ctx: UsersContext, rawInput: unknown): Promise<boolean> {
+  const viewer = requireViewer(ctx.viewer);
+  const input = validateInput(changePasswordInput, rawInput);
+  const [user] = await ctx.db.select().from(users).where(eq(users.id, viewer.userId));
+  if (!user) throw sessionEnded();
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw badUserInput("The current password is incorrect.", "currentPassword");
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, user.id));
+    // Every other sign-in ends; the session making the change stays.
+    const others = viewer.sessionId ? ne(sessions.familyId, viewer.sessionId) : undefined;
+    await tx
+      .update(sessions)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt), others));
+    await recordAudit(ctx, { type: "PASSWORD_CHANGED", userId: user.id, email: user.email }, tx);
+  });
+  return true;
+}
+
+export async function setUserRole(ctx: UsersContext, userId: string, role: Role): Promise<UserRow> {
+  const admin = requireAdmin(ctx.viewer);
+  if (userId === admin.userId && role !== "ADMIN") throw forbidden("An administrator cannot remove their own ADMIN role.");
+  if (!isUuid(userId)) throw notFound("User");
+  return ctx.db.transaction(async (tx) => {
+    const [before] = await tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).for("update");
+    if (!before) throw notFound("User");
+    const [user] = await tx.update(users).set({ role, updatedAt: new Date() }).where(eq(users.id, userId)).returning();
+    await recordAudit(
+      ctx,
+      { type: "ROLE_CHANGED", userId, email: user!.email, details: { from: before.role, to: role, by: admin.userId } },
+      tx,
+    );
+    return user!;
+  });
+}

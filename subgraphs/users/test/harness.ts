@@ -1,0 +1,61 @@
+import { eq } from "drizzle-orm";
+import { execute, executeOk, startTestSubgraph, uniqueEmail, type TestSubgraph } from "@storefront/testkit";
+import { schema } from "../src/db";
+import { usersConfigFrom } from "../src/env";
+import { usersModule } from "../src/server";
+
+export type UsersSubgraph = TestSubgraph<typeof schema>;
+
+/** The users subgraph on a fresh database, with throttle limits low enough to reach in a test. */
+export function startUsers(env: Record<string, string> = {}) {
+  return startTestSubgraph(
+    usersModule(usersConfigFrom({ LOGIN_MAX_FAILURES_PER_ACCOUNT: "3", LOGIN_MAX_FAILURES_PER_ADDRESS: "6", ...env })),
+  );
+}
+
+export const SESSION_FIELDS = `
+  ... on AuthSession { accessToken refreshToken accessTokenExpiresAt user { id email role } }
+  ... on AuthError { code message retryAfterSeconds }
+`;
+
+export interface AuthSessionResult {
+  accessToken?: string;
+  refreshToken?: string;
+  user?: { id: string; email: string; role: string };
+  code?: string;
+  message?: string;
+  retryAfterSeconds?: number | null;
+}
+
+let ipCounter = 0;
+/** A distinct client address per caller, so per-address throttling in one test never leaks into another. */
+export function clientIp(): string {
+  ipCounter += 1;
+  return `198.51.${Math.floor(ipCounter / 250)}.${ipCounter % 250}`;
+}
+
+export async function register(url: string, input: { email?: string; password?: string; name?: string } = {}) {
+  const variables = { input: { email: uniqueEmail(), password: "correct horse battery", name: "Test User", ...input } };
+  const data = await executeOk<{ register: AuthSessionResult }>(
+    url,
+    `mutation($input: RegisterInput!) { register(input: $input) { __typename ${SESSION_FIELDS} } }`,
+    { variables, headers: { "x-client-ip": clientIp() } },
+  );
+  return { ...data.register, password: variables.input.password, email: variables.input.email };
+}
+
+export function login(url: string, email: string, password: string, ip = clientIp()) {
+  return execute<{ login: AuthSessionResult & { __typename: string } }>(
+    url,
+    `mutation($input: LoginInput!) { login(input: $input) { __typename ${SESSION_FIELDS} } }`,
+    { variables: { input: { email, password } }, headers: { "x-client-ip": ip } },
+  );
+}
+
+/** Registers a user and makes them ADMIN directly in the database, then signs in again for a token with the role. */
+export async function registerAdmin(subgraph: UsersSubgraph) {
+  const account = await register(subgraph.url);
+  await subgraph.database.db.update(schema.users).set({ role: "ADMIN" }).where(eq(schema.users.id, account.user!.id));
+  const result = await login(subgraph.url, account.email, account.password);
+  return { ...account, accessToken: result.data!.login.accessToken! };
+}

@@ -15,7 +15,7 @@ stopOnSignals(log, running);
 
 try {
   const users = await startUsersSubgraph(usersConfig, log);
-  running.push({ name: "users", stop: users.stop });
+  running.push({ name: "users", stop: () => users.stop() });
 
   const seeded = await seedUsers(users.database.db);
   if (seeded.length) {
@@ -25,7 +25,7 @@ try {
   }
 
   const router = await startRouter(routerConfig, { log });
-  running.push({ name: "router", stop: router.stop });
+  running.push({ name: "router", stop: () => router.stop() });
   process.stdout.write(`\nStorefront graph ready at http://localhost:${router.port}/graphql\n\n`);
 } catch (error) {
   log.fatal({ err: error }, "start-up failed");

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { isNull } from "drizzle-orm";
-import { SignJWT, importJWK, type JWK } from "jose";
+import { SignJWT, generateKeyPair, importJWK, type CryptoKey, type JWK } from "jose";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACCESS_TOKEN } from "@storefront/platform";
@@ -84,7 +84,7 @@ describe("access tokens that must be refused", () => {
     const [row] = await users.database.db
       .select()
       .from(usersDbSchema.signingKeys)
-      .where(isNull(usersDbSchema.signingKeys.retiredAt))
+      .where(isNull(usersDbSchema.signingKeys.retiresAt))
       .limit(1);
     kid = row!.kid;
     key = (await importJWK(row!.privateJwk as JWK, "ES256")) as CryptoKey;
@@ -107,10 +107,25 @@ describe("access tokens that must be refused", () => {
     ["wrong audience", () => sign({ aud: "someone-else" })],
     ["wrong issuer", () => sign({ iss: "not-us" })],
     [
-      "tampered",
+      "foreign-key",
       async () => {
+        const { privateKey } = await generateKeyPair("ES256");
+        return new SignJWT({ role: "ADMIN" })
+          .setProtectedHeader({ alg: "ES256", kid })
+          .setSubject(subject.user.id)
+          .setIssuer(ACCESS_TOKEN.issuer)
+          .setAudience(ACCESS_TOKEN.audience)
+          .setExpirationTime("5m")
+          .sign(privateKey);
+      },
+    ],
+    [
+      "tampered",
+      () => {
         const [header, , signature] = subject.accessToken.split(".");
-        return `${header}.${b64({ sub: subject.user.id, role: "ADMIN", aud: ACCESS_TOKEN.audience, iss: ACCESS_TOKEN.issuer, exp: 4102444800 })}.${signature}`;
+        return Promise.resolve(
+          `${header}.${b64({ sub: subject.user.id, role: "ADMIN", aud: ACCESS_TOKEN.audience, iss: ACCESS_TOKEN.issuer, exp: 4102444800 })}.${signature}`,
+        );
       },
     ],
     [

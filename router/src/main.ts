@@ -5,4 +5,4 @@ import { startRouter } from "./server";
 const config = loadRouterConfig();
 const log = createLogger({ service: "router", level: config.logLevel });
 const router = await startRouter(config, { log });
-stopOnSignals(log, [{ name: "router", stop: router.stop }]);
+stopOnSignals(log, [{ name: "router", stop: () => router.stop() }]);

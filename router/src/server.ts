@@ -75,6 +75,8 @@ export async function startRouter(
     gateway,
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
+    // The process entry point owns shutdown order (stopOnSignals); Apollo must not exit on its own.
+    stopOnTerminationSignals: false,
     formatError: createErrorFormatter(log),
     plugins: [observabilityPlugin<RouterContext>(log, metrics), ApolloServerPluginLandingPageDisabled()],
   });

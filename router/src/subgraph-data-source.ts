@@ -10,8 +10,9 @@ import type { RouterContext } from "./context";
  */
 export function createSubgraphFetcher(timeoutMs: number): { fetcher: Fetcher; close(): Promise<void> } {
   const agent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, connections: 128 });
-  const fetcher = ((url: string, init?: Record<string, unknown>) =>
-    undiciFetch(url, { ...init, dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) } as never)) as unknown as Fetcher;
+  // The gateway's Fetcher type is a structural subset of fetch; undici's fetch satisfies it at runtime.
+  const fetcher = ((url: string, init?: object) =>
+    undiciFetch(url, { ...init, dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
   return { fetcher, close: () => agent.close() };
 }
 
@@ -33,6 +34,10 @@ export function createSubgraphMetrics(registry: Registry) {
   };
 }
 
+function isRouterContext(context: object): context is RouterContext {
+  return typeof (context as Partial<RouterContext>).requestId === "string";
+}
+
 /**
  * Forwards who is calling: the bearer token (subgraphs verify it again and enforce access),
  * the request id (log correlation) and the end client's address (throttling, audit).
@@ -49,7 +54,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RouterContext>) {
     const headers = request.http?.headers;
-    if (!headers || !("requestId" in context)) return;
+    // Gateway-internal fetches (health checks) carry no request context.
+    if (!headers || !isRouterContext(context)) return;
     headers.set("x-request-id", context.requestId);
     if (context.authorization) headers.set("authorization", context.authorization);
     if (context.clientIp) headers.set("x-client-ip", context.clientIp);

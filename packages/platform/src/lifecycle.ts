@@ -23,10 +23,10 @@ export function stopOnSignals(log: Logger, services: Stoppable[]): void {
     for (const service of [...services].reverse()) {
       try {
         await service.stop();
-        log.info({ service: service.name }, "stopped");
+        log.info({ component: service.name }, "stopped");
       } catch (error) {
         code = 1;
-        log.error({ err: error, service: service.name }, "failed to stop cleanly");
+        log.error({ err: error, component: service.name }, "failed to stop cleanly");
       }
     }
     process.exit(code);

@@ -34,6 +34,8 @@ export async function startSubgraphServer<TContext extends RequestContext>(
     // Subgraphs sit behind the router; introspection lets schema tooling read them directly.
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // The process entry point owns shutdown order (stopOnSignals); Apollo must not exit on its own.
+    stopOnTerminationSignals: false,
     formatError: createErrorFormatter(options.log),
     plugins: [
       observabilityPlugin<TContext>(options.log, options.metrics),

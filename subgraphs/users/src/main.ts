@@ -5,4 +5,4 @@ import { startUsersSubgraph } from "./server";
 const config = loadUsersConfig();
 const log = createLogger({ service: "users", level: config.logLevel });
 const subgraph = await startUsersSubgraph(config, log);
-stopOnSignals(log, [{ name: "users", stop: subgraph.stop }]);
+stopOnSignals(log, [{ name: "users", stop: () => subgraph.stop() }]);

@@ -94,14 +94,18 @@ export const sessions = pgTable(
   (t) => [index("sessions_family_idx").on(t.familyId), index("sessions_user_idx").on(t.userId)],
 );
 
-/** Asymmetric signing keys; the newest unretired one signs, all unexpired ones verify. */
+/**
+ * Asymmetric signing keys. A new key is published at once but signs only from `activatesAt`,
+ * after every replica has had time to reload and publish it; the key it replaces stops signing
+ * then and is still published (and verifies) until `expiresAt`.
+ */
 export const signingKeys = pgTable("signing_keys", {
   kid: text("kid").primaryKey(),
   privateJwk: jsonb("private_jwk").notNull(),
   publicJwk: jsonb("public_jwk").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
-  /** When set, the key no longer signs; it still verifies until `expiresAt`. */
-  retiredAt: timestamp("retired_at", { withTimezone: true, precision: 3 }),
+  activatesAt: timestamp("activates_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  retiresAt: timestamp("retires_at", { withTimezone: true, precision: 3 }),
   expiresAt: timestamp("expires_at", { withTimezone: true, precision: 3 }),
 });
 

@@ -6,9 +6,9 @@ import {
   exportJWK,
   generateKeyPair,
   importJWK,
+  type CryptoKey,
   type JWK,
   type JWTVerifyGetKey,
-  type CryptoKey,
 } from "jose";
 import { ACCESS_TOKEN, type Role } from "@storefront/platform";
 import type { UsersDatabase } from "../db";
@@ -18,19 +18,32 @@ interface LoadedKey {
   kid: string;
   publicJwk: JWK;
   publicKey: CryptoKey;
-  privateKey: CryptoKey | undefined;
-  retired: boolean;
+  privateKey: CryptoKey;
+  activatesAt: number;
+  retiresAt: number | null;
 }
 
-/** Re-read keys from the database at most this often, so a rotation on one replica reaches all. */
-const REFRESH_MS = 60_000;
+export interface SigningKeyTiming {
+  /** How often a replica re-reads the key set (so rotations elsewhere reach it). */
+  refreshMs: number;
+  /** How long a new key is published before it signs: longer than refreshMs plus JWKS caches. */
+  propagationMs: number;
+  accessTokenTtlSeconds: number;
+}
+
 /** An unknown kid triggers a reload, but never more often than this (a forged kid can't flood the db). */
 const UNKNOWN_KID_COOLDOWN_MS = 5_000;
 
+export const defaultKeyTiming = (accessTokenTtlSeconds: number): SigningKeyTiming => ({
+  refreshMs: 60_000,
+  propagationMs: 6 * 60_000,
+  accessTokenTtlSeconds,
+});
+
 /**
- * The asymmetric keys that sign access tokens. Keys live in the users database so every replica
- * signs and publishes the same set. The newest unretired key signs; retired keys are still
- * published (and verify) until their expiry, so tokens signed before a rotation stay valid.
+ * The asymmetric keys that sign access tokens, shared by every replica through the users
+ * database. Rotation publishes before it signs: a verifier never meets a token whose key it
+ * could not have fetched yet.
  */
 export class SigningKeys {
   private keys: LoadedKey[] = [];
@@ -39,35 +52,45 @@ export class SigningKeys {
 
   constructor(
     private readonly db: UsersDatabase,
-    private readonly accessTokenTtlSeconds: number,
+    private readonly timing: SigningKeyTiming,
   ) {}
 
-  /** Loads the keys, creating the first one when the database has none. */
+  /** Loads the keys, creating the first one (active at once) when the database has none. */
   async init(): Promise<void> {
     await this.reload();
-    if (!this.keys.some((key) => !key.retired)) {
-      await this.insertNewKey();
+    if (this.keys.length === 0) {
+      await this.insertKey(new Date());
       await this.reload();
     }
   }
 
-  /** Retires the signing key and creates a new one; the retired key verifies for one token lifetime more. */
+  /**
+   * Adds a successor key that signs after the propagation delay; the keys signing now stop then
+   * and stay published for one token lifetime more. Returns the new kid.
+   */
   async rotate(): Promise<string> {
-    const expiresAt = new Date(Date.now() + (this.accessTokenTtlSeconds + 60) * 1000);
-    await this.db
-      .update(signingKeys)
-      .set({ retiredAt: new Date(), expiresAt })
-      .where(isNull(signingKeys.retiredAt));
-    const kid = await this.insertNewKey();
+    const activatesAt = new Date(Date.now() + this.timing.propagationMs);
+    const expiresAt = new Date(activatesAt.getTime() + (this.timing.accessTokenTtlSeconds + 60) * 1000);
+    const kid = await this.db.transaction(async (tx) => {
+      await tx.update(signingKeys).set({ retiresAt: activatesAt, expiresAt }).where(isNull(signingKeys.retiresAt));
+      return this.insertKey(activatesAt, tx);
+    });
     await this.reload();
     return kid;
   }
 
+  /** The key that signs now: the most recently activated one that has not retired. */
+  currentKid(): string | undefined {
+    const now = Date.now();
+    return this.keys.find((k) => k.activatesAt <= now && (k.retiresAt === null || k.retiresAt > now))?.kid;
+  }
+
   async sign(claims: { userId: string; role: Role; sessionId: string }): Promise<{ token: string; expiresAt: Date }> {
     await this.refreshIfStale();
-    const key = this.keys.find((k) => !k.retired && k.privateKey);
-    if (!key?.privateKey) throw new Error("no signing key is available");
-    const expiresAt = new Date(Date.now() + this.accessTokenTtlSeconds * 1000);
+    const kid = this.currentKid();
+    const key = this.keys.find((k) => k.kid === kid);
+    if (!key) throw new Error("no signing key is active");
+    const expiresAt = new Date(Date.now() + this.timing.accessTokenTtlSeconds * 1000);
     const token = await new SignJWT({ role: claims.role, sid: claims.sessionId })
       .setProtectedHeader({ alg: ACCESS_TOKEN.algorithm, kid: key.kid, typ: "JWT" })
       .setSubject(claims.userId)
@@ -80,10 +103,12 @@ export class SigningKeys {
     return { token, expiresAt };
   }
 
-  /** The public JWKS document served at /.well-known/jwks.json. */
+  /** The public JWKS document served at /.well-known/jwks.json: every key not yet expired. */
   async jwks(): Promise<{ keys: JWK[] }> {
     await this.refreshIfStale();
-    return { keys: this.keys.map((key) => ({ ...key.publicJwk, kid: key.kid, alg: ACCESS_TOKEN.algorithm, use: "sig" })) };
+    return {
+      keys: this.keys.map((key) => ({ ...key.publicJwk, kid: key.kid, alg: ACCESS_TOKEN.algorithm, use: "sig" })),
+    };
   }
 
   /** Key lookup for verifying tokens inside the users subgraph itself. */
@@ -100,7 +125,7 @@ export class SigningKeys {
   };
 
   private async refreshIfStale() {
-    if (Date.now() - this.loadedAt > REFRESH_MS) await this.reload();
+    if (Date.now() - this.loadedAt > this.timing.refreshMs) await this.reload();
   }
 
   private async reload() {
@@ -108,26 +133,26 @@ export class SigningKeys {
       .select()
       .from(signingKeys)
       .where(or(isNull(signingKeys.expiresAt), gt(signingKeys.expiresAt, new Date())))
-      .orderBy(desc(signingKeys.createdAt));
+      .orderBy(desc(signingKeys.activatesAt));
     this.keys = await Promise.all(
       rows.map(async (row) => ({
         kid: row.kid,
         publicJwk: row.publicJwk as JWK,
         publicKey: (await importJWK(row.publicJwk as JWK, ACCESS_TOKEN.algorithm)) as CryptoKey,
-        privateKey: row.retiredAt ? undefined : ((await importJWK(row.privateJwk as JWK, ACCESS_TOKEN.algorithm)) as CryptoKey),
-        retired: row.retiredAt !== null,
+        privateKey: (await importJWK(row.privateJwk as JWK, ACCESS_TOKEN.algorithm)) as CryptoKey,
+        activatesAt: row.activatesAt.getTime(),
+        retiresAt: row.retiresAt?.getTime() ?? null,
       })),
     );
     this.loadedAt = Date.now();
   }
 
-  private async insertNewKey(): Promise<string> {
+  private async insertKey(activatesAt: Date, db: UsersDatabase = this.db): Promise<string> {
     const { publicKey, privateKey } = await generateKeyPair(ACCESS_TOKEN.algorithm, { extractable: true });
     const publicJwk = await exportJWK(publicKey);
     const privateJwk = await exportJWK(privateKey);
     const kid = await calculateJwkThumbprint(publicJwk);
-    await this.db.insert(signingKeys).values({ kid, publicJwk, privateJwk }).onConflictDoNothing();
+    await db.insert(signingKeys).values({ kid, publicJwk, privateJwk, activatesAt }).onConflictDoNothing();
     return kid;
   }
 }
-

@@ -45,7 +45,8 @@ CREATE TABLE "signing_keys" (
 	"private_jwk" jsonb NOT NULL,
 	"public_jwk" jsonb NOT NULL,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
-	"retired_at" timestamp (3) with time zone,
+	"activates_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"retires_at" timestamp (3) with time zone,
 	"expires_at" timestamp (3) with time zone
 );
 --> statement-breakpoint

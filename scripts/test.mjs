@@ -1,0 +1,53 @@
+// `npm test`: type-checks, lints and runs every workspace's tests through Turborepo, then prints
+// one line totalled over the whole run: "N passed, N failed[, N skipped]".
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const { workspaces } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
+
+function workspaceDirs() {
+  return workspaces.flatMap((pattern) => {
+    if (!pattern.endsWith("/*")) return [path.join(root, pattern)];
+    const parent = path.join(root, pattern.slice(0, -2));
+    return existsSync(parent) ? readdirSync(parent).map((name) => path.join(parent, name)) : [];
+  });
+}
+
+const withTests = workspaceDirs().filter((dir) => {
+  const manifest = path.join(dir, "package.json");
+  return existsSync(manifest) && JSON.parse(readFileSync(manifest, "utf8")).scripts?.test;
+});
+const resultFile = (dir) => path.join(dir, "test-results", "vitest.json");
+for (const dir of withTests) rmSync(resultFile(dir), { force: true });
+
+const tasks = process.argv.includes("--tests-only") ? ["test"] : ["typecheck", "lint", "test"];
+const turbo = spawnSync("npx", ["turbo", "run", ...tasks, "--continue", "--concurrency=2"], {
+  cwd: root,
+  stdio: "inherit",
+});
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const dir of withTests) {
+  const file = resultFile(dir);
+  if (!existsSync(file)) {
+    // The workspace's tests never reported (a crash, or an earlier task failed): count it as a failure.
+    console.error(`no test results from ${path.relative(root, dir)}`);
+    failed += 1;
+    continue;
+  }
+  const report = JSON.parse(readFileSync(file, "utf8"));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  skipped += report.numPendingTests + report.numTodoTests;
+  // A test file that failed to load has no test results of its own but must count.
+  for (const suite of report.testResults) {
+    if (suite.status === "failed" && suite.assertionResults.length === 0) failed += 1;
+  }
+}
+if (turbo.status !== 0 && failed === 0) failed = 1;
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+process.exit(failed > 0 || turbo.status !== 0 ? 1 : 0);

@@ -22,7 +22,12 @@ const withTests = workspaceDirs().filter((dir) => {
 const resultFile = (dir) => path.join(dir, "test-results", "vitest.json");
 for (const dir of withTests) rmSync(resultFile(dir), { force: true });
 
-const tasks = process.argv.includes("--tests-only") ? ["test"] : ["typecheck", "lint", "test"];
+const testsOnly = process.argv.includes("--tests-only");
+const tasks = testsOnly ? ["test"] : ["typecheck", "lint", "test"];
+const formatting = testsOnly
+  ? { status: 0 }
+  : spawnSync("npx", ["prettier", "--check", "--log-level=warn", "."], { cwd: root, stdio: "inherit" });
+if (formatting.status !== 0) console.error("formatting differs from Prettier: run `npm run format`");
 const turbo = spawnSync("npx", ["turbo", "run", ...tasks, "--continue", "--concurrency=2"], {
   cwd: root,
   stdio: "inherit",
@@ -48,6 +53,6 @@ for (const dir of withTests) {
     if (suite.status === "failed" && suite.assertionResults.length === 0) failed += 1;
   }
 }
-if (turbo.status !== 0 && failed === 0) failed = 1;
+if ((turbo.status !== 0 || formatting.status !== 0) && failed === 0) failed = 1;
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
-process.exit(failed > 0 || turbo.status !== 0 ? 1 : 0);
+process.exit(failed > 0 || turbo.status !== 0 || formatting.status !== 0 ? 1 : 0);

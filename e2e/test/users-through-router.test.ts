@@ -9,7 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACCESS_TOKEN } from "@storefront/platform";
 import { routerConfigFrom, startRouter } from "@storefront/router";
 import { composeSupergraph, readSupergraphConfig } from "@storefront/schema";
-import { countSql, execute, executeOk, startTestRouter, startTestSubgraph, uniqueEmail, type TestSubgraph } from "@storefront/testkit";
+import {
+  countSql,
+  execute,
+  executeOk,
+  startTestRouter,
+  startTestSubgraph,
+  uniqueEmail,
+  type TestSubgraph,
+} from "@storefront/testkit";
 import { usersConfigFrom, usersDbSchema, usersModule } from "@storefront/users";
 
 type Users = TestSubgraph<typeof usersDbSchema>;
@@ -21,7 +29,8 @@ beforeAll(async () => {
   // The users subgraph logs into memory so the test can see which request ids reached it.
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
-      for (const line of chunk.toString().split("\n").filter(Boolean)) usersLog.push(JSON.parse(line) as (typeof usersLog)[number]);
+      for (const line of chunk.toString().split("\n").filter(Boolean))
+        usersLog.push(JSON.parse(line) as (typeof usersLog)[number]);
       done();
     },
   });
@@ -34,7 +43,11 @@ afterAll(async () => {
 });
 
 const SESSION = `accessToken refreshToken user { id email role }`;
-type Session = { accessToken: string; refreshToken: string; user: { id: string; email: string; role: string } };
+type Session = {
+  accessToken: string;
+  refreshToken: string;
+  user: { id: string; email: string; role: string };
+};
 
 async function registerThroughRouter(): Promise<Session & { email: string }> {
   const email = uniqueEmail();
@@ -58,10 +71,16 @@ describe("sign-up and sign-in through the router", () => {
       token: login.login.accessToken,
     });
     expect(me.me).toEqual({ id: account.user.id, email: account.email });
-    const refreshed = await executeOk<{ refresh: Session }>(router.url, `mutation($t: String!) { refresh(refreshToken: $t) { ${SESSION} } }`, {
-      variables: { t: login.login.refreshToken },
+    const refreshed = await executeOk<{ refresh: Session }>(
+      router.url,
+      `mutation($t: String!) { refresh(refreshToken: $t) { ${SESSION} } }`,
+      {
+        variables: { t: login.login.refreshToken },
+      },
+    );
+    const meAgain = await executeOk<{ me: { id: string } }>(router.url, `{ me { id } }`, {
+      token: refreshed.refresh.accessToken,
     });
-    const meAgain = await executeOk<{ me: { id: string } }>(router.url, `{ me { id } }`, { token: refreshed.refresh.accessToken });
     expect(meAgain.me.id).toBe(account.user.id);
   });
 
@@ -69,7 +88,9 @@ describe("sign-up and sign-in through the router", () => {
     const requestId = `test-${Date.now()}`;
     const result = await execute(router.url, `{ me { id } }`, { headers: { "x-request-id": requestId } });
     expect(result.headers.get("x-request-id")).toBe(requestId);
-    expect(usersLog.some((line) => line.requestId === requestId && line.msg === "graphql operation")).toBe(true);
+    expect(usersLog.some((line) => line.requestId === requestId && line.msg === "graphql operation")).toBe(
+      true,
+    );
   });
 });
 
@@ -148,7 +169,9 @@ describe("access tokens that must be refused", () => {
   });
 
   it("the valid token signed the same way is accepted (the cases above fail for their one reason)", async () => {
-    const result = await executeOk<{ me: { id: string } }>(router.url, `{ me { id } }`, { token: await sign({}) });
+    const result = await executeOk<{ me: { id: string } }>(router.url, `{ me { id } }`, {
+      token: await sign({}),
+    });
     expect(result.me.id).toBe(subject.user.id);
   });
 });
@@ -188,7 +211,11 @@ describe("router operations endpoints", () => {
     expect(withoutAudit).not.toContain("auditLog(");
     writeFileSync(file, composeSupergraph([{ ...source!, sdl: withoutAudit, url: users.url }]));
     const watching = await startRouter({
-      ...routerConfigFrom({ ROUTER_PORT: "0", LOG_LEVEL: "silent", JWKS_URL: new URL("/.well-known/jwks.json", users.url).toString() }),
+      ...routerConfigFrom({
+        ROUTER_PORT: "0",
+        LOG_LEVEL: "silent",
+        JWKS_URL: new URL("/.well-known/jwks.json", users.url).toString(),
+      }),
       supergraphPath: file,
     });
     try {

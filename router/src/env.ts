@@ -9,7 +9,10 @@ export const routerEnvShape = {
   /** `name=url` pairs, comma-separated: routing URLs that differ from supergraph.yaml (containers, tests). */
   SUBGRAPH_URLS: z
     .string()
-    .regex(/^\s*[\w-]+=https?:\/\/\S+(\s*,\s*[\w-]+=https?:\/\/\S+)*\s*$/, "must be name=http://… pairs separated by commas")
+    .regex(
+      /^\s*[\w-]+=https?:\/\/\S+(\s*,\s*[\w-]+=https?:\/\/\S+)*\s*$/,
+      "must be name=http://… pairs separated by commas",
+    )
     .optional(),
   JWKS_URL: envFields.url().default("http://localhost:4001/.well-known/jwks.json"),
   LOG_LEVEL: envFields.logLevel(),
@@ -48,7 +51,9 @@ export function parseSubgraphUrls(value: string | undefined): Record<string, str
 function toConfig(env: ReturnType<typeof parseEnv<typeof routerEnvShape>>): RouterConfig {
   return {
     port: env.ROUTER_PORT,
-    supergraphPath: path.resolve(env.SUPERGRAPH_PATH ?? path.join(packageRoot(import.meta.url), "../schema/supergraph.graphql")),
+    supergraphPath: path.resolve(
+      env.SUPERGRAPH_PATH ?? path.join(packageRoot(import.meta.url), "../schema/supergraph.graphql"),
+    ),
     subgraphUrls: parseSubgraphUrls(env.SUBGRAPH_URLS),
     jwksUrl: env.JWKS_URL,
     logLevel: env.LOG_LEVEL,

@@ -47,7 +47,10 @@ function supergraphFromFile(path: string, log: Logger): SupergraphSdlHook {
       }
     };
     watchFile(path, { interval: 500 }, onChange);
-    return Promise.resolve({ supergraphSdl: current, cleanup: () => Promise.resolve(unwatchFile(path, onChange)) });
+    return Promise.resolve({
+      supergraphSdl: current,
+      cleanup: () => Promise.resolve(unwatchFile(path, onChange)),
+    });
   };
 }
 
@@ -55,7 +58,9 @@ export async function startRouter(
   config: RouterConfig,
   options: { log?: Logger; verifyToken?: TokenVerifier } = {},
 ): Promise<RunningRouter> {
-  const log = (options.log ?? createLogger({ service: "router", level: config.logLevel })).child({ component: "router" });
+  const log = (options.log ?? createLogger({ service: "router", level: config.logLevel })).child({
+    component: "router",
+  });
   const metrics = createServiceMetrics("router");
   const subgraphMetrics = createSubgraphMetrics(metrics.registry);
   const subgraphFetcher = createSubgraphFetcher(config.subgraphTimeoutMs);
@@ -65,7 +70,12 @@ export async function startRouter(
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl ?? supergraphFromFile(config.supergraphPath, log),
     buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, config.subgraphUrls[name] ?? url!, subgraphFetcher.fetcher, subgraphMetrics),
+      new SubgraphDataSource(
+        name,
+        config.subgraphUrls[name] ?? url!,
+        subgraphFetcher.fetcher,
+        subgraphMetrics,
+      ),
   });
   gateway.onSchemaLoadOrUpdate(() => {
     schemaLoaded = true;

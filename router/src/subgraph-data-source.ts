@@ -12,7 +12,11 @@ export function createSubgraphFetcher(timeoutMs: number): { fetcher: Fetcher; cl
   const agent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, connections: 128 });
   // The gateway's Fetcher type is a structural subset of fetch; undici's fetch satisfies it at runtime.
   const fetcher = ((url: string, init?: object) =>
-    undiciFetch(url, { ...init, dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
+    undiciFetch(url, {
+      ...init,
+      dispatcher: agent,
+      signal: AbortSignal.timeout(timeoutMs),
+    })) as unknown as Fetcher;
   return { fetcher, close: () => agent.close() };
 }
 
@@ -65,7 +69,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     const stop = this.metrics.fetchDuration.startTimer({ subgraph: this.subgraph });
     try {
       const response = await super.process(options);
-      this.metrics.fetches.inc({ subgraph: this.subgraph, outcome: response.errors?.length ? "error" : "ok" });
+      this.metrics.fetches.inc({
+        subgraph: this.subgraph,
+        outcome: response.errors?.length ? "error" : "ok",
+      });
       return response;
     } catch (error) {
       this.metrics.fetches.inc({ subgraph: this.subgraph, outcome: "failed" });

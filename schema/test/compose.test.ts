@@ -10,8 +10,16 @@ describe("supergraph composition", () => {
   });
 
   it("fails with the composition errors when subgraphs disagree", () => {
-    const a = { name: "a", url: "http://a/graphql", sdl: 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])\ntype Thing @key(fields: "id") { id: ID! size: Int }\ntype Query { thing: Thing }' };
-    const b = { name: "b", url: "http://b/graphql", sdl: 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])\ntype Thing @key(fields: "id") { id: ID! size: String }\ntype Query { other: Thing }' };
+    const a = {
+      name: "a",
+      url: "http://a/graphql",
+      sdl: 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])\ntype Thing @key(fields: "id") { id: ID! size: Int }\ntype Query { thing: Thing }',
+    };
+    const b = {
+      name: "b",
+      url: "http://b/graphql",
+      sdl: 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])\ntype Thing @key(fields: "id") { id: ID! size: String }\ntype Query { other: Thing }',
+    };
     expect(() => composeSupergraph([a, b])).toThrow(CompositionError);
     try {
       composeSupergraph([a, b]);

@@ -4,7 +4,10 @@ import type { ServiceMetrics } from "./metrics";
 import { currentRequestScope } from "./request-scope";
 
 /** Per-operation metrics and one log line per operation, carrying the request id. */
-export function observabilityPlugin<T extends BaseContext>(log: Logger, metrics: ServiceMetrics): ApolloServerPlugin<T> {
+export function observabilityPlugin<T extends BaseContext>(
+  log: Logger,
+  metrics: ServiceMetrics,
+): ApolloServerPlugin<T> {
   return {
     requestDidStart() {
       const started = process.hrtime.bigint();

@@ -48,9 +48,7 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
       options.log.trace({ query }, "sql");
     },
   };
-  const handle = options.url
-    ? await openPostgres(options, logger)
-    : await openPglite(options, logger);
+  const handle = options.url ? await openPostgres(options, logger) : await openPglite(options, logger);
   counting = true;
   return { ...handle, statementCount: () => statements };
 }
@@ -85,7 +83,11 @@ async function openPostgres<TSchema extends Record<string, unknown>>(
   return {
     db: db as unknown as Database<TSchema>,
     driver: "postgres",
-    ping: (timeoutMs = 2000) => withTimeout(client`select 1`.then(() => undefined), timeoutMs),
+    ping: (timeoutMs = 2000) =>
+      withTimeout(
+        client`select 1`.then(() => undefined),
+        timeoutMs,
+      ),
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -112,7 +114,11 @@ async function openPglite<TSchema extends Record<string, unknown>>(
   return {
     db: db as unknown as Database<TSchema>,
     driver: "pglite",
-    ping: (timeoutMs = 2000) => withTimeout(db.execute(sql`select 1`).then(() => undefined), timeoutMs),
+    ping: (timeoutMs = 2000) =>
+      withTimeout(
+        db.execute(sql`select 1`).then(() => undefined),
+        timeoutMs,
+      ),
     close: () => client.close(),
   };
 }

@@ -59,7 +59,12 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<str
   return Buffer.concat(chunks).toString("utf8");
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   const text = JSON.stringify(body);
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
   res.end(text);
@@ -103,7 +108,9 @@ export async function startHttpService<TContext extends BaseContext>(
         try {
           body = text.length ? JSON.parse(text) : {};
         } catch {
-          sendJson(res, 400, { errors: [{ message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } }] });
+          sendJson(res, 400, {
+            errors: [{ message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } }],
+          });
           return;
         }
       } else {
@@ -145,7 +152,12 @@ export async function startHttpService<TContext extends BaseContext>(
     res.setHeader("x-request-id", scope.requestId);
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     res.on("finish", () => {
-      const route = path === graphqlPath || path in (options.routes ?? {}) || ["/health", "/ready", "/metrics"].includes(path) ? path : "other";
+      const route =
+        path === graphqlPath ||
+        path in (options.routes ?? {}) ||
+        ["/health", "/ready", "/metrics"].includes(path)
+          ? path
+          : "other";
       options.metrics.httpRequests.inc({ route, status: String(res.statusCode) });
     });
     runInRequestScope(scope, async () => {
@@ -167,13 +179,21 @@ export async function startHttpService<TContext extends BaseContext>(
         sendJson(res, 404, { error: "not found" });
       } catch (error) {
         if (error instanceof PayloadTooLargeError) {
-          sendJson(res, 413, { errors: [{ message: "The request body is too large.", extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
+          sendJson(res, 413, {
+            errors: [
+              { message: "The request body is too large.", extensions: { code: "PAYLOAD_TOO_LARGE" } },
+            ],
+          });
           req.resume();
           return;
         }
         log.error({ err: error, requestId: scope.requestId }, "request failed");
         if (!res.headersSent) {
-          sendJson(res, 500, { errors: [{ message: "Something went wrong on our side.", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+          sendJson(res, 500, {
+            errors: [
+              { message: "Something went wrong on our side.", extensions: { code: "INTERNAL_SERVER_ERROR" } },
+            ],
+          });
         } else res.end();
       }
     }).catch(() => {});

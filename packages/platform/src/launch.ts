@@ -46,10 +46,10 @@ export interface RunningSubgraph<TSchema extends Record<string, unknown> = Recor
   stop(): Promise<void>;
 }
 
-export async function launchSubgraph<TSchema extends Record<string, unknown>, TContext extends RequestContext>(
-  module: SubgraphModule<TSchema, TContext>,
-  settings: SubgraphSettings,
-): Promise<RunningSubgraph<TSchema>> {
+export async function launchSubgraph<
+  TSchema extends Record<string, unknown>,
+  TContext extends RequestContext,
+>(module: SubgraphModule<TSchema, TContext>, settings: SubgraphSettings): Promise<RunningSubgraph<TSchema>> {
   const log = (settings.log ?? createLogger({ service: module.name, level: settings.logLevel })).child({
     component: module.name,
   });
@@ -74,7 +74,8 @@ export async function launchSubgraph<TSchema extends Record<string, unknown>, TC
       resolvers: module.resolvers,
       log,
       metrics,
-      context: async (req, scope) => ready.extendContext(await baseContext(req, scope, ready.verifyToken, log)),
+      context: async (req, scope) =>
+        ready.extendContext(await baseContext(req, scope, ready.verifyToken, log)),
       readiness: { database: () => database.ping(), ...ready.readiness },
       ...(ready.routes ? { routes: ready.routes } : {}),
     });

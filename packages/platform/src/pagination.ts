@@ -33,7 +33,7 @@ export function decodeCursor(cursor: string): (string | number)[] {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
     if (Array.isArray(key) && key.every((part) => typeof part === "string" || typeof part === "number")) {
-      return key as (string | number)[];
+      return key;
     }
   } catch {
     // fall through to the error below

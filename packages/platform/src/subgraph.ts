@@ -1,6 +1,9 @@
 import type { IncomingMessage } from "node:http";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { parse } from "graphql";
@@ -28,7 +31,10 @@ export interface SubgraphServerOptions<TContext extends RequestContext> {
 export async function startSubgraphServer<TContext extends RequestContext>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<RunningHttpService> {
-  const schema = buildSubgraphSchema({ typeDefs: parse(options.typeDefs), resolvers: options.resolvers as GraphQLResolverMap<unknown> });
+  const schema = buildSubgraphSchema({
+    typeDefs: parse(options.typeDefs),
+    resolvers: options.resolvers as GraphQLResolverMap<unknown>,
+  });
   const apollo = new ApolloServer<TContext>({
     schema,
     // Subgraphs sit behind the router; introspection lets schema tooling read them directly.

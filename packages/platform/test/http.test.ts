@@ -1,6 +1,12 @@
 import { ApolloServer } from "@apollo/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLogger, createServiceMetrics, currentRequestScope, startHttpService, type RunningHttpService } from "../src";
+import {
+  createLogger,
+  createServiceMetrics,
+  currentRequestScope,
+  startHttpService,
+  type RunningHttpService,
+} from "../src";
 
 let service: RunningHttpService;
 let apollo: ApolloServer;
@@ -42,14 +48,18 @@ describe("HTTP service", () => {
     const kept = await post(JSON.stringify({ query: "{ requestId }" }), { "x-request-id": "abc-123" });
     expect(kept.headers.get("x-request-id")).toBe("abc-123");
     expect(await kept.json()).toEqual({ data: { requestId: "abc-123" } });
-    const replaced = await post(JSON.stringify({ query: "{ requestId }" }), { "x-request-id": "bad id with spaces <script>" });
+    const replaced = await post(JSON.stringify({ query: "{ requestId }" }), {
+      "x-request-id": "bad id with spaces <script>",
+    });
     expect(replaced.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("answers 413 to a body over the limit and 400 to invalid JSON", async () => {
     const big = await post(JSON.stringify({ query: `{ requestId } # ${"x".repeat(2000)}` }));
     expect(big.status).toBe(413);
-    expect(((await big.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe("PAYLOAD_TOO_LARGE");
+    expect(
+      ((await big.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code,
+    ).toBe("PAYLOAD_TOO_LARGE");
     const broken = await post("{ not json");
     expect(broken.status).toBe(400);
   });
@@ -57,8 +67,13 @@ describe("HTTP service", () => {
   it("serves health, readiness and metrics", async () => {
     const origin = new URL(service.url).origin;
     expect(await (await fetch(`${origin}/health`)).json()).toEqual({ status: "ok" });
-    expect(await (await fetch(`${origin}/ready`)).json()).toEqual({ status: "ready", checks: { always: "ok" } });
-    expect(await (await fetch(`${origin}/metrics`)).text()).toMatch(/http_requests_total\{route="\/health",status="200",service="http-test"\}/);
+    expect(await (await fetch(`${origin}/ready`)).json()).toEqual({
+      status: "ready",
+      checks: { always: "ok" },
+    });
+    expect(await (await fetch(`${origin}/metrics`)).text()).toMatch(
+      /http_requests_total\{route="\/health",status="200",service="http-test"\}/,
+    );
   });
 
   it("on close finishes the request in flight and refuses new connections", async () => {

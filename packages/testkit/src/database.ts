@@ -30,7 +30,9 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
   serverAnswers ??= probeServer();
   if (!(await serverAnswers)) {
     if (testEnv.requireRealServices) {
-      throw new Error(`PostgreSQL at ${testEnv.databaseUrl} does not answer and REQUIRE_REAL_SERVICES/CI is set`);
+      throw new Error(
+        `PostgreSQL at ${testEnv.databaseUrl} does not answer and REQUIRE_REAL_SERVICES/CI is set`,
+      );
     }
     return { url: undefined, drop: () => Promise.resolve() };
   }

@@ -58,7 +58,9 @@ export async function countSql<T>(
   databases: Record<string, Pick<DatabaseHandle<Record<string, unknown>>, "statementCount">>,
   fn: () => Promise<T>,
 ): Promise<{ result: T; statements: Record<string, number> }> {
-  const before = Object.fromEntries(Object.entries(databases).map(([name, db]) => [name, db.statementCount()]));
+  const before = Object.fromEntries(
+    Object.entries(databases).map(([name, db]) => [name, db.statementCount()]),
+  );
   const result = await fn();
   const statements = Object.fromEntries(
     Object.entries(databases).map(([name, db]) => [name, db.statementCount() - (before[name] ?? 0)]),

@@ -1,4 +1,10 @@
-import { launchSubgraph, type Logger, type RequestContext, type RunningSubgraph, type SubgraphModule } from "@storefront/platform";
+import {
+  launchSubgraph,
+  type Logger,
+  type RequestContext,
+  type RunningSubgraph,
+  type SubgraphModule,
+} from "@storefront/platform";
 import { createTestDatabase } from "./database";
 import { testEnv } from "./env";
 
@@ -7,7 +13,10 @@ export interface TestSubgraph<TSchema extends Record<string, unknown>> extends R
 }
 
 /** Starts a subgraph on a free port against its own freshly migrated database. */
-export async function startTestSubgraph<TSchema extends Record<string, unknown>, TContext extends RequestContext>(
+export async function startTestSubgraph<
+  TSchema extends Record<string, unknown>,
+  TContext extends RequestContext,
+>(
   module: SubgraphModule<TSchema, TContext>,
   options: { databaseUrl?: string; log?: Logger } = {},
 ): Promise<TestSubgraph<TSchema>> {

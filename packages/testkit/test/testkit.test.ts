@@ -10,7 +10,8 @@ describe("test databases", () => {
     const admin = postgres(testEnv.databaseUrl, { max: 1 });
     try {
       const tables = postgres(database.url, { max: 1 });
-      const [row] = await tables`select count(*)::int as n from information_schema.tables where table_schema = 'public'`;
+      const [row] =
+        await tables`select count(*)::int as n from information_schema.tables where table_schema = 'public'`;
       await tables.end();
       expect(row?.n).toBe(0);
       await database.drop();

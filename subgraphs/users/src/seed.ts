@@ -19,16 +19,40 @@ export async function seedUsers(db: Database<typeof schema>): Promise<SeedAccoun
   const [existing] = await db.select({ n: count() }).from(users);
   if ((existing?.n ?? 0) > 0) return [];
   const accounts: (SeedAccount & { name: string })[] = [
-    { email: "admin@storefront.local", name: "Shop Admin", role: "ADMIN", password: randomBytes(12).toString("base64url") },
-    { email: "customer@storefront.local", name: "Casey Customer", role: "CUSTOMER", password: randomBytes(12).toString("base64url") },
+    {
+      email: "admin@storefront.local",
+      name: "Shop Admin",
+      role: "ADMIN",
+      password: randomBytes(12).toString("base64url"),
+    },
+    {
+      email: "customer@storefront.local",
+      name: "Casey Customer",
+      role: "CUSTOMER",
+      password: randomBytes(12).toString("base64url"),
+    },
   ];
   const rows = await Promise.all(
-    accounts.map(async (a) => ({ email: a.email, name: a.name, role: a.role, passwordHash: await hashPassword(a.password) })),
+    accounts.map(async (a) => ({
+      email: a.email,
+      name: a.name,
+      role: a.role,
+      passwordHash: await hashPassword(a.password),
+    })),
   );
   await db.transaction(async (tx) => {
     const inserted = await tx.insert(users).values(rows).onConflictDoNothing().returning();
     if (inserted.length) {
-      await tx.insert(auditLog).values(inserted.map((u) => ({ type: "REGISTERED" as const, userId: u.id, email: u.email, details: { seeded: true } })));
+      await tx
+        .insert(auditLog)
+        .values(
+          inserted.map((u) => ({
+            type: "REGISTERED" as const,
+            userId: u.id,
+            email: u.email,
+            details: { seeded: true },
+          })),
+        );
     }
   });
   return accounts.map(({ email, password, role }) => ({ email, password, role }));

@@ -1,5 +1,12 @@
 import path from "node:path";
-import { createTokenVerifier, launchSubgraph, packageRoot, sendJson, type SubgraphModule, type Logger } from "@storefront/platform";
+import {
+  createTokenVerifier,
+  launchSubgraph,
+  packageRoot,
+  sendJson,
+  type SubgraphModule,
+  type Logger,
+} from "@storefront/platform";
 import type { UsersContext } from "./context";
 import { migrationsFolder, schema } from "./db";
 import type { UsersConfig } from "./env";
@@ -21,9 +28,17 @@ export function usersModule(config: UsersConfig): SubgraphModule<typeof schema, 
       return {
         // The users subgraph holds the keys, so it verifies against them directly.
         verifyToken: createTokenVerifier(keys.getKey),
-        extendContext: (base) => ({ ...base, db: db, keys, config, loaders: createLoaders(db), signedInNow: new Set() }),
+        extendContext: (base) => ({
+          ...base,
+          db: db,
+          keys,
+          config,
+          loaders: createLoaders(db),
+          signedInNow: new Set(),
+        }),
         routes: {
-          [JWKS_PATH]: async (_req, res) => sendJson(res, 200, await keys.jwks(), { "cache-control": "public, max-age=300" }),
+          [JWKS_PATH]: async (_req, res) =>
+            sendJson(res, 200, await keys.jwks(), { "cache-control": "public, max-age=300" }),
         },
       };
     },

@@ -2,7 +2,16 @@ import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execute, executeOk, uniqueEmail } from "@storefront/testkit";
 import { schema } from "../src/db";
-import { SESSION_FIELDS, clientIp, login, register, registerAdmin, startUsers, type AuthSessionResult, type UsersSubgraph } from "./harness";
+import {
+  SESSION_FIELDS,
+  clientIp,
+  login,
+  register,
+  registerAdmin,
+  startUsers,
+  type AuthSessionResult,
+  type UsersSubgraph,
+} from "./harness";
 
 let users: UsersSubgraph;
 beforeAll(async () => {
@@ -16,7 +25,10 @@ const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { _
 const REFRESH = `mutation($token: String!) { refresh(refreshToken: $token) { accessToken refreshToken user { id } } }`;
 
 async function rowsWithEmail(email: string) {
-  const [row] = await users.database.db.select({ n: count() }).from(schema.users).where(eq(schema.users.email, email));
+  const [row] = await users.database.db
+    .select({ n: count() })
+    .from(schema.users)
+    .where(eq(schema.users.email, email));
   return row?.n ?? 0;
 }
 
@@ -25,7 +37,9 @@ async function auditTypes(userIdOrEmail: { userId?: string; email?: string }) {
     .select({ type: schema.auditLog.type })
     .from(schema.auditLog)
     .where(
-      userIdOrEmail.userId ? eq(schema.auditLog.userId, userIdOrEmail.userId) : eq(schema.auditLog.email, userIdOrEmail.email!),
+      userIdOrEmail.userId
+        ? eq(schema.auditLog.userId, userIdOrEmail.userId)
+        : eq(schema.auditLog.email, userIdOrEmail.email!),
     );
   return rows.map((r) => r.type);
 }
@@ -55,9 +69,13 @@ describe("register", () => {
 
   it("answers a duplicate email with a typed EMAIL_TAKEN error and keeps one row", async () => {
     const first = await register(users.url);
-    const again = await executeOk<{ register: AuthSessionResult & { __typename: string } }>(users.url, REGISTER, {
-      variables: { input: { email: first.email, password: "another long password", name: "Copy" } },
-    });
+    const again = await executeOk<{ register: AuthSessionResult & { __typename: string } }>(
+      users.url,
+      REGISTER,
+      {
+        variables: { input: { email: first.email, password: "another long password", name: "Copy" } },
+      },
+    );
     expect(again.register).toMatchObject({ __typename: "AuthError", code: "EMAIL_TAKEN" });
     expect(await rowsWithEmail(first.email)).toBe(1);
   });
@@ -103,9 +121,13 @@ describe("login", () => {
 describe("refresh tokens", () => {
   it("rotate: each refresh returns a new token and the old one stops working", async () => {
     const account = await register(users.url);
-    const first = await executeOk<{ refresh: { refreshToken: string; accessToken: string } }>(users.url, REFRESH, {
-      variables: { token: account.refreshToken },
-    });
+    const first = await executeOk<{ refresh: { refreshToken: string; accessToken: string } }>(
+      users.url,
+      REFRESH,
+      {
+        variables: { token: account.refreshToken },
+      },
+    );
     expect(first.refresh.refreshToken).not.toBe(account.refreshToken);
     const second = await executeOk<{ refresh: { refreshToken: string } }>(users.url, REFRESH, {
       variables: { token: first.refresh.refreshToken },
@@ -127,7 +149,10 @@ describe("refresh tokens", () => {
       .select({ n: count() })
       .from(schema.sessions)
       .where(and(eq(schema.sessions.userId, account.user!.id)));
-    const revoked = await users.database.db.select().from(schema.sessions).where(eq(schema.sessions.userId, account.user!.id));
+    const revoked = await users.database.db
+      .select()
+      .from(schema.sessions)
+      .where(eq(schema.sessions.userId, account.user!.id));
     expect(revoked.every((s) => s.revokedAt !== null)).toBe(true);
     expect(live[0]?.n).toBe(2);
   });
@@ -145,7 +170,9 @@ describe("refresh tokens", () => {
     const garbage = await execute(users.url, REFRESH, { variables: { token: "nonsense" } });
     expect(garbage.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     const account = await register(users.url);
-    await executeOk(users.url, `mutation($t: String!) { logout(refreshToken: $t) }`, { variables: { t: account.refreshToken } });
+    await executeOk(users.url, `mutation($t: String!) { logout(refreshToken: $t) }`, {
+      variables: { t: account.refreshToken },
+    });
     const after = await execute(users.url, REFRESH, { variables: { token: account.refreshToken } });
     expect(after.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     expect(await auditTypes({ userId: account.user!.id })).toContain("LOGGED_OUT");
@@ -155,9 +182,13 @@ describe("refresh tokens", () => {
 describe("me and privacy", () => {
   it("returns the signed-in user and null for guests", async () => {
     const account = await register(users.url);
-    const me = await executeOk<{ me: { id: string; email: string } | null }>(users.url, `{ me { id email } }`, {
-      token: account.accessToken,
-    });
+    const me = await executeOk<{ me: { id: string; email: string } | null }>(
+      users.url,
+      `{ me { id email } }`,
+      {
+        token: account.accessToken,
+      },
+    );
     expect(me.me).toEqual({ id: account.user!.id, email: account.email });
     const guest = await executeOk<{ me: null }>(users.url, `{ me { id } }`);
     expect(guest.me).toBeNull();
@@ -167,15 +198,21 @@ describe("me and privacy", () => {
     const alice = await register(users.url);
     const bob = await register(users.url);
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id name email role } } }`;
-    const seen = await executeOk<{ _entities: { email: string | null; role: string | null; name: string }[] }>(users.url, query, {
+    const seen = await executeOk<{
+      _entities: { email: string | null; role: string | null; name: string }[];
+    }>(users.url, query, {
       variables: { r: [{ __typename: "User", id: bob.user!.id }] },
       token: alice.accessToken,
     });
     expect(seen._entities[0]).toMatchObject({ name: "Test User", email: null, role: null });
-    const addresses = await execute(users.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { addresses { id } } } }`, {
-      variables: { r: [{ __typename: "User", id: bob.user!.id }] },
-      token: alice.accessToken,
-    });
+    const addresses = await execute(
+      users.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { addresses { id } } } }`,
+      {
+        variables: { r: [{ __typename: "User", id: bob.user!.id }] },
+        token: alice.accessToken,
+      },
+    );
     expect(addresses.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });
@@ -194,9 +231,15 @@ describe("password change", () => {
       variables: { input: { currentPassword: account.password, newPassword: "a brand new password" } },
       token: account.accessToken,
     });
-    expect((await login(users.url, account.email, account.password)).data?.login.code).toBe("INVALID_CREDENTIALS");
-    expect((await login(users.url, account.email, "a brand new password")).data?.login.accessToken).toBeTruthy();
-    const otherRefresh = await execute(users.url, REFRESH, { variables: { token: other.data!.login.refreshToken } });
+    expect((await login(users.url, account.email, account.password)).data?.login.code).toBe(
+      "INVALID_CREDENTIALS",
+    );
+    expect(
+      (await login(users.url, account.email, "a brand new password")).data?.login.accessToken,
+    ).toBeTruthy();
+    const otherRefresh = await execute(users.url, REFRESH, {
+      variables: { token: other.data!.login.refreshToken },
+    });
     expect(otherRefresh.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     const ownRefresh = await execute(users.url, REFRESH, { variables: { token: account.refreshToken } });
     expect(ownRefresh.data?.refresh).toBeTruthy();
@@ -210,9 +253,15 @@ describe("roles", () => {
   it("refuses a customer with FORBIDDEN and changes nothing", async () => {
     const customer = await register(users.url);
     const target = await register(users.url);
-    const result = await execute(users.url, SET_ROLE, { variables: { id: target.user!.id, role: "ADMIN" }, token: customer.accessToken });
+    const result = await execute(users.url, SET_ROLE, {
+      variables: { id: target.user!.id, role: "ADMIN" },
+      token: customer.accessToken,
+    });
     expect(result.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    const [row] = await users.database.db.select().from(schema.users).where(eq(schema.users.id, target.user!.id));
+    const [row] = await users.database.db
+      .select()
+      .from(schema.users)
+      .where(eq(schema.users.id, target.user!.id));
     expect(row?.role).toBe("CUSTOMER");
   });
 
@@ -225,7 +274,10 @@ describe("roles", () => {
     });
     expect(promoted.setUserRole.role).toBe("ADMIN");
     expect(await auditTypes({ userId: target.user!.id })).toContain("ROLE_CHANGED");
-    const self = await execute(users.url, SET_ROLE, { variables: { id: admin.user!.id, role: "CUSTOMER" }, token: admin.accessToken });
+    const self = await execute(users.url, SET_ROLE, {
+      variables: { id: admin.user!.id, role: "CUSTOMER" },
+      token: admin.accessToken,
+    });
     expect(self.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 
@@ -238,11 +290,11 @@ describe("roles", () => {
       { variables: { u: target.user!.id }, token: admin.accessToken },
     );
     expect(log.auditLog.nodes.map((n) => n.type)).toEqual(["REGISTERED"]);
-    const page1 = await executeOk<{ users: { nodes: { id: string }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } }>(
-      users.url,
-      `{ users(first: 2) { nodes { id } pageInfo { endCursor hasNextPage } } }`,
-      { token: admin.accessToken },
-    );
+    const page1 = await executeOk<{
+      users: { nodes: { id: string }[]; pageInfo: { endCursor: string; hasNextPage: boolean } };
+    }>(users.url, `{ users(first: 2) { nodes { id } pageInfo { endCursor hasNextPage } } }`, {
+      token: admin.accessToken,
+    });
     const page2 = await executeOk<{ users: { nodes: { id: string }[] } }>(
       users.url,
       `query($after: String) { users(first: 2, after: $after) { nodes { id } } }`,

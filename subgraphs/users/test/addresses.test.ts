@@ -37,25 +37,39 @@ async function addressBook(token: string) {
 describe("address book", () => {
   it("makes the first address the default and normalises the country code", async () => {
     const account = await register(users.url);
-    const { addAddress } = await executeOk<{ addAddress: Address }>(users.url, ADD, { variables: { input: input() }, token: account.accessToken });
+    const { addAddress } = await executeOk<{ addAddress: Address }>(users.url, ADD, {
+      variables: { input: input() },
+      token: account.accessToken,
+    });
     expect(addAddress).toMatchObject({ isDefault: true, country: "GB" });
   });
 
   it("keeps exactly one default when another address is made default, and on removal", async () => {
     const account = await register(users.url);
     const token = account.accessToken!;
-    const first = (await executeOk<{ addAddress: Address }>(users.url, ADD, { variables: { input: input() }, token })).addAddress;
+    const first = (
+      await executeOk<{ addAddress: Address }>(users.url, ADD, { variables: { input: input() }, token })
+    ).addAddress;
     const second = (
-      await executeOk<{ addAddress: Address }>(users.url, ADD, { variables: { input: input({ city: "Paris", country: "FR", isDefault: true }) }, token })
+      await executeOk<{ addAddress: Address }>(users.url, ADD, {
+        variables: { input: input({ city: "Paris", country: "FR", isDefault: true }) },
+        token,
+      })
     ).addAddress;
     let book = await addressBook(token);
     expect(book.addresses.filter((a) => a.isDefault).map((a) => a.id)).toEqual([second.id]);
 
-    await executeOk(users.url, `mutation($id: ID!) { setDefaultAddress(id: $id) { id } }`, { variables: { id: first.id }, token });
+    await executeOk(users.url, `mutation($id: ID!) { setDefaultAddress(id: $id) { id } }`, {
+      variables: { id: first.id },
+      token,
+    });
     book = await addressBook(token);
     expect(book.defaultAddress?.id).toBe(first.id);
 
-    await executeOk(users.url, `mutation($id: ID!) { removeAddress(id: $id) }`, { variables: { id: first.id }, token });
+    await executeOk(users.url, `mutation($id: ID!) { removeAddress(id: $id) }`, {
+      variables: { id: first.id },
+      token,
+    });
     book = await addressBook(token);
     expect(book.addresses.map((a) => a.id)).toEqual([second.id]);
     expect(book.defaultAddress?.id).toBe(second.id);
@@ -64,7 +78,9 @@ describe("address book", () => {
   it("edits an address", async () => {
     const account = await register(users.url);
     const token = account.accessToken!;
-    const added = (await executeOk<{ addAddress: Address }>(users.url, ADD, { variables: { input: input() }, token })).addAddress;
+    const added = (
+      await executeOk<{ addAddress: Address }>(users.url, ADD, { variables: { input: input() }, token })
+    ).addAddress;
     const updated = await executeOk<{ updateAddress: Address }>(
       users.url,
       `mutation($id: ID!, $input: AddressInput!) { updateAddress(id: $id, input: $input) { ${FIELDS} } }`,
@@ -75,17 +91,31 @@ describe("address book", () => {
 
   it("rejects a bad country with BAD_USER_INPUT naming the field and writes nothing", async () => {
     const account = await register(users.url);
-    const result = await execute(users.url, ADD, { variables: { input: input({ country: "Germany" }) }, token: account.accessToken });
+    const result = await execute(users.url, ADD, {
+      variables: { input: input({ country: "Germany" }) },
+      token: account.accessToken,
+    });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "country" });
-    const [row] = await users.database.db.select({ n: count() }).from(schema.addresses).where(eq(schema.addresses.userId, account.user!.id));
+    const [row] = await users.database.db
+      .select({ n: count() })
+      .from(schema.addresses)
+      .where(eq(schema.addresses.userId, account.user!.id));
     expect(row?.n).toBe(0);
   });
 
   it("treats another user's address as not found, and guests as unauthenticated", async () => {
     const owner = await register(users.url);
     const other = await register(users.url);
-    const added = (await executeOk<{ addAddress: Address }>(users.url, ADD, { variables: { input: input() }, token: owner.accessToken })).addAddress;
-    const steal = await execute(users.url, `mutation($id: ID!) { removeAddress(id: $id) }`, { variables: { id: added.id }, token: other.accessToken });
+    const added = (
+      await executeOk<{ addAddress: Address }>(users.url, ADD, {
+        variables: { input: input() },
+        token: owner.accessToken,
+      })
+    ).addAddress;
+    const steal = await execute(users.url, `mutation($id: ID!) { removeAddress(id: $id) }`, {
+      variables: { id: added.id },
+      token: other.accessToken,
+    });
     expect(steal.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
     const guest = await execute(users.url, ADD, { variables: { input: input() } });
     expect(guest.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");

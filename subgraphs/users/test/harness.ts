@@ -9,7 +9,9 @@ export type UsersSubgraph = TestSubgraph<typeof schema>;
 /** The users subgraph on a fresh database, with throttle limits low enough to reach in a test. */
 export function startUsers(env: Record<string, string> = {}) {
   return startTestSubgraph(
-    usersModule(usersConfigFrom({ LOGIN_MAX_FAILURES_PER_ACCOUNT: "3", LOGIN_MAX_FAILURES_PER_ADDRESS: "6", ...env })),
+    usersModule(
+      usersConfigFrom({ LOGIN_MAX_FAILURES_PER_ACCOUNT: "3", LOGIN_MAX_FAILURES_PER_ADDRESS: "6", ...env }),
+    ),
   );
 }
 
@@ -34,8 +36,13 @@ export function clientIp(): string {
   return `198.51.${Math.floor(ipCounter / 250)}.${ipCounter % 250}`;
 }
 
-export async function register(url: string, input: { email?: string; password?: string; name?: string } = {}) {
-  const variables = { input: { email: uniqueEmail(), password: "correct horse battery", name: "Test User", ...input } };
+export async function register(
+  url: string,
+  input: { email?: string; password?: string; name?: string } = {},
+) {
+  const variables = {
+    input: { email: uniqueEmail(), password: "correct horse battery", name: "Test User", ...input },
+  };
   const data = await executeOk<{ register: AuthSessionResult }>(
     url,
     `mutation($input: RegisterInput!) { register(input: $input) { __typename ${SESSION_FIELDS} } }`,
@@ -55,7 +62,10 @@ export function login(url: string, email: string, password: string, ip = clientI
 /** Registers a user and makes them ADMIN directly in the database, then signs in again for a token with the role. */
 export async function registerAdmin(subgraph: UsersSubgraph) {
   const account = await register(subgraph.url);
-  await subgraph.database.db.update(schema.users).set({ role: "ADMIN" }).where(eq(schema.users.id, account.user!.id));
+  await subgraph.database.db
+    .update(schema.users)
+    .set({ role: "ADMIN" })
+    .where(eq(schema.users.id, account.user!.id));
   const result = await login(subgraph.url, account.email, account.password);
   return { ...account, accessToken: result.data!.login.accessToken! };
 }

@@ -22,7 +22,9 @@ describe("readiness", () => {
     cleanups.push(() => relay.close());
     const viaRelay = new URL(database.url);
     viaRelay.host = `127.0.0.1:${relay.port}`;
-    const users = await startTestSubgraph(usersModule(usersConfigFrom({})), { databaseUrl: viaRelay.toString() });
+    const users = await startTestSubgraph(usersModule(usersConfigFrom({})), {
+      databaseUrl: viaRelay.toString(),
+    });
     cleanups.push(() => users.stop());
     const base = new URL(users.url).origin;
 
@@ -63,7 +65,11 @@ describe("signing keys", () => {
     const replicaB = new SigningKeys(users.database.db, timing);
     await replicaA.init();
     await replicaB.init();
-    const claims = { userId: "00000000-0000-4000-8000-000000000001", role: "CUSTOMER" as const, sessionId: "s" };
+    const claims = {
+      userId: "00000000-0000-4000-8000-000000000001",
+      role: "CUSTOMER" as const,
+      sessionId: "s",
+    };
     const before = await replicaB.sign(claims);
     const oldKid = decodeProtectedHeader(before.token).kid;
 

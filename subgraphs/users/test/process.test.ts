@@ -37,7 +37,7 @@ describe("the users process", () => {
     const database = await createTestDatabase("users_process");
     cleanups.push(() => database.drop());
     const run = runUsers({ USERS_PORT: "0", ...(database.url ? { USERS_DATABASE_URL: database.url } : {}) });
-    cleanups.push(async () => void run.child.kill("SIGKILL"));
+    cleanups.push(() => Promise.resolve(void run.child.kill("SIGKILL")));
     let url: string | undefined;
     for (let i = 0; i < 100 && !url; i++) {
       url = /"url":"(http:[^"]+)"/.exec(run.output().stdout)?.[1];

@@ -65,7 +65,9 @@ export const addresses = pgTable(
   (t) => [
     index("addresses_user_idx").on(t.userId, t.createdAt),
     // At most one default address per user, enforced by the database.
-    uniqueIndex("addresses_one_default_per_user").on(t.userId).where(sql`${t.isDefault}`),
+    uniqueIndex("addresses_one_default_per_user")
+      .on(t.userId)
+      .where(sql`${t.isDefault}`),
   ],
 );
 
@@ -126,8 +128,12 @@ export const auditLog = pgTable(
   (t) => [
     index("audit_log_created_idx").on(t.createdAt, t.id),
     index("audit_log_user_idx").on(t.userId, t.createdAt),
-    index("audit_log_failed_email_idx").on(t.email, t.createdAt).where(sql`${t.type} = 'LOGIN_FAILED'`),
-    index("audit_log_failed_ip_idx").on(t.clientIp, t.createdAt).where(sql`${t.type} = 'LOGIN_FAILED'`),
+    index("audit_log_failed_email_idx")
+      .on(t.email, t.createdAt)
+      .where(sql`${t.type} = 'LOGIN_FAILED'`),
+    index("audit_log_failed_ip_idx")
+      .on(t.clientIp, t.createdAt)
+      .where(sql`${t.type} = 'LOGIN_FAILED'`),
   ],
 );
 

@@ -8,7 +8,8 @@ const canSeePrivate = (user: UserRow, ctx: UsersContext) =>
   (ctx.viewer !== undefined && (ctx.viewer.userId === user.id || ctx.viewer.role === "ADMIN"));
 
 function requirePrivate(user: UserRow, ctx: UsersContext) {
-  if (!canSeePrivate(user, ctx)) throw forbidden("Only this user and administrators can see their addresses.");
+  if (!canSeePrivate(user, ctx))
+    throw forbidden("Only this user and administrators can see their addresses.");
 }
 
 export const userResolvers = {

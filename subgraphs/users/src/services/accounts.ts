@@ -1,6 +1,15 @@
 import { and, count, eq, gt, isNull, min, ne, sql } from "drizzle-orm";
 import { z } from "zod";
-import { badUserInput, forbidden, notFound, requireAdmin, requireViewer, unauthenticated, validateInput, type Role } from "@storefront/platform";
+import {
+  badUserInput,
+  forbidden,
+  notFound,
+  requireAdmin,
+  requireViewer,
+  unauthenticated,
+  validateInput,
+  type Role,
+} from "@storefront/platform";
 import type { UsersContext } from "../context";
 import { auditLog, sessions, users, type UserRow } from "../db/schema";
 import { isUuid } from "../loaders";
@@ -31,7 +40,10 @@ const registerInput = z.object({
   password: newPassword,
   name: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters"),
 });
-const loginInput = z.object({ email: z.string().trim().toLowerCase().max(254), password: z.string().max(128) });
+const loginInput = z.object({
+  email: z.string().trim().toLowerCase().max(254),
+  password: z.string().max(128),
+});
 const changePasswordInput = z.object({ currentPassword: z.string().max(128), newPassword });
 
 const INVALID_CREDENTIALS: AuthError = {
@@ -52,7 +64,11 @@ export async function register(ctx: UsersContext, rawInput: unknown): Promise<Au
       .onConflictDoNothing({ target: users.email })
       .returning();
     if (!user) {
-      return { kind: "AuthError", code: "EMAIL_TAKEN", message: "An account with this email already exists." } as const;
+      return {
+        kind: "AuthError",
+        code: "EMAIL_TAKEN",
+        message: "An account with this email already exists.",
+      } as const;
     }
     await recordAudit(ctx, { type: "REGISTERED", userId: user.id, email: user.email }, tx);
     return { kind: "AuthSession", ...(await issueSession(ctx, user, { db: tx })) } as const;
@@ -73,7 +89,14 @@ async function throttleState(ctx: UsersContext, loginEmail: string): Promise<num
     ctx.db
       .select({ failures: count(), oldest: min(auditLog.createdAt) })
       .from(auditLog)
-      .where(and(failed, eq(auditLog.email, loginEmail), gt(auditLog.createdAt, since), gt(auditLog.createdAt, lastSuccess))),
+      .where(
+        and(
+          failed,
+          eq(auditLog.email, loginEmail),
+          gt(auditLog.createdAt, since),
+          gt(auditLog.createdAt, lastSuccess),
+        ),
+      ),
     ctx.clientIp
       ? ctx.db
           .select({ failures: count(), oldest: min(auditLog.createdAt) })
@@ -140,7 +163,10 @@ export async function refresh(ctx: UsersContext, refreshToken: string): Promise<
       userId: session.userId,
       details: { familyId: session.familyId },
     });
-    ctx.log.warn({ userId: session.userId, familyId: session.familyId }, "refresh token reused; session revoked");
+    ctx.log.warn(
+      { userId: session.userId, familyId: session.familyId },
+      "refresh token reused; session revoked",
+    );
     throw sessionEnded();
   }
   if (outcome === "gone") throw sessionEnded();
@@ -183,15 +209,29 @@ export async function changePassword(ctx: UsersContext, rawInput: unknown): Prom
 
 export async function setUserRole(ctx: UsersContext, userId: string, role: Role): Promise<UserRow> {
   const admin = requireAdmin(ctx.viewer);
-  if (userId === admin.userId && role !== "ADMIN") throw forbidden("An administrator cannot remove their own ADMIN role.");
+  if (userId === admin.userId && role !== "ADMIN")
+    throw forbidden("An administrator cannot remove their own ADMIN role.");
   if (!isUuid(userId)) throw notFound("User");
   return ctx.db.transaction(async (tx) => {
-    const [before] = await tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).for("update");
+    const [before] = await tx
+      .select({ role: users.role })
+      .from(users)
+      .where(eq(users.id, userId))
+      .for("update");
     if (!before) throw notFound("User");
-    const [user] = await tx.update(users).set({ role, updatedAt: new Date() }).where(eq(users.id, userId)).returning();
+    const [user] = await tx
+      .update(users)
+      .set({ role, updatedAt: new Date() })
+      .where(eq(users.id, userId))
+      .returning();
     await recordAudit(
       ctx,
-      { type: "ROLE_CHANGED", userId, email: user!.email, details: { from: before.role, to: role, by: admin.userId } },
+      {
+        type: "ROLE_CHANGED",
+        userId,
+        email: user!.email,
+        details: { from: before.role, to: role, by: admin.userId },
+      },
       tx,
     );
     return user!;

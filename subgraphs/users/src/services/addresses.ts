@@ -35,7 +35,11 @@ const addressInput = z.object({
 async function ownAddress(db: UsersDatabase, userId: string, id: string): Promise<AddressRow> {
   // Someone else's address is "not found", not "forbidden": its existence is not revealed.
   const [row] = isUuid(id)
-    ? await db.select().from(addresses).where(and(eq(addresses.id, id), eq(addresses.userId, userId))).for("update")
+    ? await db
+        .select()
+        .from(addresses)
+        .where(and(eq(addresses.id, id), eq(addresses.userId, userId)))
+        .for("update")
     : [];
   if (!row) throw notFound("Address");
   return row;
@@ -45,14 +49,23 @@ async function clearDefault(db: UsersDatabase, userId: string, except?: string) 
   await db
     .update(addresses)
     .set({ isDefault: false })
-    .where(and(eq(addresses.userId, userId), eq(addresses.isDefault, true), except ? ne(addresses.id, except) : undefined));
+    .where(
+      and(
+        eq(addresses.userId, userId),
+        eq(addresses.isDefault, true),
+        except ? ne(addresses.id, except) : undefined,
+      ),
+    );
 }
 
 export async function addAddress(ctx: UsersContext, rawInput: unknown): Promise<AddressRow> {
   const viewer = requireViewer(ctx.viewer);
   const { isDefault, ...fields } = validateInput(addressInput, rawInput);
   return ctx.db.transaction(async (tx) => {
-    const [existing] = await tx.select({ n: count() }).from(addresses).where(eq(addresses.userId, viewer.userId));
+    const [existing] = await tx
+      .select({ n: count() })
+      .from(addresses)
+      .where(eq(addresses.userId, viewer.userId));
     // The first address becomes the default, so checkout always has one to offer.
     const makeDefault = Boolean(isDefault) || (existing?.n ?? 0) === 0;
     if (makeDefault) await clearDefault(tx, viewer.userId);

@@ -5,7 +5,12 @@ import { auditLog, type AuditEventType } from "../db/schema";
 /** Records a security event with the caller's address and user agent. */
 export async function recordAudit(
   ctx: UsersContext,
-  event: { type: AuditEventType; userId?: string | null; email?: string | null; details?: Record<string, unknown> },
+  event: {
+    type: AuditEventType;
+    userId?: string | null;
+    email?: string | null;
+    details?: Record<string, unknown>;
+  },
   db: UsersDatabase = ctx.db,
 ): Promise<void> {
   await db.insert(auditLog).values({

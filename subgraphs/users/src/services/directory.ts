@@ -17,16 +17,25 @@ import { isUuid } from "../loaders";
 function olderThan(createdAt: PgColumn, id: PgColumn, after: string | null | undefined): SQL | undefined {
   if (!after) return undefined;
   const [at, lastId] = decodeCursor(after);
-  if (typeof at !== "string" || typeof lastId !== "string" || !isUuid(lastId) || Number.isNaN(Date.parse(at))) {
+  if (
+    typeof at !== "string" ||
+    typeof lastId !== "string" ||
+    !isUuid(lastId) ||
+    Number.isNaN(Date.parse(at))
+  ) {
     throw badUserInput("The cursor is not valid.", "after");
   }
   const when = new Date(at);
   return or(lt(createdAt, when), and(eq(createdAt, when), lt(id, lastId)));
 }
 
-const cursorOf = (row: { createdAt: Date; id: string }) => encodeCursor([row.createdAt.toISOString(), row.id]);
+const cursorOf = (row: { createdAt: Date; id: string }) =>
+  encodeCursor([row.createdAt.toISOString(), row.id]);
 
-export async function listUsers(ctx: UsersContext, args: { first?: number | null; after?: string | null }): Promise<Connection<UserRow>> {
+export async function listUsers(
+  ctx: UsersContext,
+  args: { first?: number | null; after?: string | null },
+): Promise<Connection<UserRow>> {
   requireAdmin(ctx.viewer);
   const limit = pageSize(args.first);
   const rows = await ctx.db
@@ -48,7 +57,12 @@ export async function listAuditEvents(
   const rows = await ctx.db
     .select()
     .from(auditLog)
-    .where(and(args.userId ? eq(auditLog.userId, args.userId) : undefined, olderThan(auditLog.createdAt, auditLog.id, args.after)))
+    .where(
+      and(
+        args.userId ? eq(auditLog.userId, args.userId) : undefined,
+        olderThan(auditLog.createdAt, auditLog.id, args.after),
+      ),
+    )
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(limit + 1);
   return toConnection(rows, limit, cursorOf);

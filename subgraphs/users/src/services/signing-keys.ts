@@ -72,7 +72,10 @@ export class SigningKeys {
     const activatesAt = new Date(Date.now() + this.timing.propagationMs);
     const expiresAt = new Date(activatesAt.getTime() + (this.timing.accessTokenTtlSeconds + 60) * 1000);
     const kid = await this.db.transaction(async (tx) => {
-      await tx.update(signingKeys).set({ retiresAt: activatesAt, expiresAt }).where(isNull(signingKeys.retiresAt));
+      await tx
+        .update(signingKeys)
+        .set({ retiresAt: activatesAt, expiresAt })
+        .where(isNull(signingKeys.retiresAt));
       return this.insertKey(activatesAt, tx);
     });
     await this.reload();
@@ -85,7 +88,11 @@ export class SigningKeys {
     return this.keys.find((k) => k.activatesAt <= now && (k.retiresAt === null || k.retiresAt > now))?.kid;
   }
 
-  async sign(claims: { userId: string; role: Role; sessionId: string }): Promise<{ token: string; expiresAt: Date }> {
+  async sign(claims: {
+    userId: string;
+    role: Role;
+    sessionId: string;
+  }): Promise<{ token: string; expiresAt: Date }> {
     await this.refreshIfStale();
     const kid = this.currentKid();
     const key = this.keys.find((k) => k.kid === kid);
@@ -107,7 +114,12 @@ export class SigningKeys {
   async jwks(): Promise<{ keys: JWK[] }> {
     await this.refreshIfStale();
     return {
-      keys: this.keys.map((key) => ({ ...key.publicJwk, kid: key.kid, alg: ACCESS_TOKEN.algorithm, use: "sig" })),
+      keys: this.keys.map((key) => ({
+        ...key.publicJwk,
+        kid: key.kid,
+        alg: ACCESS_TOKEN.algorithm,
+        use: "sig",
+      })),
     };
   }
 

@@ -43,16 +43,14 @@ export async function seedUsers(db: Database<typeof schema>): Promise<SeedAccoun
   await db.transaction(async (tx) => {
     const inserted = await tx.insert(users).values(rows).onConflictDoNothing().returning();
     if (inserted.length) {
-      await tx
-        .insert(auditLog)
-        .values(
-          inserted.map((u) => ({
-            type: "REGISTERED" as const,
-            userId: u.id,
-            email: u.email,
-            details: { seeded: true },
-          })),
-        );
+      await tx.insert(auditLog).values(
+        inserted.map((u) => ({
+          type: "REGISTERED" as const,
+          userId: u.id,
+          email: u.email,
+          details: { seeded: true },
+        })),
+      );
     }
   });
   return accounts.map(({ email, password, role }) => ({ email, password, role }));

@@ -13,8 +13,8 @@ import {
   type DeliveryInfo,
   type Envelope,
   type MessageBus,
-  type MessageHandler,
 } from "../src/bus";
+import { envelope, gate, handler, waitFor } from "./bus-helpers";
 
 const AMQP_URL = process.env.TEST_AMQP_URL ?? "amqp://guest:guest@127.0.0.1:5672";
 const EXCHANGE = "storefront.events";
@@ -38,14 +38,6 @@ function names(test: string): { queue: string; type: string } {
   const queue = `test.bus.${run}.${test}`;
   queues.push(queue, `${queue}.dlq`);
   return { queue, type: `test.${run}.${test}.v1` };
-}
-
-async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }
 
 /** The queue's counts, or undefined while it does not exist. */
@@ -73,25 +65,6 @@ async function getOne(queue: string): Promise<GetMessage> {
   });
   if (!message) throw new Error("unreachable");
   return message;
-}
-
-function envelope(type: string, payload: unknown = {}, headers?: Record<string, string>): Envelope {
-  return { id: randomUUID(), type, occurredAt: new Date().toISOString(), payload, headers };
-}
-
-/** A handler doing synchronous work; a throw becomes a rejection, as in an async handler. */
-function handler(work: (message: Envelope, delivery: DeliveryInfo) => void): MessageHandler {
-  return (message, delivery) =>
-    new Promise((resolve) => {
-      work(message, delivery);
-      resolve();
-    });
-}
-
-function gate(): { wait: Promise<void>; release: () => void } {
-  let release = () => {};
-  const wait = new Promise<void>((resolve) => (release = resolve));
-  return { wait, release };
 }
 
 /**

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -8,38 +7,10 @@ import {
   type DeliveryInfo,
   type Envelope,
   type InProcessBus,
-  type MessageHandler,
 } from "../src/bus";
+import { envelope, gate, handler, waitFor } from "./bus-helpers";
 
 const log = pino({ level: "silent" });
-
-async function waitFor(condition: () => boolean, timeoutMs = 3_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
-function envelope(type: string, payload: unknown = {}, headers?: Record<string, string>): Envelope {
-  return { id: randomUUID(), type, occurredAt: new Date().toISOString(), payload, headers };
-}
-
-/** A handler doing synchronous work; a throw becomes a rejection, as in an async handler. */
-function handler(work: (message: Envelope, delivery: DeliveryInfo) => void): MessageHandler {
-  return (message, delivery) =>
-    new Promise((resolve) => {
-      work(message, delivery);
-      resolve();
-    });
-}
-
-/** Resolves when `release` is called; lets a test hold handlers in flight. */
-function gate(): { wait: Promise<void>; release: () => void } {
-  let release = () => {};
-  const wait = new Promise<void>((resolve) => (release = resolve));
-  return { wait, release };
-}
 
 let bus: InProcessBus;
 const newBus = () => (bus = createInProcessBus({ log, redeliveryDelayMs: 10 }));

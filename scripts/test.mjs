@@ -28,6 +28,17 @@ const formatting = testsOnly
   ? { status: 0 }
   : spawnSync("npx", ["prettier", "--check", "--log-level=warn", "."], { cwd: root, stdio: "inherit" });
 if (formatting.status !== 0) console.error("formatting differs from Prettier: run `npm run format`");
+// Files at the root (the start script, shared configs) belong to no workspace; check them here.
+const rootChecks = testsOnly
+  ? { status: 0 }
+  : spawnSync(
+      "sh",
+      ["-c", "npx tsc -p tsconfig.json && npx eslint scripts vitest.shared.ts eslint.config.js"],
+      {
+        cwd: root,
+        stdio: "inherit",
+      },
+    );
 const turbo = spawnSync("npx", ["turbo", "run", ...tasks, "--continue", "--concurrency=2"], {
   cwd: root,
   stdio: "inherit",
@@ -53,6 +64,7 @@ for (const dir of withTests) {
     if (suite.status === "failed" && suite.assertionResults.length === 0) failed += 1;
   }
 }
-if ((turbo.status !== 0 || formatting.status !== 0) && failed === 0) failed = 1;
+const problems = [turbo, formatting, rootChecks].some((step) => step.status !== 0);
+if (problems && failed === 0) failed = 1;
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
-process.exit(failed > 0 || turbo.status !== 0 || formatting.status !== 0 ? 1 : 0);
+process.exit(failed > 0 || problems ? 1 : 0);

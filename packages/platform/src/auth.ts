@@ -70,6 +70,11 @@ export function requireViewer(viewer: Viewer | undefined): Viewer {
   return viewer;
 }
 
+/** Internal operations (stock reservations, payment capture …) are for platform services only. */
+export function requireInternalCaller(context: { internalCaller: boolean }): void {
+  if (!context.internalCaller) throw forbidden("This operation is internal to the platform.");
+}
+
 export function requireAdmin(viewer: Viewer | undefined): Viewer {
   const signedIn = requireViewer(viewer);
   if (signedIn.role !== "ADMIN") throw forbidden("Only an administrator can do this.");

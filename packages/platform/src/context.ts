@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { Logger } from "./logger";
 import type { Viewer, TokenVerifier } from "./auth";
@@ -15,7 +16,22 @@ export interface RequestContext {
   /** The end client's address as the router saw it (for throttling and audit). */
   clientIp: string | undefined;
   userAgent: string | undefined;
+  /**
+   * True when another platform service is calling with the shared service credential
+   * (`x-service-token`); only such callers may use internal operations.
+   */
+  internalCaller: boolean;
   log: Logger;
+}
+
+export const SERVICE_TOKEN_HEADER = "x-service-token";
+
+const digest = (value: string) => createHash("sha256").update(value).digest();
+
+/** Constant-time comparison; no configured token means no caller is internal. */
+export function isServiceToken(presented: string | undefined, configured: string | undefined): boolean {
+  if (!presented || !configured) return false;
+  return timingSafeEqual(digest(presented), digest(configured));
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
@@ -32,6 +48,7 @@ export async function baseContext(
   scope: RequestScope,
   verify: TokenVerifier,
   log: Logger,
+  serviceToken?: string,
 ): Promise<RequestContext> {
   const token = bearerToken(header(req, "authorization"));
   const viewer = token ? await verify(token) : undefined;
@@ -40,6 +57,7 @@ export async function baseContext(
     viewer,
     clientIp: header(req, "x-client-ip") ?? req.socket.remoteAddress,
     userAgent: header(req, "user-agent"),
+    internalCaller: isServiceToken(header(req, SERVICE_TOKEN_HEADER), serviceToken),
     log: log.child({ requestId: scope.requestId }),
   };
 }

@@ -123,6 +123,28 @@ async function openPglite<TSchema extends Record<string, unknown>>(
   };
 }
 
+/**
+ * The constraint a statement violated when it broke a UNIQUE constraint (SQLSTATE 23505), for
+ * turning a lost race or a duplicate into a clear client error. Drizzle wraps driver errors, so
+ * the cause chain is searched.
+ */
+export function uniqueViolation(error: unknown): string | undefined {
+  for (let current = error; current instanceof Error || (current && typeof current === "object");) {
+    const candidate = current as {
+      code?: unknown;
+      constraint_name?: unknown;
+      constraint?: unknown;
+      cause?: unknown;
+    };
+    if (candidate.code === "23505") {
+      const name = candidate.constraint_name ?? candidate.constraint;
+      return typeof name === "string" ? name : "unknown";
+    }
+    current = candidate.cause;
+  }
+  return undefined;
+}
+
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {

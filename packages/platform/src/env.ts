@@ -67,6 +67,8 @@ export const envFields = {
   logLevel: () => z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   nodeEnv: () => z.enum(["development", "test", "production"]).default("development"),
   seconds: (fallback: number) => z.coerce.number().int().positive().default(fallback),
+  /** Shared by the platform's services for internal calls; long and random. */
+  serviceToken: () => z.string().min(24, "must be at least 24 characters").optional(),
   bool: (fallback: boolean) =>
     z
       .enum(["true", "false", "1", "0"])

@@ -16,3 +16,5 @@ export * from "./bus";
 export * from "./validation";
 export * from "./scalars";
 export * from "./launch";
+export * from "./resolvers";
+export * from "./keyset";

@@ -35,6 +35,8 @@ export interface SubgraphSettings {
   databaseUrl: string | undefined;
   dataDir: string;
   logLevel: LevelWithSilent;
+  /** Shared credential of internal service-to-service calls; unset refuses them all. */
+  serviceToken?: string | undefined;
   log?: Logger;
 }
 
@@ -75,7 +77,7 @@ export async function launchSubgraph<
       log,
       metrics,
       context: async (req, scope) =>
-        ready.extendContext(await baseContext(req, scope, ready.verifyToken, log)),
+        ready.extendContext(await baseContext(req, scope, ready.verifyToken, log, settings.serviceToken)),
       readiness: { database: () => database.ping(), ...ready.readiness },
       ...(ready.routes ? { routes: ready.routes } : {}),
     });

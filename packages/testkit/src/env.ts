@@ -4,5 +4,7 @@ export const testEnv = {
   amqpUrl: process.env.TEST_AMQP_URL ?? "amqp://guest:guest@127.0.0.1:5672",
   /** In CI a missing server is a failure, never a silent fallback to PGlite. */
   requireRealServices: process.env.REQUIRE_REAL_SERVICES === "1" || process.env.CI === "true",
+  /** The service credential every test subgraph accepts for internal operations. */
+  serviceToken: "test-service-token-0123456789abcdef",
   logLevel: (process.env.LOG_LEVEL ?? "silent") as "silent" | "info" | "debug" | "warn" | "error",
 };

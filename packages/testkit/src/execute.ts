@@ -1,4 +1,4 @@
-import type { DatabaseHandle } from "@storefront/platform";
+import { SERVICE_TOKEN_HEADER, type DatabaseHandle } from "@storefront/platform";
 
 export interface GraphQLResponseError {
   message: string;
@@ -51,6 +51,18 @@ export async function executeOk<TData = Record<string, unknown>, TVariables = Re
     throw new Error(`operation failed (${result.status}): ${JSON.stringify(result.errors)}`);
   }
   return result.data;
+}
+
+/** Calls an internal operation the way another platform service does, with the service credential. */
+export function executeInternal<TData = Record<string, unknown>, TVariables = Record<string, unknown>>(
+  url: string,
+  query: Operation<TData, TVariables> | string,
+  options: { variables?: TVariables; serviceToken: string },
+): Promise<ExecuteResult<TData>> {
+  return execute<TData, TVariables>(url, query, {
+    ...(options.variables ? { variables: options.variables } : {}),
+    headers: { [SERVICE_TOKEN_HEADER]: options.serviceToken },
+  });
 }
 
 /** SQL statements each database ran while `fn` ran (run it alone: counts are per database). */

@@ -27,6 +27,7 @@ export async function startTestSubgraph<
     databaseUrl,
     dataDir: "memory://",
     logLevel: testEnv.logLevel,
+    serviceToken: testEnv.serviceToken,
     ...(options.log ? { log: options.log } : {}),
   });
   return {

@@ -1,23 +1,8 @@
 import DataLoader from "dataloader";
 import { asc, desc, inArray } from "drizzle-orm";
+import { groupBy, isUuid } from "@storefront/platform";
 import type { UsersDatabase } from "./db";
 import { addresses, users, type AddressRow, type UserRow } from "./db/schema";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids from clients or other subgraphs may be anything; only well-formed ones reach SQL. */
-export const isUuid = (value: string) => UUID.test(value);
-
-function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const group = groups.get(k);
-    if (group) group.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
-}
 
 /** Per-request loaders: one SQL statement per entity kind, however many are asked for. */
 export function createLoaders(db: UsersDatabase) {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { count } from "drizzle-orm";
+import { count, inArray } from "drizzle-orm";
 import type { Database } from "@storefront/platform";
 import { auditLog, users } from "./db/schema";
 import type * as schema from "./db/schema";
@@ -54,4 +54,44 @@ export async function seedUsers(db: Database<typeof schema>): Promise<SeedAccoun
     }
   });
   return accounts.map(({ email, password, role }) => ({ email, password, role }));
+}
+
+const REVIEWER_NAMES = [
+  "Avery Brooks",
+  "Jordan Lee",
+  "Sam Rivera",
+  "Taylor Kim",
+  "Morgan Patel",
+  "Riley Chen",
+  "Quinn Novak",
+  "Harper Diaz",
+  "Rowan Okafor",
+  "Emerson Berg",
+  "Sasha Ivanova",
+  "Kai Nakamura",
+];
+
+/**
+ * Demo reviewer accounts the catalogue's seed attributes reviews to. Created when missing (also
+ * in a users database that existed before the catalogue was added); their passwords are random
+ * and never shown, so nobody signs in as them. Returns their ids.
+ */
+export async function ensureSeedReviewers(db: Database<typeof schema>): Promise<string[]> {
+  const wanted = REVIEWER_NAMES.map((name, i) => ({ name, email: `reviewer${i + 1}@storefront.local` }));
+  const unusable = await hashPassword(randomBytes(24).toString("base64url"));
+  await db
+    .insert(users)
+    .values(wanted.map((w) => ({ ...w, passwordHash: unusable })))
+    .onConflictDoNothing();
+  const rows = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(
+      inArray(
+        users.email,
+        wanted.map((w) => w.email),
+      ),
+    );
+  const byEmail = new Map(rows.map((r) => [r.email, r.id]));
+  return wanted.map((w) => byEmail.get(w.email)!);
 }

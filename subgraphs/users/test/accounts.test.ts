@@ -306,3 +306,32 @@ describe("roles", () => {
     expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });
+
+describe("seed data", () => {
+  it("creates the first-start accounts once, and reviewer accounts idempotently", async () => {
+    const { seedUsers, ensureSeedReviewers } = await import("../src/seed");
+    // This database already has users from the tests above, so no first-start accounts now.
+    expect(await seedUsers(users.database.db)).toEqual([]);
+    const first = await ensureSeedReviewers(users.database.db);
+    const again = await ensureSeedReviewers(users.database.db);
+    expect(first).toHaveLength(12);
+    expect(new Set(first).size).toBe(12);
+    expect(again).toEqual(first);
+  });
+
+  it("on a fresh database creates an admin and a customer that can sign in, exactly once", async () => {
+    const { seedUsers } = await import("../src/seed");
+    const fresh = await startUsers();
+    try {
+      const accounts = await seedUsers(fresh.database.db);
+      expect(accounts.map((a) => a.role).sort()).toEqual(["ADMIN", "CUSTOMER"]);
+      for (const account of accounts) {
+        const result = await login(fresh.url, account.email, account.password);
+        expect(result.data?.login.user?.role).toBe(account.role);
+      }
+      expect(await seedUsers(fresh.database.db)).toEqual([]);
+    } finally {
+      await fresh.stop();
+    }
+  });
+});

@@ -9,10 +9,10 @@ import {
   unauthenticated,
   validateInput,
   type Role,
+  isUuid,
 } from "@storefront/platform";
 import type { UsersContext } from "../context";
 import { auditLog, sessions, users, type UserRow } from "../db/schema";
-import { isUuid } from "../loaders";
 import { recordAudit } from "./audit";
 import { hashPassword, verifyPassword } from "./passwords";
 import { issueSession, parseRefreshToken, revokeFamily, secretMatches, type IssuedSession } from "./sessions";

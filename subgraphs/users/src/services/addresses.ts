@@ -1,10 +1,9 @@
 import { and, count, desc, eq, ne } from "drizzle-orm";
 import { z } from "zod";
-import { notFound, requireViewer, validateInput } from "@storefront/platform";
+import { notFound, requireViewer, validateInput, isUuid } from "@storefront/platform";
 import type { UsersContext } from "../context";
 import type { UsersDatabase } from "../db";
 import { addresses, type AddressRow } from "../db/schema";
-import { isUuid } from "../loaders";
 
 const optionalText = (max: number) =>
   z

@@ -3,19 +3,27 @@
  * own HTTP server, port and database (PGlite under .data/ unless *_DATABASE_URL is set), so the
  * topology is the production one, only co-located.
  */
+import { randomBytes } from "node:crypto";
+import { loadCatalogueConfig, seedCatalogue, startCatalogueSubgraph } from "@storefront/catalogue";
 import { createLogger, stopOnSignals, type Stoppable } from "@storefront/platform";
 import { loadRouterConfig, startRouter } from "@storefront/router";
-import { loadUsersConfig, seedUsers, startUsersSubgraph } from "@storefront/users";
+import { ensureSeedReviewers, loadUsersConfig, seedUsers, startUsersSubgraph } from "@storefront/users";
 
 const usersConfig = loadUsersConfig();
+const catalogueConfig = loadCatalogueConfig();
 const routerConfig = loadRouterConfig();
 const log = createLogger({ service: "storefront", level: usersConfig.logLevel });
 const running: Stoppable[] = [];
 stopOnSignals(log, running);
 
+// One process, so internal calls can use a credential made up for this run when none is set.
+catalogueConfig.serviceToken ??= randomBytes(32).toString("base64url");
+
 try {
   const users = await startUsersSubgraph(usersConfig, log);
   running.push({ name: "users", stop: () => users.stop() });
+  const catalogue = await startCatalogueSubgraph(catalogueConfig, log);
+  running.push({ name: "catalogue", stop: () => catalogue.stop() });
 
   const seeded = await seedUsers(users.database.db);
   if (seeded.length) {
@@ -23,6 +31,10 @@ try {
     const lines = seeded.map((a) => `  ${a.role.padEnd(8)} ${a.email}  password: ${a.password}`);
     process.stdout.write(`\nSeeded accounts (shown only now, keep them):\n${lines.join("\n")}\n\n`);
   }
+  const catalogueSeed = await seedCatalogue(catalogue.database.db, {
+    reviewerIds: await ensureSeedReviewers(users.database.db),
+  });
+  if (catalogueSeed) log.info(catalogueSeed, "catalogue seeded");
 
   const router = await startRouter(routerConfig, { log });
   running.push({ name: "router", stop: () => router.stop() });

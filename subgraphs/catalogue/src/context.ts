@@ -1,0 +1,10 @@
+import type { RequestContext } from "@storefront/platform";
+import type { CatalogueDatabase } from "./db";
+import type { Loaders } from "./loaders";
+
+export interface CatalogueContext extends RequestContext {
+  db: CatalogueDatabase;
+  loaders: Loaders;
+}
+
+export const isAdmin = (ctx: CatalogueContext) => ctx.viewer?.role === "ADMIN";

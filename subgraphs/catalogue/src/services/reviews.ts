@@ -1,0 +1,195 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import {
+  forbidden,
+  notFound,
+  pageSize,
+  requireViewer,
+  toConnection,
+  type Connection,
+  isUuid,
+  newestFirst,
+} from "@storefront/platform";
+import type { CatalogueContext } from "../context";
+import type { CatalogueDatabase } from "../db";
+import { products, reviews, type ReviewRow } from "../db/schema";
+
+export type ReviewErrorCode = "INVALID_RATING" | "INVALID_INPUT" | "ALREADY_REVIEWED" | "PRODUCT_NOT_FOUND";
+
+export interface ReviewError {
+  code: ReviewErrorCode;
+  message: string;
+  field: string | null;
+}
+
+export type ReviewResult = ReviewRow | ReviewError;
+
+export interface CreateReviewInput {
+  productId: string;
+  rating: number;
+  title?: string | null;
+  body: string;
+}
+
+export type UpdateReviewInput = Omit<CreateReviewInput, "productId">;
+
+const MAX_TITLE = 120;
+const MAX_BODY = 5000;
+const DEFAULT_PAGE = 10;
+
+const reviewError = (code: ReviewErrorCode, message: string, field: string | null = null): ReviewError => ({
+  code,
+  message,
+  field,
+});
+
+/** Counted in code points, as PostgreSQL's char_length does, so an emoji is one character. */
+const length = (text: string) => [...text].length;
+
+/** The trimmed fields to store, or the first problem with them. */
+function checkContent(input: UpdateReviewInput): Pick<ReviewRow, "rating" | "title" | "body"> | ReviewError {
+  if (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5) {
+    return reviewError("INVALID_RATING", "The rating must be a whole number from 1 to 5.", "rating");
+  }
+  const title = input.title?.trim() || null;
+  if (title && length(title) > MAX_TITLE) {
+    return reviewError("INVALID_INPUT", `The title must be at most ${MAX_TITLE} characters.`, "title");
+  }
+  const body = input.body.trim();
+  if (!body) return reviewError("INVALID_INPUT", "The review text must not be empty.", "body");
+  if (length(body) > MAX_BODY) {
+    return reviewError("INVALID_INPUT", `The review text must be at most ${MAX_BODY} characters.`, "body");
+  }
+  return { rating: input.rating, title, body };
+}
+
+/**
+ * Moves a product's rating aggregates by a review change. The arithmetic happens in SQL on the
+ * locked row, so concurrent changes to the same product's reviews add up instead of overwriting.
+ */
+async function adjustRating(
+  db: CatalogueDatabase,
+  productId: string,
+  change: { count: number; total: number },
+) {
+  const count = sql`${products.reviewCount} + ${change.count}::integer`;
+  const total = sql`${products.ratingTotal} + ${change.total}::integer`;
+  await db
+    .update(products)
+    .set({
+      reviewCount: count,
+      ratingTotal: total,
+      averageRating: sql`case when ${count} = 0 then null else (${total})::double precision / (${count}) end`,
+    })
+    .where(eq(products.id, productId));
+}
+
+/** Later fields of the same operation (`product { averageRating reviews }`) must see the change. */
+function forgetProduct(ctx: CatalogueContext, productId: string) {
+  ctx.loaders.productById.clear(productId);
+  ctx.loaders.firstReviewsByProduct.clearAll();
+}
+
+export async function createReview(ctx: CatalogueContext, input: CreateReviewInput): Promise<ReviewResult> {
+  const viewer = requireViewer(ctx.viewer);
+  const content = checkContent(input);
+  if ("code" in content) return content;
+  const notFoundError = reviewError(
+    "PRODUCT_NOT_FOUND",
+    "This product does not exist or is no longer sold.",
+    "productId",
+  );
+  if (!isUuid(input.productId)) return notFoundError;
+
+  const result = await ctx.db.transaction(async (tx): Promise<ReviewResult> => {
+    const [product] = await tx
+      .select({ id: products.id })
+      .from(products)
+      .where(and(eq(products.id, input.productId), eq(products.status, "ACTIVE")));
+    if (!product) return notFoundError;
+    // The unique index decides between concurrent attempts: the loser waits for the winner's
+    // commit and then inserts nothing, instead of failing with a constraint violation.
+    const [review] = await tx
+      .insert(reviews)
+      .values({ productId: product.id, authorId: viewer.userId, ...content })
+      .onConflictDoNothing({ target: [reviews.productId, reviews.authorId] })
+      .returning();
+    if (!review) {
+      return reviewError(
+        "ALREADY_REVIEWED",
+        "You have already reviewed this product; edit that review instead.",
+        "productId",
+      );
+    }
+    await adjustRating(tx, product.id, { count: 1, total: review.rating });
+    return review;
+  });
+  if (!("code" in result)) forgetProduct(ctx, result.productId);
+  return result;
+}
+
+/** The viewer's own review, locked until the transaction ends so edits and deletes queue up. */
+async function ownReview(db: CatalogueDatabase, userId: string, id: string): Promise<ReviewRow> {
+  const [review] = isUuid(id) ? await db.select().from(reviews).where(eq(reviews.id, id)).for("update") : [];
+  if (!review) throw notFound("Review");
+  // Reviews are public, so saying that it exists reveals nothing.
+  if (review.authorId !== userId) throw forbidden("Only the author can change this review.");
+  return review;
+}
+
+export async function updateReview(
+  ctx: CatalogueContext,
+  id: string,
+  input: UpdateReviewInput,
+): Promise<ReviewResult> {
+  const viewer = requireViewer(ctx.viewer);
+  const result = await ctx.db.transaction(async (tx): Promise<ReviewResult> => {
+    const current = await ownReview(tx, viewer.userId, id);
+    const content = checkContent(input);
+    if ("code" in content) return content;
+    const [updated] = await tx
+      .update(reviews)
+      .set({ ...content, updatedAt: new Date() })
+      .where(eq(reviews.id, current.id))
+      .returning();
+    await adjustRating(tx, current.productId, { count: 0, total: content.rating - current.rating });
+    return updated!;
+  });
+  if (!("code" in result)) forgetProduct(ctx, result.productId);
+  return result;
+}
+
+export async function deleteReview(ctx: CatalogueContext, id: string): Promise<string> {
+  const viewer = requireViewer(ctx.viewer);
+  const removed = await ctx.db.transaction(async (tx) => {
+    const current = await ownReview(tx, viewer.userId, id);
+    await tx.delete(reviews).where(eq(reviews.id, current.id));
+    await adjustRating(tx, current.productId, { count: -1, total: -current.rating });
+    return current;
+  });
+  forgetProduct(ctx, removed.productId);
+  return removed.id;
+}
+
+/**
+ * A product's reviews, newest first. The first page comes through the batched loader, so a
+ * listing of many products costs one statement for all their reviews; later pages are one
+ * product at a time, continuing after the cursor's (created_at, id).
+ */
+export async function productReviews(
+  ctx: CatalogueContext,
+  productId: string,
+  args: { first?: number | null; after?: string | null },
+): Promise<Connection<ReviewRow>> {
+  const limit = pageSize(args.first, DEFAULT_PAGE);
+  if (!args.after) {
+    const rows = await ctx.loaders.firstReviewsByProduct.load({ productId, limit: limit + 1 });
+    return toConnection(rows, limit, newestFirst.cursorOf);
+  }
+  const rows = await ctx.db
+    .select()
+    .from(reviews)
+    .where(and(eq(reviews.productId, productId), newestFirst.after(reviews, args.after)))
+    .orderBy(desc(reviews.createdAt), desc(reviews.id))
+    .limit(limit + 1);
+  return toConnection(rows, limit, newestFirst.cursorOf);
+}

@@ -7,7 +7,11 @@ export interface RouterContext {
   authorization: string | undefined;
   viewer: Viewer | undefined;
   clientIp: string | undefined;
+  /** A guest cart's opaque token (`x-cart-token`), passed through to the cart subgraph. */
+  cartToken: string | undefined;
 }
+
+const CART_TOKEN = /^[\w-]{16,128}$/;
 
 function clientIpOf(req: IncomingMessage, trustProxy: boolean): string | undefined {
   if (trustProxy) {
@@ -32,5 +36,9 @@ export async function routerContext(
     authorization: token ? authorization : undefined,
     viewer: token ? await verify(token) : undefined,
     clientIp: clientIpOf(req, trustProxy),
+    cartToken:
+      typeof req.headers["x-cart-token"] === "string" && CART_TOKEN.test(req.headers["x-cart-token"])
+        ? req.headers["x-cart-token"]
+        : undefined,
   };
 }

@@ -63,6 +63,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     headers.set("x-request-id", context.requestId);
     if (context.authorization) headers.set("authorization", context.authorization);
     if (context.clientIp) headers.set("x-client-ip", context.clientIp);
+    if (context.cartToken) headers.set("x-cart-token", context.cartToken);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<RouterContext>) {

@@ -48,6 +48,16 @@ describe("router request context", () => {
     expect((await routerContext(forwarded, scope, verify, true)).clientIp).toBe("198.51.100.7");
   });
 
+  it("passes a well-formed guest cart token through and drops anything else", async () => {
+    const token = "c".repeat(32);
+    expect((await routerContext(request({ "x-cart-token": token }), scope, verify, false)).cartToken).toBe(
+      token,
+    );
+    expect(
+      (await routerContext(request({ "x-cart-token": "bad token!" }), scope, verify, false)).cartToken,
+    ).toBeUndefined();
+  });
+
   it("verifies a bearer token and refuses a malformed Authorization header", async () => {
     const context = await routerContext(request({ authorization: "Bearer abc" }), scope, verify, false);
     expect(context).toMatchObject({ authorization: "Bearer abc", viewer: { userId: "u1" } });

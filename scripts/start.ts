@@ -1,29 +1,57 @@
 /**
  * `npm start`: the whole platform in one process on embedded defaults. Each subgraph keeps its
  * own HTTP server, port and database (PGlite under .data/ unless *_DATABASE_URL is set), so the
- * topology is the production one, only co-located.
+ * topology is the production one, only co-located. Messages go through RabbitMQ when AMQP_URL
+ * is set, and through the in-process bus otherwise.
  */
 import { randomBytes } from "node:crypto";
+import { loadCartConfig, startCartSubgraph } from "@storefront/cart";
 import { loadCatalogueConfig, seedCatalogue, startCatalogueSubgraph } from "@storefront/catalogue";
-import { createLogger, stopOnSignals, type Stoppable } from "@storefront/platform";
+import { loadOrdersConfig, startOrdersSubgraph } from "@storefront/orders";
+import { loadPaymentsConfig, startPaymentsSubgraph } from "@storefront/payments";
+import {
+  createAmqpBus,
+  createInProcessBus,
+  createLogger,
+  stopOnSignals,
+  type Stoppable,
+} from "@storefront/platform";
 import { loadRouterConfig, startRouter } from "@storefront/router";
 import { ensureSeedReviewers, loadUsersConfig, seedUsers, startUsersSubgraph } from "@storefront/users";
+import { seedPastOrders } from "./seed-orders";
 
 const usersConfig = loadUsersConfig();
 const catalogueConfig = loadCatalogueConfig();
+const cartConfig = loadCartConfig();
+const paymentsConfig = loadPaymentsConfig();
+const ordersConfig = loadOrdersConfig();
 const routerConfig = loadRouterConfig();
 const log = createLogger({ service: "storefront", level: usersConfig.logLevel });
 const running: Stoppable[] = [];
 stopOnSignals(log, running);
 
 // One process, so internal calls can use a credential made up for this run when none is set.
-catalogueConfig.serviceToken ??= randomBytes(32).toString("base64url");
+const serviceToken = ordersConfig.serviceToken ?? randomBytes(32).toString("base64url");
+for (const config of [catalogueConfig, cartConfig, paymentsConfig, ordersConfig])
+  config.serviceToken ??= serviceToken;
 
 try {
+  const bus = ordersConfig.amqpUrl
+    ? await createAmqpBus({ url: ordersConfig.amqpUrl, log })
+    : createInProcessBus({ log });
+  running.push({ name: "message bus", stop: () => bus.close() });
+  log.info({ bus: ordersConfig.amqpUrl ? "amqp" : "in-process" }, "message bus ready");
+
   const users = await startUsersSubgraph(usersConfig, log);
   running.push({ name: "users", stop: () => users.stop() });
   const catalogue = await startCatalogueSubgraph(catalogueConfig, log);
   running.push({ name: "catalogue", stop: () => catalogue.stop() });
+  const cart = await startCartSubgraph(cartConfig, log);
+  running.push({ name: "cart", stop: () => cart.stop() });
+  const payments = await startPaymentsSubgraph(paymentsConfig, log);
+  running.push({ name: "payments", stop: () => payments.stop() });
+  const orders = await startOrdersSubgraph(ordersConfig, { bus }, log);
+  running.push({ name: "orders", stop: () => orders.stop() });
 
   const seeded = await seedUsers(users.database.db);
   if (seeded.length) {
@@ -35,6 +63,15 @@ try {
     reviewerIds: await ensureSeedReviewers(users.database.db),
   });
   if (catalogueSeed) log.info(catalogueSeed, "catalogue seeded");
+
+  const customer = seeded.find((account) => account.role === "CUSTOMER");
+  if (customer) {
+    await seedPastOrders(
+      { users: users.url, catalogue: catalogue.url, cart: cart.url, orders: orders.url },
+      customer,
+      log,
+    );
+  }
 
   const router = await startRouter(routerConfig, { log });
   running.push({ name: "router", stop: () => router.stop() });

@@ -13,6 +13,8 @@ export interface RequestContext {
   requestId: string;
   /** The signed-in caller, verified from the bearer token; undefined for guests. */
   viewer: Viewer | undefined;
+  /** The verified `Authorization` header, for calls made on the caller's behalf. */
+  authorization: string | undefined;
   /** The end client's address as the router saw it (for throttling and audit). */
   clientIp: string | undefined;
   userAgent: string | undefined;
@@ -55,6 +57,7 @@ export async function baseContext(
   return {
     requestId: scope.requestId,
     viewer,
+    authorization: viewer ? header(req, "authorization") : undefined,
     clientIp: header(req, "x-client-ip") ?? req.socket.remoteAddress,
     userAgent: header(req, "user-agent"),
     internalCaller: isServiceToken(header(req, SERVICE_TOKEN_HEADER), serviceToken),

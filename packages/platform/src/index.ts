@@ -18,3 +18,7 @@ export * from "./scalars";
 export * from "./launch";
 export * from "./resolvers";
 export * from "./keyset";
+export * from "./messages";
+export * from "./outbox";
+export * from "./service-client";
+export * from "./cards";

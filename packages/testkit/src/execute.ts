@@ -90,3 +90,17 @@ export function unique(prefix: string): string {
 export function uniqueEmail(): string {
   return `${unique("user")}@example.test`;
 }
+
+/** Polls `probe` until `done` accepts its value or the time is up; returns the last value either way. */
+export async function waitFor<T>(
+  probe: () => T | Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

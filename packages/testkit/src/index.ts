@@ -4,3 +4,4 @@ export * from "./subgraph";
 export * from "./router";
 export * from "./execute";
 export * from "./proxy";
+export * from "./accounts";

@@ -1,0 +1,158 @@
+import { and, asc, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { Envelope, MessageBus } from "./bus/types";
+import type { Database } from "./db";
+import type { Logger } from "./logger";
+
+/**
+ * The transactional outbox: a service writes the messages it means to send into this table in
+ * the same transaction as the state change they announce, so either both happen or neither.
+ * A relay then publishes them and marks them sent only once the broker has confirmed them.
+ * Each subgraph that publishes declares one in its Drizzle schema: `export const outbox = outboxTable();`
+ */
+export function outboxTable(name = "outbox") {
+  return pgTable(
+    name,
+    {
+      /** The message id: consumers de-duplicate on it. */
+      id: uuid("id").primaryKey(),
+      type: text("type").notNull(),
+      envelope: jsonb("envelope").$type<Envelope>().notNull(),
+      createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+      publishedAt: timestamp("published_at", { withTimezone: true, precision: 3 }),
+      attempts: integer("attempts").notNull().default(0),
+      lastError: text("last_error"),
+      /** After a failed publish the row waits here, longer after each failure (at most a minute). */
+      nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, precision: 3 }),
+    },
+    (t) => [
+      index(`${name}_pending_idx`)
+        .on(t.createdAt)
+        .where(sql`${t.publishedAt} is null`),
+    ],
+  );
+}
+
+export type OutboxTable = ReturnType<typeof outboxTable>;
+
+// The relay only ever sees its own table; any schema that includes one will do.
+type AnyDatabase = Database<Record<string, unknown>>;
+
+/** Stores messages to send; call it with the transaction that makes the change they announce. */
+export async function enqueueMessages(
+  tx: AnyDatabase,
+  table: OutboxTable,
+  messages: Envelope[],
+): Promise<void> {
+  if (!messages.length) return;
+  await tx.insert(table).values(messages.map((m) => ({ id: m.id, type: m.type, envelope: m })));
+}
+
+export interface OutboxRelay {
+  /** Publishes what is pending now, without waiting for the next tick. */
+  nudge(): void;
+  /** One pass; resolves with how many messages the broker confirmed. */
+  drain(): Promise<number>;
+  /** Stops polling and waits for a pass in progress. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Publishes pending outbox rows oldest first. Rows are claimed with FOR UPDATE SKIP LOCKED
+ * inside a transaction, so relays in several replicas never send the same row at once and
+ * never wait on each other; a row is marked published only after the broker confirmed it. A
+ * publish that fails (broker down, no queue bound) leaves the row pending with the error noted,
+ * and the next pass tries again: delivery is at least once, consumers de-duplicate on the id.
+ */
+export function startOutboxRelay(options: {
+  db: AnyDatabase;
+  table: OutboxTable;
+  bus: MessageBus;
+  log: Logger;
+  intervalMs?: number;
+  batchSize?: number;
+}): OutboxRelay {
+  const { db, table, bus, log } = options;
+  const batchSize = options.batchSize ?? 100;
+  let running: Promise<number> | undefined;
+  let again = false;
+  let stopped = false;
+
+  const pass = async (): Promise<number> => {
+    if (!bus.isReady()) return 0;
+    return db.transaction(async (tx) => {
+      const rows = await tx
+        .select()
+        .from(table)
+        .where(
+          and(
+            isNull(table.publishedAt),
+            or(isNull(table.nextAttemptAt), lte(table.nextAttemptAt, sql`now()`)),
+          ),
+        )
+        .orderBy(asc(table.createdAt))
+        .limit(batchSize)
+        .for("update", { skipLocked: true });
+      const published: string[] = [];
+      for (const row of rows) {
+        try {
+          await bus.publish(row.envelope);
+          published.push(row.id);
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          // The first failure is worth a warning; the retries after it only while debugging.
+          log[row.attempts === 0 ? "warn" : "debug"](
+            { messageId: row.id, type: row.type, reason },
+            "outbox message not published; will retry",
+          );
+          await tx
+            .update(table)
+            .set({
+              attempts: sql`${table.attempts} + 1`,
+              lastError: reason.slice(0, 500),
+              nextAttemptAt: sql`now() + make_interval(secs => least(power(2, ${table.attempts}) * 0.5, 60))`,
+            })
+            .where(inArray(table.id, [row.id]));
+        }
+      }
+      if (published.length) {
+        await tx
+          .update(table)
+          .set({ publishedAt: new Date(), attempts: sql`${table.attempts} + 1` })
+          .where(inArray(table.id, published));
+      }
+      return published.length;
+    });
+  };
+
+  const drain = (): Promise<number> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = pass()
+      .catch((error: unknown) => {
+        log.error({ err: error }, "outbox relay pass failed");
+        return 0;
+      })
+      .finally(() => {
+        running = undefined;
+        if (again && !stopped) {
+          again = false;
+          void drain();
+        }
+      });
+    return running;
+  };
+
+  const timer = setInterval(() => void drain(), options.intervalMs ?? 500);
+  return {
+    nudge: () => void drain(),
+    drain,
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

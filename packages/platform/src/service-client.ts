@@ -1,0 +1,86 @@
+import { GraphQLError } from "graphql";
+import { SERVICE_TOKEN_HEADER } from "./context";
+import { ErrorCode } from "./errors";
+
+export interface ServiceCallOptions {
+  requestId?: string;
+  /** Call on the end user's behalf (their verified `Authorization` header) instead of as the platform. */
+  authorization?: string;
+  timeoutMs?: number;
+}
+
+/** Raised when another service is unreachable, times out or answers with errors. */
+export class ServiceCallError extends Error {
+  override name = "ServiceCallError";
+  constructor(
+    readonly service: string,
+    message: string,
+    readonly codes: string[] = [],
+  ) {
+    super(`${service}: ${message}`);
+  }
+}
+
+/**
+ * GraphQL calls from one subgraph to another (internal operations with the service credential,
+ * or entity lookups on a user's behalf). Errors come back as ServiceCallError; a caller decides
+ * whether they are retryable. Never forwards anything but the credential, request id and token.
+ */
+export function createServiceClient(options: {
+  service: string;
+  url: string;
+  serviceToken: string | undefined;
+}) {
+  return async function call<TData>(
+    query: string,
+    variables: Record<string, unknown>,
+    call: ServiceCallOptions = {},
+  ): Promise<TData> {
+    let response: Response;
+    try {
+      response = await fetch(options.url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          ...(call.authorization ? { authorization: call.authorization } : {}),
+          ...(options.serviceToken && !call.authorization
+            ? { [SERVICE_TOKEN_HEADER]: options.serviceToken }
+            : {}),
+          ...(call.requestId ? { "x-request-id": call.requestId } : {}),
+        },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(call.timeoutMs ?? 10_000),
+      });
+    } catch (error) {
+      throw new ServiceCallError(options.service, error instanceof Error ? error.message : "unreachable");
+    }
+    let body: { data?: TData | null; errors?: { message: string; extensions?: { code?: string } }[] };
+    try {
+      body = (await response.json()) as typeof body;
+    } catch {
+      throw new ServiceCallError(options.service, `non-JSON answer (HTTP ${response.status})`);
+    }
+    if (body.errors?.length || !body.data) {
+      const codes = (body.errors ?? []).map((e) => e.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
+      throw new ServiceCallError(
+        options.service,
+        body.errors?.map((e) => e.message).join("; ") ?? "no data",
+        codes,
+      );
+    }
+    return body.data;
+  };
+}
+
+export type ServiceClient = ReturnType<typeof createServiceClient>;
+
+/** Turns a downstream client error (bad input, not found …) into the same error for our caller. */
+export function passThroughClientError(error: unknown): never {
+  if (error instanceof ServiceCallError) {
+    const code = error.codes.find(
+      (c) => c === ErrorCode.BAD_USER_INPUT || c === ErrorCode.NOT_FOUND || c === ErrorCode.FORBIDDEN,
+    );
+    if (code) throw new GraphQLError(error.message.replace(/^[^:]+: /, ""), { extensions: { code } });
+  }
+  throw error;
+}

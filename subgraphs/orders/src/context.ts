@@ -1,0 +1,10 @@
+import type { RequestContext } from "@storefront/platform";
+import type { OrdersDatabase } from "./db";
+import type { OrdersDependencies } from "./dependencies";
+import type { Loaders } from "./loaders";
+
+export interface OrdersContext extends RequestContext {
+  db: OrdersDatabase;
+  loaders: Loaders;
+  deps: OrdersDependencies;
+}

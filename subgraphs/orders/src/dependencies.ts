@@ -1,0 +1,23 @@
+import { createServiceClient, type OutboxRelay, type ServiceClient } from "@storefront/platform";
+import type { OrdersConfig } from "./env";
+
+/** The services the checkout saga talks to, and the relay that publishes what it decided. */
+export interface OrdersDependencies {
+  users: ServiceClient;
+  catalogue: ServiceClient;
+  cart: ServiceClient;
+  payments: ServiceClient;
+  relay: OutboxRelay;
+  config: OrdersConfig;
+}
+
+export function serviceClients(config: OrdersConfig) {
+  const client = (service: keyof OrdersConfig["urls"]) =>
+    createServiceClient({ service, url: config.urls[service], serviceToken: config.serviceToken });
+  return {
+    users: client("users"),
+    catalogue: client("catalogue"),
+    cart: client("cart"),
+    payments: client("payments"),
+  };
+}

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { envFields, loadEnvOrExit, parseEnv, type EnvSource } from "@storefront/platform";
+
+/** Every setting of the orders subgraph; the only place it reads the environment. */
+export const ordersEnvShape = {
+  ORDERS_PORT: envFields.port(4004),
+  ORDERS_DATABASE_URL: envFields.postgresUrl(),
+  DATA_DIR: z.string().default(".data"),
+  LOG_LEVEL: envFields.logLevel(),
+  JWKS_URL: envFields.url().default("http://localhost:4001/.well-known/jwks.json"),
+  SERVICE_TOKEN: envFields.serviceToken(),
+  AMQP_URL: envFields.amqpUrl(),
+  USERS_URL: envFields.url().default("http://localhost:4001/graphql"),
+  CATALOGUE_URL: envFields.url().default("http://localhost:4002/graphql"),
+  CART_URL: envFields.url().default("http://localhost:4003/graphql"),
+  PAYMENTS_URL: envFields.url().default("http://localhost:4005/graphql"),
+  RESERVATION_TTL_SECONDS: envFields.seconds(15 * 60),
+  /**
+   * A checkout untouched for this long is treated as interrupted and finished by the recovery
+   * sweep. It must exceed the longest a live checkout can take (three service calls of at most
+   * 10 s each), or the sweep would race a checkout still in progress.
+   */
+  CHECKOUT_RECOVERY_SECONDS: envFields.seconds(60),
+};
+
+export interface OrdersConfig {
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: z.infer<ReturnType<typeof envFields.logLevel>>;
+  jwksUrl: string;
+  serviceToken: string | undefined;
+  amqpUrl: string | undefined;
+  urls: { users: string; catalogue: string; cart: string; payments: string };
+  reservationTtlSeconds: number;
+  checkoutRecoverySeconds: number;
+}
+
+function toConfig(env: ReturnType<typeof parseEnv<typeof ordersEnvShape>>): OrdersConfig {
+  return {
+    port: env.ORDERS_PORT,
+    databaseUrl: env.ORDERS_DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    logLevel: env.LOG_LEVEL,
+    jwksUrl: env.JWKS_URL,
+    serviceToken: env.SERVICE_TOKEN,
+    amqpUrl: env.AMQP_URL,
+    urls: {
+      users: env.USERS_URL,
+      catalogue: env.CATALOGUE_URL,
+      cart: env.CART_URL,
+      payments: env.PAYMENTS_URL,
+    },
+    reservationTtlSeconds: env.RESERVATION_TTL_SECONDS,
+    checkoutRecoverySeconds: env.CHECKOUT_RECOVERY_SECONDS,
+  };
+}
+
+export function ordersConfigFrom(source: EnvSource): OrdersConfig {
+  return toConfig(parseEnv(ordersEnvShape, source));
+}
+
+export function loadOrdersConfig(): OrdersConfig {
+  return toConfig(loadEnvOrExit(ordersEnvShape, process.env));
+}

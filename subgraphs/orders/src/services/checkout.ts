@@ -1,0 +1,345 @@
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import {
+  badUserInput,
+  createMessage,
+  enqueueMessages,
+  isUuid,
+  passThroughClientError,
+  requireViewer,
+  validateCard,
+  validateInput,
+  type ShippingAddress,
+} from "@storefront/platform";
+import type { OrdersContext } from "../context";
+import { orderLines, orderStatusHistory, orders, outbox, type OrderRow } from "../db/schema";
+import { statusChangedMessage, transition } from "./transitions";
+
+export type CheckoutErrorCode =
+  | "EMPTY_CART"
+  | "CART_HAS_ISSUES"
+  | "OUT_OF_STOCK"
+  | "PAYMENT_DECLINED"
+  | "INSUFFICIENT_FUNDS"
+  | "PAYMENT_ERROR";
+
+export interface CheckoutError {
+  code: CheckoutErrorCode;
+  message: string;
+  order: OrderRow | null;
+  shortages: { variantId: string; requested: number; available: number }[];
+}
+
+export type CheckoutResult = OrderRow | CheckoutError;
+
+const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => v || null);
+const addressInput = z.object({
+  fullName: text(100),
+  line1: text(200),
+  line2: optionalText(200),
+  city: text(100),
+  region: optionalText(100),
+  postalCode: text(20),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code"),
+  phone: optionalText(30),
+});
+const checkoutInput = z
+  .object({
+    idempotencyKey: z.string().trim().min(8, "must be at least 8 characters").max(100),
+    shippingAddressId: z.string().nullish(),
+    shippingAddress: addressInput.nullish(),
+    card: z.object({
+      number: z.string().max(30),
+      expMonth: z.number().int(),
+      expYear: z.number().int(),
+      cvc: z.string().max(4),
+    }),
+  })
+  .refine((i) => (i.shippingAddressId == null) !== (i.shippingAddress == null), {
+    message: "give exactly one of shippingAddressId and shippingAddress",
+    path: ["shippingAddressId"],
+  });
+
+const PAYMENT_MESSAGES: Record<string, [CheckoutErrorCode, string]> = {
+  DECLINED: ["PAYMENT_DECLINED", "Your card was declined. Please use another card."],
+  INSUFFICIENT_FUNDS: ["INSUFFICIENT_FUNDS", "Your card has insufficient funds. Please use another card."],
+  PROCESSING_ERROR: ["PAYMENT_ERROR", "The payment could not be processed. Please try again."],
+};
+
+interface CheckoutCart {
+  cartId: string;
+  currency: string | null;
+  subtotal: number | null;
+  lines: {
+    variantId: string;
+    sku: string;
+    productId: string;
+    productName: string;
+    variantName: string;
+    quantity: number;
+    unitPrice: number;
+  }[];
+  issues: { variantId: string; code: string; message: string }[];
+}
+
+async function shippingAddressFor(
+  ctx: OrdersContext,
+  input: z.infer<typeof checkoutInput>,
+): Promise<ShippingAddress> {
+  if (input.shippingAddress) return input.shippingAddress;
+  const id = input.shippingAddressId!;
+  // Read on the customer's behalf: the users subgraph only shows a user their own addresses.
+  const data = await ctx.deps
+    .users<{ _entities: ({ addresses: (ShippingAddress & { id: string })[] } | null)[] }>(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { addresses { id fullName line1 line2 city region postalCode country phone } } } }`,
+      { r: [{ __typename: "User", id: ctx.viewer!.userId }] },
+      { requestId: ctx.requestId, ...(ctx.authorization ? { authorization: ctx.authorization } : {}) },
+    )
+    .catch(passThroughClientError);
+  const found = data._entities[0]?.addresses.find((address) => address.id === id);
+  if (!found) throw badUserInput("No such address in your address book.", "shippingAddressId");
+  const { id: _id, ...address } = found;
+  return address;
+}
+
+/** What a stored order means to a client asking again with the same key. */
+function outcomeOf(order: OrderRow): CheckoutResult {
+  if (order.status === "PAYMENT_FAILED" || order.status === "CANCELLED") {
+    const [code, message] = PAYMENT_MESSAGES[order.failureCode ?? ""] ?? [
+      order.failureCode === "OUT_OF_STOCK" ? "OUT_OF_STOCK" : "PAYMENT_ERROR",
+      order.failureMessage ?? "The order did not go through.",
+    ];
+    return { code, message: order.failureMessage ?? message, order, shortages: [] };
+  }
+  return order;
+}
+
+/** A concurrent request with the same key is still working on the order: wait for its outcome. */
+async function settled(ctx: OrdersContext, orderId: string): Promise<OrderRow> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const [order] = await ctx.db.select().from(orders).where(eq(orders.id, orderId));
+    if (!order) throw new Error(`order ${orderId} vanished`);
+    if (!["PENDING", "PAYMENT_PENDING"].includes(order.status) || Date.now() > deadline) return order;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function existingOrder(ctx: OrdersContext, userId: string, key: string): Promise<OrderRow | undefined> {
+  const [order] = await ctx.db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.userId, userId), eq(orders.idempotencyKey, key)));
+  return order;
+}
+
+/**
+ * The checkout saga, orchestrated here: order created (PENDING) → stock reserved in the
+ * catalogue (reservation id = order id) → PAYMENT_PENDING → payment taken (idempotency key =
+ * order id) → reservation committed → PAID, with the shipment request in the outbox of the same
+ * transaction → cart emptied. A refused payment releases the stock (PAYMENT_FAILED); missing
+ * stock cancels the order (OUT_OF_STOCK). Every step is idempotent on the order id, so the
+ * recovery sweep can finish a checkout this process did not.
+ */
+export async function checkout(ctx: OrdersContext, rawInput: unknown): Promise<CheckoutResult> {
+  const viewer = requireViewer(ctx.viewer);
+  const input = validateInput(checkoutInput, rawInput);
+  validateCard(input.card);
+  const replay = await existingOrder(ctx, viewer.userId, input.idempotencyKey);
+  if (replay) return outcomeOf(await settled(ctx, replay.id));
+  if (input.shippingAddressId && !isUuid(input.shippingAddressId)) {
+    throw badUserInput("No such address in your address book.", "shippingAddressId");
+  }
+
+  const { checkoutCart: cart } = await ctx.deps.cart<{ checkoutCart: CheckoutCart }>(
+    `query($userId: ID!) { checkoutCart(userId: $userId) { cartId currency subtotal lines { variantId sku productId productName variantName quantity unitPrice } issues { variantId code message } } }`,
+    { userId: viewer.userId },
+    { requestId: ctx.requestId },
+  );
+  if (cart.issues.length) {
+    return {
+      code: "CART_HAS_ISSUES",
+      message: "Some items in your cart are unavailable. Review your cart and try again.",
+      order: null,
+      shortages: [],
+    };
+  }
+  if (!cart.lines.length || !cart.currency)
+    return { code: "EMPTY_CART", message: "Your cart is empty.", order: null, shortages: [] };
+  const address = await shippingAddressFor(ctx, input);
+
+  const subtotal = cart.lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
+  const id = randomUUID();
+  const created = await ctx.db.transaction(async (tx) => {
+    const [order] = await tx
+      .insert(orders)
+      .values({
+        id,
+        userId: viewer.userId,
+        idempotencyKey: input.idempotencyKey,
+        currency: cart.currency!,
+        subtotal,
+        total: subtotal,
+        shippingAddress: address,
+        cartId: cart.cartId,
+      })
+      .onConflictDoNothing({ target: [orders.userId, orders.idempotencyKey] })
+      .returning();
+    if (!order) return undefined;
+    await tx
+      .insert(orderLines)
+      .values(cart.lines.map((line, position) => ({ ...line, orderId: id, position })));
+    await tx
+      .insert(orderStatusHistory)
+      .values({ orderId: id, status: "PENDING", sequence: 1, note: "Order placed" });
+    await enqueueMessages(tx, outbox, [statusChangedMessage(order, null)]);
+    return order;
+  });
+  // Another request with the same key won the insert a moment ago.
+  if (!created)
+    return outcomeOf(await settled(ctx, (await existingOrder(ctx, viewer.userId, input.idempotencyKey))!.id));
+  ctx.deps.relay.nudge();
+  return runSaga(ctx, created, input.card);
+}
+
+async function runSaga(
+  ctx: OrdersContext,
+  order: OrderRow,
+  card: z.infer<typeof checkoutInput>["card"],
+): Promise<CheckoutResult> {
+  const lines = await ctx.db.select().from(orderLines).where(eq(orderLines.orderId, order.id));
+  const reserved = await ctx.deps.catalogue<{
+    reserveStock:
+      { __typename: "Reservation" } | { __typename: "InsufficientStock"; lines: CheckoutError["shortages"] };
+  }>(
+    `mutation($input: ReserveStockInput!) { reserveStock(input: $input) { __typename ... on InsufficientStock { lines { variantId requested available } } } }`,
+    {
+      input: {
+        reservationId: order.id,
+        lines: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
+        ttlSeconds: ctx.deps.config.reservationTtlSeconds,
+      },
+    },
+    { requestId: ctx.requestId },
+  );
+  if (reserved.reserveStock.__typename === "InsufficientStock") {
+    const message = "Some items sold out while you were checking out.";
+    const cancelled = await ctx.db.transaction((tx) =>
+      transition(tx, order, "CANCELLED", {
+        note: message,
+        failureCode: "OUT_OF_STOCK",
+        failureMessage: message,
+      }),
+    );
+    ctx.deps.relay.nudge();
+    return {
+      code: "OUT_OF_STOCK",
+      message,
+      order: cancelled ?? order,
+      shortages: reserved.reserveStock.lines,
+    };
+  }
+
+  const paying = (await ctx.db.transaction((tx) =>
+    transition(tx, order, "PAYMENT_PENDING", { note: "Stock reserved" }),
+  ))!;
+  ctx.deps.relay.nudge();
+  let payment: { id: string; status: string; failureCode: string | null };
+  try {
+    ({ chargePayment: payment } = await ctx.deps.payments<{ chargePayment: typeof payment }>(
+      `mutation($input: ChargePaymentInput!) { chargePayment(input: $input) { id status failureCode } }`,
+      {
+        input: {
+          orderId: order.id,
+          userId: order.userId,
+          amount: order.total,
+          currency: order.currency,
+          idempotencyKey: order.id,
+          card,
+        },
+      },
+      { requestId: ctx.requestId },
+    ));
+  } catch (error) {
+    // The charge may or may not have happened: leave the order for the recovery sweep, which
+    // asks the payments service what became of it.
+    ctx.log.error({ err: error, orderId: order.id }, "payment outcome unknown; left for recovery");
+    const [code, message] = PAYMENT_MESSAGES.PROCESSING_ERROR!;
+    return {
+      code,
+      message: `${message} Your order is being checked; see your orders shortly.`,
+      order: paying,
+      shortages: [],
+    };
+  }
+  return payment.status === "SUCCEEDED"
+    ? completePaidOrder(ctx, paying, payment.id)
+    : failPayment(ctx, paying, payment.failureCode ?? "PROCESSING_ERROR");
+}
+
+/** Stock out of the reservation into a sale, the order PAID and its shipment requested — atomically on our side. */
+export async function completePaidOrder(
+  ctx: Pick<OrdersContext, "db" | "deps" | "requestId" | "log">,
+  order: OrderRow,
+  paymentId: string,
+) {
+  await ctx.deps.catalogue(
+    `mutation($id: ID!) { commitReservation(id: $id) { id } }`,
+    { id: order.id },
+    { requestId: ctx.requestId },
+  );
+  const lines = await ctx.db.select().from(orderLines).where(eq(orderLines.orderId, order.id));
+  const shipment = createMessage("orders.shipment-requested.v1", {
+    orderId: order.id,
+    userId: order.userId,
+    address: order.shippingAddress,
+    lines: lines.map((l) => ({ variantId: l.variantId, sku: l.sku, quantity: l.quantity })),
+    total: { amount: order.total, currency: order.currency },
+  });
+  const paid = await ctx.db.transaction((tx) =>
+    transition(tx, order, "PAID", { note: "Payment received", paymentId, messages: [shipment] }),
+  );
+  ctx.deps.relay.nudge();
+  if (order.cartId) {
+    await ctx.deps
+      .cart(
+        `mutation($cartId: ID!, $orderId: ID!) { completeCheckout(cartId: $cartId, orderId: $orderId) }`,
+        { cartId: order.cartId, orderId: order.id },
+        { requestId: ctx.requestId },
+      )
+      .catch((error: unknown) =>
+        ctx.log.warn({ err: error, orderId: order.id }, "cart not emptied after checkout"),
+      );
+  }
+  return paid ?? (await ctx.db.select().from(orders).where(eq(orders.id, order.id)))[0]!;
+}
+
+export async function failPayment(
+  ctx: Pick<OrdersContext, "db" | "deps" | "requestId" | "log">,
+  order: OrderRow,
+  failureCode: string,
+): Promise<CheckoutError> {
+  await ctx.deps.catalogue(
+    `mutation($id: ID!) { releaseReservation(id: $id) { id } }`,
+    { id: order.id },
+    { requestId: ctx.requestId },
+  );
+  const [code, message] = PAYMENT_MESSAGES[failureCode] ?? PAYMENT_MESSAGES.PROCESSING_ERROR!;
+  const failed = await ctx.db.transaction((tx) =>
+    transition(tx, order, "PAYMENT_FAILED", { note: message, failureCode, failureMessage: message }),
+  );
+  ctx.deps.relay.nudge();
+  return { code, message, order: failed ?? order, shortages: [] };
+}

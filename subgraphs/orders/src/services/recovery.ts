@@ -1,0 +1,116 @@
+import { and, inArray, lt, sql } from "drizzle-orm";
+import { ServiceCallError, type Logger } from "@storefront/platform";
+import type { OrdersDatabase } from "../db";
+import type { OrdersDependencies } from "../dependencies";
+import { orders, type OrderRow } from "../db/schema";
+import { completePaidOrder, failPayment } from "./checkout";
+import { transition } from "./transitions";
+
+type SagaContext = { db: OrdersDatabase; deps: OrdersDependencies; log: Logger; requestId: string };
+
+/** Releases an order's stock hold; one that no longer exists (never made, or swept) is already released. */
+export async function releaseStock(ctx: SagaContext, orderId: string): Promise<void> {
+  try {
+    await ctx.deps.catalogue(
+      `mutation($id: ID!) { releaseReservation(id: $id) { id } }`,
+      { id: orderId },
+      { requestId: ctx.requestId },
+    );
+  } catch (error) {
+    if (error instanceof ServiceCallError && error.codes.includes("NOT_FOUND")) return;
+    throw error;
+  }
+}
+
+/** What the payments service knows about an order's charge: the truth after a crash. */
+export async function paymentOf(ctx: SagaContext, orderId: string) {
+  const { paymentForOrder } = await ctx.deps.payments<{
+    paymentForOrder: { id: string; status: string; failureCode: string | null } | null;
+  }>(
+    `query($orderId: ID!) { paymentForOrder(orderId: $orderId) { id status failureCode } }`,
+    { orderId },
+    { requestId: ctx.requestId },
+  );
+  return paymentForOrder;
+}
+
+/** Finishes one interrupted checkout from what the other services say happened. */
+async function finish(ctx: SagaContext, order: OrderRow): Promise<void> {
+  const payment = order.status === "PAYMENT_PENDING" ? await paymentOf(ctx, order.id) : null;
+  if (
+    payment?.status === "SUCCEEDED" ||
+    payment?.status === "REFUNDED" ||
+    payment?.status === "PARTIALLY_REFUNDED"
+  ) {
+    await completePaidOrder(ctx, order, payment.id);
+    return;
+  }
+  if (payment) {
+    await failPayment(ctx, order, payment.failureCode ?? "PROCESSING_ERROR");
+    return;
+  }
+  await releaseStock(ctx, order.id);
+  const message = "The checkout was interrupted before payment; nothing was charged.";
+  await ctx.db.transaction((tx) =>
+    transition(tx, order, "CANCELLED", { note: message, failureCode: "ABANDONED", failureMessage: message }),
+  );
+  ctx.deps.relay.nudge();
+}
+
+/**
+ * Checkouts untouched for `staleSeconds` were interrupted (the process died, a service timed
+ * out). Each is claimed by bumping its updated_at under FOR UPDATE SKIP LOCKED, so replicas
+ * never finish the same one twice at once, then finished outside the claim.
+ */
+export async function recoverInterruptedCheckouts(ctx: SagaContext, staleSeconds: number): Promise<number> {
+  const claimed = await ctx.db.transaction(async (tx) => {
+    const stale = await tx
+      .select({ id: orders.id })
+      .from(orders)
+      .where(
+        and(
+          inArray(orders.status, ["PENDING", "PAYMENT_PENDING"]),
+          lt(orders.updatedAt, sql`now() - make_interval(secs => ${staleSeconds})`),
+        ),
+      )
+      .limit(20)
+      .for("update", { skipLocked: true });
+    if (!stale.length) return [];
+    return tx
+      .update(orders)
+      .set({ updatedAt: new Date() })
+      .where(
+        inArray(
+          orders.id,
+          stale.map((row) => row.id),
+        ),
+      )
+      .returning();
+  });
+  let finished = 0;
+  for (const order of claimed) {
+    try {
+      await finish(ctx, order);
+      finished++;
+    } catch (error) {
+      ctx.log.warn({ err: error, orderId: order.id }, "could not finish an interrupted checkout; will retry");
+    }
+  }
+  if (finished) ctx.log.info({ finished }, "finished interrupted checkouts");
+  return finished;
+}
+
+export function startCheckoutRecovery(ctx: SagaContext, staleSeconds: number, intervalMs: number) {
+  let running: Promise<unknown> | undefined;
+  const timer = setInterval(() => {
+    running ??= recoverInterruptedCheckouts(ctx, staleSeconds)
+      .catch((error: unknown) => ctx.log.error({ err: error }, "checkout recovery failed"))
+      .finally(() => (running = undefined));
+  }, intervalMs);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

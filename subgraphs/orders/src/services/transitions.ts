@@ -1,0 +1,71 @@
+import { and, eq } from "drizzle-orm";
+import { createMessage, enqueueMessages, type Envelope } from "@storefront/platform";
+import type { OrdersDatabase } from "../db";
+import { orderStatusHistory, orders, outbox, type OrderRow, type OrderStatus } from "../db/schema";
+
+/** The moves an order may make; anything else is a bug or a lost race, and is refused. */
+const allowed: Record<OrderStatus, OrderStatus[]> = {
+  PENDING: ["PAYMENT_PENDING", "CANCELLED"],
+  PAYMENT_PENDING: ["PAID", "PAYMENT_FAILED", "CANCELLED"],
+  PAID: ["SHIPPED"],
+  PAYMENT_FAILED: ["CANCELLED"],
+  CANCELLED: [],
+  SHIPPED: ["DELIVERED"],
+  DELIVERED: [],
+};
+
+export const FINAL_STATUSES: OrderStatus[] = ["PAYMENT_FAILED", "CANCELLED", "DELIVERED"];
+
+export function statusChangedMessage(order: OrderRow, previousStatus: OrderStatus | null): Envelope {
+  return createMessage("orders.order-status-changed.v1", {
+    orderId: order.id,
+    userId: order.userId,
+    status: order.status,
+    previousStatus,
+    sequence: order.sequence,
+    changedAt: order.updatedAt.toISOString(),
+  });
+}
+
+/**
+ * Moves an order from `from` to `to` in the caller's transaction: the status, one history row
+ * and one status event in the outbox, together or not at all. The update is conditional on the
+ * current status, so of two racing transitions exactly one wins; the loser gets undefined.
+ */
+export async function transition(
+  tx: OrdersDatabase,
+  order: OrderRow,
+  to: OrderStatus,
+  details: {
+    note?: string;
+    failureCode?: string;
+    failureMessage?: string;
+    paymentId?: string;
+    messages?: Envelope[];
+  } = {},
+): Promise<OrderRow | undefined> {
+  if (!allowed[order.status].includes(to))
+    throw new Error(`order ${order.id} cannot go from ${order.status} to ${to}`);
+  const [updated] = await tx
+    .update(orders)
+    .set({
+      status: to,
+      sequence: order.sequence + 1,
+      updatedAt: new Date(),
+      ...(details.failureCode
+        ? { failureCode: details.failureCode, failureMessage: details.failureMessage ?? null }
+        : {}),
+      ...(details.paymentId ? { paymentId: details.paymentId } : {}),
+    })
+    .where(and(eq(orders.id, order.id), eq(orders.status, order.status), eq(orders.sequence, order.sequence)))
+    .returning();
+  if (!updated) return undefined;
+  await tx
+    .insert(orderStatusHistory)
+    .values({ orderId: order.id, status: to, sequence: updated.sequence, note: details.note ?? null });
+  await enqueueMessages(tx, outbox, [
+    statusChangedMessage(updated, order.status),
+    ...(details.messages ?? []),
+  ]);
+  return updated;
+}

@@ -1,0 +1,224 @@
+import { randomUUID } from "node:crypto";
+import { count, eq, isNull } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { paymentsDbSchema } from "@storefront/payments";
+import { executeOk } from "@storefront/testkit";
+import { schema } from "../src/db";
+import { ADDRESS, CARDS, startCheckoutStack, waitFor, type CheckoutStack } from "./harness";
+
+let s: CheckoutStack;
+beforeAll(async () => {
+  s = await startCheckoutStack();
+}, 120_000);
+afterAll(async () => {
+  await s?.stop();
+});
+
+const shipmentsFor = (orderId: string) =>
+  s.shipmentRequests.filter((m) => (m.payload as { orderId: string }).orderId === orderId);
+
+async function paymentsFor(orderId: string) {
+  return s.payments.database.db
+    .select()
+    .from(paymentsDbSchema.payments)
+    .where(eq(paymentsDbSchema.payments.orderId, orderId));
+}
+
+async function orderRow(id: string) {
+  const [row] = await s.orders.database.db.select().from(schema.orders).where(eq(schema.orders.id, id));
+  return row!;
+}
+
+describe("checkout", () => {
+  it("guest cart → register → merged cart → pay with 4242 → PAID, stock taken, shipment requested once", async () => {
+    const variant = await s.variantWithStock(5, 1999);
+    const guest = await s.addToCart(variant, 2, {});
+    const cartToken = guest.addToCart.cartToken!;
+    expect(cartToken).toBeTruthy();
+    const customer = await s.customer();
+    await executeOk(s.cart.url, `mutation($t: String!) { mergeGuestCart(cartToken: $t) { itemCount } }`, {
+      variables: { t: cartToken },
+      token: customer.token,
+    });
+
+    const result = await s.checkout(customer.token);
+    const order = result.data!.checkout;
+    expect(order).toMatchObject({ __typename: "Order", status: "PAID", total: { amount: 3998 } });
+    expect((await paymentsFor(order.id!)).map((p) => p.status)).toEqual(["SUCCEEDED"]);
+    expect(await s.stockOf(variant)).toEqual({ onHand: 3, ledger: 3 });
+    const shipped = await waitFor(
+      () => shipmentsFor(order.id!),
+      (list) => list.length > 0,
+    );
+    expect(shipped).toHaveLength(1);
+    expect(shipped[0]!.payload).toMatchObject({
+      orderId: order.id,
+      lines: [{ variantId: variant, quantity: 2 }],
+      address: { country: "GB" },
+    });
+    // The cart was emptied by the checkout.
+    const cart = await executeOk<{ cart: { itemCount: number } }>(s.cart.url, `{ cart { itemCount } }`, {
+      token: customer.token,
+    });
+    expect(cart.cart.itemCount).toBe(0);
+    // Every status change was published, in order.
+    const statuses = await waitFor(
+      () =>
+        s.statusEvents
+          .filter((m) => (m.payload as { orderId: string }).orderId === order.id)
+          .map((m) => (m.payload as { status: string }).status),
+      (list) => list.length >= 3,
+    );
+    expect(statuses).toEqual(["PENDING", "PAYMENT_PENDING", "PAID"]);
+  });
+
+  it("a declined card fails the order, releases the stock, keeps the cart, and a retry with another card pays", async () => {
+    const variant = await s.variantWithStock(4);
+    const customer = await s.customer();
+    await s.addToCart(variant, 1, { token: customer.token });
+
+    const declined = (await s.checkout(customer.token, { card: CARDS.declined })).data!.checkout;
+    expect(declined).toMatchObject({
+      __typename: "CheckoutError",
+      code: "PAYMENT_DECLINED",
+      order: { status: "PAYMENT_FAILED" },
+    });
+    expect(declined.message).toMatch(/declined/);
+    expect(await s.stockOf(variant)).toEqual({ onHand: 4, ledger: 4 });
+
+    const retry = (await s.checkout(customer.token, { card: CARDS.ok })).data!.checkout;
+    expect(retry).toMatchObject({ __typename: "Order", status: "PAID" });
+    expect(await s.stockOf(variant)).toEqual({ onHand: 3, ledger: 3 });
+  });
+
+  it("insufficient funds and processing errors are typed results too", async () => {
+    for (const [card, code] of [
+      [CARDS.insufficientFunds, "INSUFFICIENT_FUNDS"],
+      [CARDS.processingError, "PAYMENT_ERROR"],
+    ] as const) {
+      const variant = await s.variantWithStock(2);
+      const customer = await s.customer();
+      await s.addToCart(variant, 1, { token: customer.token });
+      const result = (await s.checkout(customer.token, { card })).data!.checkout;
+      expect(result).toMatchObject({ __typename: "CheckoutError", code });
+      expect(await s.stockOf(variant)).toEqual({ onHand: 2, ledger: 2 });
+    }
+  });
+
+  it("100 concurrent checkouts for stock 10: at most 10 paid, never negative, the rest OUT_OF_STOCK", async () => {
+    const variant = await s.variantWithStock(10);
+    const customers = [];
+    for (let i = 0; i < 100; i++) {
+      const customer = await s.customer();
+      await s.addToCart(variant, 1, { token: customer.token });
+      customers.push(customer);
+    }
+    const results = await Promise.all(customers.map((c) => s.checkout(c.token)));
+    const outcomes = results.map((r) => r.data?.checkout);
+    const paid = outcomes.filter((o) => o?.__typename === "Order" && o.status === "PAID");
+    const outOfStock = outcomes.filter((o) => o?.__typename === "CheckoutError" && o.code === "OUT_OF_STOCK");
+    expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
+    expect(paid.length).toBe(10);
+    expect(outOfStock.length).toBe(90);
+    expect(await s.stockOf(variant)).toEqual({ onHand: 0, ledger: 0 });
+    for (const failed of outOfStock) expect(failed!.order?.status).toBe("CANCELLED");
+  }, 180_000);
+
+  it("the same idempotency key, sequentially and concurrently, gives one order and one charge", async () => {
+    const variant = await s.variantWithStock(10);
+    const customer = await s.customer();
+    await s.addToCart(variant, 1, { token: customer.token });
+    const key = randomUUID();
+    const concurrent = await Promise.all(
+      Array.from({ length: 5 }, () => s.checkout(customer.token, { key })),
+    );
+    const again = await s.checkout(customer.token, { key });
+    const ids = new Set([...concurrent, again].map((r) => r.data!.checkout.id));
+    expect(ids.size).toBe(1);
+    const [orderId] = [...ids];
+    expect(await paymentsFor(orderId!)).toHaveLength(1);
+    const [orders] = await s.orders.database.db
+      .select({ n: count() })
+      .from(schema.orders)
+      .where(eq(schema.orders.userId, customer.id));
+    expect(orders?.n).toBe(1);
+    expect(await s.stockOf(variant)).toEqual({ onHand: 9, ledger: 9 });
+  });
+
+  it("bad input is refused before anything is written or charged", async () => {
+    const variant = await s.variantWithStock(3);
+    const customer = await s.customer();
+    await s.addToCart(variant, 1, { token: customer.token });
+    const badCard = await s.checkout(customer.token, { card: "4242424242424241" });
+    expect(badCard.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "card.number" });
+    const badAddress = await s.checkout(customer.token, { address: { ...ADDRESS, country: "Britain" } });
+    expect(badAddress.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "shippingAddress.country",
+    });
+    const [orders] = await s.orders.database.db
+      .select({ n: count() })
+      .from(schema.orders)
+      .where(eq(schema.orders.userId, customer.id));
+    expect(orders?.n).toBe(0);
+    expect(await s.stockOf(variant)).toEqual({ onHand: 3, ledger: 3 });
+  });
+});
+
+describe("delivery guarantees", () => {
+  it("an order paid just before the process died gets its shipment request published exactly once after restart", async () => {
+    // This process commits PAID (with the shipment request in the outbox) but never publishes:
+    // the state a crash right after the commit leaves behind.
+    await s.replaceOrders({ relay: false });
+    const variant = await s.variantWithStock(3);
+    const customer = await s.customer();
+    await s.addToCart(variant, 1, { token: customer.token });
+    const order = (await s.checkout(customer.token)).data!.checkout;
+    expect(order.status).toBe("PAID");
+    const pending = await s.orders.database.db
+      .select()
+      .from(schema.outbox)
+      .where(isNull(schema.outbox.publishedAt));
+    expect(pending.filter((row) => row.type === "orders.shipment-requested.v1")).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(shipmentsFor(order.id!)).toHaveLength(0);
+
+    await s.restartOrders({ relay: true });
+    await waitFor(
+      () => shipmentsFor(order.id!),
+      (list) => list.length > 0,
+    );
+    // Give a duplicate every chance to show up before counting.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(shipmentsFor(order.id!)).toHaveLength(1);
+    const left = await waitFor(
+      () => s.orders.database.db.select().from(schema.outbox).where(isNull(schema.outbox.publishedAt)),
+      (rows) => rows.length === 0,
+    );
+    expect(left).toHaveLength(0);
+  });
+
+  it("a checkout interrupted after the charge is finished by the recovery sweep", async () => {
+    const variant = await s.variantWithStock(3);
+    const customer = await s.customer();
+    await s.addToCart(variant, 1, { token: customer.token });
+    const order = (await s.checkout(customer.token)).data!.checkout;
+    // Rewind the order to where a crash between the charge and the PAID commit would leave it.
+    await s.orders.database.db
+      .update(schema.orders)
+      .set({ status: "PAYMENT_PENDING", updatedAt: new Date(Date.now() - 120_000) })
+      .where(eq(schema.orders.id, order.id!));
+    const recovered = await waitFor(
+      () => orderRow(order.id!),
+      (row) => row.status === "PAID",
+      20_000,
+    );
+    expect(recovered.status).toBe("PAID");
+  });
+
+  it("every order this run created is in a state the test can name", async () => {
+    const rows = await s.orders.database.db.select({ status: schema.orders.status }).from(schema.orders);
+    expect(rows.length).toBeGreaterThan(100);
+    for (const row of rows) expect(["PAID", "PAYMENT_FAILED", "CANCELLED"]).toContain(row.status);
+  });
+});

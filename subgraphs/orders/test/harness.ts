@@ -1,0 +1,215 @@
+import { randomUUID } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import { pino } from "pino";
+import { catalogueConfigFrom, catalogueDbSchema, catalogueModule } from "@storefront/catalogue";
+import { cartConfigFrom, cartModule } from "@storefront/cart";
+import { paymentsConfigFrom, paymentsModule } from "@storefront/payments";
+import { createAmqpBus, type Envelope } from "@storefront/platform";
+import {
+  execute,
+  executeOk,
+  startTestSubgraph,
+  testEnv,
+  uniqueEmail,
+  type TestSubgraph,
+} from "@storefront/testkit";
+
+export { waitFor } from "@storefront/testkit";
+import { usersConfigFrom, usersModule } from "@storefront/users";
+import { ordersConfigFrom } from "../src/env";
+import { ordersModule, type OrdersModuleOptions } from "../src/server";
+import type { schema as ordersSchema } from "../src/db";
+
+export const CARDS = {
+  ok: "4242424242424242",
+  declined: "4000000000000002",
+  insufficientFunds: "4000000000009995",
+  processingError: "4000000000000119",
+};
+
+export const ADDRESS = {
+  fullName: "Ada Lovelace",
+  line1: "12 Analytical Way",
+  city: "London",
+  postalCode: "N1 9GU",
+  country: "GB",
+};
+
+const silent = pino({ level: "silent" });
+
+/**
+ * Every subgraph the checkout touches, each on its own fresh database, and RabbitMQ through an
+ * exchange of this test file's own, so messages from parallel runs never mix.
+ */
+export async function startCheckoutStack() {
+  const exchange = `test.${randomUUID()}`;
+  const users = await startTestSubgraph(usersModule(usersConfigFrom({})));
+  const jwks = {
+    JWKS_URL: new URL("/.well-known/jwks.json", users.url).toString(),
+    SERVICE_TOKEN: testEnv.serviceToken,
+  };
+  const catalogue = await startTestSubgraph(catalogueModule(catalogueConfigFrom(jwks)));
+  const cart = await startTestSubgraph(cartModule(cartConfigFrom({ ...jwks, CATALOGUE_URL: catalogue.url })));
+  const payments = await startTestSubgraph(paymentsModule(paymentsConfigFrom(jwks)));
+  const ordersEnv = {
+    ...jwks,
+    USERS_URL: users.url,
+    CATALOGUE_URL: catalogue.url,
+    CART_URL: cart.url,
+    PAYMENTS_URL: payments.url,
+  };
+  const bus = await createAmqpBus({ url: testEnv.amqpUrl, log: silent, exchange });
+  const observer = await createAmqpBus({ url: testEnv.amqpUrl, log: silent, exchange });
+
+  // What a downstream consumer (shipping) would receive; bound before any order is placed.
+  const shipmentRequests: Envelope[] = [];
+  const statusEvents: Envelope[] = [];
+  const queue = `test.orders.${randomUUID()}`;
+  await observer.consume(
+    { queue: `${queue}.shipments`, bindings: ["orders.shipment-requested.v1"] },
+    (message) => {
+      shipmentRequests.push(message);
+      return Promise.resolve();
+    },
+  );
+  await observer.consume(
+    { queue: `${queue}.status`, bindings: ["orders.order-status-changed.v1"] },
+    (message) => {
+      statusEvents.push(message);
+      return Promise.resolve();
+    },
+  );
+
+  const startOrders = (options: Partial<OrdersModuleOptions> = {}, databaseUrl?: string) =>
+    startTestSubgraph(
+      ordersModule(ordersConfigFrom({ ...ordersEnv, CHECKOUT_RECOVERY_SECONDS: "30" }), {
+        bus,
+        relayIntervalMs: 100,
+        recoveryIntervalMs: 500,
+        ...options,
+      }),
+      {
+        ...(databaseUrl ? { databaseUrl } : {}),
+      },
+    );
+  let orders: TestSubgraph<typeof ordersSchema> = await startOrders();
+
+  const stack = {
+    users,
+    catalogue,
+    cart,
+    payments,
+    get orders() {
+      return orders;
+    },
+    bus,
+    shipmentRequests,
+    statusEvents,
+    /** Replaces the orders process with a new one on the same database (a restart). */
+    async restartOrders(options: Partial<OrdersModuleOptions> = {}) {
+      const url = orders.databaseUrl;
+      await orders.stop().catch(() => {});
+      orders = await startOrders(options, url);
+      return orders;
+    },
+    async replaceOrders(options: Partial<OrdersModuleOptions>) {
+      await orders.stop();
+      orders = await startOrders(options);
+      return orders;
+    },
+    async customer() {
+      const email = uniqueEmail();
+      const data = await executeOk<{ register: { accessToken: string; user: { id: string } } }>(
+        users.url,
+        `mutation($i: RegisterInput!) { register(input: $i) { ... on AuthSession { accessToken user { id } } } }`,
+        { variables: { i: { email, password: "correct horse battery", name: "Shopper" } } },
+      );
+      return { id: data.register.user.id, token: data.register.accessToken, email };
+    },
+    /** A product with one variant holding `stock` units, straight into the catalogue's database. */
+    async variantWithStock(stock: number, priceAmount = 2500) {
+      const db = catalogue.database.db;
+      const sku = `CHK-${randomUUID().slice(0, 8)}`.toUpperCase();
+      const [product] = await db
+        .insert(catalogueDbSchema.products)
+        .values({ sku, slug: sku.toLowerCase(), name: `Checkout ${sku}`, priceAmount, currency: "USD" })
+        .returning({ id: catalogueDbSchema.products.id });
+      const [variant] = await db
+        .insert(catalogueDbSchema.variants)
+        .values({ productId: product!.id, sku: `${sku}-V`, name: "One size", priceAmount, currency: "USD" })
+        .returning({ id: catalogueDbSchema.variants.id });
+      await db.insert(catalogueDbSchema.stockLevels).values({ variantId: variant!.id, onHand: stock });
+      await db
+        .insert(catalogueDbSchema.stockMovements)
+        .values({ variantId: variant!.id, kind: "RECEIPT", quantity: stock });
+      return variant!.id;
+    },
+    async stockOf(variantId: string) {
+      const db = catalogue.database.db;
+      const [level] = await db
+        .select()
+        .from(catalogueDbSchema.stockLevels)
+        .where(eq(catalogueDbSchema.stockLevels.variantId, variantId));
+      const [ledger] = await db
+        .select({
+          sum: sql<number>`coalesce(sum(${catalogueDbSchema.stockMovements.quantity}), 0)`.mapWith(Number),
+        })
+        .from(catalogueDbSchema.stockMovements)
+        .where(eq(catalogueDbSchema.stockMovements.variantId, variantId));
+      return { onHand: level?.onHand ?? 0, ledger: ledger?.sum ?? 0 };
+    },
+    addToCart(variantId: string, quantity: number, auth: { token?: string; cartToken?: string }) {
+      return executeOk<{ addToCart: { cartToken: string | null; cart: { itemCount: number } } }>(
+        cart.url,
+        `mutation($v: ID!, $q: Int!, $t: String) { addToCart(variantId: $v, quantity: $q, cartToken: $t) { cartToken cart { itemCount } } }`,
+        {
+          variables: { v: variantId, q: quantity, t: auth.cartToken ?? null },
+          ...(auth.token ? { token: auth.token } : {}),
+        },
+      );
+    },
+    checkout(token: string, options: { key?: string; card?: string; address?: typeof ADDRESS } = {}) {
+      return execute<{ checkout: CheckoutOutcome }>(orders.url, CHECKOUT, {
+        token,
+        variables: {
+          input: {
+            idempotencyKey: options.key ?? randomUUID(),
+            shippingAddress: options.address ?? ADDRESS,
+            card: { number: options.card ?? CARDS.ok, expMonth: 12, expYear: 2030, cvc: "123" },
+          },
+        },
+      });
+    },
+    async stop() {
+      await orders.stop().catch(() => {});
+      await observer.close();
+      await bus.close();
+      await payments.stop();
+      await cart.stop();
+      await catalogue.stop();
+      await users.stop();
+    },
+  };
+  return stack;
+}
+
+export type CheckoutStack = Awaited<ReturnType<typeof startCheckoutStack>>;
+
+export interface CheckoutOutcome {
+  __typename: "Order" | "CheckoutError";
+  id?: string;
+  status?: string;
+  total?: { amount: number };
+  code?: string;
+  message?: string;
+  order?: { id: string; status: string } | null;
+  shortages?: { requested: number; available: number }[];
+}
+
+export const CHECKOUT = `mutation($input: CheckoutInput!) {
+  checkout(input: $input) {
+    __typename
+    ... on Order { id status total { amount currency } lines { sku quantity unitPrice { amount } } statusHistory { status } }
+    ... on CheckoutError { code message order { id status } shortages { requested available } }
+  }
+}`;

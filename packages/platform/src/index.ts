@@ -20,5 +20,6 @@ export * from "./resolvers";
 export * from "./keyset";
 export * from "./messages";
 export * from "./outbox";
+export * from "./inbox";
 export * from "./service-client";
 export * from "./cards";

@@ -32,6 +32,15 @@ export const shippingAddress = z.object({
 });
 export type ShippingAddress = z.infer<typeof shippingAddress>;
 
+export const shipmentStatus = z.enum([
+  "LABEL_CREATED",
+  "IN_TRANSIT",
+  "OUT_FOR_DELIVERY",
+  "DELIVERED",
+  "EXCEPTION",
+]);
+export type ShipmentStatus = z.infer<typeof shipmentStatus>;
+
 export const messageSchemas = {
   /** An order moved to a new status; consumed by the router's subscriptions. */
   "orders.order-status-changed.v1": z.object({
@@ -48,12 +57,27 @@ export const messageSchemas = {
     orderId: z.string().uuid(),
     userId: z.string().uuid(),
     address: shippingAddress,
+    /** The shipping option the customer chose at checkout (see shipping's `shippingOptions`). */
+    shippingOptionId: z.string().min(1),
     lines: z
       .array(
         z.object({ variantId: z.string().uuid(), sku: z.string(), quantity: z.number().int().positive() }),
       )
       .min(1),
     total: money,
+  }),
+  /** A shipment moved to a new status; consumed by orders (SHIPPED, DELIVERED). */
+  "shipping.shipment-status-changed.v1": z.object({
+    shipmentId: z.string().uuid(),
+    orderId: z.string().uuid(),
+    status: shipmentStatus,
+    carrier: z.string(),
+    trackingNumber: z.string(),
+    /** Increases by one with every change of this shipment. */
+    sequence: z.number().int().positive(),
+    /** Why, for EXCEPTION; a carrier's remark otherwise. */
+    note: z.string().nullable(),
+    changedAt: z.string().datetime(),
   }),
 } as const;
 

@@ -417,6 +417,37 @@ describe("AMQP bus", () => {
     await expect(bus.consume({ queue, bindings: [type] }, async () => {})).rejects.toThrow(/closed/);
   });
 
+  it("broadcasts every message to each subscriber's private queue, dropping failures", async () => {
+    const bus = await newBus();
+    const { type } = names("broadcast");
+    const first: string[] = [];
+    const second: string[] = [];
+    const a = await bus.subscribe(
+      { name: `test.${run}.live`, bindings: [type] },
+      handler((m) => void first.push(m.id)),
+    );
+    await bus.subscribe(
+      { name: `test.${run}.live`, bindings: [type] },
+      handler((m) => {
+        second.push(m.id);
+        throw new Error("this listener fails");
+      }),
+    );
+    const messages = [envelope(type), envelope(type), envelope(type)];
+    for (const message of messages) await bus.publish(message);
+    await waitFor(() => first.length === 3 && second.length === 3);
+    // A failed broadcast is not redelivered.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(first).toEqual(messages.map((m) => m.id));
+    expect(second).toEqual(messages.map((m) => m.id));
+
+    await a.cancel();
+    const later = envelope(type);
+    await bus.publish(later);
+    await waitFor(() => second.length === 4);
+    expect(first).toHaveLength(3);
+  });
+
   describe("when the link to the broker drops", () => {
     /** A bus that reaches the broker through a proxy of its own, both gone after the test. */
     async function proxiedBus(reconnect: AmqpBusOptions["reconnect"]) {
@@ -457,6 +488,22 @@ describe("AMQP bus", () => {
 
       // The ack of `before` may have been lost with the link, making it come again: at least once.
       expect(new Set(received)).toEqual(new Set([before.id, after.id]));
+    });
+
+    it("re-establishes a broadcast subscription after the link drops and tells its listener", async () => {
+      const { bus, proxy } = await proxiedBus({ initialMs: 20, maxMs: 100 });
+      const { type } = names("broadcast-recover");
+      const received: string[] = [];
+      let reconnects = 0;
+      await bus.subscribe(
+        { name: `test.${run}.live`, bindings: [type], onReconnect: () => void reconnects++ },
+        handler((m) => void received.push(m.id)),
+      );
+      proxy.cut();
+      await waitFor(() => reconnects === 1);
+      const after = envelope(type);
+      await bus.publish(after);
+      await waitFor(() => received.includes(after.id));
     });
 
     it("rejects a publish whose confirm is lost with the link", async () => {

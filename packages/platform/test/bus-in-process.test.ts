@@ -224,6 +224,33 @@ describe("in-process bus", () => {
     );
   });
 
+  it("broadcasts every message to each subscriber, dropping failures and forgetting cancelled ones", async () => {
+    newBus();
+    const first: string[] = [];
+    const second: string[] = [];
+    const a = await bus.subscribe(
+      { name: "orders.live", bindings: ["orders.#"] },
+      handler((m) => void first.push(m.id)),
+    );
+    await bus.subscribe(
+      { name: "orders.live", bindings: ["orders.#"] },
+      handler((m) => {
+        second.push(m.id);
+        throw new Error("this listener fails");
+      }),
+    );
+    const message = envelope("orders.changed.v1");
+    await bus.publish(message);
+    await waitFor(() => first.length === 1 && second.length === 1);
+    await a.cancel();
+    await bus.publish(envelope("orders.changed.v1"));
+    await waitFor(() => second.length === 2);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(first).toEqual([message.id]);
+    expect(second).toHaveLength(2);
+    expect(bus.deadLetters("orders.live")).toEqual([]);
+  });
+
   it("cancel waits for in-flight handlers; close stops the bus", async () => {
     newBus();
     const release = gate();

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import {
   connect,
   type Channel,
@@ -10,6 +11,7 @@ import type { Logger } from "../logger";
 import {
   PermanentMessageError,
   UnroutableMessageError,
+  type BroadcastSpec,
   type Consumer,
   type ConsumerSpec,
   type Envelope,
@@ -58,6 +60,8 @@ interface PendingPublish {
 
 interface ConsumerState {
   spec: Required<ConsumerSpec>;
+  /** Set for a broadcast subscription: a private, non-durable queue without dead-lettering. */
+  broadcast?: Pick<BroadcastSpec, "onReconnect">;
   handler: MessageHandler;
   channel?: Channel;
   consumerTag?: string;
@@ -148,11 +152,8 @@ class AmqpBus implements MessageBus {
     return confirmed;
   }
 
-  async consume(spec: ConsumerSpec, handler: MessageHandler): Promise<Consumer> {
-    if (this.closing) throw new Error("message bus is closed");
-    const live = this.live;
-    if (!live) throw new Error("broker link down");
-    const state: ConsumerState = {
+  consume(spec: ConsumerSpec, handler: MessageHandler): Promise<Consumer> {
+    return this.register({
       spec: {
         queue: spec.queue,
         bindings: [...spec.bindings],
@@ -162,7 +163,23 @@ class AmqpBus implements MessageBus {
       handler,
       inFlight: new Set(),
       cancelled: false,
-    };
+    });
+  }
+
+  subscribe(spec: BroadcastSpec, handler: MessageHandler): Promise<Consumer> {
+    return this.register({
+      spec: { queue: spec.name, bindings: [...spec.bindings], prefetch: DEFAULT_PREFETCH, deliveryLimit: 1 },
+      broadcast: { onReconnect: spec.onReconnect },
+      handler,
+      inFlight: new Set(),
+      cancelled: false,
+    });
+  }
+
+  private async register(state: ConsumerState): Promise<Consumer> {
+    if (this.closing) throw new Error("message bus is closed");
+    const live = this.live;
+    if (!live) throw new Error("broker link down");
     await this.attach(state, live.link);
     if (live.link.lost) {
       // A reconnect may already have gone through the registry, so registering now could leave
@@ -260,6 +277,13 @@ class AmqpBus implements MessageBus {
       await this.openLink();
       this.nextDelayMs = this.initialDelayMs;
       this.log.info("broker link re-established");
+      for (const state of this.consumers) {
+        try {
+          state.broadcast?.onReconnect?.();
+        } catch (error) {
+          this.log.warn({ err: error, queue: state.spec.queue }, "broadcast reconnect listener failed");
+        }
+      }
     } catch (error) {
       if (this.closing) return;
       this.log.warn({ err: error }, "reconnecting to broker failed");
@@ -296,26 +320,37 @@ class AmqpBus implements MessageBus {
 
   private async openConsumer(state: ConsumerState, link: Link): Promise<void> {
     if (state.cancelled) return;
-    const { queue, bindings, prefetch, deliveryLimit } = state.spec;
+    const { bindings, prefetch, deliveryLimit } = state.spec;
+    // A broadcast queue is this process's alone: exclusive to the connection, gone with it.
+    const queue = state.broadcast ? `${state.spec.queue}.${randomUUID()}` : state.spec.queue;
     const deadLetterQueue = `${queue}.dlq`;
     const channel = await link.model.createChannel();
     channel.on("error", (error: unknown) =>
       this.log.warn({ err: error, queue }, "broker consumer channel error"),
     );
     try {
-      await channel.assertQueue(queue, {
-        durable: true,
-        arguments: {
-          "x-queue-type": "quorum",
-          "x-dead-letter-exchange": this.deadLetterExchange,
-          "x-dead-letter-routing-key": queue,
-          // RabbitMQ counts redeliveries, not deliveries: limit N allows N + 1 deliveries.
-          "x-delivery-limit": deliveryLimit - 1,
-        },
-      });
-      for (const pattern of bindings) await channel.bindQueue(queue, this.exchange, pattern);
-      await channel.assertQueue(deadLetterQueue, { durable: true, arguments: { "x-queue-type": "quorum" } });
-      await channel.bindQueue(deadLetterQueue, this.deadLetterExchange, queue);
+      if (state.broadcast) {
+        await channel.assertQueue(queue, { exclusive: true, autoDelete: true, durable: false });
+        for (const pattern of bindings) await channel.bindQueue(queue, this.exchange, pattern);
+      } else
+        await channel.assertQueue(queue, {
+          durable: true,
+          arguments: {
+            "x-queue-type": "quorum",
+            "x-dead-letter-exchange": this.deadLetterExchange,
+            "x-dead-letter-routing-key": queue,
+            // RabbitMQ counts redeliveries, not deliveries: limit N allows N + 1 deliveries.
+            "x-delivery-limit": deliveryLimit - 1,
+          },
+        });
+      if (!state.broadcast) {
+        for (const pattern of bindings) await channel.bindQueue(queue, this.exchange, pattern);
+        await channel.assertQueue(deadLetterQueue, {
+          durable: true,
+          arguments: { "x-queue-type": "quorum" },
+        });
+        await channel.bindQueue(deadLetterQueue, this.deadLetterExchange, queue);
+      }
       await channel.prefetch(prefetch);
       const { consumerTag } = await channel.consume(
         queue,
@@ -371,7 +406,10 @@ class AmqpBus implements MessageBus {
       this.settle(queue, channel, message, "ack");
     } catch (error) {
       const context = { err: error, queue, messageId: envelope.id, type: envelope.type, attempt };
-      if (error instanceof PermanentMessageError) {
+      if (state.broadcast) {
+        this.log.warn(context, "broadcast listener failed; message dropped");
+        this.settle(queue, channel, message, "ack");
+      } else if (error instanceof PermanentMessageError) {
         this.log.warn(context, "message failed permanently, dead-lettered");
         this.settle(queue, channel, message, "dead-letter");
       } else {

@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import type { Logger } from "../logger";
 import {
   matchesBinding,
   PermanentMessageError,
   UnroutableMessageError,
+  type BroadcastSpec,
   type Consumer,
   type ConsumerSpec,
   type Envelope,
@@ -202,10 +204,36 @@ export function createInProcessBus(options: InProcessBusOptions): InProcessBus {
     return { cancel: () => cancel(queue, consumer) };
   }
 
+  function broadcast(spec: BroadcastSpec, handler: MessageHandler): Consumer {
+    const queue = `${spec.name}.${randomUUID()}`;
+    // As on RabbitMQ, a failed broadcast delivery is dropped, never retried or dead-lettered.
+    const consumer = subscribe(
+      { queue, bindings: spec.bindings, deliveryLimit: 1 },
+      async (message, delivery) => {
+        try {
+          await handler(message, delivery);
+        } catch (error) {
+          log.warn(
+            { err: error, queue, messageId: message.id },
+            "broadcast listener failed; message dropped",
+          );
+        }
+      },
+    );
+    return {
+      cancel: async () => {
+        await consumer.cancel();
+        queues.delete(queue);
+      },
+    };
+  }
+
   return {
     publish: (message) => settled(() => route(message)),
 
     consume: (spec, handler) => settled(() => subscribe(spec, handler)),
+
+    subscribe: (spec, handler) => settled(() => broadcast(spec, handler)),
 
     isReady() {
       return closing === undefined;

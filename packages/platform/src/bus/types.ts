@@ -43,6 +43,21 @@ export interface Consumer {
   cancel(): Promise<void>;
 }
 
+/**
+ * A broadcast subscription: every subscriber gets its own copy of each matching message, for
+ * fan-out to in-memory listeners (live subscriptions in each replica). Nothing is durable: the
+ * private queue lives only while its subscriber does, and messages published while a subscriber
+ * is away (including during a broker reconnect) are not kept for it; listeners that must not
+ * miss a change re-read the current state when `onReconnect` fires.
+ */
+export interface BroadcastSpec {
+  /** Prefix of the private queue's name, for operators, e.g. `orders.live-status`. */
+  name: string;
+  bindings: string[];
+  /** Called after the subscription was re-established following a lost broker link. */
+  onReconnect?: () => void;
+}
+
 export interface MessageBus {
   /**
    * Resolves only once the message is safely accepted (broker confirm, routed to at least one
@@ -57,6 +72,11 @@ export interface MessageBus {
    * transient and the message is redelivered until `deliveryLimit`, then dead-lettered.
    */
   consume(spec: ConsumerSpec, handler: MessageHandler): Promise<Consumer>;
+  /**
+   * Starts a broadcast subscription (see BroadcastSpec). Handler failures are logged and the
+   * message dropped: a broadcast has no redelivery.
+   */
+  subscribe(spec: BroadcastSpec, handler: MessageHandler): Promise<Consumer>;
   /** True while the adapter holds a working link to its broker. */
   isReady(): boolean;
   /** Stops consumers (finishing in-flight messages) and closes the link. */

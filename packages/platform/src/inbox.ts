@@ -1,0 +1,44 @@
+import { pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import type { Envelope } from "./bus/types";
+import type { Database } from "./db";
+
+/**
+ * The idempotent-consumer inbox: the id of every message a service has acted on, written in the
+ * same transaction as the effect. A redelivered or replayed message finds its id already there
+ * and changes nothing. Each consuming subgraph declares one: `export const inbox = inboxTable();`
+ */
+export function inboxTable(name = "inbox") {
+  return pgTable(name, {
+    /** The envelope id; message ids are the publisher's, so any string is accepted. */
+    messageId: text("message_id").primaryKey(),
+    type: text("type").notNull(),
+    handledAt: timestamp("handled_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  });
+}
+
+export type InboxTable = ReturnType<typeof inboxTable>;
+
+/**
+ * Runs `effect` in a transaction together with recording the message in the inbox, unless it was
+ * recorded before. Two concurrent deliveries of one message serialise on the inbox's primary
+ * key: the second waits for the first to commit and then skips, or proceeds if the first rolled
+ * back. Resolves true when the effect ran, false for a duplicate.
+ */
+export async function handleOnce<TSchema extends Record<string, unknown>>(
+  db: Database<TSchema>,
+  table: InboxTable,
+  message: Pick<Envelope, "id" | "type">,
+  effect: (tx: Database<TSchema>) => Promise<void>,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const recorded = await tx
+      .insert(table)
+      .values({ messageId: message.id, type: message.type })
+      .onConflictDoNothing()
+      .returning({ messageId: table.messageId });
+    if (recorded.length === 0) return false;
+    // A transaction is a database handle scoped to it; the effect needs no more than that.
+    await effect(tx as unknown as Database<TSchema>);
+    return true;
+  });
+}

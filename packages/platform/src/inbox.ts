@@ -37,8 +37,7 @@ export async function handleOnce<TSchema extends Record<string, unknown>>(
       .onConflictDoNothing()
       .returning({ messageId: table.messageId });
     if (recorded.length === 0) return false;
-    // A transaction is a database handle scoped to it; the effect needs no more than that.
-    await effect(tx as unknown as Database<TSchema>);
+    await effect(tx);
     return true;
   });
 }

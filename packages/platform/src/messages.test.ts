@@ -16,9 +16,9 @@ describe("versioned messages", () => {
   it("creates a validated envelope and reads it back", () => {
     const message = createMessage("orders.order-status-changed.v1", statusChange);
     expect(message.type).toBe("orders.order-status-changed.v1");
-    expect(readMessage("orders.order-status-changed.v1", JSON.parse(JSON.stringify(message)))).toEqual(
-      statusChange,
-    );
+    expect(
+      readMessage("orders.order-status-changed.v1", JSON.parse(JSON.stringify(message)) as typeof message),
+    ).toEqual(statusChange);
   });
 
   it("refuses to create a message that does not match its schema", () => {

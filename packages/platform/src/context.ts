@@ -23,10 +23,21 @@ export interface RequestContext {
    * (`x-service-token`); only such callers may use internal operations.
    */
   internalCaller: boolean;
+  /**
+   * A guest cart's opaque token (`x-cart-token`, forwarded by the router); only well-formed
+   * tokens are kept. Read by the cart subgraph, which cannot see the raw request.
+   */
+  cartToken?: string | undefined;
   log: Logger;
 }
 
 export const SERVICE_TOKEN_HEADER = "x-service-token";
+
+/** The same shape the router accepts before forwarding a cart token. */
+const CART_TOKEN = /^[\w-]{16,128}$/;
+
+const wellFormedCartToken = (value: string | undefined) =>
+  value !== undefined && CART_TOKEN.test(value) ? value : undefined;
 
 const digest = (value: string) => createHash("sha256").update(value).digest();
 
@@ -36,8 +47,10 @@ export function isServiceToken(presented: string | undefined, configured: string
   return timingSafeEqual(digest(presented), digest(configured));
 }
 
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
+type Headers = Record<string, string | string[] | undefined>;
+
+function header(headers: Headers, name: string): string | undefined {
+  const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
 
@@ -52,15 +65,48 @@ export async function baseContext(
   log: Logger,
   serviceToken?: string,
 ): Promise<RequestContext> {
-  const token = bearerToken(header(req, "authorization"));
+  return contextFromHeaders(req.headers, req.socket.remoteAddress, scope, verify, log, serviceToken);
+}
+
+/**
+ * The same for a subscription: the upgrade request's headers, overridden by what the client
+ * sent in `connection_init` (browsers cannot set headers on a WebSocket).
+ */
+export function subscriptionBaseContext(
+  req: IncomingMessage,
+  params: Record<string, unknown>,
+  scope: RequestScope,
+  verify: TokenVerifier,
+  log: Logger,
+): Promise<RequestContext> {
+  const fromParams = Object.fromEntries(
+    Object.entries(params)
+      .filter((entry): entry is [string, string] => typeof entry[1] === "string")
+      .map(([key, value]) => [key.toLowerCase(), value]),
+  );
+  // The service credential is for HTTP calls between services only, never over a socket.
+  const headers: Headers = { ...req.headers, ...fromParams, [SERVICE_TOKEN_HEADER]: undefined };
+  return contextFromHeaders(headers, req.socket.remoteAddress, scope, verify, log, undefined);
+}
+
+async function contextFromHeaders(
+  headers: Headers,
+  remoteAddress: string | undefined,
+  scope: RequestScope,
+  verify: TokenVerifier,
+  log: Logger,
+  serviceToken: string | undefined,
+): Promise<RequestContext> {
+  const token = bearerToken(header(headers, "authorization"));
   const viewer = token ? await verify(token) : undefined;
   return {
     requestId: scope.requestId,
     viewer,
-    authorization: viewer ? header(req, "authorization") : undefined,
-    clientIp: header(req, "x-client-ip") ?? req.socket.remoteAddress,
-    userAgent: header(req, "user-agent"),
-    internalCaller: isServiceToken(header(req, SERVICE_TOKEN_HEADER), serviceToken),
+    authorization: viewer ? header(headers, "authorization") : undefined,
+    clientIp: header(headers, "x-client-ip") ?? remoteAddress,
+    userAgent: header(headers, "user-agent"),
+    internalCaller: isServiceToken(header(headers, SERVICE_TOKEN_HEADER), serviceToken),
+    cartToken: wellFormedCartToken(header(headers, "x-cart-token")),
     log: log.child({ requestId: scope.requestId }),
   };
 }

@@ -12,6 +12,30 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/**
+ * Codes with which the router refuses a request before or instead of running it (persisted
+ * operations, limits, timeouts). Client-facing: partners build on them.
+ */
+export const RouterErrorCode = {
+  /** `x-api-key` matches no configured client (HTTP 401). */
+  INVALID_API_KEY: "INVALID_API_KEY",
+  /** A safelisted client sent operation text instead of a manifest id. */
+  PERSISTED_QUERY_REQUIRED: "PERSISTED_QUERY_REQUIRED",
+  /** The id is not in the calling client's manifest. */
+  OPERATION_NOT_IN_MANIFEST: "OPERATION_NOT_IN_MANIFEST",
+  BATCH_LIMIT_EXCEEDED: "BATCH_LIMIT_EXCEEDED",
+  DEPTH_LIMIT_EXCEEDED: "DEPTH_LIMIT_EXCEEDED",
+  ALIAS_LIMIT_EXCEEDED: "ALIAS_LIMIT_EXCEEDED",
+  ROOT_FIELD_LIMIT_EXCEEDED: "ROOT_FIELD_LIMIT_EXCEEDED",
+  TOKEN_LIMIT_EXCEEDED: "TOKEN_LIMIT_EXCEEDED",
+  DIRECTIVE_LIMIT_EXCEEDED: "DIRECTIVE_LIMIT_EXCEEDED",
+  COST_LIMIT_EXCEEDED: "COST_LIMIT_EXCEEDED",
+  OPERATION_TIMEOUT: "OPERATION_TIMEOUT",
+  /** The request body is over the size limit (HTTP 413). */
+  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+} as const;
+export type RouterErrorCode = (typeof RouterErrorCode)[keyof typeof RouterErrorCode];
+
 export function badUserInput(message: string, field?: string): GraphQLError {
   return new GraphQLError(message, {
     extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) },
@@ -41,6 +65,7 @@ export function rateLimited(retryAfterSeconds: number, message?: string): GraphQ
 /** Apollo's own codes for malformed requests; they are safe to show as they are. */
 const clientFacingCodes = new Set<string>([
   ...Object.values(ErrorCode),
+  ...Object.values(RouterErrorCode),
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
   "BAD_REQUEST",

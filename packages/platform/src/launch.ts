@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import type { LevelWithSilent } from "pino";
 import type { TokenVerifier } from "./auth";
-import { baseContext, type RequestContext } from "./context";
+import { randomUUID } from "node:crypto";
+import { baseContext, subscriptionBaseContext, type RequestContext } from "./context";
 import { openDatabase, type Database, type DatabaseHandle } from "./db";
 import type { RouteHandler } from "./http";
 import { createLogger, type Logger } from "./logger";
@@ -79,6 +80,20 @@ export async function launchSubgraph<
       context: async (req, scope) =>
         ready.extendContext(await baseContext(req, scope, ready.verifyToken, log, settings.serviceToken)),
       readiness: { database: () => database.ping(), ...ready.readiness },
+      subscriptions: {
+        connect: async (req, params) =>
+          ready.extendContext(
+            await subscriptionBaseContext(
+              req,
+              params,
+              { requestId: randomUUID(), sqlStatements: 0 },
+              ready.verifyToken,
+              log,
+            ),
+          ),
+        // extendContext over a whole context replaces its per-request parts (loaders) with new ones.
+        perEvent: (context) => ready.extendContext(context),
+      },
       ...(ready.routes ? { routes: ready.routes } : {}),
     });
     return {

@@ -1,4 +1,4 @@
-import { and, asc, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { Envelope, MessageBus } from "./bus/types";
 import type { Database } from "./db";
@@ -93,27 +93,31 @@ export function startOutboxRelay(options: {
         .orderBy(asc(table.createdAt))
         .limit(batchSize)
         .for("update", { skipLocked: true });
+      // All published at once: they go out on one channel in this order, and the confirms come
+      // back together instead of one round trip each.
+      const outcomes = await Promise.allSettled(rows.map((row) => bus.publish(row.envelope)));
       const published: string[] = [];
-      for (const row of rows) {
-        try {
-          await bus.publish(row.envelope);
+      for (const [index, outcome] of outcomes.entries()) {
+        const row = rows[index]!;
+        if (outcome.status === "fulfilled") {
           published.push(row.id);
-        } catch (error) {
-          const reason = error instanceof Error ? error.message : String(error);
-          // The first failure is worth a warning; the retries after it only while debugging.
-          log[row.attempts === 0 ? "warn" : "debug"](
-            { messageId: row.id, type: row.type, reason },
-            "outbox message not published; will retry",
-          );
-          await tx
-            .update(table)
-            .set({
-              attempts: sql`${table.attempts} + 1`,
-              lastError: reason.slice(0, 500),
-              nextAttemptAt: sql`now() + make_interval(secs => least(power(2, ${table.attempts}) * 0.5, 60))`,
-            })
-            .where(inArray(table.id, [row.id]));
+          continue;
         }
+        const error: unknown = outcome.reason;
+        const reason = error instanceof Error ? error.message : String(error);
+        // The first failure is worth a warning; the retries after it only while debugging.
+        log[row.attempts === 0 ? "warn" : "debug"](
+          { messageId: row.id, type: row.type, reason },
+          "outbox message not published; will retry",
+        );
+        await tx
+          .update(table)
+          .set({
+            attempts: sql`${table.attempts} + 1`,
+            lastError: reason.slice(0, 500),
+            nextAttemptAt: sql`now() + make_interval(secs => least(power(2, ${table.attempts}) * 0.5, 60))`,
+          })
+          .where(eq(table.id, row.id));
       }
       if (published.length) {
         await tx

@@ -14,6 +14,7 @@ import type { Logger } from "./logger";
 import type { ServiceMetrics } from "./metrics";
 import type { RequestScope } from "./request-scope";
 import type { RequestContext } from "./context";
+import { attachSubscriptionServer, type SubscriptionServerOptions } from "./subscriptions";
 
 export interface SubgraphServerOptions<TContext extends RequestContext> {
   name: string;
@@ -25,6 +26,8 @@ export interface SubgraphServerOptions<TContext extends RequestContext> {
   context: (req: IncomingMessage, scope: RequestScope) => Promise<TContext>;
   readiness: Record<string, () => Promise<void> | void>;
   routes?: Record<string, RouteHandler>;
+  /** Needed when the schema has a Subscription type: served over graphql-ws on /graphql. */
+  subscriptions?: Pick<SubscriptionServerOptions<TContext>, "connect" | "perEvent">;
 }
 
 /** Builds the federation subgraph schema and serves it with health, readiness and metrics. */
@@ -35,6 +38,7 @@ export async function startSubgraphServer<TContext extends RequestContext>(
     typeDefs: parse(options.typeDefs),
     resolvers: options.resolvers as GraphQLResolverMap<unknown>,
   });
+  const formatError = createErrorFormatter(options.log);
   const apollo = new ApolloServer<TContext>({
     schema,
     // Subgraphs sit behind the router; introspection lets schema tooling read them directly.
@@ -42,7 +46,7 @@ export async function startSubgraphServer<TContext extends RequestContext>(
     includeStacktraceInErrorResponses: false,
     // The process entry point owns shutdown order (stopOnSignals); Apollo must not exit on its own.
     stopOnTerminationSignals: false,
-    formatError: createErrorFormatter(options.log),
+    formatError,
     plugins: [
       observabilityPlugin<TContext>(options.log, options.metrics),
       ApolloServerPluginLandingPageDisabled(),
@@ -61,9 +65,21 @@ export async function startSubgraphServer<TContext extends RequestContext>(
     readiness: options.readiness,
     ...(options.routes ? { routes: options.routes } : {}),
   });
+  const live =
+    schema.getSubscriptionType() && options.subscriptions
+      ? attachSubscriptionServer<TContext>({
+          server: http.server,
+          path: "/graphql",
+          schema,
+          log: options.log,
+          formatError,
+          ...options.subscriptions,
+        })
+      : undefined;
   return {
     ...http,
     close: async (graceMs) => {
+      await live?.close();
       await http.close(graceMs);
       await apollo.stop();
     },

@@ -2,9 +2,11 @@ import type { RequestContext } from "@storefront/platform";
 import type { OrdersDatabase } from "./db";
 import type { OrdersDependencies } from "./dependencies";
 import type { Loaders } from "./loaders";
+import type { LiveOrders } from "./services/live";
 
 export interface OrdersContext extends RequestContext {
   db: OrdersDatabase;
   loaders: Loaders;
   deps: OrdersDependencies;
+  live: LiveOrders;
 }

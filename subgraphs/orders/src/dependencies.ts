@@ -7,6 +7,7 @@ export interface OrdersDependencies {
   catalogue: ServiceClient;
   cart: ServiceClient;
   payments: ServiceClient;
+  shipping: ServiceClient;
   relay: OutboxRelay;
   config: OrdersConfig;
 }
@@ -19,5 +20,6 @@ export function serviceClients(config: OrdersConfig) {
     catalogue: client("catalogue"),
     cart: client("cart"),
     payments: client("payments"),
+    shipping: client("shipping"),
   };
 }

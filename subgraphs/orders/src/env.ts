@@ -14,6 +14,7 @@ export const ordersEnvShape = {
   CATALOGUE_URL: envFields.url().default("http://localhost:4002/graphql"),
   CART_URL: envFields.url().default("http://localhost:4003/graphql"),
   PAYMENTS_URL: envFields.url().default("http://localhost:4005/graphql"),
+  SHIPPING_URL: envFields.url().default("http://localhost:4006/graphql"),
   RESERVATION_TTL_SECONDS: envFields.seconds(15 * 60),
   /**
    * A checkout untouched for this long is treated as interrupted and finished by the recovery
@@ -31,7 +32,7 @@ export interface OrdersConfig {
   jwksUrl: string;
   serviceToken: string | undefined;
   amqpUrl: string | undefined;
-  urls: { users: string; catalogue: string; cart: string; payments: string };
+  urls: { users: string; catalogue: string; cart: string; payments: string; shipping: string };
   reservationTtlSeconds: number;
   checkoutRecoverySeconds: number;
 }

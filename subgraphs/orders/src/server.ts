@@ -5,7 +5,9 @@ import {
   packageRoot,
   startOutboxRelay,
   type Logger,
+  type Consumer,
   type MessageBus,
+  type OutboxRelay,
   type SubgraphModule,
 } from "@storefront/platform";
 import type { OrdersContext } from "./context";
@@ -16,6 +18,8 @@ import type { OrdersConfig } from "./env";
 import { createLoaders } from "./loaders";
 import { resolvers } from "./resolvers";
 import { startCheckoutRecovery } from "./services/recovery";
+import { startLiveOrders } from "./services/live";
+import { SHIPMENT_EVENTS_QUEUE, shipmentEventHandler } from "./services/shipment-events";
 
 export interface OrdersModuleOptions {
   /** Where order events and shipment requests go (RabbitMQ, or the in-process bus when embedded). */
@@ -24,6 +28,8 @@ export interface OrdersModuleOptions {
   relay?: boolean;
   relayIntervalMs?: number;
   recoveryIntervalMs?: number;
+  /** Queue shipment events are read from; tests give each run its own. */
+  shipmentEventsQueue?: string;
 }
 
 export function ordersModule(
@@ -35,40 +41,60 @@ export function ordersModule(
     schemaFile: path.join(packageRoot(import.meta.url), "src/schema.graphql"),
     resolvers,
     database: { schema, migrationsFolder },
-    setup({ db, log }) {
-      const relay = startOutboxRelay({
-        db,
-        table: outbox,
-        bus: options.bus,
-        log: log.child({ component: "orders-outbox" }),
-        intervalMs: options.relay === false ? 2_147_483_647 : (options.relayIntervalMs ?? 500),
-      });
-      const deps: OrdersDependencies = {
-        ...serviceClients(config),
-        relay:
-          options.relay === false
-            ? { nudge: () => {}, drain: () => Promise.resolve(0), stop: () => relay.stop() }
-            : relay,
-        config,
-      };
+    async setup({ db, log }) {
+      // Tests turn the relay off to leave messages in the outbox, as a crash after commit would.
+      const relay: OutboxRelay =
+        options.relay === false
+          ? { nudge: () => {}, drain: () => Promise.resolve(0), stop: () => Promise.resolve() }
+          : startOutboxRelay({
+              db,
+              table: outbox,
+              bus: options.bus,
+              log: log.child({ component: "orders-outbox" }),
+              intervalMs: options.relayIntervalMs ?? 500,
+            });
+      const deps: OrdersDependencies = { ...serviceClients(config), relay, config };
       const recovery = startCheckoutRecovery(
         { db, deps, log: log.child({ component: "checkout-recovery" }), requestId: "checkout-recovery" },
         config.checkoutRecoverySeconds,
         options.recoveryIntervalMs ?? 10_000,
       );
-      return Promise.resolve({
+      let shipmentEvents: Consumer;
+      try {
+        shipmentEvents = await options.bus.consume(
+          {
+            queue: options.shipmentEventsQueue ?? SHIPMENT_EVENTS_QUEUE,
+            bindings: ["shipping.shipment-status-changed.v1"],
+            prefetch: 16,
+            deliveryLimit: 5,
+          },
+          shipmentEventHandler({ db, relay, log: log.child({ component: "shipment-events" }) }),
+        );
+      } catch (error) {
+        await recovery.stop();
+        await relay.stop();
+        throw error;
+      }
+      const live = await startLiveOrders({
+        bus: options.bus,
+        db,
+        log: log.child({ component: "live-orders" }),
+      });
+      return {
         verifyToken: createTokenVerifier({ jwksUrl: config.jwksUrl }),
-        extendContext: (base) => ({ ...base, db, deps, loaders: createLoaders(db) }),
+        extendContext: (base) => ({ ...base, db, deps, live, loaders: createLoaders(db) }),
         readiness: {
           broker: () => {
             if (!options.bus.isReady()) throw new Error("message bus not connected");
           },
         },
         stop: async () => {
+          await live.stop();
+          await shipmentEvents.cancel();
           await recovery.stop();
           await relay.stop();
         },
-      });
+      };
     },
   };
 }

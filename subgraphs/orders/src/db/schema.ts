@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  check,
   index,
   integer,
   jsonb,
@@ -10,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { outboxTable, type ShippingAddress } from "@storefront/platform";
+import { inboxTable, outboxTable, type ShippingAddress } from "@storefront/platform";
 
 const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 
@@ -40,6 +41,8 @@ export const orders = pgTable(
     shippingTotal: integer("shipping_total").notNull().default(0),
     total: integer("total").notNull(),
     shippingAddress: jsonb("shipping_address").$type<ShippingAddress>().notNull(),
+    /** The shipping option chosen at checkout; priced by the shipping subgraph then. */
+    shippingOptionId: text("shipping_option_id").notNull(),
     cartId: uuid("cart_id"),
     paymentId: uuid("payment_id"),
     failureCode: text("failure_code"),
@@ -48,6 +51,10 @@ export const orders = pgTable(
     updatedAt: at("updated_at").notNull().defaultNow(),
   },
   (t) => [
+    check(
+      "orders_totals_add_up",
+      sql`${t.subtotal} >= 0 and ${t.shippingTotal} >= 0 and ${t.total} = ${t.subtotal} + ${t.shippingTotal}`,
+    ),
     uniqueIndex("orders_idempotency_key").on(t.userId, t.idempotencyKey),
     index("orders_user_idx").on(t.userId, t.createdAt, t.id),
     index("orders_in_flight_idx")
@@ -73,7 +80,11 @@ export const orderLines = pgTable(
     unitPrice: integer("unit_price").notNull(),
     position: integer("position").notNull(),
   },
-  (t) => [index("order_lines_order_idx").on(t.orderId, t.position)],
+  (t) => [
+    check("order_lines_quantity_positive", sql`${t.quantity} > 0`),
+    check("order_lines_unit_price_not_negative", sql`${t.unitPrice} >= 0`),
+    index("order_lines_order_idx").on(t.orderId, t.position),
+  ],
 );
 
 export const orderStatusHistory = pgTable(
@@ -92,6 +103,8 @@ export const orderStatusHistory = pgTable(
 );
 
 export const outbox = outboxTable();
+/** Shipment events already applied: a redelivered one changes nothing. */
+export const inbox = inboxTable();
 
 export type OrderRow = typeof orders.$inferSelect;
 export type OrderLineRow = typeof orderLines.$inferSelect;

@@ -1,7 +1,8 @@
 import type { OrdersContext } from "../context";
 import type { OrderLineRow, OrderRow, OrderStatusRow } from "../db/schema";
 import { checkout, type CheckoutResult } from "../services/checkout";
-import { cancelOrder, ordersOf, visibleOrder } from "../services/orders";
+import type { OrderStatusEvent } from "../services/live";
+import { cancelOrder, followMyOrders, followOrder, ordersOf, visibleOrder } from "../services/orders";
 
 type PageArgs = { first?: number | null; after?: string | null };
 const money = (amount: number, currency: string) => ({ amount, currency });
@@ -16,6 +17,20 @@ export const orderResolvers = {
   Mutation: {
     checkout: (_: unknown, args: { input: unknown }, ctx: OrdersContext) => checkout(ctx, args.input),
     cancelOrder: (_: unknown, args: { id: string }, ctx: OrdersContext) => cancelOrder(ctx, args.id),
+  },
+  Subscription: {
+    orderStatusChanged: {
+      subscribe: (_: unknown, args: { orderId: string; afterSequence?: number | null }, ctx: OrdersContext) =>
+        followOrder(ctx, args.orderId, args.afterSequence),
+      resolve: (event: OrderStatusEvent) => event,
+    },
+    myOrderUpdates: {
+      subscribe: (_: unknown, __: unknown, ctx: OrdersContext) => followMyOrders(ctx),
+      resolve: (event: OrderStatusEvent) => event,
+    },
+  },
+  OrderStatusEvent: {
+    order: (event: OrderStatusEvent, _: unknown, ctx: OrdersContext) => visibleOrder(ctx, event.orderId),
   },
   CheckoutResult: {
     __resolveType: (result: CheckoutResult) => ("code" in result ? "CheckoutError" : "Order"),

@@ -60,6 +60,7 @@ const checkoutInput = z
     idempotencyKey: z.string().trim().min(8, "must be at least 8 characters").max(100),
     shippingAddressId: z.string().nullish(),
     shippingAddress: addressInput.nullish(),
+    shippingOptionId: z.string().trim().min(1, "must not be empty").max(64),
     card: z.object({
       number: z.string().max(30),
       expMonth: z.number().int(),
@@ -112,6 +113,29 @@ async function shippingAddressFor(
   if (!found) throw badUserInput("No such address in your address book.", "shippingAddressId");
   const { id: _id, ...address } = found;
   return address;
+}
+
+/** The price of the chosen shipping option to this address, as the shipping subgraph quotes it now. */
+async function shippingPrice(
+  ctx: OrdersContext,
+  optionId: string,
+  address: ShippingAddress,
+  currency: string,
+): Promise<number> {
+  const { shippingQuote } = await ctx.deps.shipping<{
+    shippingQuote: { price: { amount: number; currency: string } } | null;
+  }>(
+    `query($id: ID!, $address: ShippingAddressInput!) { shippingQuote(optionId: $id, address: $address) { price { amount currency } } }`,
+    { id: optionId, address },
+    { requestId: ctx.requestId },
+  );
+  if (!shippingQuote) {
+    throw badUserInput("This shipping option is not available for this address.", "shippingOptionId");
+  }
+  if (shippingQuote.price.currency !== currency) {
+    throw badUserInput(`Shipping is not offered in ${currency}.`, "shippingOptionId");
+  }
+  return shippingQuote.price.amount;
 }
 
 /** What a stored order means to a client asking again with the same key. */
@@ -179,6 +203,7 @@ export async function checkout(ctx: OrdersContext, rawInput: unknown): Promise<C
   if (!cart.lines.length || !cart.currency)
     return { code: "EMPTY_CART", message: "Your cart is empty.", order: null, shortages: [] };
   const address = await shippingAddressFor(ctx, input);
+  const shippingTotal = await shippingPrice(ctx, input.shippingOptionId, address, cart.currency);
 
   const subtotal = cart.lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
   const id = randomUUID();
@@ -191,8 +216,10 @@ export async function checkout(ctx: OrdersContext, rawInput: unknown): Promise<C
         idempotencyKey: input.idempotencyKey,
         currency: cart.currency!,
         subtotal,
-        total: subtotal,
+        shippingTotal,
+        total: subtotal + shippingTotal,
         shippingAddress: address,
+        shippingOptionId: input.shippingOptionId,
         cartId: cart.cartId,
       })
       .onConflictDoNothing({ target: [orders.userId, orders.idempotencyKey] })
@@ -305,6 +332,7 @@ export async function completePaidOrder(
     orderId: order.id,
     userId: order.userId,
     address: order.shippingAddress,
+    shippingOptionId: order.shippingOptionId,
     lines: lines.map((l) => ({ variantId: l.variantId, sku: l.sku, quantity: l.quantity })),
     total: { amount: order.total, currency: order.currency },
   });
@@ -315,8 +343,12 @@ export async function completePaidOrder(
   if (order.cartId) {
     await ctx.deps
       .cart(
-        `mutation($cartId: ID!, $orderId: ID!) { completeCheckout(cartId: $cartId, orderId: $orderId) }`,
-        { cartId: order.cartId, orderId: order.id },
+        `mutation($cartId: ID!, $orderId: ID!, $lines: [CheckoutLineInput!]!) { completeCheckout(cartId: $cartId, orderId: $orderId, lines: $lines) }`,
+        {
+          cartId: order.cartId,
+          orderId: order.id,
+          lines: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
+        },
         { requestId: ctx.requestId },
       )
       .catch((error: unknown) =>

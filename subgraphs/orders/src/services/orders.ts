@@ -67,3 +67,29 @@ export async function cancelOrder(ctx: OrdersContext, id: string): Promise<Order
   ctx.loaders.orderById.clear(id);
   return cancelled;
 }
+
+/**
+ * Live changes of one order. Only its owner and administrators may follow it: anyone else gets
+ * FORBIDDEN, and an order that does not exist NOT_FOUND.
+ */
+export async function followOrder(
+  ctx: OrdersContext,
+  orderId: string,
+  afterSequence: number | null | undefined,
+) {
+  const viewer = requireViewer(ctx.viewer);
+  const order = await ctx.loaders.orderById.load(orderId);
+  if (!order) throw notFound("Order");
+  if (viewer.role !== "ADMIN" && viewer.userId !== order.userId) {
+    throw forbidden("Only the customer who placed this order can follow it.");
+  }
+  if (afterSequence != null && (!Number.isInteger(afterSequence) || afterSequence < 0)) {
+    throw badUserInput("afterSequence must be a whole number, 0 or more.", "afterSequence");
+  }
+  // Without a starting point the subscriber wants what happens from now on.
+  return ctx.live.forOrder(order, afterSequence ?? order.sequence);
+}
+
+export function followMyOrders(ctx: OrdersContext) {
+  return ctx.live.forUser(requireViewer(ctx.viewer).userId);
+}

@@ -1,4 +1,10 @@
 CREATE TYPE "public"."order_status" AS ENUM('PENDING', 'PAYMENT_PENDING', 'PAID', 'PAYMENT_FAILED', 'CANCELLED', 'SHIPPED', 'DELIVERED');--> statement-breakpoint
+CREATE TABLE "inbox" (
+	"message_id" text PRIMARY KEY NOT NULL,
+	"type" text NOT NULL,
+	"handled_at" timestamp (3) with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "order_lines" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"order_id" uuid NOT NULL,
@@ -9,7 +15,9 @@ CREATE TABLE "order_lines" (
 	"variant_name" text NOT NULL,
 	"quantity" integer NOT NULL,
 	"unit_price" integer NOT NULL,
-	"position" integer NOT NULL
+	"position" integer NOT NULL,
+	CONSTRAINT "order_lines_quantity_positive" CHECK ("order_lines"."quantity" > 0),
+	CONSTRAINT "order_lines_unit_price_not_negative" CHECK ("order_lines"."unit_price" >= 0)
 );
 --> statement-breakpoint
 CREATE TABLE "order_status_history" (
@@ -32,12 +40,14 @@ CREATE TABLE "orders" (
 	"shipping_total" integer DEFAULT 0 NOT NULL,
 	"total" integer NOT NULL,
 	"shipping_address" jsonb NOT NULL,
+	"shipping_option_id" text NOT NULL,
 	"cart_id" uuid,
 	"payment_id" uuid,
 	"failure_code" text,
 	"failure_message" text,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "orders_totals_add_up" CHECK ("orders"."subtotal" >= 0 and "orders"."shipping_total" >= 0 and "orders"."total" = "orders"."subtotal" + "orders"."shipping_total")
 );
 --> statement-breakpoint
 CREATE TABLE "outbox" (

@@ -1,0 +1,141 @@
+import type { IncomingMessage, Server } from "node:http";
+import {
+  createSourceEventStream,
+  execute,
+  type ExecutionArgs,
+  type GraphQLError,
+  type ExecutionResult,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from "graphql";
+import { CloseCode } from "graphql-ws";
+import { useServer } from "graphql-ws/use/ws";
+import { WebSocketServer, type WebSocket } from "ws";
+import type { Logger } from "./logger";
+
+export interface SubscriptionServerOptions<TContext extends { viewer?: { expiresAt: number } | undefined }> {
+  server: Server;
+  path: string;
+  schema: GraphQLSchema;
+  log: Logger;
+  /**
+   * The context of one subscription, from the upgrade request and the `connection_init`
+   * payload (which carries `authorization`). A thrown error refuses the connection.
+   */
+  connect(request: IncomingMessage, params: Record<string, unknown>): Promise<TContext>;
+  /** A fresh context for each event, so per-request caches (DataLoaders) never serve stale rows. */
+  perEvent(context: TContext): TContext;
+  formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
+  /** Largest message a client may send, in bytes. */
+  maxPayloadBytes?: number;
+  connectionInitWaitTimeoutMs?: number;
+}
+
+export interface RunningSubscriptionServer {
+  /** Closes every socket (1001 going away) and stops accepting new ones. */
+  close(): Promise<void>;
+}
+
+type ConnectionExtra<TContext> = Record<PropertyKey, unknown> & { context?: TContext };
+
+/**
+ * graphql-ws (`graphql-transport-ws`) on the same path as HTTP. The connection is authenticated
+ * once in `connection_init`; it is closed when its access token expires. Each event is executed
+ * with a fresh context, and errors go through the same formatter as HTTP responses.
+ */
+export function attachSubscriptionServer<TContext extends { viewer?: { expiresAt: number } | undefined }>(
+  options: SubscriptionServerOptions<TContext>,
+): RunningSubscriptionServer {
+  const wss = new WebSocketServer({
+    server: options.server,
+    path: options.path,
+    maxPayload: options.maxPayloadBytes ?? 64 * 1024,
+  });
+  const expiryTimers = new Map<WebSocket, NodeJS.Timeout>();
+  const format = (result: ExecutionResult): ExecutionResult =>
+    result.errors
+      ? {
+          ...result,
+          errors: result.errors.map(
+            (error) => options.formatError(error.toJSON(), error) as unknown as GraphQLError,
+          ),
+        }
+      : result;
+
+  const cleanup = useServer<Record<string, unknown>, ConnectionExtra<TContext>>(
+    {
+      schema: options.schema,
+      connectionInitWaitTimeout: options.connectionInitWaitTimeoutMs ?? 5_000,
+      onConnect: async (ctx) => {
+        try {
+          const context = await options.connect(ctx.extra.request, ctx.connectionParams ?? {});
+          ctx.extra.context = context;
+          const expiresAt = context.viewer?.expiresAt;
+          if (expiresAt) {
+            const socket = ctx.extra.socket;
+            const timer = setTimeout(
+              () => socket.close(CloseCode.Forbidden, "Access token expired"),
+              Math.max(0, expiresAt * 1000 - Date.now()),
+            );
+            expiryTimers.set(socket, timer);
+          }
+          return true;
+        } catch (error) {
+          options.log.debug({ err: error }, "subscription connection refused");
+          return false;
+        }
+      },
+      onClose: (ctx) => {
+        clearTimeout(expiryTimers.get(ctx.extra.socket));
+        expiryTimers.delete(ctx.extra.socket);
+      },
+      context: (ctx) => ctx.extra.context,
+      execute: async (args) => format(await execute(args)),
+      subscribe: async (args: ExecutionArgs) => {
+        const stream = await createSourceEventStream(args);
+        if (!(Symbol.asyncIterator in stream)) return format(stream);
+        return mapEvents(stream, async (event) =>
+          format(
+            await execute({
+              ...args,
+              rootValue: event,
+              contextValue: options.perEvent(args.contextValue as TContext),
+            }),
+          ),
+        );
+      },
+    },
+    wss,
+  );
+
+  return {
+    close: async () => {
+      for (const timer of expiryTimers.values()) clearTimeout(timer);
+      expiryTimers.clear();
+      // Closes every socket with 1001 (going away); clients reconnect to another replica.
+      await cleanup.dispose();
+    },
+  };
+}
+
+/** Maps each event of a source stream; ending the mapped stream ends the source. */
+function mapEvents<T, R>(source: AsyncIterable<T>, map: (value: T) => Promise<R>): AsyncIterableIterator<R> {
+  const iterator = source[Symbol.asyncIterator]();
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next() {
+      const step = await iterator.next();
+      return step.done ? { done: true, value: undefined } : { done: false, value: await map(step.value) };
+    },
+    async return() {
+      await iterator.return?.();
+      return { done: true, value: undefined };
+    },
+    async throw(error: unknown) {
+      await iterator.return?.();
+      throw error;
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { eq } from "drizzle-orm";
+import {
+  handleOnce,
+  PermanentMessageError,
+  readMessage,
+  type Logger,
+  type MessageHandler,
+  type OutboxRelay,
+  type ShipmentStatus,
+} from "@storefront/platform";
+import type { OrdersDatabase } from "../db";
+import { inbox, orders, type OrderStatus } from "../db/schema";
+import { transition } from "./transitions";
+
+/** The durable queue orders reads shipment progress from. */
+export const SHIPMENT_EVENTS_QUEUE = "orders.shipment-events";
+
+/** How far along its delivery a paid order is; orders never move backwards. */
+const PROGRESS: Partial<Record<OrderStatus, number>> = { PAID: 0, SHIPPED: 1, DELIVERED: 2 };
+
+/** The order statuses a shipment status implies, in the order they are reached from PAID. */
+const PATH: Partial<Record<ShipmentStatus, OrderStatus[]>> = {
+  IN_TRANSIT: ["SHIPPED"],
+  OUT_FOR_DELIVERY: ["SHIPPED"],
+  DELIVERED: ["SHIPPED", "DELIVERED"],
+};
+
+/**
+ * Moves orders along with their shipments: in transit → SHIPPED, delivered → DELIVERED. Each
+ * event is applied once (inbox, same transaction as the change) and may arrive late, twice or
+ * out of order: an order only ever moves forward, taking every step on the way so its history
+ * has one entry per status (a DELIVERED seen first records SHIPPED, then DELIVERED).
+ */
+export function shipmentEventHandler(deps: {
+  db: OrdersDatabase;
+  relay: OutboxRelay;
+  log: Logger;
+}): MessageHandler {
+  return async (message) => {
+    const event = readMessage("shipping.shipment-status-changed.v1", message);
+    const steps = PATH[event.status];
+    if (!steps) return;
+    const applied = await handleOnce(deps.db, inbox, message, async (tx) => {
+      const [order] = await tx.select().from(orders).where(eq(orders.id, event.orderId)).for("update");
+      if (!order) throw new PermanentMessageError(`shipment event for unknown order ${event.orderId}`);
+      if (!(order.status in PROGRESS)) {
+        // A shipment for an order that was never paid would be a bug upstream; keep it visible.
+        deps.log.warn(
+          { orderId: order.id, orderStatus: order.status, shipmentStatus: event.status },
+          "shipment event for an order that is not paid; ignored",
+        );
+        return;
+      }
+      let current = order;
+      for (const status of steps) {
+        if (PROGRESS[status]! <= PROGRESS[current.status]!) continue;
+        const note =
+          status === "SHIPPED"
+            ? `With ${event.carrier}, tracking number ${event.trackingNumber}`
+            : `Delivered by ${event.carrier}`;
+        const moved = await transition(tx, current, status, { note });
+        if (!moved) throw new Error(`order ${order.id} changed while applying a shipment event`);
+        current = moved;
+      }
+    });
+    if (applied) deps.relay.nudge();
+  };
+}

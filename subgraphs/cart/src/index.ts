@@ -1,0 +1,3 @@
+export { cartModule, startCartSubgraph } from "./server";
+export { cartConfigFrom, loadCartConfig, type CartConfig } from "./env";
+export { schema as cartDbSchema } from "./db";

@@ -1,0 +1,10 @@
+import type { RequestContext } from "@storefront/platform";
+import type { PaymentsDatabase } from "./db";
+import type { Loaders } from "./loaders";
+import type { PaymentProvider } from "./providers";
+
+export interface PaymentsContext extends RequestContext {
+  db: PaymentsDatabase;
+  loaders: Loaders;
+  provider: PaymentProvider;
+}

@@ -1,0 +1,4 @@
+export { paymentsModule, startPaymentsSubgraph } from "./server";
+export { paymentsConfigFrom, loadPaymentsConfig, type PaymentsConfig } from "./env";
+export { schema as paymentsDbSchema } from "./db";
+export { createTestModeProvider, type PaymentProvider } from "./providers";

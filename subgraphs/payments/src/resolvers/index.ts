@@ -1,0 +1,11 @@
+import { DateTimeScalar, mergeResolvers } from "@storefront/platform";
+import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
+import type { PaymentsContext } from "../context";
+import { paymentResolvers } from "./payments";
+import { refundResolvers } from "./refunds";
+
+export const resolvers = mergeResolvers<GraphQLResolverMap<PaymentsContext>>(
+  { DateTime: DateTimeScalar },
+  paymentResolvers,
+  refundResolvers,
+);

@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { envFields, loadEnvOrExit, parseEnv, type EnvSource } from "@storefront/platform";
+import { isCountryCode } from "./services/zones";
+
+/** Every setting of the shipping subgraph; the only place it reads the environment. */
+export const shippingEnvShape = {
+  SHIPPING_PORT: envFields.port(4006),
+  SHIPPING_DATABASE_URL: envFields.postgresUrl(),
+  DATA_DIR: z.string().default(".data"),
+  LOG_LEVEL: envFields.logLevel(),
+  JWKS_URL: envFields.url().default("http://localhost:4001/.well-known/jwks.json"),
+  SERVICE_TOKEN: envFields.serviceToken(),
+  AMQP_URL: envFields.amqpUrl(),
+  SHOP_COUNTRY: z
+    .string()
+    .refine(isCountryCode, "must be an ISO 3166-1 alpha-2 country code in capitals, e.g. US")
+    .default("US"),
+  SHOP_CURRENCY: z
+    .string()
+    .refine(
+      (code) => /^[A-Z]{3}$/.test(code) && Intl.supportedValuesOf("currency").includes(code),
+      "must be an ISO 4217 currency code in capitals, e.g. USD",
+    )
+    .default("USD"),
+  SIMULATED_CARRIER: envFields.bool(false),
+  SIMULATED_CARRIER_STEP_SECONDS: envFields.seconds(20),
+};
+
+export interface ShippingConfig {
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: z.infer<ReturnType<typeof envFields.logLevel>>;
+  jwksUrl: string;
+  serviceToken: string | undefined;
+  /** Read by main.ts only: the module itself is handed a bus. */
+  amqpUrl: string | undefined;
+  /** Where shipments leave from (the origin of every rate) and the currency rates are in. */
+  shop: { country: string; currency: string };
+  /** A stand-in carrier that moves shipments along by itself, for demos and tests. */
+  simulatedCarrier: { enabled: boolean; stepSeconds: number };
+}
+
+function toConfig(env: ReturnType<typeof parseEnv<typeof shippingEnvShape>>): ShippingConfig {
+  return {
+    port: env.SHIPPING_PORT,
+    databaseUrl: env.SHIPPING_DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    logLevel: env.LOG_LEVEL,
+    jwksUrl: env.JWKS_URL,
+    serviceToken: env.SERVICE_TOKEN,
+    amqpUrl: env.AMQP_URL,
+    shop: { country: env.SHOP_COUNTRY, currency: env.SHOP_CURRENCY },
+    simulatedCarrier: { enabled: env.SIMULATED_CARRIER, stepSeconds: env.SIMULATED_CARRIER_STEP_SECONDS },
+  };
+}
+
+export function shippingConfigFrom(source: EnvSource): ShippingConfig {
+  return toConfig(parseEnv(shippingEnvShape, source));
+}
+
+export function loadShippingConfig(): ShippingConfig {
+  return toConfig(loadEnvOrExit(shippingEnvShape, process.env));
+}

@@ -1,0 +1,133 @@
+import path from "node:path";
+import {
+  createTokenVerifier,
+  launchSubgraph,
+  packageRoot,
+  startOutboxRelay,
+  type Logger,
+  type MessageBus,
+  type OutboxRelay,
+  type SubgraphModule,
+} from "@storefront/platform";
+import type { ShippingContext } from "./context";
+import { migrationsFolder, schema } from "./db";
+import { outbox } from "./db/schema";
+import type { ShippingConfig } from "./env";
+import { createLoaders } from "./loaders";
+import { resolvers } from "./resolvers";
+import {
+  SHIPMENT_REQUESTS_QUEUE,
+  shipmentRequestHandler,
+  type ShipmentRequestHooks,
+} from "./services/requests";
+import { startSimulatedCarrier } from "./services/simulated-carrier";
+
+/** Requests handled at once per replica: enough to overlap database round trips, few enough to stay fair. */
+const REQUEST_PREFETCH = 16;
+/** Deliveries of a request that keeps failing before it goes to `<queue>.dlq` for a person to look at. */
+const REQUEST_DELIVERY_LIMIT = 5;
+/** setInterval's largest delay: a relay that never ticks on its own. */
+const NEVER = 2_147_483_647;
+
+export interface ShippingModuleOptions {
+  /** Where shipment requests come from and shipment events go (RabbitMQ, or the in-process bus). */
+  bus: MessageBus;
+  /** Off only in tests that need messages to stay in the outbox. */
+  relay?: boolean;
+  relayIntervalMs?: number;
+  /** The durable queue shipment requests are read from; tests give each file its own. */
+  queue?: string;
+  /** How often the simulated carrier looks for due shipments; default a quarter step (0.25–5 s). */
+  simulatedCarrierIntervalMs?: number;
+  /** Test-only observation and fault injection around each shipment request. */
+  requestHooks?: ShipmentRequestHooks;
+}
+
+export function shippingModule(
+  config: ShippingConfig,
+  options: ShippingModuleOptions,
+): SubgraphModule<typeof schema, ShippingContext> {
+  return {
+    name: "shipping",
+    schemaFile: path.join(packageRoot(import.meta.url), "src/schema.graphql"),
+    resolvers,
+    database: { schema, migrationsFolder },
+    async setup({ db, log }) {
+      const started = startOutboxRelay({
+        db,
+        table: outbox,
+        bus: options.bus,
+        log: log.child({ component: "shipping-outbox" }),
+        intervalMs: options.relay === false ? NEVER : (options.relayIntervalMs ?? 500),
+      });
+      const relay: OutboxRelay =
+        options.relay === false
+          ? { nudge: () => {}, drain: () => Promise.resolve(0), stop: () => started.stop() }
+          : started;
+      const { stepSeconds, enabled } = config.simulatedCarrier;
+      const carrier = enabled
+        ? startSimulatedCarrier({
+            db,
+            relay,
+            log: log.child({ component: "simulated-carrier" }),
+            stepSeconds,
+            intervalMs:
+              options.simulatedCarrierIntervalMs ?? Math.min(Math.max(stepSeconds * 250, 250), 5_000),
+          })
+        : undefined;
+      const stopBackground = async () => {
+        await carrier?.stop();
+        // One last pass for what the last handlers committed; anything left goes on the next start.
+        await relay.drain();
+        await relay.stop();
+      };
+      const requests = await options.bus
+        .consume(
+          {
+            queue: options.queue ?? SHIPMENT_REQUESTS_QUEUE,
+            bindings: ["orders.shipment-requested.v1"],
+            prefetch: REQUEST_PREFETCH,
+            deliveryLimit: REQUEST_DELIVERY_LIMIT,
+          },
+          shipmentRequestHandler({
+            db,
+            relay,
+            shop: config.shop,
+            log: log.child({ component: "shipment-requests" }),
+            hooks: options.requestHooks,
+          }),
+        )
+        .catch(async (error: unknown) => {
+          // launchSubgraph only stops a runtime it was given; this one never got that far.
+          await stopBackground();
+          throw error;
+        });
+      return {
+        verifyToken: createTokenVerifier({ jwksUrl: config.jwksUrl }),
+        extendContext: (base) => ({ ...base, db, config, relay, loaders: createLoaders(db) }),
+        readiness: {
+          broker: () => {
+            if (!options.bus.isReady()) throw new Error("message bus not connected");
+          },
+        },
+        // The consumer first (it waits for in-flight requests to commit and be acked), then the
+        // carrier and the relay, which publish what was committed before the database closes.
+        stop: async () => {
+          await requests.cancel();
+          await stopBackground();
+        },
+      };
+    },
+  };
+}
+
+export function startShippingSubgraph(config: ShippingConfig, options: ShippingModuleOptions, log?: Logger) {
+  return launchSubgraph(shippingModule(config, options), {
+    port: config.port,
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    logLevel: config.logLevel,
+    serviceToken: config.serviceToken,
+    ...(log ? { log } : {}),
+  });
+}

@@ -1,0 +1,128 @@
+import { randomInt } from "node:crypto";
+import { eq } from "drizzle-orm";
+import {
+  enqueueMessages,
+  handleOnce,
+  readMessage,
+  type DeliveryInfo,
+  type Envelope,
+  type Logger,
+  type MessageHandler,
+  type MessagePayload,
+  type OutboxRelay,
+} from "@storefront/platform";
+import type { ShippingDatabase } from "../db";
+import { inbox, outbox, shipmentEvents, shipments, type ShipmentRow } from "../db/schema";
+import { addBusinessDays, serviceForShipment, type CarrierService, type Shop } from "./rates";
+import { defaultNote, statusChangedMessage } from "./transitions";
+
+/** The durable queue shipping reads shipment requests from. */
+export const SHIPMENT_REQUESTS_QUEUE = "shipping.shipment-requests";
+
+type ShipmentRequest = MessagePayload<"orders.shipment-requested.v1">;
+
+/** Chances to draw a tracking number nobody has before giving up (a collision is ~1e-12). */
+const TRACKING_ATTEMPTS = 5;
+
+export function trackingNumber(service: CarrierService): string {
+  let digits = "";
+  for (let i = 0; i < service.tracking.digits; i++) digits += randomInt(10).toString();
+  return `${service.tracking.prefix}${digits}`;
+}
+
+/**
+ * Creates the order's shipment with its first event and status message, in the caller's
+ * transaction. The insert does nothing on any unique conflict: when the order already has a
+ * shipment (another request for it, perhaps with another message id, committed first — a
+ * concurrent one is waited for by the unique index) the result is undefined and nothing is
+ * written; when only the tracking number collided, another is drawn.
+ */
+export async function createShipment(
+  tx: ShippingDatabase,
+  request: ShipmentRequest,
+  shop: Shop,
+  log: Logger,
+): Promise<ShipmentRow | undefined> {
+  const { service, days, fallback } = serviceForShipment(
+    request.shippingOptionId,
+    request.address.country,
+    shop,
+  );
+  if (fallback) {
+    log.warn(
+      { orderId: request.orderId, shippingOptionId: request.shippingOptionId, used: service.id },
+      "unknown shipping option in a shipment request; shipping with the cheapest standard service",
+    );
+  }
+  for (let attempt = 0; attempt < TRACKING_ATTEMPTS; attempt++) {
+    const now = new Date();
+    const [shipment] = await tx
+      .insert(shipments)
+      .values({
+        orderId: request.orderId,
+        userId: request.userId,
+        optionId: service.id,
+        carrier: service.carrier,
+        service: service.service,
+        trackingNumber: trackingNumber(service),
+        address: request.address,
+        estimatedDeliveryAt: addBusinessDays(now, days.max),
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (shipment) {
+      const note = defaultNote(shipment, "LABEL_CREATED");
+      await tx.insert(shipmentEvents).values({
+        shipmentId: shipment.id,
+        status: "LABEL_CREATED",
+        sequence: 1,
+        note,
+        at: shipment.createdAt,
+      });
+      await enqueueMessages(tx, outbox, [statusChangedMessage(shipment, note)]);
+      return shipment;
+    }
+    const [existing] = await tx
+      .select({ id: shipments.id })
+      .from(shipments)
+      .where(eq(shipments.orderId, request.orderId));
+    if (existing) return undefined;
+  }
+  throw new Error(`no free tracking number after ${TRACKING_ATTEMPTS} attempts`);
+}
+
+export interface ShipmentRequestHooks {
+  /** Runs before each delivery is handled; a throw is a transient failure (fault injection). */
+  before?(message: Envelope, delivery: DeliveryInfo): void | Promise<void>;
+  /** Runs after a delivery was handled; `applied` is false for a message seen before. */
+  after?(message: Envelope, applied: boolean): void;
+}
+
+/**
+ * The consumer of `orders.shipment-requested.v1`. A malformed request throws
+ * PermanentMessageError (from readMessage) and is dead-lettered at once; a database failure
+ * throws as it is, so the message is redelivered until the delivery limit. The message is
+ * recorded in the inbox in the transaction that creates the shipment, and the bus acks it only
+ * once that has committed.
+ */
+export function shipmentRequestHandler(deps: {
+  db: ShippingDatabase;
+  relay: OutboxRelay;
+  shop: Shop;
+  log: Logger;
+  hooks?: ShipmentRequestHooks | undefined;
+}): MessageHandler {
+  return async (message, delivery) => {
+    const request = readMessage("orders.shipment-requested.v1", message);
+    await deps.hooks?.before?.(message, delivery);
+    const applied = await handleOnce(deps.db, inbox, message, async (tx) => {
+      const shipment = await createShipment(tx, request, deps.shop, deps.log);
+      deps.log.info(
+        { orderId: request.orderId, messageId: message.id, shipmentId: shipment?.id },
+        shipment ? "shipment created" : "order already has a shipment; request ignored",
+      );
+    });
+    if (applied) deps.relay.nudge();
+    deps.hooks?.after?.(message, applied);
+  };
+}

@@ -1,0 +1,84 @@
+import { and, asc, inArray, lt, sql } from "drizzle-orm";
+import type { Logger, OutboxRelay } from "@storefront/platform";
+import type { ShippingDatabase } from "../db";
+import { shipments } from "../db/schema";
+import { changeStatus, defaultNote, MOVING_STATUSES, nextStatus } from "./transitions";
+
+const BATCH = 50;
+
+/**
+ * One pass of the stand-in carrier: every moving shipment whose last change is older than a
+ * step goes one status further. Rows are claimed with FOR UPDATE SKIP LOCKED, so replicas
+ * running the same pass split the work and never advance one shipment twice; shipments in
+ * EXCEPTION wait for a person. Resolves with how many shipments moved.
+ */
+export async function advanceDueShipments(db: ShippingDatabase, stepSeconds: number): Promise<number> {
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select()
+      .from(shipments)
+      .where(
+        and(
+          inArray(shipments.status, MOVING_STATUSES),
+          lt(shipments.updatedAt, sql`now() - make_interval(secs => ${stepSeconds})`),
+        ),
+      )
+      .orderBy(asc(shipments.updatedAt))
+      .limit(BATCH)
+      .for("update", { skipLocked: true });
+    let moved = 0;
+    for (const shipment of due) {
+      const to = nextStatus(shipment)!;
+      if (await changeStatus(tx, shipment, to, `${defaultNote(shipment, to)} (simulated carrier)`)) moved++;
+    }
+    return moved;
+  });
+}
+
+export function startSimulatedCarrier(options: {
+  db: ShippingDatabase;
+  relay: OutboxRelay;
+  log: Logger;
+  stepSeconds: number;
+  intervalMs: number;
+}): { stop(): Promise<void> } {
+  const { db, relay, log, stepSeconds, intervalMs } = options;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+
+  const pass = async () => {
+    try {
+      const moved = await advanceDueShipments(db, stepSeconds);
+      if (moved) {
+        relay.nudge();
+        log.debug({ moved }, "simulated carrier advanced shipments");
+      }
+      // A full batch means more are due: go again at once instead of waiting a tick.
+      return moved === BATCH;
+    } catch (err) {
+      log.error({ err }, "simulated carrier pass failed");
+      return false;
+    }
+  };
+  const schedule = (delay: number) => {
+    timer = setTimeout(() => {
+      running = pass().then((more) => {
+        running = undefined;
+        if (!stopped) schedule(more ? 0 : intervalMs);
+      });
+    }, delay);
+    // The carrier alone must not keep a process alive that is otherwise done.
+    timer.unref();
+  };
+  schedule(intervalMs);
+  log.info({ stepSeconds }, "simulated carrier started");
+
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

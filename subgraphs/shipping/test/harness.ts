@@ -1,0 +1,243 @@
+import { randomUUID } from "node:crypto";
+import { asc, eq, sql } from "drizzle-orm";
+import { connect, type GetMessage } from "amqplib";
+import {
+  createAmqpBus,
+  createLogger,
+  createMessage,
+  type DeliveryInfo,
+  type Envelope,
+  type MessagePayload,
+} from "@storefront/platform";
+import {
+  execute,
+  executeOk,
+  startTestSubgraph,
+  testAccounts,
+  testEnv,
+  waitFor,
+  type TestSubgraph,
+} from "@storefront/testkit";
+import { usersConfigFrom, usersModule } from "@storefront/users";
+import type { schema } from "../src/db";
+import { inbox, outbox, shipmentEvents, shipments } from "../src/db/schema";
+import { shippingConfigFrom } from "../src/env";
+import { shippingModule, type ShippingModuleOptions } from "../src/server";
+
+export { waitFor } from "@storefront/testkit";
+
+export type ShippingSubgraph = TestSubgraph<typeof schema>;
+export type ShipmentRequest = MessagePayload<"orders.shipment-requested.v1">;
+
+export const REQUEST_TYPE = "orders.shipment-requested.v1";
+
+export const US_ADDRESS = {
+  fullName: "Grace Hopper",
+  line1: "1 Compiler Road",
+  line2: null,
+  city: "Arlington",
+  region: "VA",
+  postalCode: "22201",
+  country: "US",
+  phone: null,
+};
+
+export const SHIPMENT_FIELDS = `id carrier service trackingNumber status exceptionReason estimatedDeliveryAt createdAt updatedAt
+  events { status note at } order { id }`;
+
+export interface ShipmentView {
+  id: string;
+  carrier: string;
+  service: string;
+  trackingNumber: string;
+  status: string;
+  exceptionReason: string | null;
+  estimatedDeliveryAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  events: { status: string; note: string | null; at: string }[];
+  order: { id: string };
+}
+
+const log = createLogger({ service: "shipping-test", level: "silent" });
+
+export interface StackOptions {
+  env?: Record<string, string>;
+  module?: Partial<ShippingModuleOptions>;
+  /** Bind a queue for `shipping.#` on the exchange and collect what arrives (default true). */
+  observeEvents?: boolean;
+}
+
+/**
+ * The shipping subgraph on a fresh database, verifying tokens from a real users subgraph, and
+ * RabbitMQ through an exchange and queues of this test file's own, so parallel files never
+ * share messages. Shipment requests are published on the bus exactly as orders does.
+ */
+export async function startShippingStack(options: StackOptions = {}) {
+  const exchange = `test.${randomUUID()}`;
+  const queue = `test.shipping.${randomUUID()}`;
+  const eventsQueue = `${queue}.observed-events`;
+  const users = await startTestSubgraph(usersModule(usersConfigFrom({})));
+  const bus = await createAmqpBus({ url: testEnv.amqpUrl, log, exchange });
+  const observer = await createAmqpBus({ url: testEnv.amqpUrl, log, exchange });
+  const amqp = await connect(testEnv.amqpUrl);
+  const channel = await amqp.createConfirmChannel();
+
+  const events: Envelope[] = [];
+  const observeEvents = () =>
+    observer.consume({ queue: eventsQueue, bindings: ["shipping.#"] }, (message) => {
+      events.push(message);
+      return Promise.resolve();
+    });
+  if (options.observeEvents !== false) await observeEvents();
+
+  // What the consumer did with each delivery, and which orders' requests fail as if the
+  // database were down.
+  const deliveries: { message: Envelope; delivery: DeliveryInfo }[] = [];
+  const handled: { message: Envelope; applied: boolean }[] = [];
+  const failingOrders = new Set<string>();
+  const env = {
+    JWKS_URL: new URL("/.well-known/jwks.json", users.url).toString(),
+    SERVICE_TOKEN: testEnv.serviceToken,
+    ...options.env,
+  };
+  const moduleOptions: ShippingModuleOptions = {
+    bus,
+    queue,
+    relayIntervalMs: 100,
+    requestHooks: {
+      before(message, delivery) {
+        deliveries.push({ message, delivery });
+        if (failingOrders.has((message.payload as ShipmentRequest).orderId))
+          throw new Error("simulated outage: database unreachable");
+      },
+      after(message, applied) {
+        handled.push({ message, applied });
+      },
+    },
+    ...options.module,
+  };
+  const shipping = await startTestSubgraph(shippingModule(shippingConfigFrom(env), moduleOptions));
+  const replicas: ShippingSubgraph[] = [];
+  const db = shipping.database.db;
+  const accounts = testAccounts(users);
+
+  const stack = {
+    users,
+    shipping,
+    db,
+    bus,
+    exchange,
+    queue,
+    events,
+    deliveries,
+    handled,
+    failingOrders,
+    accounts,
+    observeEvents,
+    /** Another shipping process on the same database and queue (a replica). */
+    async startReplica(extra: Partial<ShippingModuleOptions> = {}) {
+      const replica = await startTestSubgraph(
+        shippingModule(shippingConfigFrom(env), { ...moduleOptions, ...extra }),
+        shipping.databaseUrl ? { databaseUrl: shipping.databaseUrl } : {},
+      );
+      replicas.push(replica);
+      return replica;
+    },
+    /** A shipment request as orders publishes it once an order is paid. */
+    request(overrides: Partial<ShipmentRequest> = {}): Envelope<ShipmentRequest> {
+      return createMessage(
+        REQUEST_TYPE,
+        {
+          orderId: randomUUID(),
+          userId: randomUUID(),
+          address: US_ADDRESS,
+          shippingOptionId: "ups-ground",
+          lines: [{ variantId: randomUUID(), sku: "SKU-1", quantity: 1 }],
+          total: { amount: 2500, currency: "USD" },
+          ...overrides,
+        },
+        { requestId: `test-${randomUUID()}` },
+      );
+    },
+    publish: (message: Envelope) => bus.publish(message),
+    /** Bytes straight onto the exchange, as a broken publisher would send them. */
+    async publishRaw(content: string, headers: Record<string, string>) {
+      channel.publish(exchange, REQUEST_TYPE, Buffer.from(content), { persistent: true, headers });
+      await channel.waitForConfirms();
+    },
+    /** Publishes a request and waits for the shipment it creates. */
+    async requestShipment(overrides: Partial<ShipmentRequest> = {}) {
+      const message = stack.request(overrides);
+      await stack.publish(message);
+      const [shipment] = await waitFor(
+        () => stack.shipmentsOf(message.payload.orderId),
+        (rows) => rows.length > 0,
+      );
+      if (!shipment) throw new Error(`no shipment for order ${message.payload.orderId}`);
+      return { message, shipment };
+    },
+    shipmentsOf: (orderId: string) => db.select().from(shipments).where(eq(shipments.orderId, orderId)),
+    eventsOf: (shipmentId: string) =>
+      db
+        .select()
+        .from(shipmentEvents)
+        .where(eq(shipmentEvents.shipmentId, shipmentId))
+        .orderBy(asc(shipmentEvents.sequence)),
+    outboxOf: (orderId: string) =>
+      db
+        .select()
+        .from(outbox)
+        .where(sql`${outbox.envelope}->'payload'->>'orderId' = ${orderId}`)
+        .orderBy(asc(outbox.createdAt)),
+    inboxHas: async (messageId: string) =>
+      (await db.select().from(inbox).where(eq(inbox.messageId, messageId))).length > 0,
+    /** Status events for an order seen on the broker, in arrival order. */
+    eventsFor: (orderId: string) =>
+      events.filter((e) => (e.payload as { orderId?: string }).orderId === orderId),
+    handledCount: (messageId: string) => handled.filter((h) => h.message.id === messageId).length,
+    /** Takes every message now in the dead-letter queue (they leave it). */
+    async takeDeadLetters(): Promise<GetMessage[]> {
+      const taken: GetMessage[] = [];
+      for (;;) {
+        const message = await channel.get(`${queue}.dlq`, { noAck: true });
+        if (message === false) return taken;
+        taken.push(message);
+      }
+    },
+    async waitForDeadLetters(count: number, timeoutMs = 15_000): Promise<GetMessage[]> {
+      const taken: GetMessage[] = [];
+      await waitFor(
+        async () => taken.push(...(await stack.takeDeadLetters())),
+        () => taken.length >= count,
+        timeoutMs,
+      );
+      return taken;
+    },
+    gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token?: string) {
+      return execute<T>(shipping.url, query, { variables, ...(token ? { token } : {}) });
+    },
+    gqlOk<T = Record<string, unknown>>(
+      query: string,
+      variables: Record<string, unknown> = {},
+      token?: string,
+    ) {
+      return executeOk<T>(shipping.url, query, { variables, ...(token ? { token } : {}) });
+    },
+    async stop() {
+      for (const replica of replicas) await replica.stop().catch(() => {});
+      await shipping.stop();
+      await observer.close();
+      await bus.close();
+      await users.stop();
+      for (const name of [queue, `${queue}.dlq`, eventsQueue, `${eventsQueue}.dlq`])
+        await channel.deleteQueue(name).catch(() => {});
+      await channel.deleteExchange(exchange).catch(() => {});
+      await channel.deleteExchange(`${exchange}.dlx`).catch(() => {});
+      await amqp.close();
+    },
+  };
+  return stack;
+}
+
+export type ShippingStack = Awaited<ReturnType<typeof startShippingStack>>;

@@ -6,6 +6,7 @@ interface Urls {
   catalogue: string;
   cart: string;
   orders: string;
+  shipping: string;
 }
 
 async function graphql<T>(
@@ -43,7 +44,7 @@ export async function seedPastOrders(urls: Urls, customer: { email: string; pass
         }
       }
     `,
-    { i: customer },
+    { i: { email: customer.email, password: customer.password } },
   );
   const token = login.login.accessToken;
   if (!token) throw new Error("the seeded customer could not sign in");
@@ -75,6 +76,19 @@ export async function seedPastOrders(urls: Urls, customer: { email: string; pass
     postalCode: "NW1 6XE",
     country: "GB",
   };
+  const { shippingOptions } = await graphql<{ shippingOptions: { id: string }[] }>(
+    urls.shipping,
+    `
+      query ($a: ShippingAddressInput!) {
+        shippingOptions(address: $a) {
+          id
+        }
+      }
+    `,
+    { a: address },
+  );
+  const shippingOptionId = shippingOptions[0]?.id;
+  if (!shippingOptionId) throw new Error("no shipping option for the demo address");
   const plans = [
     { variants: variants.slice(0, 2), card: "4242424242424242" },
     { variants: variants.slice(2, 3), card: "4000000000000002" },
@@ -111,6 +125,7 @@ export async function seedPastOrders(urls: Urls, customer: { email: string; pass
         i: {
           idempotencyKey: randomUUID(),
           shippingAddress: address,
+          shippingOptionId,
           card: { number: plan.card, expMonth: 12, expYear: 2035, cvc: "123" },
         },
       },

@@ -17,6 +17,7 @@ import {
   type Stoppable,
 } from "@storefront/platform";
 import { loadRouterConfig, startRouter } from "@storefront/router";
+import { loadShippingConfig, startShippingSubgraph } from "@storefront/shipping";
 import { ensureSeedReviewers, loadUsersConfig, seedUsers, startUsersSubgraph } from "@storefront/users";
 import { seedPastOrders } from "./seed-orders";
 
@@ -25,6 +26,9 @@ const catalogueConfig = loadCatalogueConfig();
 const cartConfig = loadCartConfig();
 const paymentsConfig = loadPaymentsConfig();
 const ordersConfig = loadOrdersConfig();
+const shippingConfig = loadShippingConfig();
+// A demo needs parcels that move: the simulated carrier is on unless explicitly turned off.
+if (process.env.SIMULATED_CARRIER === undefined) shippingConfig.simulatedCarrier.enabled = true;
 const routerConfig = loadRouterConfig();
 const log = createLogger({ service: "storefront", level: usersConfig.logLevel });
 const running: Stoppable[] = [];
@@ -32,7 +36,7 @@ stopOnSignals(log, running);
 
 // One process, so internal calls can use a credential made up for this run when none is set.
 const serviceToken = ordersConfig.serviceToken ?? randomBytes(32).toString("base64url");
-for (const config of [catalogueConfig, cartConfig, paymentsConfig, ordersConfig])
+for (const config of [catalogueConfig, cartConfig, paymentsConfig, ordersConfig, shippingConfig])
   config.serviceToken ??= serviceToken;
 
 try {
@@ -50,6 +54,8 @@ try {
   running.push({ name: "cart", stop: () => cart.stop() });
   const payments = await startPaymentsSubgraph(paymentsConfig, log);
   running.push({ name: "payments", stop: () => payments.stop() });
+  const shipping = await startShippingSubgraph(shippingConfig, { bus }, log);
+  running.push({ name: "shipping", stop: () => shipping.stop() });
   const orders = await startOrdersSubgraph(ordersConfig, { bus }, log);
   running.push({ name: "orders", stop: () => orders.stop() });
 
@@ -67,7 +73,13 @@ try {
   const customer = seeded.find((account) => account.role === "CUSTOMER");
   if (customer) {
     await seedPastOrders(
-      { users: users.url, catalogue: catalogue.url, cart: cart.url, orders: orders.url },
+      {
+        users: users.url,
+        catalogue: catalogue.url,
+        cart: cart.url,
+        orders: orders.url,
+        shipping: shipping.url,
+      },
       customer,
       log,
     );

@@ -2,6 +2,7 @@
 export const testEnv = {
   databaseUrl: process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
   amqpUrl: process.env.TEST_AMQP_URL ?? "amqp://guest:guest@127.0.0.1:5672",
+  redisUrl: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379",
   /** In CI a missing server is a failure, never a silent fallback to PGlite. */
   requireRealServices: process.env.REQUIRE_REAL_SERVICES === "1" || process.env.CI === "true",
   /** The service credential every test subgraph accepts for internal operations. */

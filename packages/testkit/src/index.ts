@@ -5,3 +5,5 @@ export * from "./router";
 export * from "./execute";
 export * from "./proxy";
 export * from "./accounts";
+export * from "./subscribe";
+export * from "./broker";

@@ -51,6 +51,7 @@ function toConfig(env: ReturnType<typeof parseEnv<typeof ordersEnvShape>>): Orde
       catalogue: env.CATALOGUE_URL,
       cart: env.CART_URL,
       payments: env.PAYMENTS_URL,
+      shipping: env.SHIPPING_URL,
     },
     reservationTtlSeconds: env.RESERVATION_TTL_SECONDS,
     checkoutRecoverySeconds: env.CHECKOUT_RECOVERY_SECONDS,

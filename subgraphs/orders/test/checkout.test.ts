@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { paymentsDbSchema } from "@storefront/payments";
 import { executeOk } from "@storefront/testkit";
 import { schema } from "../src/db";
-import { ADDRESS, CARDS, startCheckoutStack, waitFor, type CheckoutStack } from "./harness";
+import { ADDRESS, CARDS, SHIPPING_PRICE, startCheckoutStack, waitFor, type CheckoutStack } from "./harness";
 
 let s: CheckoutStack;
 beforeAll(async () => {
@@ -43,7 +43,11 @@ describe("checkout", () => {
 
     const result = await s.checkout(customer.token);
     const order = result.data!.checkout;
-    expect(order).toMatchObject({ __typename: "Order", status: "PAID", total: { amount: 3998 } });
+    expect(order).toMatchObject({
+      __typename: "Order",
+      status: "PAID",
+      total: { amount: 3998 + SHIPPING_PRICE },
+    });
     expect((await paymentsFor(order.id!)).map((p) => p.status)).toEqual(["SUCCEEDED"]);
     expect(await s.stockOf(variant)).toEqual({ onHand: 3, ledger: 3 });
     const shipped = await waitFor(
@@ -121,7 +125,10 @@ describe("checkout", () => {
     expect(paid.length).toBe(10);
     expect(outOfStock.length).toBe(90);
     expect(await s.stockOf(variant)).toEqual({ onHand: 0, ledger: 0 });
-    for (const failed of outOfStock) expect(failed!.order?.status).toBe("CANCELLED");
+    // Sold out before the order was created (the cart saw it), or while reserving (cancelled).
+    for (const failed of outOfStock) expect([undefined, null, "CANCELLED"]).toContain(failed!.order?.status);
+    for (const failed of outOfStock)
+      expect(failed!.shortages?.[0]).toMatchObject({ requested: 1, available: 0 });
   }, 180_000);
 
   it("the same idempotency key, sequentially and concurrently, gives one order and one charge", async () => {
@@ -169,7 +176,7 @@ describe("delivery guarantees", () => {
   it("an order paid just before the process died gets its shipment request published exactly once after restart", async () => {
     // This process commits PAID (with the shipment request in the outbox) but never publishes:
     // the state a crash right after the commit leaves behind.
-    await s.replaceOrders({ relay: false });
+    await s.restartOrders({ relay: false });
     const variant = await s.variantWithStock(3);
     const customer = await s.customer();
     await s.addToCart(variant, 1, { token: customer.token });
@@ -218,7 +225,10 @@ describe("delivery guarantees", () => {
 
   it("every order this run created is in a state the test can name", async () => {
     const rows = await s.orders.database.db.select({ status: schema.orders.status }).from(schema.orders);
-    expect(rows.length).toBeGreaterThan(100);
-    for (const row of rows) expect(["PAID", "PAYMENT_FAILED", "CANCELLED"]).toContain(row.status);
+    expect(rows.length).toBeGreaterThan(20);
+    // Final (failed, cancelled, delivered) or waiting on the carrier (paid, shipped); never mid-checkout.
+    for (const row of rows) {
+      expect(["PAID", "SHIPPED", "DELIVERED", "PAYMENT_FAILED", "CANCELLED"]).toContain(row.status);
+    }
   });
 });

@@ -4,8 +4,11 @@ import { pino } from "pino";
 import { catalogueConfigFrom, catalogueDbSchema, catalogueModule } from "@storefront/catalogue";
 import { cartConfigFrom, cartModule } from "@storefront/cart";
 import { paymentsConfigFrom, paymentsModule } from "@storefront/payments";
+import { shippingConfigFrom, shippingModule } from "@storefront/shipping";
 import { createAmqpBus, type Envelope } from "@storefront/platform";
 import {
+  createTestDatabase,
+  deleteBrokerObjects,
   execute,
   executeOk,
   startTestSubgraph,
@@ -35,6 +38,10 @@ export const ADDRESS = {
   country: "GB",
 };
 
+/** UPS Ground inside the shop's country (GB in these tests): 7.95. */
+export const SHIPPING_OPTION = "ups-ground";
+export const SHIPPING_PRICE = 795;
+
 const silent = pino({ level: "silent" });
 
 /**
@@ -51,20 +58,29 @@ export async function startCheckoutStack() {
   const catalogue = await startTestSubgraph(catalogueModule(catalogueConfigFrom(jwks)));
   const cart = await startTestSubgraph(cartModule(cartConfigFrom({ ...jwks, CATALOGUE_URL: catalogue.url })));
   const payments = await startTestSubgraph(paymentsModule(paymentsConfigFrom(jwks)));
+  const bus = await createAmqpBus({ url: testEnv.amqpUrl, log: silent, exchange });
+  // Queue names are global on the broker: this run's own, so parallel runs never share one.
+  const queue = `test.orders.${randomUUID()}`;
+  const shipping = await startTestSubgraph(
+    shippingModule(shippingConfigFrom({ ...jwks, SHOP_COUNTRY: "GB", SHOP_CURRENCY: "USD" }), {
+      bus,
+      queue: `${queue}.shipping-requests`,
+      relayIntervalMs: 100,
+    }),
+  );
   const ordersEnv = {
     ...jwks,
     USERS_URL: users.url,
     CATALOGUE_URL: catalogue.url,
     CART_URL: cart.url,
     PAYMENTS_URL: payments.url,
+    SHIPPING_URL: shipping.url,
   };
-  const bus = await createAmqpBus({ url: testEnv.amqpUrl, log: silent, exchange });
   const observer = await createAmqpBus({ url: testEnv.amqpUrl, log: silent, exchange });
 
   // What a downstream consumer (shipping) would receive; bound before any order is placed.
   const shipmentRequests: Envelope[] = [];
   const statusEvents: Envelope[] = [];
-  const queue = `test.orders.${randomUUID()}`;
   await observer.consume(
     { queue: `${queue}.shipments`, bindings: ["orders.shipment-requested.v1"] },
     (message) => {
@@ -80,17 +96,18 @@ export async function startCheckoutStack() {
     },
   );
 
-  const startOrders = (options: Partial<OrdersModuleOptions> = {}, databaseUrl?: string) =>
+  // The database outlives each orders process, as it would across a crash and restart.
+  const ordersDatabase = await createTestDatabase("orders");
+  const startOrders = (options: Partial<OrdersModuleOptions> = {}) =>
     startTestSubgraph(
       ordersModule(ordersConfigFrom({ ...ordersEnv, CHECKOUT_RECOVERY_SECONDS: "30" }), {
         bus,
         relayIntervalMs: 100,
         recoveryIntervalMs: 500,
+        shipmentEventsQueue: `${queue}.shipment-events`,
         ...options,
       }),
-      {
-        ...(databaseUrl ? { databaseUrl } : {}),
-      },
+      ordersDatabase.url ? { databaseUrl: ordersDatabase.url } : {},
     );
   let orders: TestSubgraph<typeof ordersSchema> = await startOrders();
 
@@ -99,6 +116,7 @@ export async function startCheckoutStack() {
     catalogue,
     cart,
     payments,
+    shipping,
     get orders() {
       return orders;
     },
@@ -107,13 +125,7 @@ export async function startCheckoutStack() {
     statusEvents,
     /** Replaces the orders process with a new one on the same database (a restart). */
     async restartOrders(options: Partial<OrdersModuleOptions> = {}) {
-      const url = orders.databaseUrl;
       await orders.stop().catch(() => {});
-      orders = await startOrders(options, url);
-      return orders;
-    },
-    async replaceOrders(options: Partial<OrdersModuleOptions>) {
-      await orders.stop();
       orders = await startOrders(options);
       return orders;
     },
@@ -168,13 +180,17 @@ export async function startCheckoutStack() {
         },
       );
     },
-    checkout(token: string, options: { key?: string; card?: string; address?: typeof ADDRESS } = {}) {
+    checkout(
+      token: string,
+      options: { key?: string; card?: string; address?: typeof ADDRESS; shippingOptionId?: string } = {},
+    ) {
       return execute<{ checkout: CheckoutOutcome }>(orders.url, CHECKOUT, {
         token,
         variables: {
           input: {
             idempotencyKey: options.key ?? randomUUID(),
             shippingAddress: options.address ?? ADDRESS,
+            shippingOptionId: options.shippingOptionId ?? SHIPPING_OPTION,
             card: { number: options.card ?? CARDS.ok, expMonth: 12, expYear: 2030, cvc: "123" },
           },
         },
@@ -182,8 +198,14 @@ export async function startCheckoutStack() {
     },
     async stop() {
       await orders.stop().catch(() => {});
+      await ordersDatabase.drop();
       await observer.close();
       await bus.close();
+      await deleteBrokerObjects({
+        queues: ["shipping-requests", "shipment-events", "shipments", "status"].map((n) => `${queue}.${n}`),
+        exchanges: [exchange],
+      });
+      await shipping.stop();
       await payments.stop();
       await cart.stop();
       await catalogue.stop();

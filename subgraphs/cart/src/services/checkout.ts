@@ -20,7 +20,7 @@ export interface CheckoutCart {
     quantity: number;
     unitPrice: number;
   }[];
-  issues: { variantId: string; code: LineIssueCode; message: string }[];
+  issues: { variantId: string; code: LineIssueCode; message: string; requested: number; available: number }[];
 }
 
 const id = (what: string) =>
@@ -73,7 +73,17 @@ export async function checkoutCart(ctx: CartContext, rawUserId: unknown): Promis
         : [],
     ),
     issues: view.lines.flatMap((line) =>
-      line.issue ? [{ variantId: line.variantId, code: line.issue.code, message: line.issue.message }] : [],
+      line.issue
+        ? [
+            {
+              variantId: line.variantId,
+              code: line.issue.code,
+              message: line.issue.message,
+              requested: line.quantity,
+              available: line.issue.available,
+            },
+          ]
+        : [],
     ),
   };
 }

@@ -92,7 +92,7 @@ interface CheckoutCart {
     quantity: number;
     unitPrice: number;
   }[];
-  issues: { variantId: string; code: string; message: string }[];
+  issues: { variantId: string; code: string; message: string; requested: number; available: number }[];
 }
 
 async function shippingAddressFor(
@@ -122,13 +122,15 @@ async function shippingPrice(
   address: ShippingAddress,
   currency: string,
 ): Promise<number> {
-  const { shippingQuote } = await ctx.deps.shipping<{
-    shippingQuote: { price: { amount: number; currency: string } } | null;
-  }>(
-    `query($id: ID!, $address: ShippingAddressInput!) { shippingQuote(optionId: $id, address: $address) { price { amount currency } } }`,
-    { id: optionId, address },
-    { requestId: ctx.requestId },
-  );
+  const { shippingQuote } = await ctx.deps
+    .shipping<{
+      shippingQuote: { price: { amount: number; currency: string } } | null;
+    }>(
+      `query($id: ID!, $address: ShippingAddressInput!) { shippingQuote(optionId: $id, address: $address) { price { amount currency } } }`,
+      { id: optionId, address },
+      { requestId: ctx.requestId },
+    )
+    .catch(passThroughClientError);
   if (!shippingQuote) {
     throw badUserInput("This shipping option is not available for this address.", "shippingOptionId");
   }
@@ -188,17 +190,31 @@ export async function checkout(ctx: OrdersContext, rawInput: unknown): Promise<C
   }
 
   const { checkoutCart: cart } = await ctx.deps.cart<{ checkoutCart: CheckoutCart }>(
-    `query($userId: ID!) { checkoutCart(userId: $userId) { cartId currency subtotal lines { variantId sku productId productName variantName quantity unitPrice } issues { variantId code message } } }`,
+    `query($userId: ID!) { checkoutCart(userId: $userId) { cartId currency subtotal lines { variantId sku productId productName variantName quantity unitPrice } issues { variantId code message requested available } } }`,
     { userId: viewer.userId },
     { requestId: ctx.requestId },
   );
   if (cart.issues.length) {
-    return {
-      code: "CART_HAS_ISSUES",
-      message: "Some items in your cart are unavailable. Review your cart and try again.",
-      order: null,
-      shortages: [],
-    };
+    // Stock that ran out before the order was even created is the same outcome for the customer
+    // as stock that runs out while reserving: OUT_OF_STOCK, with what is left.
+    const stockOnly = cart.issues.every((i) => i.code === "OUT_OF_STOCK" || i.code === "INSUFFICIENT_STOCK");
+    return stockOnly
+      ? {
+          code: "OUT_OF_STOCK",
+          message: "Some items in your cart are out of stock.",
+          order: null,
+          shortages: cart.issues.map(({ variantId, requested, available }) => ({
+            variantId,
+            requested,
+            available,
+          })),
+        }
+      : {
+          code: "CART_HAS_ISSUES",
+          message: "Some items in your cart are unavailable. Review your cart and try again.",
+          order: null,
+          shortages: [],
+        };
   }
   if (!cart.lines.length || !cart.currency)
     return { code: "EMPTY_CART", message: "Your cart is empty.", order: null, shortages: [] };

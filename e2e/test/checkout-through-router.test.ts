@@ -1,148 +1,188 @@
 import { randomUUID } from "node:crypto";
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cartConfigFrom, cartModule } from "@storefront/cart";
-import { catalogueConfigFrom, catalogueDbSchema as catalogue, catalogueModule } from "@storefront/catalogue";
-import { ordersConfigFrom, ordersModule } from "@storefront/orders";
-import { paymentsConfigFrom, paymentsModule } from "@storefront/payments";
-import { createInProcessBus } from "@storefront/platform";
-import { executeOk, startTestRouter, startTestSubgraph, testEnv, uniqueEmail } from "@storefront/testkit";
-import { usersConfigFrom, usersModule } from "@storefront/users";
+import { executeOk, waitFor } from "@storefront/testkit";
+import { ADDRESS, CARDS, DOMESTIC_OPTION, startPlatform, type Platform } from "../src";
 
-const bus = createInProcessBus({ log: pino({ level: "silent" }) });
-const stack: { stop(): Promise<void> }[] = [];
-let routerUrl: string;
-let variantId: string;
+let platform: Platform;
+let url: string;
 
 beforeAll(async () => {
-  const users = await startTestSubgraph(usersModule(usersConfigFrom({})));
-  const env = {
-    JWKS_URL: new URL("/.well-known/jwks.json", users.url).toString(),
-    SERVICE_TOKEN: testEnv.serviceToken,
-  };
-  const catalogueSubgraph = await startTestSubgraph(catalogueModule(catalogueConfigFrom(env)));
-  const cart = await startTestSubgraph(
-    cartModule(cartConfigFrom({ ...env, CATALOGUE_URL: catalogueSubgraph.url })),
-  );
-  const payments = await startTestSubgraph(paymentsModule(paymentsConfigFrom(env)));
-  const orders = await startTestSubgraph(
-    ordersModule(
-      ordersConfigFrom({
-        ...env,
-        USERS_URL: users.url,
-        CATALOGUE_URL: catalogueSubgraph.url,
-        CART_URL: cart.url,
-        PAYMENTS_URL: payments.url,
-      }),
-      { bus },
-    ),
-  );
-  const router = await startTestRouter([
-    { name: "users", url: users.url },
-    { name: "catalogue", url: catalogueSubgraph.url },
-    { name: "cart", url: cart.url },
-    { name: "payments", url: payments.url },
-    { name: "orders", url: orders.url },
-  ]);
-  stack.push(users, catalogueSubgraph, cart, payments, orders, router);
-  routerUrl = router.url;
-  // A shipping consumer does not exist yet: bind a queue so shipment requests are routable.
-  await bus.consume({ queue: "e2e.shipments", bindings: ["orders.#"] }, () => Promise.resolve());
-
-  const db = catalogueSubgraph.database.db;
-  const sku = `E2E-${randomUUID().slice(0, 8)}`.toUpperCase();
-  const [product] = await db
-    .insert(catalogue.products)
-    .values({ sku, slug: sku.toLowerCase(), name: "Router Mug", priceAmount: 1250, currency: "USD" })
-    .returning();
-  const [variant] = await db
-    .insert(catalogue.variants)
-    .values({ productId: product!.id, sku: `${sku}-V`, name: "Blue", priceAmount: 1250, currency: "USD" })
-    .returning();
-  await db.insert(catalogue.stockLevels).values({ variantId: variant!.id, onHand: 5 });
-  await db.insert(catalogue.stockMovements).values({ variantId: variant!.id, kind: "RECEIPT", quantity: 5 });
-  variantId = variant!.id;
+  platform = await startPlatform();
+  url = platform.router.url;
 }, 120_000);
 
 afterAll(async () => {
-  for (const part of stack.reverse()) await part.stop();
-  await bus.close();
+  await platform?.stop();
 });
 
-describe("the whole purchase through the router", () => {
-  it("guest cart, sign-up, merge, checkout, and the order with its payment and catalogue fields", async () => {
-    const guest = await executeOk<{ addToCart: { cartToken: string } }>(
-      routerUrl,
-      `mutation($v: ID!) { addToCart(variantId: $v, quantity: 2) { cartToken cart { itemCount } } }`,
-      { variables: { v: variantId } },
-    );
-    const signUp = await executeOk<{ register: { accessToken: string; user: { id: string } } }>(
-      routerUrl,
-      `mutation($i: RegisterInput!) { register(input: $i) { ... on AuthSession { accessToken user { id } } } }`,
-      {
-        variables: { i: { email: uniqueEmail(), password: "correct horse battery", name: "Router Shopper" } },
+const CHECKOUT = `mutation($i: CheckoutInput!) {
+  checkout(input: $i) {
+    __typename
+    ... on Order { id status total { amount } }
+    ... on CheckoutError { code message order { id status } }
+  }
+}`;
+
+function checkout(token: string, card = CARDS.ok) {
+  return executeOk<{
+    checkout: { __typename: string; id?: string; status?: string; code?: string; message?: string };
+  }>(url, CHECKOUT, {
+    token,
+    variables: {
+      i: {
+        idempotencyKey: randomUUID(),
+        shippingAddress: ADDRESS,
+        shippingOptionId: DOMESTIC_OPTION,
+        card: { number: card, expMonth: 12, expYear: 2030, cvc: "123" },
       },
+    },
+  });
+}
+
+const ORDER = `query($id: ID!) {
+  order(id: $id) {
+    status
+    total { amount }
+    shippingTotal { amount }
+    payment { status cardLast4 amount { amount } }
+    shipment { trackingNumber carrier status }
+    lines { quantity variant { sku product { name } } }
+    customer { id }
+    statusHistory { status note }
+  }
+}`;
+interface OrderView {
+  order: {
+    status: string;
+    total: { amount: number };
+    shippingTotal: { amount: number };
+    payment: { status: string; cardLast4: string; amount: { amount: number } };
+    shipment: { trackingNumber: string; carrier: string; status: string } | null;
+    lines: { quantity: number; variant: { sku: string; product: { name: string } } }[];
+    customer: { id: string };
+    statusHistory: { status: string; note: string | null }[];
+  };
+}
+
+describe("the whole purchase through the router, on RabbitMQ", () => {
+  it("guest cart, sign-up, merge, checkout, shipment, delivery", async () => {
+    const variant = await platform.variantWithStock(5, 1250, "Router Mug");
+    const guest = await executeOk<{ addToCart: { cartToken: string } }>(
+      url,
+      `mutation($v: ID!) { addToCart(variantId: $v, quantity: 2) { cartToken cart { itemCount } } }`,
+      { variables: { v: variant.id } },
     );
-    const token = signUp.register.accessToken;
+    const customer = await platform.accounts.customer("Router Shopper");
     const merged = await executeOk<{ mergeGuestCart: { itemCount: number; subtotal: { amount: number } } }>(
-      routerUrl,
+      url,
       `mutation($t: String!) { mergeGuestCart(cartToken: $t) { itemCount subtotal { amount } } }`,
-      { variables: { t: guest.addToCart.cartToken }, token },
+      { variables: { t: guest.addToCart.cartToken }, token: customer.token },
     );
     expect(merged.mergeGuestCart).toEqual({ itemCount: 2, subtotal: { amount: 2500 } });
 
-    const result = await executeOk<{ checkout: { __typename: string; id: string; status: string } }>(
-      routerUrl,
-      `mutation($i: CheckoutInput!) { checkout(input: $i) { __typename ... on Order { id status } ... on CheckoutError { code message } } }`,
+    const { shippingOptions } = await executeOk<{
+      shippingOptions: { id: string; price: { amount: number } }[];
+    }>(url, `query($a: ShippingAddressInput!) { shippingOptions(address: $a) { id price { amount } } }`, {
+      variables: { a: ADDRESS },
+    });
+    const shippingPrice = shippingOptions.find((o) => o.id === DOMESTIC_OPTION)!.price.amount;
+
+    const placed = (await checkout(customer.token)).checkout;
+    expect(placed).toMatchObject({
+      __typename: "Order",
+      status: "PAID",
+      total: { amount: 2500 + shippingPrice },
+    });
+    expect(await platform.stockOf(variant.id)).toEqual({ onHand: 3, ledger: 3 });
+
+    // Shipping creates the shipment from the request that went over RabbitMQ.
+    const shipped = await waitFor(
+      () => executeOk<OrderView>(url, ORDER, { variables: { id: placed.id }, token: customer.token }),
+      (view) => view.order.shipment !== null,
+    );
+    expect(shipped.order).toMatchObject({
+      status: "PAID",
+      shippingTotal: { amount: shippingPrice },
+      payment: { status: "SUCCEEDED", cardLast4: "4242", amount: { amount: 2500 + shippingPrice } },
+      shipment: { carrier: "UPS", status: "LABEL_CREATED" },
+      lines: [{ quantity: 2, variant: { sku: variant.sku, product: { name: "Router Mug" } } }],
+      customer: { id: customer.id },
+    });
+    expect(shipped.order.shipment!.trackingNumber).toMatch(/^1Z\d{16}$/);
+
+    // The carrier (an administrator here) moves the parcel along; orders follows.
+    const admin = await platform.accounts.admin();
+    const { shipments } = await executeOk<{ shipments: { nodes: { id: string; order: { id: string } }[] } }>(
+      url,
+      `{ shipments(first: 50) { nodes { id order { id } } } }`,
+      { token: admin.token },
+    );
+    const shipmentId = shipments.nodes.find((s) => s.order.id === placed.id)!.id;
+    for (let step = 0; step < 3; step++) {
+      await executeOk(url, `mutation($id: ID!) { advanceShipment(id: $id) { status } }`, {
+        variables: { id: shipmentId },
+        token: admin.token,
+      });
+    }
+    const delivered = await waitFor(
+      () => executeOk<OrderView>(url, ORDER, { variables: { id: placed.id }, token: customer.token }),
+      (view) => view.order.status === "DELIVERED",
+    );
+    expect(delivered.order.shipment!.status).toBe("DELIVERED");
+    expect(delivered.order.statusHistory.map((h) => h.status)).toEqual([
+      "PENDING",
+      "PAYMENT_PENDING",
+      "PAID",
+      "SHIPPED",
+      "DELIVERED",
+    ]);
+    expect(delivered.order.statusHistory[3]!.note).toContain(shipped.order.shipment!.trackingNumber);
+
+    const mine = await executeOk<{ me: { orders: { nodes: { id: string }[] } } }>(
+      url,
+      `{ me { orders { nodes { id } } } }`,
+      { token: customer.token },
+    );
+    expect(mine.me.orders.nodes.map((n) => n.id)).toEqual([placed.id]);
+  });
+
+  it("a declined card is a typed result, the stock is back and the cart is intact", async () => {
+    const variant = await platform.variantWithStock(2);
+    const customer = await platform.accounts.customer();
+    await executeOk(
+      url,
+      `mutation($v: ID!) { addToCart(variantId: $v, quantity: 1) { cart { itemCount } } }`,
       {
-        variables: {
-          i: {
-            idempotencyKey: randomUUID(),
-            shippingAddress: {
-              fullName: "R. Shopper",
-              line1: "1 Main St",
-              city: "Springfield",
-              postalCode: "12345",
-              country: "US",
-            },
-            card: { number: "4242424242424242", expMonth: 12, expYear: 2030, cvc: "123" },
-          },
-        },
-        token,
+        variables: { v: variant.id },
+        token: customer.token,
       },
     );
-    expect(result.checkout).toMatchObject({ __typename: "Order", status: "PAID" });
-
-    const order = await executeOk<{
-      order: {
-        total: { amount: number };
-        payment: { status: string; cardLast4: string; amount: { amount: number } };
-        lines: { quantity: number; variant: { sku: string; product: { name: string } } }[];
-        customer: { id: string };
-        statusHistory: { status: string }[];
-      };
-      me: { orders: { nodes: { id: string }[] } };
-    }>(
-      routerUrl,
-      `query($id: ID!) {
-        order(id: $id) {
-          total { amount }
-          payment { status cardLast4 amount { amount } }
-          lines { quantity variant { sku product { name } } }
-          customer { id }
-          statusHistory { status }
-        }
-        me { orders { nodes { id } } }
-      }`,
-      { variables: { id: result.checkout.id }, token },
-    );
-    expect(order.order).toMatchObject({
-      total: { amount: 2500 },
-      payment: { status: "SUCCEEDED", cardLast4: "4242", amount: { amount: 2500 } },
-      lines: [{ quantity: 2, variant: { product: { name: "Router Mug" } } }],
-      customer: { id: signUp.register.user.id },
+    const declined = (await checkout(customer.token, CARDS.declined)).checkout;
+    expect(declined).toMatchObject({ __typename: "CheckoutError", code: "PAYMENT_DECLINED" });
+    expect(await platform.stockOf(variant.id)).toEqual({ onHand: 2, ledger: 2 });
+    const cart = await executeOk<{ cart: { itemCount: number } }>(url, `{ cart { itemCount } }`, {
+      token: customer.token,
     });
-    expect(order.order.statusHistory.map((h) => h.status)).toEqual(["PENDING", "PAYMENT_PENDING", "PAID"]);
-    expect(order.me.orders.nodes.map((n) => n.id)).toEqual([result.checkout.id]);
+    expect(cart.cart.itemCount).toBe(1);
+  });
+
+  it("another customer cannot see the order, its payment or its shipment", async () => {
+    const variant = await platform.variantWithStock(2);
+    const owner = await platform.accounts.customer();
+    await executeOk(
+      url,
+      `mutation($v: ID!) { addToCart(variantId: $v, quantity: 1) { cart { itemCount } } }`,
+      {
+        variables: { v: variant.id },
+        token: owner.token,
+      },
+    );
+    const placed = (await checkout(owner.token)).checkout;
+    const stranger = await platform.accounts.customer();
+    const seen = await executeOk<{ order: unknown }>(url, `query($id: ID!) { order(id: $id) { id } }`, {
+      variables: { id: placed.id },
+      token: stranger.token,
+    });
+    expect(seen.order).toBeNull();
   });
 });

@@ -1,0 +1,221 @@
+import { randomUUID } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import { pino } from "pino";
+import { cartConfigFrom, cartModule } from "@storefront/cart";
+import { catalogueConfigFrom, catalogueDbSchema, catalogueModule } from "@storefront/catalogue";
+import { ordersConfigFrom, ordersModule } from "@storefront/orders";
+import { paymentsConfigFrom, paymentsModule } from "@storefront/payments";
+import { createAmqpBus, createInProcessBus, type MessageBus } from "@storefront/platform";
+import { shippingConfigFrom, shippingModule } from "@storefront/shipping";
+import {
+  createTestDatabase,
+  deleteBrokerObjects,
+  startTestRouter,
+  startTestSubgraph,
+  testAccounts,
+  testEnv,
+  type TestDatabase,
+} from "@storefront/testkit";
+import { usersConfigFrom, usersModule } from "@storefront/users";
+
+export interface PlatformOptions {
+  /** RabbitMQ (the production path, default) or the embedded in-process bus. */
+  bus?: "amqp" | "in-process";
+  /** Broker URL for the services (e.g. through a TCP relay); defaults to the test broker. */
+  amqpUrl?: string;
+  /** Extra router settings (limits, clients …). */
+  routerEnv?: Record<string, string>;
+  /** Extra users settings (e.g. a short access-token lifetime). */
+  usersEnv?: Record<string, string>;
+  simulatedCarrierStepSeconds?: number;
+}
+
+export const CARDS = {
+  ok: "4242424242424242",
+  declined: "4000000000000002",
+  insufficientFunds: "4000000000009995",
+  processingError: "4000000000000119",
+};
+
+/** The shop ships from GB in these runs; UPS Ground is its domestic standard service. */
+export const SHOP_COUNTRY = "GB";
+export const DOMESTIC_OPTION = "ups-ground";
+export const ADDRESS = {
+  fullName: "Ada Lovelace",
+  line1: "12 Analytical Way",
+  city: "London",
+  postalCode: "N1 9GU",
+  country: "GB",
+};
+
+const silent = pino({ level: testEnv.logLevel });
+
+/**
+ * The whole platform as it runs in production, on this machine: six subgraphs on their own
+ * fresh databases, the router over them, and RabbitMQ on an exchange and queues of this run's
+ * own (so test files running in parallel never see each other's messages). Orders can be
+ * restarted, or given a second replica, on the same database.
+ */
+export async function startPlatform(options: PlatformOptions = {}) {
+  const run = randomUUID();
+  const exchange = `test.${run}`;
+  const queue = (name: string) => `test.${run}.${name}`;
+  const queues = ["shipping-requests", "shipment-events"].map(queue);
+  const bus: MessageBus =
+    options.bus === "in-process"
+      ? createInProcessBus({ log: silent })
+      : await createAmqpBus({
+          url: options.amqpUrl ?? testEnv.amqpUrl,
+          log: silent,
+          exchange,
+          reconnect: { initialMs: 100, maxMs: 1_000 },
+        });
+  const stoppers: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stoppers.reverse()) await stop().catch(() => {});
+    stoppers.length = 0;
+  };
+  try {
+    const users = await startTestSubgraph(usersModule(usersConfigFrom(options.usersEnv ?? {})));
+    stoppers.push(() => users.stop());
+    const env = {
+      JWKS_URL: new URL("/.well-known/jwks.json", users.url).toString(),
+      SERVICE_TOKEN: testEnv.serviceToken,
+      LOG_LEVEL: testEnv.logLevel,
+    };
+    const catalogue = await startTestSubgraph(catalogueModule(catalogueConfigFrom(env)));
+    stoppers.push(() => catalogue.stop());
+    const cart = await startTestSubgraph(
+      cartModule(cartConfigFrom({ ...env, CATALOGUE_URL: catalogue.url })),
+    );
+    stoppers.push(() => cart.stop());
+    const payments = await startTestSubgraph(paymentsModule(paymentsConfigFrom(env)));
+    stoppers.push(() => payments.stop());
+    const shipping = await startTestSubgraph(
+      shippingModule(
+        shippingConfigFrom({
+          ...env,
+          SHOP_COUNTRY,
+          SHOP_CURRENCY: "USD",
+          ...(options.simulatedCarrierStepSeconds
+            ? {
+                SIMULATED_CARRIER: "true",
+                SIMULATED_CARRIER_STEP_SECONDS: String(options.simulatedCarrierStepSeconds),
+              }
+            : {}),
+        }),
+        { bus, queue: queue("shipping-requests"), relayIntervalMs: 100 },
+      ),
+    );
+    stoppers.push(() => shipping.stop());
+
+    const ordersConfig = ordersConfigFrom({
+      ...env,
+      USERS_URL: users.url,
+      CATALOGUE_URL: catalogue.url,
+      CART_URL: cart.url,
+      PAYMENTS_URL: payments.url,
+      SHIPPING_URL: shipping.url,
+    });
+    // One database for every orders process of this run: replicas and restarts share it.
+    const ordersDatabase: TestDatabase = await createTestDatabase("orders");
+    stoppers.push(() => ordersDatabase.drop());
+    const startOrders = () =>
+      startTestSubgraph(
+        ordersModule(ordersConfig, {
+          bus,
+          relayIntervalMs: 100,
+          recoveryIntervalMs: 1_000,
+          shipmentEventsQueue: queue("shipment-events"),
+        }),
+        ordersDatabase.url ? { databaseUrl: ordersDatabase.url } : {},
+      );
+    const orders = [await startOrders()];
+    stoppers.push(async () => {
+      for (const replica of orders) await replica.stop();
+    });
+
+    const subgraphs = [
+      { name: "users", url: users.url },
+      { name: "catalogue", url: catalogue.url },
+      { name: "cart", url: cart.url },
+      { name: "payments", url: payments.url },
+      { name: "shipping", url: shipping.url },
+      { name: "orders", url: orders[0]!.url },
+    ];
+    const router = await startTestRouter(subgraphs, {
+      env: { LOG_LEVEL: testEnv.logLevel, ...options.routerEnv },
+    });
+    stoppers.push(() => router.stop());
+    stoppers.unshift(async () => {
+      await bus.close();
+      if (options.bus !== "in-process") await deleteBrokerObjects({ queues, exchanges: [exchange] });
+    });
+
+    const accounts = testAccounts(users);
+    return {
+      users,
+      catalogue,
+      cart,
+      payments,
+      shipping,
+      orders,
+      router,
+      bus,
+      accounts,
+      exchange,
+      queue,
+      /** Starts another orders replica on the same database and broker queues. */
+      async addOrdersReplica() {
+        const replica = await startOrders();
+        orders.push(replica);
+        return replica;
+      },
+      /** A product with one variant holding `stock` units, straight into the catalogue's database. */
+      async variantWithStock(stock: number, priceAmount = 2500, name?: string) {
+        const db = catalogue.database.db;
+        const sku = `E2E-${randomUUID().slice(0, 8)}`.toUpperCase();
+        const [product] = await db
+          .insert(catalogueDbSchema.products)
+          .values({
+            sku,
+            slug: sku.toLowerCase(),
+            name: name ?? `Product ${sku}`,
+            priceAmount,
+            currency: "USD",
+          })
+          .returning({ id: catalogueDbSchema.products.id });
+        const [variant] = await db
+          .insert(catalogueDbSchema.variants)
+          .values({ productId: product!.id, sku: `${sku}-V`, name: "One size", priceAmount, currency: "USD" })
+          .returning({ id: catalogueDbSchema.variants.id, sku: catalogueDbSchema.variants.sku });
+        await db.insert(catalogueDbSchema.stockLevels).values({ variantId: variant!.id, onHand: stock });
+        await db
+          .insert(catalogueDbSchema.stockMovements)
+          .values({ variantId: variant!.id, kind: "RECEIPT", quantity: stock });
+        return { id: variant!.id, sku: variant!.sku, productId: product!.id };
+      },
+      async stockOf(variantId: string) {
+        const db = catalogue.database.db;
+        const [level] = await db
+          .select()
+          .from(catalogueDbSchema.stockLevels)
+          .where(eq(catalogueDbSchema.stockLevels.variantId, variantId));
+        const [ledger] = await db
+          .select({
+            sum: sql<number>`coalesce(sum(${catalogueDbSchema.stockMovements.quantity}), 0)`.mapWith(Number),
+          })
+          .from(catalogueDbSchema.stockMovements)
+          .where(eq(catalogueDbSchema.stockMovements.variantId, variantId));
+        return { onHand: level?.onHand ?? 0, ledger: ledger?.sum ?? 0 };
+      },
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    await bus.close().catch(() => {});
+    throw error;
+  }
+}
+
+export type Platform = Awaited<ReturnType<typeof startPlatform>>;

@@ -19,8 +19,14 @@ const withTests = workspaceDirs().filter((dir) => {
   const manifest = path.join(dir, "package.json");
   return existsSync(manifest) && JSON.parse(readFileSync(manifest, "utf8")).scripts?.test;
 });
-const resultFile = (dir) => path.join(dir, "test-results", "vitest.json");
-for (const dir of withTests) rmSync(resultFile(dir), { force: true });
+const resultsDir = (dir) => path.join(dir, "test-results");
+const resultFiles = (dir) =>
+  existsSync(resultsDir(dir))
+    ? readdirSync(resultsDir(dir))
+        .filter((name) => name.endsWith(".json"))
+        .map((name) => path.join(resultsDir(dir), name))
+    : [];
+for (const dir of withTests) for (const file of resultFiles(dir)) rmSync(file, { force: true });
 
 const testsOnly = process.argv.includes("--tests-only");
 const tasks = testsOnly ? ["test"] : ["typecheck", "lint", "test"];
@@ -43,18 +49,27 @@ const turbo = spawnSync("npx", ["turbo", "run", ...tasks, "--continue", "--concu
   cwd: root,
   stdio: "inherit",
 });
+// Fault tests stop shared services (RabbitMQ), so they run alone, after everything else.
+const faults = spawnSync("npm", ["run", "test:faults", "-w", "@storefront/e2e"], { cwd: root, stdio: "inherit" });
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+const reports = [];
 for (const dir of withTests) {
-  const file = resultFile(dir);
-  if (!existsSync(file)) {
+  const files = resultFiles(dir);
+  if (!files.some((file) => file.endsWith("vitest.json"))) {
     // The workspace's tests never reported (a crash, or an earlier task failed): count it as a failure.
     console.error(`no test results from ${path.relative(root, dir)}`);
     failed += 1;
-    continue;
   }
+  reports.push(...files);
+}
+if (!reports.some((file) => file.endsWith("faults.json"))) {
+  console.error("no results from the fault tests");
+  failed += 1;
+}
+for (const file of reports) {
   const report = JSON.parse(readFileSync(file, "utf8"));
   passed += report.numPassedTests;
   failed += report.numFailedTests;
@@ -64,7 +79,7 @@ for (const dir of withTests) {
     if (suite.status === "failed" && suite.assertionResults.length === 0) failed += 1;
   }
 }
-const problems = [turbo, formatting, rootChecks].some((step) => step.status !== 0);
+const problems = [turbo, faults, formatting, rootChecks].some((step) => step.status !== 0);
 if (problems && failed === 0) failed = 1;
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(failed > 0 || problems ? 1 : 0);

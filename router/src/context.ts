@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { bearerToken, type RequestScope, type TokenVerifier, type Viewer } from "@storefront/platform";
+import { API_KEY_HEADER, invalidApiKey, type ClientRegistry, type RouterClient } from "./clients";
 
 export interface RouterContext {
   requestId: string;
@@ -9,6 +10,8 @@ export interface RouterContext {
   clientIp: string | undefined;
   /** A guest cart's opaque token (`x-cart-token`), passed through to the cart subgraph. */
   cartToken: string | undefined;
+  /** The API-key client calling (a partner, an app); undefined for first-party calls without a key. */
+  client: RouterClient | undefined;
 }
 
 const CART_TOKEN = /^[\w-]{16,128}$/;
@@ -22,13 +25,31 @@ function clientIpOf(req: IncomingMessage, trustProxy: boolean): string | undefin
   return req.socket.remoteAddress;
 }
 
-/** A request with a bad token is refused here (401 UNAUTHENTICATED) before any subgraph is called. */
+/** The client an `x-api-key` header names; a key no client holds is refused (401 INVALID_API_KEY). */
+export function clientOf(
+  req: IncomingMessage,
+  registry: ClientRegistry | undefined,
+): RouterClient | undefined {
+  const header = req.headers[API_KEY_HEADER];
+  if (header === undefined) return undefined;
+  const key = Array.isArray(header) ? header[0] : header;
+  const client = key ? registry?.identify(key) : undefined;
+  if (!client) throw invalidApiKey();
+  return client;
+}
+
+/**
+ * A request with a bad API key (401 INVALID_API_KEY) or a bad token (401 UNAUTHENTICATED) is
+ * refused here, before any subgraph is called.
+ */
 export async function routerContext(
   req: IncomingMessage,
   scope: RequestScope,
   verify: TokenVerifier,
   trustProxy: boolean,
+  clients?: ClientRegistry,
 ): Promise<RouterContext> {
+  const client = clientOf(req, clients);
   const authorization = req.headers.authorization;
   const token = bearerToken(authorization);
   return {
@@ -40,5 +61,6 @@ export async function routerContext(
       typeof req.headers["x-cart-token"] === "string" && CART_TOKEN.test(req.headers["x-cart-token"])
         ? req.headers["x-cart-token"]
         : undefined,
+    client,
   };
 }

@@ -1,6 +1,11 @@
 import path from "node:path";
 import { z } from "zod";
-import { envFields, loadEnvOrExit, packageRoot, parseEnv, type EnvSource } from "@storefront/platform";
+import { EnvError, envFields, packageRoot, parseEnv, type EnvSource } from "@storefront/platform";
+import { readClientsFile, resolveClients, type RouterClient } from "./clients";
+import { ConfigFileError } from "./persisted/manifest";
+import type { OperationLimits } from "./protection/limits";
+
+const limit = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 /** Every setting of the router; the only place it reads the environment. */
 export const routerEnvShape = {
@@ -21,6 +26,38 @@ export const routerEnvShape = {
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** Trust X-Forwarded-For from a load balancer in front of the router. */
   TRUST_PROXY: envFields.bool(false),
+
+  /** Shared APQ cache and rate-limit counters for every replica; memory per process when unset. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, "must be a redis:// or rediss:// URL")
+    .optional(),
+  REDIS_KEY_PREFIX: z.string().default("storefront:router:"),
+  APQ_TTL_SECONDS: envFields.seconds(86_400),
+  /** JSON file of API-key clients; see README "Partner integrations". */
+  CLIENTS_FILE: z.string().optional(),
+  PERSISTED_OPERATIONS_DIR: z.string().optional(),
+
+  MAX_DEPTH: limit(12),
+  MAX_ALIASES: limit(30),
+  MAX_ROOT_FIELDS: limit(20),
+  MAX_TOKENS: limit(2_000),
+  MAX_DIRECTIVES: limit(20),
+  MAX_COST: limit(10_000),
+  /** Assumed length of a list field without `first`/`last` in the cost estimate. */
+  COST_LIST_SIZE: limit(10),
+  /** Operations in one batched HTTP request; 1 turns batching off. */
+  MAX_BATCH_SIZE: limit(10),
+  OPERATION_TIMEOUT_MS: limit(15_000),
+  /** Operations per client per minute; 0 turns rate limiting off. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  CORS_ORIGINS: z
+    .string()
+    .regex(
+      /^\s*https?:\/\/[^/\s,]+(\s*,\s*https?:\/\/[^/\s,]+)*\s*$/,
+      "must be origins (scheme://host[:port]) separated by commas",
+    )
+    .default("http://localhost:3000"),
 };
 
 export interface RouterConfig {
@@ -36,6 +73,16 @@ export interface RouterConfig {
   maxRequestBytes: number;
   subgraphTimeoutMs: number;
   trustProxy: boolean;
+  redisUrl: string | undefined;
+  redisKeyPrefix: string;
+  apqTtlSeconds: number;
+  /** API-key clients, each with its manifest loaded. */
+  clients: RouterClient[];
+  limits: OperationLimits;
+  maxBatchSize: number;
+  operationTimeoutMs: number;
+  rateLimitPerMinute: number;
+  corsOrigins: string[];
 }
 
 export function parseSubgraphUrls(value: string | undefined): Record<string, string> {
@@ -48,12 +95,37 @@ export function parseSubgraphUrls(value: string | undefined): Record<string, str
   );
 }
 
-function toConfig(env: ReturnType<typeof parseEnv<typeof routerEnvShape>>): RouterConfig {
+const repoRoot = () => path.join(packageRoot(import.meta.url), "..");
+/** The example clients of development (a dev-only partner key, see README); never loaded in production. */
+export const devClientsFile = () => path.join(packageRoot(import.meta.url), "clients.dev.json");
+
+/**
+ * Clients and their manifests: a file that cannot be used stops the router with every problem
+ * named under CLIENTS_FILE, like a bad variable. Read from the raw values so its problems are
+ * reported together with those of the other variables.
+ */
+function loadClients(source: EnvSource): RouterClient[] {
+  const value = (name: string) => source[name] || undefined;
+  const file = value("CLIENTS_FILE") ?? (value("NODE_ENV") === "production" ? undefined : devClientsFile());
+  if (!file) return [];
+  const manifestDir = path.resolve(
+    value("PERSISTED_OPERATIONS_DIR") ?? path.join(repoRoot(), "schema/persisted"),
+  );
+  try {
+    return resolveClients(readClientsFile(path.resolve(file)), manifestDir);
+  } catch (error) {
+    if (!(error instanceof ConfigFileError)) throw error;
+    throw new EnvError(error.problems.map((p) => `CLIENTS_FILE: ${p}`));
+  }
+}
+
+function toConfig(
+  env: ReturnType<typeof parseEnv<typeof routerEnvShape>>,
+  clients: RouterClient[],
+): RouterConfig {
   return {
     port: env.ROUTER_PORT,
-    supergraphPath: path.resolve(
-      env.SUPERGRAPH_PATH ?? path.join(packageRoot(import.meta.url), "../schema/supergraph.graphql"),
-    ),
+    supergraphPath: path.resolve(env.SUPERGRAPH_PATH ?? path.join(repoRoot(), "schema/supergraph.graphql")),
     subgraphUrls: parseSubgraphUrls(env.SUBGRAPH_URLS),
     jwksUrl: env.JWKS_URL,
     logLevel: env.LOG_LEVEL,
@@ -61,15 +133,52 @@ function toConfig(env: ReturnType<typeof parseEnv<typeof routerEnvShape>>): Rout
     maxRequestBytes: env.MAX_REQUEST_BYTES,
     subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
     trustProxy: env.TRUST_PROXY,
+    redisUrl: env.REDIS_URL,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX,
+    apqTtlSeconds: env.APQ_TTL_SECONDS,
+    clients,
+    limits: {
+      maxDepth: env.MAX_DEPTH,
+      maxAliases: env.MAX_ALIASES,
+      maxRootFields: env.MAX_ROOT_FIELDS,
+      maxTokens: env.MAX_TOKENS,
+      maxDirectives: env.MAX_DIRECTIVES,
+      maxCost: env.MAX_COST,
+      listSize: env.COST_LIST_SIZE,
+    },
+    maxBatchSize: env.MAX_BATCH_SIZE,
+    operationTimeoutMs: env.OPERATION_TIMEOUT_MS,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    corsOrigins: env.CORS_ORIGINS.split(",").map((origin) => origin.trim()),
   };
 }
 
 export function routerConfigFrom(source: EnvSource): RouterConfig {
-  return toConfig(parseEnv(routerEnvShape, source));
+  const problems: string[] = [];
+  const collect = <T>(read: () => T): T | undefined => {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof EnvError)) throw error;
+      problems.push(...error.problems);
+      return undefined;
+    }
+  };
+  const env = collect(() => parseEnv(routerEnvShape, source));
+  const clients = collect(() => loadClients(source));
+  if (!env || !clients) throw new EnvError(problems);
+  return toConfig(env, clients);
 }
 
 export function loadRouterConfig(argv: string[] = process.argv.slice(2)): RouterConfig {
-  const config = toConfig(loadEnvOrExit(routerEnvShape, process.env));
+  let config: RouterConfig;
+  try {
+    config = routerConfigFrom(process.env);
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
   // `--supergraph <path>` wins over SUPERGRAPH_PATH.
   const flag = argv.indexOf("--supergraph");
   if (flag !== -1 && argv[flag + 1]) config.supergraphPath = path.resolve(argv[flag + 1]!);

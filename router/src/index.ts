@@ -1,2 +1,14 @@
-export { startRouter, type RunningRouter } from "./server";
+export { startRouter, type RunningRouter, CORS_ALLOW_HEADERS } from "./server";
 export { loadRouterConfig, routerConfigFrom, parseSubgraphUrls, type RouterConfig } from "./env";
+export { API_KEY_HEADER, createClientRegistry, type RouterClient, type ClientRegistry } from "./clients";
+export { createProtection, type Protection } from "./protection";
+export {
+  checkOperation,
+  measureOperation,
+  parseOperation,
+  type OperationLimits,
+  type OperationMeasure,
+} from "./protection/limits";
+export { resolvePersistedOperation, withManifestText, type OperationRequest } from "./persisted/resolve";
+export { apiSchemaFromSupergraph, validateManifest, type PersistedManifest } from "./persisted/manifest";
+export { withDeadline, operationTimeoutError } from "./protection/timeout";

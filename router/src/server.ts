@@ -3,7 +3,7 @@ import { ApolloGateway, type SupergraphSdlHook } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import {
-  createErrorFormatter,
+  RouterErrorCode,
   createLogger,
   createServiceMetrics,
   createTokenVerifier,
@@ -12,9 +12,29 @@ import {
   type Logger,
   type TokenVerifier,
 } from "@storefront/platform";
+import { Redis } from "ioredis";
+import { API_KEY_HEADER } from "./clients";
 import { routerContext, type RouterContext } from "./context";
 import type { RouterConfig } from "./env";
+import { apiSchemaFromSupergraph, validateManifest } from "./persisted/manifest";
+import { createProtection } from "./protection";
+import { protectionPlugin, routerErrorFormatter } from "./protection/plugin";
+import { executorWithTimeout } from "./protection/timeout";
+import { createRequestGate } from "./request-gate";
 import { SubgraphDataSource, createSubgraphFetcher, createSubgraphMetrics } from "./subgraph-data-source";
+
+/** What a browser on an allowed origin may send: auth, partner key, cart, tracing, Apollo's CSRF headers. */
+export const CORS_ALLOW_HEADERS = [
+  "content-type",
+  "authorization",
+  API_KEY_HEADER,
+  "x-cart-token",
+  "x-request-id",
+  "apollographql-client-name",
+  "apollographql-client-version",
+  "apollo-require-preflight",
+  "x-apollo-operation-name",
+];
 
 export interface RunningRouter {
   url: string;
@@ -65,6 +85,12 @@ export async function startRouter(
   const subgraphMetrics = createSubgraphMetrics(metrics.registry);
   const subgraphFetcher = createSubgraphFetcher(config.subgraphTimeoutMs);
   const verifyToken = options.verifyToken ?? createTokenVerifier({ jwksUrl: config.jwksUrl });
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 1_000, connectionName: "router" })
+    : undefined;
+  // Without a listener ioredis reports every reconnect attempt as an unhandled error event.
+  redis?.on("error", (error: Error) => log.warn({ err: error }, "redis connection problem"));
+  const protection = createProtection(config, { registry: metrics.registry, log, redis });
 
   let schemaLoaded = false;
   const gateway = new ApolloGateway({
@@ -77,35 +103,81 @@ export async function startRouter(
         subgraphMetrics,
       ),
   });
-  gateway.onSchemaLoadOrUpdate(() => {
+  gateway.executor = executorWithTimeout(gateway.executor, config.operationTimeoutMs, () =>
+    protection.metrics.rejected(RouterErrorCode.OPERATION_TIMEOUT),
+  );
+  const manifests = new Set(config.clients.flatMap((client) => (client.manifest ? [client.manifest] : [])));
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
     schemaLoaded = true;
+    if (!manifests.size) return;
+    // A graph change that breaks a partner's operation is loud here; CI catches it earlier (schema tests).
+    try {
+      const apiSchema = apiSchemaFromSupergraph(coreSupergraphSdl);
+      for (const manifest of manifests) {
+        const problems = validateManifest(manifest, apiSchema);
+        if (problems.length)
+          log.error({ manifest: manifest.file, problems }, "persisted operations broken by the graph");
+      }
+    } catch (error) {
+      log.warn({ err: error }, "could not check the persisted operations against the new graph");
+    }
   });
 
   const apollo = new ApolloServer<RouterContext>({
     gateway,
     introspection: !config.production,
+    hideSchemaDetailsFromClientErrors: config.production,
     includeStacktraceInErrorResponses: false,
     // The process entry point owns shutdown order (stopOnSignals); Apollo must not exit on its own.
     stopOnTerminationSignals: false,
-    formatError: createErrorFormatter(log),
-    plugins: [observabilityPlugin<RouterContext>(log, metrics), ApolloServerPluginLandingPageDisabled()],
-  });
-  await apollo.start();
-
-  const http = await startHttpService<RouterContext>({
-    name: "router",
-    port: config.port,
-    log,
-    metrics,
-    apollo,
-    maxBodyBytes: config.maxRequestBytes,
-    context: (req, scope) => routerContext(req, scope, verifyToken, config.trustProxy),
-    readiness: {
-      supergraph: () => {
-        if (!schemaLoaded) throw new Error("supergraph not loaded");
-      },
+    persistedQueries: { cache: protection.apqCache, ttl: config.apqTtlSeconds },
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    allowBatchedHttpRequests: config.maxBatchSize > 1,
+    // A custom header forces a browser preflight, which CORS then governs; x-api-key is one.
+    csrfPrevention: {
+      requestHeaders: ["x-apollo-operation-name", "apollo-require-preflight", API_KEY_HEADER],
     },
+    formatError: routerErrorFormatter(log, {
+      production: config.production,
+      maxTokens: config.limits.maxTokens,
+    }),
+    plugins: [
+      observabilityPlugin<RouterContext>(log, metrics),
+      protectionPlugin(protection),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
   });
+  let http: Awaited<ReturnType<typeof startHttpService>>;
+  try {
+    await apollo.start();
+    http = await startHttpService<RouterContext>({
+      name: "router",
+      port: config.port,
+      log,
+      metrics,
+      apollo,
+      maxBodyBytes: config.maxRequestBytes,
+      context: (req, scope) => routerContext(req, scope, verifyToken, config.trustProxy, protection.clients),
+      prepareRequest: createRequestGate({ maxBatchSize: config.maxBatchSize, protection }),
+      onRequestRejected: (code) => protection.metrics.rejected(code),
+      cors: {
+        origins: config.corsOrigins,
+        allowHeaders: CORS_ALLOW_HEADERS,
+        exposeHeaders: ["x-request-id", "retry-after"],
+      },
+      readiness: {
+        supergraph: () => {
+          if (!schemaLoaded) throw new Error("supergraph not loaded");
+        },
+      },
+    });
+  } catch (error) {
+    // Nothing half-started may keep the process alive (a port in use, a bad supergraph file).
+    await apollo.stop().catch(() => {});
+    await subgraphFetcher.close().catch(() => {});
+    await redis?.quit().catch(() => {});
+    throw error;
+  }
 
   return {
     url: http.url,
@@ -114,6 +186,7 @@ export async function startRouter(
       await http.close();
       await apollo.stop();
       await subgraphFetcher.close();
+      await redis?.quit();
     },
   };
 }

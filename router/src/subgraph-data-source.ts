@@ -3,20 +3,24 @@ import type { Fetcher } from "@apollo/utils.fetcher";
 import { Counter, Histogram, type Registry } from "prom-client";
 import { Agent, fetch as undiciFetch } from "undici";
 import type { RouterContext } from "./context";
+import { currentOperationSignal } from "./protection/timeout";
 
 /**
  * One pooled, keep-alive HTTP agent for all subgraph calls, with a deadline per fetch so a slow
- * subgraph cannot hold a router request forever.
+ * subgraph cannot hold a router request forever; a fetch also ends when its operation times out.
  */
 export function createSubgraphFetcher(timeoutMs: number): { fetcher: Fetcher; close(): Promise<void> } {
   const agent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, connections: 128 });
   // The gateway's Fetcher type is a structural subset of fetch; undici's fetch satisfies it at runtime.
-  const fetcher = ((url: string, init?: object) =>
-    undiciFetch(url, {
+  const fetcher = ((url: string, init?: object) => {
+    const operation = currentOperationSignal();
+    const deadline = AbortSignal.timeout(timeoutMs);
+    return undiciFetch(url, {
       ...init,
       dispatcher: agent,
-      signal: AbortSignal.timeout(timeoutMs),
-    })) as unknown as Fetcher;
+      signal: operation ? AbortSignal.any([deadline, operation]) : deadline,
+    });
+  }) as unknown as Fetcher;
   return { fetcher, close: () => agent.close() };
 }
 

@@ -1,8 +1,12 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
 import type { IncomingMessage } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { routerContext } from "../src/context";
 import { EnvError } from "@storefront/platform";
 import { parseSubgraphUrls, routerConfigFrom } from "../src/env";
+import { createClientRegistry } from "../src/clients";
 
 describe("router configuration", () => {
   it("parses subgraph URL overrides and defaults", () => {
@@ -20,17 +24,103 @@ describe("router configuration", () => {
   });
 
   it("names every bad variable", () => {
-    expect(() => routerConfigFrom({ SUBGRAPH_URLS: "users", JWKS_URL: "nope", NODE_ENV: "staging" })).toThrow(
-      EnvError,
-    );
+    const bad = {
+      SUBGRAPH_URLS: "users",
+      JWKS_URL: "nope",
+      NODE_ENV: "staging",
+      REDIS_URL: "localhost:6379",
+      MAX_DEPTH: "0",
+      MAX_COST: "lots",
+      RATE_LIMIT_PER_MINUTE: "-1",
+      CORS_ORIGINS: "localhost:3000",
+    };
+    expect(() => routerConfigFrom(bad)).toThrow(EnvError);
     try {
-      routerConfigFrom({ SUBGRAPH_URLS: "users", JWKS_URL: "nope", NODE_ENV: "staging" });
+      routerConfigFrom(bad);
     } catch (error) {
       expect((error as EnvError).problems.map((p) => p.split(":")[0])).toEqual([
         "SUBGRAPH_URLS",
         "JWKS_URL",
         "NODE_ENV",
+        "REDIS_URL",
+        "MAX_DEPTH",
+        "MAX_COST",
+        "RATE_LIMIT_PER_MINUTE",
+        "CORS_ORIGINS",
       ]);
+    }
+  });
+
+  it("has protective defaults, and parses the limits", () => {
+    const config = routerConfigFrom({ CORS_ORIGINS: "https://shop.example.com, http://localhost:3000" });
+    expect(config.limits).toEqual({
+      maxDepth: 12,
+      maxAliases: 30,
+      maxRootFields: 20,
+      maxTokens: 2000,
+      maxDirectives: 20,
+      maxCost: 10_000,
+      listSize: 10,
+    });
+    expect(config).toMatchObject({
+      maxBatchSize: 10,
+      operationTimeoutMs: 15_000,
+      rateLimitPerMinute: 600,
+      redisUrl: undefined,
+      apqTtlSeconds: 86_400,
+      corsOrigins: ["https://shop.example.com", "http://localhost:3000"],
+    });
+    expect(routerConfigFrom({}).corsOrigins).toEqual(["http://localhost:3000"]);
+  });
+
+  it("loads the dev clients in development only", () => {
+    const dev = routerConfigFrom({});
+    expect(dev.clients.map((c) => [c.name, c.safelisted, c.manifest?.name])).toEqual([
+      ["partner-example", true, "partner-example"],
+      ["mobile-app-dev", false, undefined],
+    ]);
+    expect(createClientRegistry(dev.clients).identify("dev-only-partner-example-key")?.name).toBe(
+      "partner-example",
+    );
+    expect(routerConfigFrom({ NODE_ENV: "production" }).clients).toEqual([]);
+  });
+
+  it("names every problem of a clients file under CLIENTS_FILE", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "clients-"));
+    const file = path.join(dir, "clients.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        clients: [
+          { name: "a", apiKeySha256: "not-a-hash", safelisted: true },
+          { name: "b", apiKeySha256: "a".repeat(64), safelisted: false, manifest: "missing" },
+        ],
+      }),
+    );
+    try {
+      routerConfigFrom({ CLIENTS_FILE: file });
+      expect.unreachable();
+    } catch (error) {
+      const problems = (error as EnvError).problems;
+      expect(problems.every((p) => p.startsWith("CLIENTS_FILE: "))).toBe(true);
+      expect(problems.join("\n")).toMatch(/clients\.0\.apiKeySha256/);
+      expect(problems.join("\n")).toMatch(/clients\.0\.manifest: a safelisted client needs a manifest/);
+    }
+    writeFileSync(
+      file,
+      JSON.stringify({
+        clients: [{ name: "b", apiKeySha256: "a".repeat(64), safelisted: false, manifest: "missing" }],
+      }),
+    );
+    expect(() => routerConfigFrom({ CLIENTS_FILE: file })).toThrow(
+      /CLIENTS_FILE: .*missing\.json: no such manifest/,
+    );
+    // Reported together with the other variables' problems.
+    try {
+      routerConfigFrom({ CLIENTS_FILE: file, MAX_DEPTH: "deep" });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as EnvError).problems.map((p) => p.split(":")[0])).toEqual(["MAX_DEPTH", "CLIENTS_FILE"]);
     }
   });
 });
@@ -56,6 +146,22 @@ describe("router request context", () => {
     expect(
       (await routerContext(request({ "x-cart-token": "bad token!" }), scope, verify, false)).cartToken,
     ).toBeUndefined();
+  });
+
+  it("identifies an API-key client and refuses an unknown key with 401 INVALID_API_KEY", async () => {
+    const registry = createClientRegistry(routerConfigFrom({}).clients);
+    const partner = await routerContext(
+      request({ "x-api-key": "dev-only-partner-example-key" }),
+      scope,
+      verify,
+      false,
+      registry,
+    );
+    expect(partner.client?.name).toBe("partner-example");
+    expect((await routerContext(request({}), scope, verify, false, registry)).client).toBeUndefined();
+    await expect(
+      routerContext(request({ "x-api-key": "guess" }), scope, verify, false, registry),
+    ).rejects.toMatchObject({ extensions: { code: "INVALID_API_KEY", http: { status: 401 } } });
   });
 
   it("verifies a bearer token and refuses a malformed Authorization header", async () => {

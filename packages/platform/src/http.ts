@@ -1,13 +1,25 @@
 import { randomUUID } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
+import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from "@apollo/server";
 import { GraphQLError } from "graphql";
 import type { Logger } from "./logger";
 import type { ServiceMetrics } from "./metrics";
 import { runInRequestScope, type RequestScope } from "./request-scope";
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+/** Which browser origins may call the GraphQL endpoint; others get no CORS headers at all. */
+export interface CorsPolicy {
+  /** Exact origins, e.g. `https://shop.example.com`. */
+  origins: string[];
+  /** Request headers a browser may send, answered to preflights. */
+  allowHeaders: string[];
+  /** Response headers a browser script may read. */
+  exposeHeaders?: string[];
+  /** How long a browser may reuse a preflight answer. */
+  maxAgeSeconds?: number;
+}
 
 export interface HttpServiceOptions<TContext extends BaseContext> {
   name: string;
@@ -24,6 +36,16 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   routes?: Record<string, RouteHandler>;
   maxBodyBytes?: number;
   graphqlPath?: string;
+  /** CORS for the GraphQL endpoint; without it no CORS headers are sent. */
+  cors?: CorsPolicy;
+  /**
+   * Runs once the body is read and the context built, before Apollo: returns the request to run
+   * (possibly rewritten) or throws a GraphQLError to refuse it (status and headers from
+   * `extensions.http`, 400 by default).
+   */
+  prepareRequest?: (request: HTTPGraphQLRequest, context: TContext) => Promise<HTTPGraphQLRequest>;
+  /** Told the code of every request this layer refuses itself (413, bad JSON, context or prepare errors). */
+  onRequestRejected?: (code: string) => void;
 }
 
 export interface RunningHttpService {
@@ -75,6 +97,35 @@ function graphqlErrorBody(error: GraphQLError) {
   return { errors: [{ message: error.message, extensions }] };
 }
 
+/** A refusal as a response: status and headers (e.g. Retry-After) from `extensions.http`, Apollo's convention. */
+function sendGraphQLError(res: ServerResponse, error: GraphQLError) {
+  const http = error.extensions.http as
+    { status?: number; headers?: Map<string, string> | Record<string, string> } | undefined;
+  const headers: Record<string, string> = {};
+  if (http?.headers) {
+    const entries = http.headers instanceof Map ? http.headers.entries() : Object.entries(http.headers);
+    for (const [key, value] of entries) headers[key] = value;
+  }
+  sendJson(res, http?.status ?? 400, graphqlErrorBody(error), headers);
+}
+
+const CORS_METHODS = "GET, POST, OPTIONS";
+
+/**
+ * Sets the CORS headers of an allowed origin; a missing or refused origin gets none, so the
+ * browser blocks the response. Returns whether the origin is allowed.
+ */
+function applyCors(req: IncomingMessage, res: ServerResponse, policy: CorsPolicy): boolean {
+  res.setHeader("vary", "Origin");
+  const origin = req.headers.origin;
+  if (!origin || !policy.origins.includes(origin)) return false;
+  res.setHeader("access-control-allow-origin", origin);
+  if (policy.exposeHeaders?.length) {
+    res.setHeader("access-control-expose-headers", policy.exposeHeaders.join(", "));
+  }
+  return true;
+}
+
 export async function startHttpService<TContext extends BaseContext>(
   options: HttpServiceOptions<TContext>,
 ): Promise<RunningHttpService> {
@@ -108,6 +159,7 @@ export async function startHttpService<TContext extends BaseContext>(
         try {
           body = text.length ? JSON.parse(text) : {};
         } catch {
+          options.onRequestRejected?.("BAD_REQUEST");
           sendJson(res, 400, {
             errors: [{ message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } }],
           });
@@ -122,18 +174,27 @@ export async function startHttpService<TContext extends BaseContext>(
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     }
     let context: TContext;
+    let httpGraphQLRequest: HTTPGraphQLRequest = {
+      method: req.method ?? "GET",
+      headers,
+      search: url.search,
+      body,
+    };
     try {
       context = await options.context(req, scope);
+      if (options.prepareRequest)
+        httpGraphQLRequest = await options.prepareRequest(httpGraphQLRequest, context);
     } catch (error) {
       if (error instanceof GraphQLError) {
-        const status = (error.extensions.http as { status?: number } | undefined)?.status ?? 400;
-        sendJson(res, status, graphqlErrorBody(error));
+        const code = error.extensions.code;
+        options.onRequestRejected?.(typeof code === "string" ? code : "BAD_REQUEST");
+        sendGraphQLError(res, error);
         return;
       }
       throw error;
     }
     const response = await options.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
+      httpGraphQLRequest,
       context: () => Promise.resolve(context),
     });
     const responseHeaders: Record<string, string> = {};
@@ -175,10 +236,24 @@ export async function startHttpService<TContext extends BaseContext>(
         }
         const route = options.routes?.[path];
         if (route && req.method === "GET") return await route(req, res);
+        if (path === graphqlPath && options.cors) {
+          const allowed = applyCors(req, res, options.cors);
+          if (req.method === "OPTIONS") {
+            // A preflight: an allowed origin learns what it may send; a refused one learns nothing.
+            if (allowed) {
+              res.setHeader("access-control-allow-methods", CORS_METHODS);
+              res.setHeader("access-control-allow-headers", options.cors.allowHeaders.join(", "));
+              res.setHeader("access-control-max-age", String(options.cors.maxAgeSeconds ?? 600));
+            }
+            res.writeHead(204);
+            return res.end();
+          }
+        }
         if (path === graphqlPath) return await handleGraphQL(req, res, scope);
         sendJson(res, 404, { error: "not found" });
       } catch (error) {
         if (error instanceof PayloadTooLargeError) {
+          options.onRequestRejected?.("PAYLOAD_TOO_LARGE");
           sendJson(res, 413, {
             errors: [
               { message: "The request body is too large.", extensions: { code: "PAYLOAD_TOO_LARGE" } },

@@ -5,7 +5,10 @@ import { testEnv } from "./env";
  * Deletes a test's queues (and their dead-letter queues) and exchanges from the shared broker, so
  * repeated runs leave nothing behind. Missing ones are fine.
  */
-export async function deleteBrokerObjects(objects: { queues?: string[]; exchanges?: string[] }): Promise<void> {
+export async function deleteBrokerObjects(objects: {
+  queues?: string[];
+  exchanges?: string[];
+}): Promise<void> {
   const connection = await connect(testEnv.amqpUrl);
   try {
     for (const queue of (objects.queues ?? []).flatMap((name) => [name, `${name}.dlq`])) {

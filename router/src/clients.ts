@@ -1,0 +1,135 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { RouterErrorCode } from "@storefront/platform";
+import { GraphQLError } from "graphql";
+import { z } from "zod";
+import { ConfigFileError, loadManifest, type PersistedManifest } from "./persisted/manifest";
+
+/** The header a partner (or any keyed client) sends its API key in. */
+export const API_KEY_HEADER = "x-api-key";
+
+/**
+ * The clients file (`CLIENTS_FILE`): who may call with an API key. Only the SHA-256 of each key is
+ * stored, so the file can sit in a config map; the key itself is handed to the client once.
+ */
+const clientsFileFormat = z.object({
+  clients: z
+    .array(
+      z.object({
+        name: z.string().regex(/^[\w.-]{1,64}$/, "must be 1–64 letters, digits, '.', '_' or '-'"),
+        apiKeySha256: z.string().regex(/^[0-9a-f]{64}$/, "must be the lowercase hex SHA-256 of the key"),
+        /** A safelisted client may run only the operations of its manifest. */
+        safelisted: z.boolean(),
+        /** `schema/persisted/<manifest>.json`; required when safelisted. */
+        manifest: z
+          .string()
+          .regex(/^[\w.-]+$/, "must be a manifest file name without .json")
+          .optional(),
+        /** Overrides RATE_LIMIT_PER_MINUTE for this client; 0 means unlimited. */
+        rateLimitPerMinute: z.number().int().min(0).optional(),
+      }),
+    )
+    .superRefine((clients, ctx) => {
+      const names = new Set<string>();
+      const keys = new Set<string>();
+      clients.forEach((client, i) => {
+        if (names.has(client.name))
+          ctx.addIssue({ code: "custom", path: [i, "name"], message: "duplicate name" });
+        if (keys.has(client.apiKeySha256)) {
+          ctx.addIssue({ code: "custom", path: [i, "apiKeySha256"], message: "duplicate key" });
+        }
+        if (client.safelisted && !client.manifest) {
+          ctx.addIssue({
+            code: "custom",
+            path: [i, "manifest"],
+            message: "a safelisted client needs a manifest",
+          });
+        }
+        names.add(client.name);
+        keys.add(client.apiKeySha256);
+      });
+    }),
+});
+export type ClientDefinition = z.infer<typeof clientsFileFormat>["clients"][number];
+
+/** A configured client with its manifest loaded. */
+export interface RouterClient {
+  name: string;
+  apiKeySha256: string;
+  safelisted: boolean;
+  manifest: PersistedManifest | undefined;
+  rateLimitPerMinute: number | undefined;
+}
+
+/** Reads and checks a clients file; every problem is listed, prefixed with where it is. */
+export function readClientsFile(file: string): ClientDefinition[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new ConfigFileError([`${file}: ${(error as Error).message}`]);
+  }
+  const result = clientsFileFormat.safeParse(json);
+  if (!result.success) {
+    throw new ConfigFileError(
+      result.error.issues.map((issue) => `${file}: ${issue.path.join(".") || "(root)"}: ${issue.message}`),
+    );
+  }
+  return result.data.clients;
+}
+
+/** Loads each client's manifest from `manifestDir`, collecting every problem before failing. */
+export function resolveClients(definitions: ClientDefinition[], manifestDir: string): RouterClient[] {
+  const problems: string[] = [];
+  const manifests = new Map<string, PersistedManifest>();
+  const clients = definitions.map((definition): RouterClient => {
+    let manifest: PersistedManifest | undefined;
+    if (definition.manifest) {
+      manifest = manifests.get(definition.manifest);
+      if (!manifest) {
+        try {
+          manifest = loadManifest(manifestDir, definition.manifest);
+          manifests.set(definition.manifest, manifest);
+        } catch (error) {
+          if (!(error instanceof ConfigFileError)) throw error;
+          problems.push(...error.problems);
+        }
+      }
+    }
+    return {
+      name: definition.name,
+      apiKeySha256: definition.apiKeySha256,
+      safelisted: definition.safelisted,
+      manifest,
+      rateLimitPerMinute: definition.rateLimitPerMinute,
+    };
+  });
+  if (problems.length) throw new ConfigFileError(problems);
+  return clients;
+}
+
+export function invalidApiKey(): GraphQLError {
+  return new GraphQLError("The API key is not valid.", {
+    extensions: { code: RouterErrorCode.INVALID_API_KEY, http: { status: 401 } },
+  });
+}
+
+/**
+ * Finds the client an API key belongs to. The presented key is hashed and compared with every
+ * configured hash in constant time, without stopping at a match, so timing tells nothing.
+ */
+export function createClientRegistry(clients: RouterClient[]) {
+  const entries = clients.map((client) => ({ client, digest: Buffer.from(client.apiKeySha256, "hex") }));
+  return {
+    clients,
+    identify(apiKey: string): RouterClient | undefined {
+      const presented = createHash("sha256").update(apiKey, "utf8").digest();
+      let found: RouterClient | undefined;
+      for (const entry of entries) {
+        if (timingSafeEqual(presented, entry.digest) && !found) found = entry.client;
+      }
+      return found;
+    },
+  };
+}
+export type ClientRegistry = ReturnType<typeof createClientRegistry>;

@@ -1,0 +1,109 @@
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { Supergraph } from "@apollo/federation-internals";
+import { buildASTSchema, parse, validate, type GraphQLSchema } from "graphql";
+import { z } from "zod";
+
+/** One operation of a trusted-documents manifest; `id` is the SHA-256 (hex) of `body`. */
+export interface PersistedOperation {
+  id: string;
+  name: string;
+  type: "query" | "mutation" | "subscription";
+  body: string;
+}
+
+/** A client's manifest (`schema/persisted/<name>.json`), indexed by operation id. */
+export interface PersistedManifest {
+  name: string;
+  file: string;
+  operations: Map<string, PersistedOperation>;
+}
+
+export const sha256Hex = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+
+/** The `apollo-persisted-query-manifest` format, version 1, as Apollo's generator writes it. */
+const manifestFormat = z.object({
+  format: z.literal("apollo-persisted-query-manifest"),
+  version: z.literal(1),
+  operations: z.array(
+    z.object({
+      id: z.string().regex(/^[0-9a-f]{64}$/, "must be a lowercase hex SHA-256"),
+      name: z.string().min(1),
+      type: z.enum(["query", "mutation", "subscription"]),
+      body: z.string().min(1),
+    }),
+  ),
+});
+
+/** A configuration file (manifest, clients file) that cannot be used; one line per problem. */
+export class ConfigFileError extends Error {
+  override name = "ConfigFileError";
+  constructor(readonly problems: string[]) {
+    super(problems.join("\n"));
+  }
+}
+
+/**
+ * Parses a manifest's text and checks what can be checked without a schema: the format, that
+ * every id is the SHA-256 of its body, that ids are unique and that every body parses.
+ */
+export function parseManifest(name: string, file: string, text: string): PersistedManifest {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ConfigFileError([`${file}: not valid JSON`]);
+  }
+  const result = manifestFormat.safeParse(json);
+  if (!result.success) {
+    throw new ConfigFileError(
+      result.error.issues.map((issue) => `${file}: ${issue.path.join(".") || "(root)"}: ${issue.message}`),
+    );
+  }
+  const problems: string[] = [];
+  const operations = new Map<string, PersistedOperation>();
+  for (const operation of result.data.operations) {
+    const expected = sha256Hex(operation.body);
+    if (operation.id !== expected) {
+      problems.push(`${file}: ${operation.name}: id must be the SHA-256 of its body (${expected})`);
+    }
+    if (operations.has(operation.id)) problems.push(`${file}: ${operation.name}: duplicate id`);
+    try {
+      parse(operation.body);
+    } catch (error) {
+      problems.push(`${file}: ${operation.name}: ${(error as Error).message}`);
+    }
+    operations.set(operation.id, operation);
+  }
+  if (problems.length) throw new ConfigFileError(problems);
+  return { name, file, operations };
+}
+
+export function loadManifest(directory: string, name: string): PersistedManifest {
+  const file = path.join(directory, `${name}.json`);
+  if (!existsSync(file)) throw new ConfigFileError([`${file}: no such manifest`]);
+  return parseManifest(name, file, readFileSync(file, "utf8"));
+}
+
+/**
+ * The public schema a supergraph serves (without @inaccessible elements), built with this
+ * module's graphql-js from the AST, so it never mixes with the gateway's copy of graphql-js.
+ */
+export function apiSchemaFromSupergraph(supergraphSdl: string): GraphQLSchema {
+  return buildASTSchema(Supergraph.build(supergraphSdl).apiSchema().toAST());
+}
+
+/**
+ * Problems of a manifest's operations against a served (API) schema: a field removed or renamed
+ * in a subgraph would break a partner's operation. Empty when every operation is valid.
+ */
+export function validateManifest(manifest: PersistedManifest, schema: GraphQLSchema): string[] {
+  const problems: string[] = [];
+  for (const operation of manifest.operations.values()) {
+    for (const error of validate(schema, parse(operation.body))) {
+      problems.push(`${manifest.name}: ${operation.name}: ${error.message}`);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,141 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parse } from "graphql";
+import { describe, expect, it } from "vitest";
+import { apiSchemaFromSupergraph } from "../src/persisted/manifest";
+import {
+  checkOperation,
+  measureOperation,
+  parseOperation,
+  type OperationLimits,
+} from "../src/protection/limits";
+import { stripSuggestions } from "../src/protection/plugin";
+
+const schema = apiSchemaFromSupergraph(
+  readFileSync(path.join(import.meta.dirname, "../../schema/supergraph.graphql"), "utf8"),
+);
+const measure = (query: string, variables?: Record<string, unknown>, operationName?: string) =>
+  measureOperation(parse(query), { schema, variables, operationName, listSize: 10 })!;
+
+const limits: OperationLimits = {
+  maxDepth: 12,
+  maxAliases: 30,
+  maxRootFields: 20,
+  maxTokens: 2000,
+  maxDirectives: 20,
+  maxCost: 10_000,
+  listSize: 10,
+};
+
+describe("the cost model", () => {
+  it("counts each field once per item of the lists around it", () => {
+    // products 1 + 5 × (nodes 1 + name 1 + price (1 + amount 1 + currency 1)) = 26
+    expect(measure(`{ products(first: 5) { nodes { name price { amount currency } } } }`).cost).toBe(26);
+    // The list right inside a page (nodes, edges) is the page, not another listSize; everything in
+    // the connection counts per page item (an upper bound: pageInfo is really one object).
+    expect(measure(`{ products(first: 5) { edges { node { id } } pageInfo { hasNextPage } } }`).cost).toBe(
+      1 + 5 * (1 + 1 + 1 + 1 + 1),
+    );
+  });
+
+  it("multiplies nested pages and unpaginated lists", () => {
+    // reviews(first: 2) inside 5 products; variants (a list without first) count as listSize (10).
+    const cost = measure(
+      `{ products(first: 5) { nodes { reviews(first: 2) { nodes { rating } } variants { sku } } } }`,
+    ).cost;
+    expect(cost).toBe(1 + 5 * (1 + (1 + 2 * (1 + 1)) + (1 + 10 * 1)));
+    // A top-level list: categories × children × their products' default page (20).
+    expect(measure(`{ categories { children { products { nodes { id } } } } }`).cost).toBe(
+      1 + 10 * (1 + 10 * (1 + 20 * (1 + 1))),
+    );
+  });
+
+  it("takes page sizes from variables, then their defaults, then the schema's default", () => {
+    const query = `query($n: Int = 3) { products(first: $n) { nodes { id } } }`;
+    expect(measure(query, { n: 50 }).cost).toBe(1 + 50 * 2);
+    expect(measure(query).cost).toBe(1 + 3 * 2);
+    expect(measure(`{ products { nodes { id } } }`).cost).toBe(1 + 20 * 2);
+    expect(measure(`{ products(last: 7, first: 2) { nodes { id } } }`).cost).toBe(1 + 7 * 2);
+  });
+
+  it("measures only the operation asked for, expands fragments and ignores __typename and introspection", () => {
+    const document = `
+      query Small { categories { id } }
+      query Big { products(first: 50) { nodes { ...Card } } }
+      fragment Card on Product { __typename id category { ... on Category { name } } }
+    `;
+    expect(measure(document, undefined, "Small")).toEqual({
+      depth: 2,
+      aliases: 0,
+      rootFields: 1,
+      directives: 0,
+      cost: 1 + 10 * 1,
+    });
+    expect(measure(document, undefined, "Big")).toMatchObject({ depth: 4, cost: 1 + 50 * (1 + 1 + 2) });
+    expect(measure(`{ __schema { types { fields { type { ofType { name } } } } } }`)).toEqual({
+      depth: 0,
+      aliases: 0,
+      rootFields: 0,
+      directives: 0,
+      cost: 0,
+    });
+  });
+
+  it("counts aliases and directives wherever fragments are spread, without walking them again", () => {
+    const fragments = Array.from(
+      { length: 30 },
+      (_, i) => `fragment F${i} on Category { a${i}: id @include(if: true) ...F${i + 1} ...F${i + 1} }`,
+    ).join("\n");
+    const started = Date.now();
+    const result = measure(`{ categories { ...F0 } } ${fragments} fragment F30 on Category { slug }`);
+    // 2^30 expansions are counted, not walked.
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(result.aliases).toBe(2 ** 30 - 1);
+    expect(result.directives).toBe(2 ** 30 - 1);
+    expect(
+      checkOperation(parse(`{ categories { ...F0 } } ${fragments} fragment F30 on Category { slug }`), {
+        schema,
+        limits,
+      }).map((e) => e.extensions.code),
+    ).toEqual(["ALIAS_LIMIT_EXCEEDED", "DIRECTIVE_LIMIT_EXCEEDED", "COST_LIMIT_EXCEEDED"]);
+  });
+
+  it("reports every broken limit with its code, limit and actual value", () => {
+    const errors = checkOperation(parse(`{ a: categories { id } b: categories { id } }`), {
+      schema,
+      limits: { ...limits, maxAliases: 1, maxRootFields: 1 },
+    });
+    expect(errors.map((e) => e.extensions)).toEqual([
+      { code: "ALIAS_LIMIT_EXCEEDED", limit: 1, actual: 2 },
+      { code: "ROOT_FIELD_LIMIT_EXCEEDED", limit: 1, actual: 2 },
+    ]);
+    expect(checkOperation(parse(`{ categories { id } }`), { schema, limits })).toEqual([]);
+  });
+});
+
+describe("parsing with a token limit", () => {
+  it("stops at maxTokens with TOKEN_LIMIT_EXCEEDED (graphql-js's wording is what the router recognises)", () => {
+    const result = parseOperation(`{ ${"a ".repeat(100)} }`, { maxTokens: 50 });
+    expect("errors" in result && result.errors[0]!.extensions).toEqual({
+      code: "TOKEN_LIMIT_EXCEEDED",
+      limit: 50,
+    });
+    const broken = parseOperation(`{ a `, { maxTokens: 50 });
+    expect("errors" in broken && broken.errors[0]!.extensions.code).toBe("GRAPHQL_PARSE_FAILED");
+    expect("document" in parseOperation(`{ a }`, { maxTokens: 50 })).toBe(true);
+  });
+});
+
+describe("suggestions", () => {
+  it("are stripped from messages", () => {
+    expect(
+      stripSuggestions('Cannot query field "prodcts" on type "Query". Did you mean "products" or "product"?'),
+    ).toBe('Cannot query field "prodcts" on type "Query".');
+    expect(
+      stripSuggestions(
+        'Variable "$s" got invalid value "NEWES"; Value "NEWES" does not exist in "ProductSort" enum. Did you mean the enum value "NEWEST"?',
+      ),
+    ).toBe('Variable "$s" got invalid value "NEWES"; Value "NEWES" does not exist in "ProductSort" enum.');
+    expect(stripSuggestions("Unknown argument.")).toBe("Unknown argument.");
+  });
+});

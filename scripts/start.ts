@@ -9,13 +9,7 @@ import { loadCartConfig, startCartSubgraph } from "@storefront/cart";
 import { loadCatalogueConfig, seedCatalogue, startCatalogueSubgraph } from "@storefront/catalogue";
 import { loadOrdersConfig, startOrdersSubgraph } from "@storefront/orders";
 import { loadPaymentsConfig, startPaymentsSubgraph } from "@storefront/payments";
-import {
-  createAmqpBus,
-  createInProcessBus,
-  createLogger,
-  stopOnSignals,
-  type Stoppable,
-} from "@storefront/platform";
+import { openMessageBus, createLogger, stopOnSignals, type Stoppable } from "@storefront/platform";
 import { loadRouterConfig, startRouter } from "@storefront/router";
 import { loadShippingConfig, startShippingSubgraph } from "@storefront/shipping";
 import { ensureSeedReviewers, loadUsersConfig, seedUsers, startUsersSubgraph } from "@storefront/users";
@@ -40,9 +34,7 @@ for (const config of [catalogueConfig, cartConfig, paymentsConfig, ordersConfig,
   config.serviceToken ??= serviceToken;
 
 try {
-  const bus = ordersConfig.amqpUrl
-    ? await createAmqpBus({ url: ordersConfig.amqpUrl, log })
-    : createInProcessBus({ log });
+  const bus = await openMessageBus(ordersConfig, log);
   running.push({ name: "message bus", stop: () => bus.close() });
   log.info({ bus: ordersConfig.amqpUrl ? "amqp" : "in-process" }, "message bus ready");
 

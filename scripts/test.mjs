@@ -50,7 +50,10 @@ const turbo = spawnSync("npx", ["turbo", "run", ...tasks, "--continue", "--concu
   stdio: "inherit",
 });
 // Fault tests stop shared services (RabbitMQ), so they run alone, after everything else.
-const faults = spawnSync("npm", ["run", "test:faults", "-w", "@storefront/e2e"], { cwd: root, stdio: "inherit" });
+const faults = spawnSync("npm", ["run", "test:faults", "-w", "@storefront/e2e"], {
+  cwd: root,
+  stdio: "inherit",
+});
 
 let passed = 0;
 let failed = 0;

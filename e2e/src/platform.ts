@@ -59,8 +59,13 @@ const silent = pino({ level: testEnv.logLevel });
 export async function startPlatform(options: PlatformOptions = {}) {
   const run = randomUUID();
   const exchange = `test.${run}`;
-  const queue = (name: string) => `test.${run}.${name}`;
-  const queues = ["shipping-requests", "shipment-events"].map(queue);
+  // Every queue named through here is deleted from the broker when the platform stops.
+  const queues: string[] = [];
+  const queue = (name: string) => {
+    const full = `test.${run}.${name}`;
+    if (!queues.includes(full)) queues.push(full);
+    return full;
+  };
   const bus: MessageBus =
     options.bus === "in-process"
       ? createInProcessBus({ log: silent })
@@ -116,6 +121,7 @@ export async function startPlatform(options: PlatformOptions = {}) {
       CART_URL: cart.url,
       PAYMENTS_URL: payments.url,
       SHIPPING_URL: shipping.url,
+      SHIPMENT_EVENTS_QUEUE: queue("shipment-events"),
     });
     // One database for every orders process of this run: replicas and restarts share it.
     const ordersDatabase: TestDatabase = await createTestDatabase("orders");
@@ -126,7 +132,6 @@ export async function startPlatform(options: PlatformOptions = {}) {
           bus,
           relayIntervalMs: 100,
           recoveryIntervalMs: 1_000,
-          shipmentEventsQueue: queue("shipment-events"),
         }),
         ordersDatabase.url ? { databaseUrl: ordersDatabase.url } : {},
       );
@@ -160,6 +165,8 @@ export async function startPlatform(options: PlatformOptions = {}) {
       payments,
       shipping,
       orders,
+      ordersConfig,
+      ordersDatabase,
       router,
       bus,
       accounts,

@@ -63,6 +63,12 @@ export const envFields = {
       .string()
       .regex(/^amqps?:\/\//, "must be an amqp:// or amqps:// URL")
       .optional(),
+  /** The topic exchange every message is published to (its dead letters go to `<name>.dlx`). */
+  amqpExchange: () =>
+    z
+      .string()
+      .regex(/^[\w.:-]{1,200}$/, "must be letters, digits, `.`, `:`, `-` or `_`")
+      .default("storefront.events"),
   url: () => z.string().url(),
   logLevel: () => z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   nodeEnv: () => z.enum(["development", "test", "production"]).default("development"),

@@ -10,6 +10,11 @@ export const ordersEnvShape = {
   JWKS_URL: envFields.url().default("http://localhost:4001/.well-known/jwks.json"),
   SERVICE_TOKEN: envFields.serviceToken(),
   AMQP_URL: envFields.amqpUrl(),
+  AMQP_EXCHANGE: envFields.amqpExchange(),
+  SHIPMENT_EVENTS_QUEUE: z
+    .string()
+    .regex(/^[\w.:-]{1,200}$/)
+    .default("orders.shipment-events"),
   USERS_URL: envFields.url().default("http://localhost:4001/graphql"),
   CATALOGUE_URL: envFields.url().default("http://localhost:4002/graphql"),
   CART_URL: envFields.url().default("http://localhost:4003/graphql"),
@@ -32,6 +37,9 @@ export interface OrdersConfig {
   jwksUrl: string;
   serviceToken: string | undefined;
   amqpUrl: string | undefined;
+  amqpExchange: string;
+  /** Durable queue shipment events are consumed from. */
+  shipmentEventsQueue: string;
   urls: { users: string; catalogue: string; cart: string; payments: string; shipping: string };
   reservationTtlSeconds: number;
   checkoutRecoverySeconds: number;
@@ -46,6 +54,8 @@ function toConfig(env: ReturnType<typeof parseEnv<typeof ordersEnvShape>>): Orde
     jwksUrl: env.JWKS_URL,
     serviceToken: env.SERVICE_TOKEN,
     amqpUrl: env.AMQP_URL,
+    amqpExchange: env.AMQP_EXCHANGE,
+    shipmentEventsQueue: env.SHIPMENT_EVENTS_QUEUE,
     urls: {
       users: env.USERS_URL,
       catalogue: env.CATALOGUE_URL,

@@ -19,7 +19,7 @@ import { createLoaders } from "./loaders";
 import { resolvers } from "./resolvers";
 import { startCheckoutRecovery } from "./services/recovery";
 import { startLiveOrders } from "./services/live";
-import { SHIPMENT_EVENTS_QUEUE, shipmentEventHandler } from "./services/shipment-events";
+import { shipmentEventHandler } from "./services/shipment-events";
 
 export interface OrdersModuleOptions {
   /** Where order events and shipment requests go (RabbitMQ, or the in-process bus when embedded). */
@@ -28,8 +28,6 @@ export interface OrdersModuleOptions {
   relay?: boolean;
   relayIntervalMs?: number;
   recoveryIntervalMs?: number;
-  /** Queue shipment events are read from; tests give each run its own. */
-  shipmentEventsQueue?: string;
 }
 
 export function ordersModule(
@@ -63,7 +61,7 @@ export function ordersModule(
       try {
         shipmentEvents = await options.bus.consume(
           {
-            queue: options.shipmentEventsQueue ?? SHIPMENT_EVENTS_QUEUE,
+            queue: config.shipmentEventsQueue,
             bindings: ["shipping.shipment-status-changed.v1"],
             prefetch: 16,
             deliveryLimit: 5,

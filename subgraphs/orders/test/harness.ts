@@ -100,13 +100,19 @@ export async function startCheckoutStack() {
   const ordersDatabase = await createTestDatabase("orders");
   const startOrders = (options: Partial<OrdersModuleOptions> = {}) =>
     startTestSubgraph(
-      ordersModule(ordersConfigFrom({ ...ordersEnv, CHECKOUT_RECOVERY_SECONDS: "30" }), {
-        bus,
-        relayIntervalMs: 100,
-        recoveryIntervalMs: 500,
-        shipmentEventsQueue: `${queue}.shipment-events`,
-        ...options,
-      }),
+      ordersModule(
+        ordersConfigFrom({
+          ...ordersEnv,
+          CHECKOUT_RECOVERY_SECONDS: "30",
+          SHIPMENT_EVENTS_QUEUE: `${queue}.shipment-events`,
+        }),
+        {
+          bus,
+          relayIntervalMs: 100,
+          recoveryIntervalMs: 500,
+          ...options,
+        },
+      ),
       ordersDatabase.url ? { databaseUrl: ordersDatabase.url } : {},
     );
   let orders: TestSubgraph<typeof ordersSchema> = await startOrders();

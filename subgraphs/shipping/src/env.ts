@@ -11,6 +11,7 @@ export const shippingEnvShape = {
   JWKS_URL: envFields.url().default("http://localhost:4001/.well-known/jwks.json"),
   SERVICE_TOKEN: envFields.serviceToken(),
   AMQP_URL: envFields.amqpUrl(),
+  AMQP_EXCHANGE: envFields.amqpExchange(),
   SHOP_COUNTRY: z
     .string()
     .refine(isCountryCode, "must be an ISO 3166-1 alpha-2 country code in capitals, e.g. US")
@@ -35,6 +36,7 @@ export interface ShippingConfig {
   serviceToken: string | undefined;
   /** Read by main.ts only: the module itself is handed a bus. */
   amqpUrl: string | undefined;
+  amqpExchange: string;
   /** Where shipments leave from (the origin of every rate) and the currency rates are in. */
   shop: { country: string; currency: string };
   /** A stand-in carrier that moves shipments along by itself, for demos and tests. */
@@ -50,6 +52,7 @@ function toConfig(env: ReturnType<typeof parseEnv<typeof shippingEnvShape>>): Sh
     jwksUrl: env.JWKS_URL,
     serviceToken: env.SERVICE_TOKEN,
     amqpUrl: env.AMQP_URL,
+    amqpExchange: env.AMQP_EXCHANGE,
     shop: { country: env.SHOP_COUNTRY, currency: env.SHOP_CURRENCY },
     simulatedCarrier: { enabled: env.SIMULATED_CARRIER, stepSeconds: env.SIMULATED_CARRIER_STEP_SECONDS },
   };

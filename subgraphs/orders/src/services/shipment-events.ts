@@ -12,9 +12,6 @@ import type { OrdersDatabase } from "../db";
 import { inbox, orders, type OrderStatus } from "../db/schema";
 import { transition } from "./transitions";
 
-/** The durable queue orders reads shipment progress from. */
-export const SHIPMENT_EVENTS_QUEUE = "orders.shipment-events";
-
 /** How far along its delivery a paid order is; orders never move backwards. */
 const PROGRESS: Partial<Record<OrderStatus, number>> = { PAID: 0, SHIPPED: 1, DELIVERED: 2 };
 

@@ -21,5 +21,6 @@ export * from "./keyset";
 export * from "./messages";
 export * from "./outbox";
 export * from "./inbox";
+export * from "./periodic";
 export * from "./service-client";
 export * from "./cards";

@@ -1,5 +1,5 @@
 import { and, asc, inArray, isNull, lt, sql } from "drizzle-orm";
-import type { Logger } from "@storefront/platform";
+import { startPeriodicTask, type Logger, type PeriodicTask } from "@storefront/platform";
 import type { CartDatabase } from "../db";
 import { carts } from "../db/schema";
 
@@ -34,45 +34,19 @@ export async function deleteIdleGuestCarts(db: CartDatabase, ttlDays: number): P
   }
 }
 
-/**
- * Sweeps every `intervalMs`, the next sweep scheduled when one ends so they never overlap; a
- * failed sweep is logged and tried again next time. Several replicas may sweep at once.
- */
+/** Deletes idle guest carts every `intervalMs`; several replicas may sweep at once. */
 export function startGuestCartSweeper(
   db: CartDatabase,
   log: Logger,
   options: { ttlDays: number; intervalMs: number },
-): { stop(): Promise<void> } {
-  const sweepLog = log.child({ component: "guest-cart-sweeper" });
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let sweeping: Promise<void> | undefined;
-
-  const sweep = async () => {
-    try {
+): PeriodicTask {
+  return startPeriodicTask({
+    name: "guest-cart-sweeper",
+    intervalMs: options.intervalMs,
+    log,
+    task: async () => {
       const deleted = await deleteIdleGuestCarts(db, options.ttlDays);
-      if (deleted) sweepLog.info({ deleted }, "deleted idle guest carts");
-    } catch (err) {
-      sweepLog.error({ err }, "sweeping idle guest carts failed");
-    }
-  };
-  const schedule = () => {
-    timer = setTimeout(() => {
-      sweeping = sweep().finally(() => {
-        sweeping = undefined;
-        if (!stopped) schedule();
-      });
-    }, options.intervalMs);
-    // The sweeper alone must not keep an otherwise finished process alive.
-    timer.unref();
-  };
-  schedule();
-
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await sweeping;
+      if (deleted) log.info({ deleted }, "deleted idle guest carts");
     },
-  };
+  });
 }

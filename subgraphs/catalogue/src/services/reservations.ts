@@ -4,8 +4,10 @@ import {
   badUserInput,
   notFound,
   requireInternalCaller,
+  startPeriodicTask,
   validateInput,
   type Logger,
+  type PeriodicTask,
   isUuid,
 } from "@storefront/platform";
 import type { CatalogueContext } from "../context";
@@ -287,44 +289,16 @@ export async function releaseExpiredReservations(db: CatalogueDatabase, log: Log
   return total;
 }
 
-/**
- * Sweeps every `intervalMs`, one sweep at a time (the next is scheduled when one ends, so a slow
- * sweep never overlaps the next). A failed sweep is logged and retried on the next tick.
- */
+/** Releases expired stock reservations every `intervalMs`. */
 export function startReservationSweeper(
   db: CatalogueDatabase,
   log: Logger,
   intervalMs: number,
-): { stop(): Promise<void> } {
-  const sweepLog = log.child({ component: "reservation-sweeper" });
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let sweeping: Promise<void> | undefined;
-
-  const sweep = async () => {
-    try {
-      await releaseExpiredReservations(db, sweepLog);
-    } catch (err) {
-      sweepLog.error({ err }, "sweeping expired stock reservations failed");
-    }
-  };
-  const schedule = () => {
-    timer = setTimeout(() => {
-      sweeping = sweep().finally(() => {
-        sweeping = undefined;
-        if (!stopped) schedule();
-      });
-    }, intervalMs);
-    // The sweeper alone must not keep a process alive that is otherwise done.
-    timer.unref();
-  };
-  schedule();
-
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await sweeping;
-    },
-  };
+): PeriodicTask {
+  return startPeriodicTask({
+    name: "reservation-sweeper",
+    intervalMs,
+    log,
+    task: () => releaseExpiredReservations(db, log),
+  });
 }

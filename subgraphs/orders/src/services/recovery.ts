@@ -1,5 +1,5 @@
 import { and, inArray, lt, sql } from "drizzle-orm";
-import { ServiceCallError, type Logger } from "@storefront/platform";
+import { ServiceCallError, startPeriodicTask, type Logger } from "@storefront/platform";
 import type { OrdersDatabase } from "../db";
 import type { OrdersDependencies } from "../dependencies";
 import { orders, type OrderRow } from "../db/schema";
@@ -101,16 +101,10 @@ export async function recoverInterruptedCheckouts(ctx: SagaContext, staleSeconds
 }
 
 export function startCheckoutRecovery(ctx: SagaContext, staleSeconds: number, intervalMs: number) {
-  let running: Promise<unknown> | undefined;
-  const timer = setInterval(() => {
-    running ??= recoverInterruptedCheckouts(ctx, staleSeconds)
-      .catch((error: unknown) => ctx.log.error({ err: error }, "checkout recovery failed"))
-      .finally(() => (running = undefined));
-  }, intervalMs);
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPeriodicTask({
+    name: "checkout-recovery",
+    intervalMs,
+    log: ctx.log,
+    task: () => recoverInterruptedCheckouts(ctx, staleSeconds),
+  });
 }

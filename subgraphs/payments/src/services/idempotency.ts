@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import { GraphQLError } from "graphql";
-import { ErrorCode, type Logger } from "@storefront/platform";
+import { ErrorCode, startPeriodicTask, type Logger, type PeriodicTask } from "@storefront/platform";
 import type { PaymentsDatabase } from "../db";
 import {
   idempotencyKeys,
@@ -301,44 +301,19 @@ export async function sweepIdempotencyKeys(db: PaymentsDatabase, ttlHours: numbe
   }
 }
 
-/**
- * Sweeps every `intervalMs`, one sweep at a time (the next is scheduled when one ends). A failed
- * sweep is logged and tried again next time; the timer never keeps the process alive by itself.
- */
+/** Removes idempotency keys older than their time to live, every `intervalMs`. */
 export function startIdempotencyKeySweeper(
   db: PaymentsDatabase,
   log: Logger,
   options: { ttlHours: number; intervalMs: number },
-): { stop(): Promise<void> } {
-  const sweepLog = log.child({ component: "idempotency-key-sweeper" });
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let sweeping: Promise<void> | undefined;
-
-  const sweep = async () => {
-    try {
+): PeriodicTask {
+  return startPeriodicTask({
+    name: "idempotency-key-sweeper",
+    intervalMs: options.intervalMs,
+    log,
+    task: async () => {
       const removed = await sweepIdempotencyKeys(db, options.ttlHours);
-      if (removed) sweepLog.info({ removed }, "swept expired idempotency keys");
-    } catch (err) {
-      sweepLog.error({ err }, "sweeping expired idempotency keys failed");
-    }
-  };
-  const schedule = () => {
-    timer = setTimeout(() => {
-      sweeping = sweep().finally(() => {
-        sweeping = undefined;
-        if (!stopped) schedule();
-      });
-    }, options.intervalMs);
-    timer.unref();
-  };
-  schedule();
-
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await sweeping;
+      if (removed) log.info({ removed }, "swept expired idempotency keys");
     },
-  };
+  });
 }

@@ -1,5 +1,5 @@
 import { and, asc, inArray, lt, sql } from "drizzle-orm";
-import type { Logger, OutboxRelay } from "@storefront/platform";
+import { startPeriodicTask, type Logger, type OutboxRelay, type PeriodicTask } from "@storefront/platform";
 import type { ShippingDatabase } from "../db";
 import { shipments } from "../db/schema";
 import { changeStatus, defaultNote, MOVING_STATUSES, nextStatus } from "./transitions";
@@ -41,14 +41,14 @@ export function startSimulatedCarrier(options: {
   log: Logger;
   stepSeconds: number;
   intervalMs: number;
-}): { stop(): Promise<void> } {
+}): PeriodicTask {
   const { db, relay, log, stepSeconds, intervalMs } = options;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-
-  const pass = async () => {
-    try {
+  log.info({ stepSeconds }, "simulated carrier started");
+  return startPeriodicTask({
+    name: "simulated-carrier",
+    intervalMs,
+    log,
+    task: async () => {
       const moved = await advanceDueShipments(db, stepSeconds);
       if (moved) {
         relay.nudge();
@@ -56,29 +56,6 @@ export function startSimulatedCarrier(options: {
       }
       // A full batch means more are due: go again at once instead of waiting a tick.
       return moved === BATCH;
-    } catch (err) {
-      log.error({ err }, "simulated carrier pass failed");
-      return false;
-    }
-  };
-  const schedule = (delay: number) => {
-    timer = setTimeout(() => {
-      running = pass().then((more) => {
-        running = undefined;
-        if (!stopped) schedule(more ? 0 : intervalMs);
-      });
-    }, delay);
-    // The carrier alone must not keep a process alive that is otherwise done.
-    timer.unref();
-  };
-  schedule(intervalMs);
-  log.info({ stepSeconds }, "simulated carrier started");
-
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
     },
-  };
+  });
 }

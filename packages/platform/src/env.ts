@@ -81,3 +81,54 @@ export const envFields = {
       .default(fallback ? "true" : "false")
       .transform((v) => v === "true" || v === "1"),
 };
+
+/**
+ * Settings every subgraph except users (which issues the tokens) has, whatever its domain;
+ * spread into a subgraph's shape next to its own `<NAME>_PORT` and `<NAME>_DATABASE_URL`.
+ */
+export const subgraphEnvShape = {
+  DATA_DIR: z.string().default(".data"),
+  LOG_LEVEL: envFields.logLevel(),
+  JWKS_URL: envFields.url().default("http://localhost:4001/.well-known/jwks.json"),
+  SERVICE_TOKEN: envFields.serviceToken(),
+};
+
+/** What `launchSubgraph` needs from a subgraph's configuration; every subgraph config has it. */
+export interface SubgraphConfig {
+  port: number;
+  /** postgres:// URL; unset means the embedded PGlite under `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: z.infer<ReturnType<typeof envFields.logLevel>>;
+  /** Where access-token keys are published (the users subgraph). */
+  jwksUrl: string;
+  /** Shared credential of internal calls; `npm start` makes one up when unset. */
+  serviceToken: string | undefined;
+}
+
+export function subgraphConfig(
+  env: z.infer<z.ZodObject<typeof subgraphEnvShape>>,
+  own: { port: number; databaseUrl: string | undefined },
+): SubgraphConfig {
+  return {
+    ...own,
+    dataDir: env.DATA_DIR,
+    logLevel: env.LOG_LEVEL,
+    jwksUrl: env.JWKS_URL,
+    serviceToken: env.SERVICE_TOKEN,
+  };
+}
+
+/**
+ * A service's two ways to get its configuration: `from(source)` for tests and embedding (throws
+ * EnvError), `load()` for a process entry point (reads the environment, exits on bad values).
+ */
+export function configLoader<TShape extends z.ZodRawShape, TConfig>(
+  shape: TShape,
+  toConfig: (env: z.infer<z.ZodObject<TShape>>) => TConfig,
+) {
+  return {
+    from: (source: EnvSource): TConfig => toConfig(parseEnv(shape, source)),
+    load: (): TConfig => toConfig(loadEnvOrExit(shape, process.env)),
+  };
+}

@@ -43,12 +43,5 @@ export function cartModule(config: CartConfig): SubgraphModule<typeof schema, Ca
 }
 
 export function startCartSubgraph(config: CartConfig, log?: Logger) {
-  return launchSubgraph(cartModule(config), {
-    port: config.port,
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    logLevel: config.logLevel,
-    serviceToken: config.serviceToken,
-    ...(log ? { log } : {}),
-  });
+  return launchSubgraph(cartModule(config), { ...config, log });
 }

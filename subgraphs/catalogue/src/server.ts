@@ -31,12 +31,5 @@ export function catalogueModule(config: CatalogueConfig): SubgraphModule<typeof 
 }
 
 export function startCatalogueSubgraph(config: CatalogueConfig, log?: Logger) {
-  return launchSubgraph(catalogueModule(config), {
-    port: config.port,
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    logLevel: config.logLevel,
-    serviceToken: config.serviceToken,
-    ...(log ? { log } : {}),
-  });
+  return launchSubgraph(catalogueModule(config), { ...config, log });
 }

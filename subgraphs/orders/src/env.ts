@@ -1,14 +1,17 @@
 import { z } from "zod";
-import { envFields, loadEnvOrExit, parseEnv, type EnvSource } from "@storefront/platform";
+import {
+  configLoader,
+  envFields,
+  subgraphConfig,
+  subgraphEnvShape,
+  type SubgraphConfig,
+} from "@storefront/platform";
 
 /** Every setting of the orders subgraph; the only place it reads the environment. */
 export const ordersEnvShape = {
   ORDERS_PORT: envFields.port(4004),
   ORDERS_DATABASE_URL: envFields.postgresUrl(),
-  DATA_DIR: z.string().default(".data"),
-  LOG_LEVEL: envFields.logLevel(),
-  JWKS_URL: envFields.url().default("http://localhost:4001/.well-known/jwks.json"),
-  SERVICE_TOKEN: envFields.serviceToken(),
+  ...subgraphEnvShape,
   AMQP_URL: envFields.amqpUrl(),
   AMQP_EXCHANGE: envFields.amqpExchange(),
   SHIPMENT_EVENTS_QUEUE: z
@@ -29,13 +32,7 @@ export const ordersEnvShape = {
   CHECKOUT_RECOVERY_SECONDS: envFields.seconds(60),
 };
 
-export interface OrdersConfig {
-  port: number;
-  databaseUrl: string | undefined;
-  dataDir: string;
-  logLevel: z.infer<ReturnType<typeof envFields.logLevel>>;
-  jwksUrl: string;
-  serviceToken: string | undefined;
+export interface OrdersConfig extends SubgraphConfig {
   amqpUrl: string | undefined;
   amqpExchange: string;
   /** Durable queue shipment events are consumed from. */
@@ -45,33 +42,21 @@ export interface OrdersConfig {
   checkoutRecoverySeconds: number;
 }
 
-function toConfig(env: ReturnType<typeof parseEnv<typeof ordersEnvShape>>): OrdersConfig {
-  return {
-    port: env.ORDERS_PORT,
-    databaseUrl: env.ORDERS_DATABASE_URL,
-    dataDir: env.DATA_DIR,
-    logLevel: env.LOG_LEVEL,
-    jwksUrl: env.JWKS_URL,
-    serviceToken: env.SERVICE_TOKEN,
-    amqpUrl: env.AMQP_URL,
-    amqpExchange: env.AMQP_EXCHANGE,
-    shipmentEventsQueue: env.SHIPMENT_EVENTS_QUEUE,
-    urls: {
-      users: env.USERS_URL,
-      catalogue: env.CATALOGUE_URL,
-      cart: env.CART_URL,
-      payments: env.PAYMENTS_URL,
-      shipping: env.SHIPPING_URL,
-    },
-    reservationTtlSeconds: env.RESERVATION_TTL_SECONDS,
-    checkoutRecoverySeconds: env.CHECKOUT_RECOVERY_SECONDS,
-  };
-}
+const loader = configLoader(ordersEnvShape, (env): OrdersConfig => ({
+  ...subgraphConfig(env, { port: env.ORDERS_PORT, databaseUrl: env.ORDERS_DATABASE_URL }),
+  amqpUrl: env.AMQP_URL,
+  amqpExchange: env.AMQP_EXCHANGE,
+  shipmentEventsQueue: env.SHIPMENT_EVENTS_QUEUE,
+  urls: {
+    users: env.USERS_URL,
+    catalogue: env.CATALOGUE_URL,
+    cart: env.CART_URL,
+    payments: env.PAYMENTS_URL,
+    shipping: env.SHIPPING_URL,
+  },
+  reservationTtlSeconds: env.RESERVATION_TTL_SECONDS,
+  checkoutRecoverySeconds: env.CHECKOUT_RECOVERY_SECONDS,
+}));
 
-export function ordersConfigFrom(source: EnvSource): OrdersConfig {
-  return toConfig(parseEnv(ordersEnvShape, source));
-}
-
-export function loadOrdersConfig(): OrdersConfig {
-  return toConfig(loadEnvOrExit(ordersEnvShape, process.env));
-}
+export const ordersConfigFrom = loader.from;
+export const loadOrdersConfig = loader.load;

@@ -98,12 +98,5 @@ export function ordersModule(
 }
 
 export function startOrdersSubgraph(config: OrdersConfig, options: OrdersModuleOptions, log?: Logger) {
-  return launchSubgraph(ordersModule(config, options), {
-    port: config.port,
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    logLevel: config.logLevel,
-    serviceToken: config.serviceToken,
-    ...(log ? { log } : {}),
-  });
+  return launchSubgraph(ordersModule(config, options), { ...config, log });
 }

@@ -48,12 +48,5 @@ export function paymentsModule(
 }
 
 export function startPaymentsSubgraph(config: PaymentsConfig, log?: Logger) {
-  return launchSubgraph(paymentsModule(config), {
-    port: config.port,
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    logLevel: config.logLevel,
-    serviceToken: config.serviceToken,
-    ...(log ? { log } : {}),
-  });
+  return launchSubgraph(paymentsModule(config), { ...config, log });
 }

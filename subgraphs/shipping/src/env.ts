@@ -1,15 +1,18 @@
 import { z } from "zod";
-import { envFields, loadEnvOrExit, parseEnv, type EnvSource } from "@storefront/platform";
+import {
+  configLoader,
+  envFields,
+  subgraphConfig,
+  subgraphEnvShape,
+  type SubgraphConfig,
+} from "@storefront/platform";
 import { isCountryCode } from "./services/zones";
 
 /** Every setting of the shipping subgraph; the only place it reads the environment. */
 export const shippingEnvShape = {
   SHIPPING_PORT: envFields.port(4006),
   SHIPPING_DATABASE_URL: envFields.postgresUrl(),
-  DATA_DIR: z.string().default(".data"),
-  LOG_LEVEL: envFields.logLevel(),
-  JWKS_URL: envFields.url().default("http://localhost:4001/.well-known/jwks.json"),
-  SERVICE_TOKEN: envFields.serviceToken(),
+  ...subgraphEnvShape,
   AMQP_URL: envFields.amqpUrl(),
   AMQP_EXCHANGE: envFields.amqpExchange(),
   SHOP_COUNTRY: z
@@ -27,13 +30,7 @@ export const shippingEnvShape = {
   SIMULATED_CARRIER_STEP_SECONDS: envFields.seconds(20),
 };
 
-export interface ShippingConfig {
-  port: number;
-  databaseUrl: string | undefined;
-  dataDir: string;
-  logLevel: z.infer<ReturnType<typeof envFields.logLevel>>;
-  jwksUrl: string;
-  serviceToken: string | undefined;
+export interface ShippingConfig extends SubgraphConfig {
   /** Read by main.ts only: the module itself is handed a bus. */
   amqpUrl: string | undefined;
   amqpExchange: string;
@@ -43,25 +40,13 @@ export interface ShippingConfig {
   simulatedCarrier: { enabled: boolean; stepSeconds: number };
 }
 
-function toConfig(env: ReturnType<typeof parseEnv<typeof shippingEnvShape>>): ShippingConfig {
-  return {
-    port: env.SHIPPING_PORT,
-    databaseUrl: env.SHIPPING_DATABASE_URL,
-    dataDir: env.DATA_DIR,
-    logLevel: env.LOG_LEVEL,
-    jwksUrl: env.JWKS_URL,
-    serviceToken: env.SERVICE_TOKEN,
-    amqpUrl: env.AMQP_URL,
-    amqpExchange: env.AMQP_EXCHANGE,
-    shop: { country: env.SHOP_COUNTRY, currency: env.SHOP_CURRENCY },
-    simulatedCarrier: { enabled: env.SIMULATED_CARRIER, stepSeconds: env.SIMULATED_CARRIER_STEP_SECONDS },
-  };
-}
+const loader = configLoader(shippingEnvShape, (env): ShippingConfig => ({
+  ...subgraphConfig(env, { port: env.SHIPPING_PORT, databaseUrl: env.SHIPPING_DATABASE_URL }),
+  amqpUrl: env.AMQP_URL,
+  amqpExchange: env.AMQP_EXCHANGE,
+  shop: { country: env.SHOP_COUNTRY, currency: env.SHOP_CURRENCY },
+  simulatedCarrier: { enabled: env.SIMULATED_CARRIER, stepSeconds: env.SIMULATED_CARRIER_STEP_SECONDS },
+}));
 
-export function shippingConfigFrom(source: EnvSource): ShippingConfig {
-  return toConfig(parseEnv(shippingEnvShape, source));
-}
-
-export function loadShippingConfig(): ShippingConfig {
-  return toConfig(loadEnvOrExit(shippingEnvShape, process.env));
-}
+export const shippingConfigFrom = loader.from;
+export const loadShippingConfig = loader.load;

@@ -122,12 +122,5 @@ export function shippingModule(
 }
 
 export function startShippingSubgraph(config: ShippingConfig, options: ShippingModuleOptions, log?: Logger) {
-  return launchSubgraph(shippingModule(config, options), {
-    port: config.port,
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    logLevel: config.logLevel,
-    serviceToken: config.serviceToken,
-    ...(log ? { log } : {}),
-  });
+  return launchSubgraph(shippingModule(config, options), { ...config, log });
 }

@@ -46,11 +46,5 @@ export function usersModule(config: UsersConfig): SubgraphModule<typeof schema, 
 }
 
 export function startUsersSubgraph(config: UsersConfig, log?: Logger) {
-  return launchSubgraph(usersModule(config), {
-    port: config.port,
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    logLevel: config.logLevel,
-    ...(log ? { log } : {}),
-  });
+  return launchSubgraph(usersModule(config), { ...config, log });
 }

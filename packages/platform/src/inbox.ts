@@ -1,5 +1,6 @@
-import { pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { pgTable, text } from "drizzle-orm/pg-core";
 import type { Envelope } from "./bus/types";
+import { utcTimestamp } from "./columns";
 import type { Database } from "./db";
 
 /**
@@ -12,7 +13,7 @@ export function inboxTable(name = "inbox") {
     /** The envelope id; message ids are the publisher's, so any string is accepted. */
     messageId: text("message_id").primaryKey(),
     type: text("type").notNull(),
-    handledAt: timestamp("handled_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    handledAt: utcTimestamp("handled_at").notNull().defaultNow(),
   });
 }
 

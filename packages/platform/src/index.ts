@@ -22,5 +22,6 @@ export * from "./messages";
 export * from "./outbox";
 export * from "./inbox";
 export * from "./periodic";
+export * from "./columns";
 export * from "./service-client";
 export * from "./cards";

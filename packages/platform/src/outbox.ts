@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import type { Envelope, MessageBus } from "./bus/types";
+import { utcTimestamp } from "./columns";
 import type { Database } from "./db";
 import type { Logger } from "./logger";
 
@@ -18,12 +19,12 @@ export function outboxTable(name = "outbox") {
       id: uuid("id").primaryKey(),
       type: text("type").notNull(),
       envelope: jsonb("envelope").$type<Envelope>().notNull(),
-      createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
-      publishedAt: timestamp("published_at", { withTimezone: true, precision: 3 }),
+      createdAt: utcTimestamp("created_at").notNull().defaultNow(),
+      publishedAt: utcTimestamp("published_at"),
       attempts: integer("attempts").notNull().default(0),
       lastError: text("last_error"),
       /** After a failed publish the row waits here, longer after each failure (at most a minute). */
-      nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, precision: 3 }),
+      nextAttemptAt: utcTimestamp("next_attempt_at"),
     },
     (t) => [
       index(`${name}_pending_idx`)

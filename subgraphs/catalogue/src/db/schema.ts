@@ -10,13 +10,13 @@ import {
   real,
   smallint,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { utcTimestamp } from "@storefront/platform";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
-const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+const at = utcTimestamp;
 
 export const productStatus = pgEnum("product_status", ["ACTIVE", "ARCHIVED"]);
 export const movementKind = pgEnum("stock_movement_kind", [

@@ -1,19 +1,8 @@
 import { sql } from "drizzle-orm";
-import {
-  check,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
-import { inboxTable, outboxTable, type ShippingAddress } from "@storefront/platform";
+import { check, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { inboxTable, outboxTable, type ShippingAddress, utcTimestamp } from "@storefront/platform";
 
-const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+const at = utcTimestamp;
 
 export const orderStatus = pgEnum("order_status", [
   "PENDING",

@@ -1,17 +1,8 @@
 import { sql } from "drizzle-orm";
-import {
-  check,
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { check, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { utcTimestamp } from "@storefront/platform";
 
-const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+const at = utcTimestamp;
 
 export const paymentStatus = pgEnum("payment_status", [
   "SUCCEEDED",

@@ -1,15 +1,6 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  index,
-  jsonb,
-  pgEnum,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { boolean, index, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { utcTimestamp } from "@storefront/platform";
 
 export const role = pgEnum("role", ["CUSTOMER", "ADMIN"]);
 
@@ -25,8 +16,8 @@ export const auditEventType = pgEnum("audit_event_type", [
 ]);
 
 const timestamps = {
-  createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  createdAt: utcTimestamp("created_at").notNull().defaultNow(),
+  updatedAt: utcTimestamp("updated_at").notNull().defaultNow(),
 };
 
 export const users = pgTable(
@@ -86,12 +77,12 @@ export const sessions = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     /** SHA-256 of the token secret; the secret itself is never stored. */
     tokenHash: text("token_hash").notNull(),
-    expiresAt: timestamp("expires_at", { withTimezone: true, precision: 3 }).notNull(),
-    rotatedAt: timestamp("rotated_at", { withTimezone: true, precision: 3 }),
-    revokedAt: timestamp("revoked_at", { withTimezone: true, precision: 3 }),
+    expiresAt: utcTimestamp("expires_at").notNull(),
+    rotatedAt: utcTimestamp("rotated_at"),
+    revokedAt: utcTimestamp("revoked_at"),
     userAgent: text("user_agent"),
     clientIp: text("client_ip"),
-    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    createdAt: utcTimestamp("created_at").notNull().defaultNow(),
   },
   (t) => [index("sessions_family_idx").on(t.familyId), index("sessions_user_idx").on(t.userId)],
 );
@@ -105,10 +96,10 @@ export const signingKeys = pgTable("signing_keys", {
   kid: text("kid").primaryKey(),
   privateJwk: jsonb("private_jwk").notNull(),
   publicJwk: jsonb("public_jwk").notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
-  activatesAt: timestamp("activates_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
-  retiresAt: timestamp("retires_at", { withTimezone: true, precision: 3 }),
-  expiresAt: timestamp("expires_at", { withTimezone: true, precision: 3 }),
+  createdAt: utcTimestamp("created_at").notNull().defaultNow(),
+  activatesAt: utcTimestamp("activates_at").notNull().defaultNow(),
+  retiresAt: utcTimestamp("retires_at"),
+  expiresAt: utcTimestamp("expires_at"),
 });
 
 /** Security events. Also the source of truth for login throttling (recent LOGIN_FAILED rows). */
@@ -123,7 +114,7 @@ export const auditLog = pgTable(
     clientIp: text("client_ip"),
     userAgent: text("user_agent"),
     details: jsonb("details").$type<Record<string, unknown>>(),
-    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    createdAt: utcTimestamp("created_at").notNull().defaultNow(),
   },
   (t) => [
     index("audit_log_created_idx").on(t.createdAt, t.id),

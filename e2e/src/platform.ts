@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
 import { pino } from "pino";
 import { cartConfigFrom, cartModule } from "@storefront/cart";
-import { catalogueConfigFrom, catalogueDbSchema, catalogueModule } from "@storefront/catalogue";
+import { catalogueConfigFrom, catalogueModule } from "@storefront/catalogue";
+import { insertVariant, stockOf } from "@storefront/catalogue/testing";
 import { ordersConfigFrom, ordersModule } from "@storefront/orders";
 import { paymentsConfigFrom, paymentsModule } from "@storefront/payments";
 import { createAmqpBus, createInProcessBus, type MessageBus } from "@storefront/platform";
@@ -179,43 +179,9 @@ export async function startPlatform(options: PlatformOptions = {}) {
         return replica;
       },
       /** A product with one variant holding `stock` units, straight into the catalogue's database. */
-      async variantWithStock(stock: number, priceAmount = 2500, name?: string) {
-        const db = catalogue.database.db;
-        const sku = `E2E-${randomUUID().slice(0, 8)}`.toUpperCase();
-        const [product] = await db
-          .insert(catalogueDbSchema.products)
-          .values({
-            sku,
-            slug: sku.toLowerCase(),
-            name: name ?? `Product ${sku}`,
-            priceAmount,
-            currency: "USD",
-          })
-          .returning({ id: catalogueDbSchema.products.id });
-        const [variant] = await db
-          .insert(catalogueDbSchema.variants)
-          .values({ productId: product!.id, sku: `${sku}-V`, name: "One size", priceAmount, currency: "USD" })
-          .returning({ id: catalogueDbSchema.variants.id, sku: catalogueDbSchema.variants.sku });
-        await db.insert(catalogueDbSchema.stockLevels).values({ variantId: variant!.id, onHand: stock });
-        await db
-          .insert(catalogueDbSchema.stockMovements)
-          .values({ variantId: variant!.id, kind: "RECEIPT", quantity: stock });
-        return { id: variant!.id, sku: variant!.sku, productId: product!.id };
-      },
-      async stockOf(variantId: string) {
-        const db = catalogue.database.db;
-        const [level] = await db
-          .select()
-          .from(catalogueDbSchema.stockLevels)
-          .where(eq(catalogueDbSchema.stockLevels.variantId, variantId));
-        const [ledger] = await db
-          .select({
-            sum: sql<number>`coalesce(sum(${catalogueDbSchema.stockMovements.quantity}), 0)`.mapWith(Number),
-          })
-          .from(catalogueDbSchema.stockMovements)
-          .where(eq(catalogueDbSchema.stockMovements.variantId, variantId));
-        return { onHand: level?.onHand ?? 0, ledger: ledger?.sum ?? 0 };
-      },
+      variantWithStock: (stock: number, priceAmount = 2500, name?: string) =>
+        insertVariant(catalogue.database.db, { stock, priceAmount, ...(name ? { name } : {}) }),
+      stockOf: (variantId: string) => stockOf(catalogue.database.db, variantId),
       stop: stopAll,
     };
   } catch (error) {

@@ -81,7 +81,7 @@ describe("internal operations for the checkout", () => {
       sku: good.sku,
       productId: good.productId,
       productName: good.productName,
-      variantName: "Standard",
+      variantName: "Variant 0",
       quantity: 2,
       unitPrice: 1999,
     });

@@ -8,11 +8,11 @@ import {
   startTestSubgraph,
   testAccounts,
   testEnv,
-  unique,
   type ExecuteResult,
   type TestAccount,
   type TestSubgraph,
 } from "@storefront/testkit";
+import { insertVariant } from "@storefront/catalogue/testing";
 import { usersConfigFrom, usersModule } from "@storefront/users";
 import { cartConfigFrom } from "../src/env";
 import { cartModule } from "../src/server";
@@ -136,24 +136,12 @@ export async function startCartStack(env: Record<string, string> = {}) {
     customer: (): Promise<TestAccount> => accounts.customer(),
 
     /** A product with one variant holding `stock` units, straight into the catalogue's database. */
-    async variant(options: { stock?: number; price?: number; currency?: string } = {}) {
-      const { stock = 10, price = 1000, currency = "USD" } = options;
-      const sku = unique("CART").toUpperCase();
-      const [product] = await catalogueDb
-        .insert(catalogue.products)
-        .values({ sku, slug: sku.toLowerCase(), name: `Product ${sku}`, priceAmount: price, currency })
-        .returning();
-      const [variant] = await catalogueDb
-        .insert(catalogue.variants)
-        .values({ productId: product!.id, sku: `${sku}-V`, name: "Standard", priceAmount: price, currency })
-        .returning();
-      await catalogueDb.insert(catalogue.stockLevels).values({ variantId: variant!.id, onHand: stock });
-      if (stock > 0) {
-        await catalogueDb
-          .insert(catalogue.stockMovements)
-          .values({ variantId: variant!.id, kind: "RECEIPT", quantity: stock });
-      }
-      return { id: variant!.id, productId: product!.id, sku: variant!.sku, productName: product!.name };
+    variant(options: { stock?: number; price?: number; currency?: string } = {}) {
+      return insertVariant(catalogueDb, {
+        stock: options.stock ?? 10,
+        priceAmount: options.price ?? 1000,
+        ...(options.currency ? { currency: options.currency } : {}),
+      });
     },
     async setStock(variantId: string, onHand: number) {
       await catalogueDb

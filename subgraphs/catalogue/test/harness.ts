@@ -10,6 +10,7 @@ import {
 } from "@storefront/testkit";
 import { usersConfigFrom, usersDbSchema, usersModule } from "@storefront/users";
 import { schema } from "../src/db";
+import { insertProduct as insertFixture, type ProductFixture } from "../src/testing";
 import { catalogueConfigFrom } from "../src/env";
 import { catalogueModule } from "../src/server";
 
@@ -75,58 +76,9 @@ export async function startCatalogue(env: Record<string, string> = {}): Promise<
   };
 }
 
-/**
- * Inserts a product with variants straight into the database (fixtures for tests that are not
- * about product administration). Stock is given through the ledger: a RECEIPT per variant.
- */
-export async function insertProduct(
-  catalogue: CatalogueSubgraph,
-  options: {
-    name?: string;
-    description?: string;
-    priceAmount?: number;
-    categoryId?: string | null;
-    createdAt?: Date;
-    variants?: { stock: number; priceAmount?: number }[];
-  } = {},
-) {
-  const db = catalogue.database.db;
-  const sku = unique("SKU").toUpperCase();
-  const [product] = await db
-    .insert(schema.products)
-    .values({
-      sku,
-      slug: sku.toLowerCase(),
-      name: options.name ?? `Product ${sku}`,
-      description: options.description ?? "",
-      priceAmount: options.priceAmount ?? 1000,
-      currency: "USD",
-      categoryId: options.categoryId ?? null,
-      ...(options.createdAt ? { createdAt: options.createdAt } : {}),
-    })
-    .returning();
-  const variantRows = [];
-  for (const [index, spec] of (options.variants ?? [{ stock: 10 }]).entries()) {
-    const [variant] = await db
-      .insert(schema.variants)
-      .values({
-        productId: product!.id,
-        sku: `${sku}-${index}`,
-        name: `Variant ${index}`,
-        priceAmount: spec.priceAmount ?? product!.priceAmount,
-        currency: "USD",
-        position: index,
-      })
-      .returning();
-    await db.insert(schema.stockLevels).values({ variantId: variant!.id, onHand: spec.stock });
-    if (spec.stock > 0) {
-      await db
-        .insert(schema.stockMovements)
-        .values({ variantId: variant!.id, kind: "RECEIPT", quantity: spec.stock, note: "fixture" });
-    }
-    variantRows.push(variant!);
-  }
-  return { product: product!, variants: variantRows };
+/** A product with variants straight in the database (for tests not about product administration). */
+export function insertProduct(catalogue: CatalogueSubgraph, options: ProductFixture = {}) {
+  return insertFixture(catalogue.database.db, options);
 }
 
 export async function insertCategory(

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
 import { pino } from "pino";
-import { catalogueConfigFrom, catalogueDbSchema, catalogueModule } from "@storefront/catalogue";
+import { catalogueConfigFrom, catalogueModule } from "@storefront/catalogue";
 import { cartConfigFrom, cartModule } from "@storefront/cart";
 import { paymentsConfigFrom, paymentsModule } from "@storefront/payments";
 import { shippingConfigFrom, shippingModule } from "@storefront/shipping";
@@ -18,6 +17,7 @@ import {
 } from "@storefront/testkit";
 
 export { waitFor } from "@storefront/testkit";
+import { insertVariant, stockOf } from "@storefront/catalogue/testing";
 import { usersConfigFrom, usersModule } from "@storefront/users";
 import { ordersConfigFrom } from "../src/env";
 import { ordersModule, type OrdersModuleOptions } from "../src/server";
@@ -146,36 +146,9 @@ export async function startCheckoutStack() {
     },
     /** A product with one variant holding `stock` units, straight into the catalogue's database. */
     async variantWithStock(stock: number, priceAmount = 2500) {
-      const db = catalogue.database.db;
-      const sku = `CHK-${randomUUID().slice(0, 8)}`.toUpperCase();
-      const [product] = await db
-        .insert(catalogueDbSchema.products)
-        .values({ sku, slug: sku.toLowerCase(), name: `Checkout ${sku}`, priceAmount, currency: "USD" })
-        .returning({ id: catalogueDbSchema.products.id });
-      const [variant] = await db
-        .insert(catalogueDbSchema.variants)
-        .values({ productId: product!.id, sku: `${sku}-V`, name: "One size", priceAmount, currency: "USD" })
-        .returning({ id: catalogueDbSchema.variants.id });
-      await db.insert(catalogueDbSchema.stockLevels).values({ variantId: variant!.id, onHand: stock });
-      await db
-        .insert(catalogueDbSchema.stockMovements)
-        .values({ variantId: variant!.id, kind: "RECEIPT", quantity: stock });
-      return variant!.id;
+      return (await insertVariant(catalogue.database.db, { stock, priceAmount })).id;
     },
-    async stockOf(variantId: string) {
-      const db = catalogue.database.db;
-      const [level] = await db
-        .select()
-        .from(catalogueDbSchema.stockLevels)
-        .where(eq(catalogueDbSchema.stockLevels.variantId, variantId));
-      const [ledger] = await db
-        .select({
-          sum: sql<number>`coalesce(sum(${catalogueDbSchema.stockMovements.quantity}), 0)`.mapWith(Number),
-        })
-        .from(catalogueDbSchema.stockMovements)
-        .where(eq(catalogueDbSchema.stockMovements.variantId, variantId));
-      return { onHand: level?.onHand ?? 0, ledger: ledger?.sum ?? 0 };
-    },
+    stockOf: (variantId: string) => stockOf(catalogue.database.db, variantId),
     addToCart(variantId: string, quantity: number, auth: { token?: string; cartToken?: string }) {
       return executeOk<{ addToCart: { cartToken: string | null; cart: { itemCount: number } } }>(
         cart.url,

@@ -2,10 +2,19 @@
 // so configuration is parsed and validated in one place per process.
 import js from "@eslint/js";
 import globals from "globals";
+import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "**/dist/**", "**/.data/**", "**/src/db/migrations/**", "web/**"] },
+  {
+    ignores: [
+      "**/node_modules/**",
+      "**/dist/**",
+      "**/.data/**",
+      "**/src/db/migrations/**",
+      "web/src/graphql/generated/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -25,6 +34,12 @@ export default tseslint.config(
   {
     files: ["**/env.ts", "**/*.test.ts", "**/test/**", "scripts/**", "bench/**", "**/vitest.config.ts"],
     rules: { "no-restricted-properties": "off" },
+  },
+  {
+    // The storefront (React): the rules of hooks and React Compiler's checks, browser globals.
+    files: ["web/src/**/*.{ts,tsx}"],
+    ...reactHooks.configs.flat["recommended-latest"],
+    languageOptions: { globals: globals.browser },
   },
   {
     files: ["**/*.js", "**/*.mjs"],

@@ -13,6 +13,7 @@ import { openMessageBus, createLogger, stopOnSignals, type Stoppable } from "@st
 import { loadRouterConfig, startRouter } from "@storefront/router";
 import { loadShippingConfig, startShippingSubgraph } from "@storefront/shipping";
 import { ensureSeedReviewers, loadUsersConfig, seedUsers, startUsersSubgraph } from "@storefront/users";
+import { startWebServer } from "@storefront/web/serve";
 import { seedPastOrders } from "./seed-orders";
 
 const usersConfig = loadUsersConfig();
@@ -79,7 +80,14 @@ try {
 
   const router = await startRouter(routerConfig, { log });
   running.push({ name: "router", stop: () => router.stop() });
-  process.stdout.write(`\nStorefront graph ready at http://localhost:${router.port}/graphql\n\n`);
+  // The storefront's dev server, same-origin with the graph: it proxies /graphql (HTTP and
+  // WebSocket) to the router, as the ingress does in Kubernetes.
+  const web = await startWebServer({ port: 3000, routerUrl: `http://localhost:${router.port}`, mode: "dev" });
+  running.push({ name: "web", stop: () => web.close() });
+  process.stdout.write(
+    `\nStorefront graph ready at http://localhost:${router.port}/graphql\n` +
+      `Storefront ready at ${web.url}\n\n`,
+  );
 } catch (error) {
   log.fatal({ err: error }, "start-up failed");
   for (const service of running.reverse()) await service.stop().catch(() => {});

@@ -1,0 +1,139 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADDRESS, CARDS, DOMESTIC_OPTION } from "@storefront/e2e";
+import { executeOk, waitFor } from "@storefront/testkit";
+import { searchAndOpen, signIn } from "./support/flows";
+import { startStorefront, type Storefront } from "./support/storefront";
+
+let shop: Storefront;
+
+beforeAll(async () => {
+  shop = await startStorefront();
+}, 240_000);
+
+afterAll(async () => {
+  await shop?.stop();
+});
+
+async function adminPage() {
+  const admin = await shop.platform.accounts.admin("Admin Ada");
+  const { context, page } = await shop.newPage();
+  await signIn(page, admin.email, admin.password);
+  return { context, page };
+}
+
+describe("admin area", () => {
+  it("is hidden from customers and refused to them", async () => {
+    const customer = await shop.platform.accounts.customer("Curious Cat");
+    const { context, page } = await shop.newPage();
+    await signIn(page, customer.email, customer.password);
+    expect(
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).count(),
+    ).toBe(0);
+    await page.goto("/admin/shipments");
+    await page.getByRole("heading", { level: 1, name: "Not allowed" }).waitFor();
+    await context.close();
+  });
+
+  it("creates a product, edits it, adds a variant, receives and adjusts stock, reads the ledger, archives it", async () => {
+    const { context, page } = await adminPage();
+    const word = `Admino${randomUUID().slice(0, 6).replace(/\d/g, "m")}`;
+    await page.goto("/admin");
+    await page.getByRole("button", { name: "New product" }).click();
+    const create = page.getByRole("form", { name: "New product" });
+    await create.getByLabel("SKU").fill(word.toUpperCase());
+    await create.getByLabel("Name").fill(`${word} Draft`);
+    await create.getByLabel("Price (USD)").fill("19.99");
+    await create.getByRole("button", { name: "Create product" }).click();
+    await page.getByRole("heading", { level: 1, name: `${word} Draft` }).waitFor();
+
+    const edit = page.getByRole("form", { name: "Edit product" });
+    await edit.getByLabel("Name").fill(`${word} Lantern`);
+    await edit.getByLabel("Price (USD)").fill("24.50");
+    await edit.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("heading", { level: 1, name: `${word} Lantern` }).waitFor();
+
+    const variant = page.getByRole("form", { name: "New variant" });
+    await variant.getByLabel("Variant SKU").fill(`${word.toUpperCase()}-S`);
+    await variant.getByLabel("Variant name").fill("Small");
+    await variant.getByRole("button", { name: "Add variant" }).click();
+    await page.getByRole("heading", { level: 3, name: /Small/ }).waitFor();
+
+    const receive = page.getByRole("form", { name: "Receive stock of Small" });
+    await receive.getByLabel("Units received").fill("10");
+    await receive.getByRole("button", { name: "Receive" }).click();
+    await expect.poll(() => page.getByTestId("stock-on-hand").textContent()).toBe("10");
+    const adjust = page.getByRole("form", { name: "Adjust stock of Small" });
+    await adjust.getByLabel("Change (negative for losses)").fill("-3");
+    await adjust.getByLabel("Reason").fill("damaged in the warehouse");
+    await adjust.getByRole("button", { name: "Adjust" }).click();
+    await expect.poll(() => page.getByTestId("stock-on-hand").textContent()).toBe("7");
+    await page.getByText("Stock movements").click();
+    await page.getByRole("cell", { name: "ADJUSTMENT" }).waitFor();
+    await page.getByRole("cell", { name: "RECEIPT" }).waitFor();
+    expect(await page.getByRole("cell", { name: "-3", exact: true }).count()).toBe(1);
+
+    // On sale in the shop now, at the new price.
+    const shopper = await shop.newPage();
+    await shopper.page.goto("/");
+    await searchAndOpen(shopper.page, word, `${word} Lantern`);
+    await shopper.page.getByText("$24.50").first().waitFor();
+
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Archive product" }).click();
+    await page.getByText("Archived", { exact: true }).waitFor();
+    await shopper.page.reload();
+    await shopper.page.getByRole("heading", { level: 1, name: "Product not found" }).waitFor();
+    await shopper.context.close();
+    await context.close();
+  });
+
+  it("lists shipments by status and records a shipment exception", async () => {
+    // A paid order, placed through the graph, gives a shipment.
+    const variant = await shop.platform.variantWithStock(3, 1300);
+    const customer = await shop.platform.accounts.customer();
+    const url = shop.platform.router.url;
+    await executeOk(url, `mutation($v: ID!) { addToCart(variantId: $v, quantity: 1) { cart { id } } }`, {
+      variables: { v: variant.id },
+      token: customer.token,
+    });
+    const placed = await executeOk<{ checkout: { id: string } }>(
+      url,
+      `mutation($i: CheckoutInput!) { checkout(input: $i) { ... on Order { id } } }`,
+      {
+        token: customer.token,
+        variables: {
+          i: {
+            idempotencyKey: randomUUID(),
+            shippingAddress: ADDRESS,
+            shippingOptionId: DOMESTIC_OPTION,
+            card: { number: CARDS.ok, expMonth: 12, expYear: 2030, cvc: "123" },
+          },
+        },
+      },
+    );
+    const admin = await shop.platform.accounts.admin();
+    const { shipment } = await waitFor(
+      () =>
+        executeOk<{ order: { shipment: { trackingNumber: string } | null } }>(
+          url,
+          `query($id: ID!) { order(id: $id) { shipment { trackingNumber } } }`,
+          { variables: { id: placed.checkout.id }, token: admin.token },
+        ).then((data) => ({ shipment: data.order.shipment })),
+      (seen) => seen.shipment !== null,
+    );
+
+    const { context, page } = await adminPage();
+    await page.goto("/admin/shipments");
+    await page.getByLabel("Show").selectOption("LABEL_CREATED");
+    const card = page.locator(`[data-tracking-number="${shipment!.trackingNumber}"]`);
+    await card.waitFor();
+    await card.getByRole("button", { name: "Report a problem" }).click();
+    await card.getByLabel("What is holding it up?").fill("Address label smudged");
+    await card.getByRole("button", { name: "Report exception" }).click();
+    await card.getByText("Held up").waitFor();
+    await card.getByText("Address label smudged").waitFor();
+    await card.getByRole("button", { name: /^Resume journey/ }).waitFor();
+    await context.close();
+  });
+});

@@ -1,0 +1,22 @@
+import { createHash } from "node:crypto";
+
+/** The `web` client's key in test runs (public by nature: it ships in the bundle). */
+export const TEST_API_KEY = "test-web-client-key";
+
+/**
+ * The router's clients file for test runs: `web`, safelisted to `schema/persisted/web.json`.
+ * Unlimited rate: every browser of a run shares this one client's budget.
+ */
+export function webClientsFile() {
+  return {
+    clients: [
+      {
+        name: "web",
+        apiKeySha256: createHash("sha256").update(TEST_API_KEY).digest("hex"),
+        safelisted: true,
+        manifest: "web",
+        rateLimitPerMinute: 0,
+      },
+    ],
+  };
+}

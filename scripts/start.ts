@@ -9,7 +9,14 @@ import { loadCartConfig, startCartSubgraph } from "@storefront/cart";
 import { loadCatalogueConfig, seedCatalogue, startCatalogueSubgraph } from "@storefront/catalogue";
 import { loadOrdersConfig, startOrdersSubgraph } from "@storefront/orders";
 import { loadPaymentsConfig, startPaymentsSubgraph } from "@storefront/payments";
-import { openMessageBus, createLogger, stopOnSignals, type Stoppable } from "@storefront/platform";
+import {
+  openMessageBus,
+  createLogger,
+  envFields,
+  loadEnvOrExit,
+  stopOnSignals,
+  type Stoppable,
+} from "@storefront/platform";
 import { loadRouterConfig, startRouter } from "@storefront/router";
 import { loadShippingConfig, startShippingSubgraph } from "@storefront/shipping";
 import { ensureSeedReviewers, loadUsersConfig, seedUsers, startUsersSubgraph } from "@storefront/users";
@@ -22,6 +29,7 @@ const cartConfig = loadCartConfig();
 const paymentsConfig = loadPaymentsConfig();
 const ordersConfig = loadOrdersConfig();
 const shippingConfig = loadShippingConfig();
+const { WEB_PORT: webPort } = loadEnvOrExit({ WEB_PORT: envFields.port(3000) }, process.env);
 // A demo needs parcels that move: the simulated carrier is on unless explicitly turned off.
 if (process.env.SIMULATED_CARRIER === undefined) shippingConfig.simulatedCarrier.enabled = true;
 const routerConfig = loadRouterConfig();
@@ -82,7 +90,11 @@ try {
   running.push({ name: "router", stop: () => router.stop() });
   // The storefront's dev server, same-origin with the graph: it proxies /graphql (HTTP and
   // WebSocket) to the router, as the ingress does in Kubernetes.
-  const web = await startWebServer({ port: 3000, routerUrl: `http://localhost:${router.port}`, mode: "dev" });
+  const web = await startWebServer({
+    port: webPort,
+    routerUrl: `http://localhost:${router.port}`,
+    mode: "dev",
+  });
   running.push({ name: "web", stop: () => web.close() });
   process.stdout.write(
     `\nStorefront graph ready at http://localhost:${router.port}/graphql\n` +

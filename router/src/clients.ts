@@ -27,6 +27,11 @@ const clientsFileFormat = z.object({
           .optional(),
         /** Overrides RATE_LIMIT_PER_MINUTE for this client; 0 means unlimited. */
         rateLimitPerMinute: z.number().int().min(0).optional(),
+        /**
+         * The key ships inside an app (a browser bundle, a mobile binary): it names the app but
+         * anyone can copy it, so budgets are counted per signed-in user or address, not per key.
+         */
+        public: z.boolean().default(false),
       }),
     )
     .superRefine((clients, ctx) => {
@@ -59,6 +64,8 @@ export interface RouterClient {
   safelisted: boolean;
   manifest: PersistedManifest | undefined;
   rateLimitPerMinute: number | undefined;
+  /** Rate limits count per caller (user or address) instead of per client. */
+  public: boolean;
 }
 
 /** Reads and checks a clients file; every problem is listed, prefixed with where it is. */
@@ -102,6 +109,7 @@ export function resolveClients(definitions: ClientDefinition[], manifestDir: str
       safelisted: definition.safelisted,
       manifest,
       rateLimitPerMinute: definition.rateLimitPerMinute,
+      public: definition.public,
     };
   });
   if (problems.length) throw new ConfigFileError(problems);

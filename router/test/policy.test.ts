@@ -8,7 +8,7 @@ import { createClientRegistry } from "../src/clients";
 import { MemoryKeyValueCache, RedisKeyValueCache } from "../src/persisted/apq-cache";
 import { parseManifest, type ConfigFileError, type PersistedManifest } from "../src/persisted/manifest";
 import { resolvePersistedOperation, withManifestText } from "../src/persisted/resolve";
-import { memoryRateLimiter, redisRateLimiter } from "../src/protection/rate-limit";
+import { memoryRateLimiter, rateLimitKey, redisRateLimiter } from "../src/protection/rate-limit";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 const body = "query Categories {\n  categories {\n    id\n  }\n}";
@@ -27,6 +27,7 @@ const client = (safelisted: boolean, withManifest = true): RouterClient => ({
   safelisted,
   manifest: withManifest ? manifest : undefined,
   rateLimitPerMinute: undefined,
+  public: false,
 });
 const apq = (hash: string) => ({ persistedQuery: { version: 1, sha256Hash: hash } });
 const codeOf = (fn: () => unknown) => {
@@ -37,6 +38,16 @@ const codeOf = (fn: () => unknown) => {
   }
   return "none";
 };
+
+describe("rate-limit budgets", () => {
+  const viewer = { userId: "u1", role: "CUSTOMER" as const, expiresAt: 0, sessionId: undefined };
+  it("count per client for a private key, per caller for a public (app) key", () => {
+    expect(rateLimitKey({ client: client(true), viewer, clientIp: "10.0.0.1" })).toBe("client:partner");
+    const app = { ...client(true), public: true };
+    expect(rateLimitKey({ client: app, viewer, clientIp: "10.0.0.1" })).toBe("user:u1");
+    expect(rateLimitKey({ client: app, viewer: undefined, clientIp: "10.0.0.1" })).toBe("ip:10.0.0.1");
+  });
+});
 
 describe("persisted operation policy", () => {
   const partner = client(true);

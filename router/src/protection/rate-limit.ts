@@ -3,9 +3,12 @@ import { GraphQLError } from "graphql";
 import type { Redis } from "ioredis";
 import type { RouterContext } from "../context";
 
-/** Whose budget an operation counts against: the API key's client, else the user, else the address. */
+/**
+ * Whose budget an operation counts against: the API key's client (unless its key is public, as an
+ * app's is), else the user, else the address.
+ */
 export function rateLimitKey(caller: Pick<RouterContext, "client" | "viewer" | "clientIp">): string {
-  if (caller.client) return `client:${caller.client.name}`;
+  if (caller.client && !caller.client.public) return `client:${caller.client.name}`;
   if (caller.viewer) return `user:${caller.viewer.userId}`;
   return `ip:${caller.clientIp ?? "unknown"}`;
 }

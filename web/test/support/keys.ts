@@ -15,7 +15,7 @@ export function webClientsFile() {
         apiKeySha256: createHash("sha256").update(TEST_API_KEY).digest("hex"),
         safelisted: true,
         manifest: "web",
-        rateLimitPerMinute: 0,
+        public: true,
       },
     ],
   };

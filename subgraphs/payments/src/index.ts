@@ -1,4 +1,4 @@
 export { paymentsModule, startPaymentsSubgraph } from "./server";
-export { paymentsConfigFrom, loadPaymentsConfig, type PaymentsConfig } from "./env";
+export { paymentsConfigFrom, paymentsEnvShape, loadPaymentsConfig, type PaymentsConfig } from "./env";
 export { schema as paymentsDbSchema } from "./db";
 export { createTestModeProvider, type PaymentProvider } from "./providers";

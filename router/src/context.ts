@@ -16,7 +16,7 @@ export interface RouterContext {
 
 const CART_TOKEN = /^[\w-]{16,128}$/;
 
-function clientIpOf(req: IncomingMessage, trustProxy: boolean): string | undefined {
+export function clientIpOf(req: IncomingMessage, trustProxy: boolean): string | undefined {
   if (trustProxy) {
     const forwarded = req.headers["x-forwarded-for"];
     const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();

@@ -4,6 +4,7 @@ import { EnvError, envFields, packageRoot, parseEnv, type EnvSource } from "@sto
 import { readClientsFile, resolveClients, type RouterClient } from "./clients";
 import { ConfigFileError } from "./persisted/manifest";
 import type { OperationLimits } from "./protection/limits";
+import type { SubscriptionSettings } from "./subscriptions/server";
 
 const limit = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -51,6 +52,16 @@ export const routerEnvShape = {
   OPERATION_TIMEOUT_MS: limit(15_000),
   /** Operations per client per minute; 0 turns rate limiting off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  /** Subscriptions (graphql-ws on the GraphQL path): a socket without connection_init is closed after this. */
+  SUBSCRIPTION_INIT_TIMEOUT_MS: limit(5_000),
+  /** Largest WebSocket message a client may send (larger: closed with 1009). */
+  SUBSCRIPTION_MAX_MESSAGE_BYTES: limit(100_000),
+  /** Subscriptions one WebSocket connection may hold at once. */
+  SUBSCRIPTION_MAX_PER_CONNECTION: limit(20),
+  /** How long a lost subgraph connection is re-tried before the client's subscription ends. */
+  SUBSCRIPTION_RESUME_TIMEOUT_MS: limit(15_000),
+  /** Ping interval towards clients and subgraphs; a peer that misses a pong is dropped. */
+  SUBSCRIPTION_KEEPALIVE_MS: limit(12_000),
   CORS_ORIGINS: z
     .string()
     .regex(
@@ -83,6 +94,7 @@ export interface RouterConfig {
   operationTimeoutMs: number;
   rateLimitPerMinute: number;
   corsOrigins: string[];
+  subscriptions: SubscriptionSettings;
 }
 
 export function parseSubgraphUrls(value: string | undefined): Record<string, string> {
@@ -150,6 +162,13 @@ function toConfig(
     operationTimeoutMs: env.OPERATION_TIMEOUT_MS,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     corsOrigins: env.CORS_ORIGINS.split(",").map((origin) => origin.trim()),
+    subscriptions: {
+      initTimeoutMs: env.SUBSCRIPTION_INIT_TIMEOUT_MS,
+      maxMessageBytes: env.SUBSCRIPTION_MAX_MESSAGE_BYTES,
+      maxPerConnection: env.SUBSCRIPTION_MAX_PER_CONNECTION,
+      resumeTimeoutMs: env.SUBSCRIPTION_RESUME_TIMEOUT_MS,
+      keepAliveMs: env.SUBSCRIPTION_KEEPALIVE_MS,
+    },
   };
 }
 

@@ -1,5 +1,11 @@
 export { startRouter, type RunningRouter, CORS_ALLOW_HEADERS } from "./server";
-export { loadRouterConfig, routerConfigFrom, routerEnvShape, parseSubgraphUrls, type RouterConfig } from "./env";
+export {
+  loadRouterConfig,
+  routerConfigFrom,
+  routerEnvShape,
+  parseSubgraphUrls,
+  type RouterConfig,
+} from "./env";
 export { API_KEY_HEADER, createClientRegistry, type RouterClient, type ClientRegistry } from "./clients";
 export { createProtection, type Protection } from "./protection";
 export {

@@ -22,6 +22,7 @@ import { protectionPlugin, routerErrorFormatter } from "./protection/plugin";
 import { executorWithTimeout } from "./protection/timeout";
 import { createRequestGate } from "./request-gate";
 import { SubgraphDataSource, createSubgraphFetcher, createSubgraphMetrics } from "./subgraph-data-source";
+import { SubscriptionPlanning, attachSubscriptionServer } from "./subscriptions";
 
 /** What a browser on an allowed origin may send: auth, partner key, cart, tracing, Apollo's CSRF headers. */
 export const CORS_ALLOW_HEADERS = [
@@ -93,15 +94,21 @@ export async function startRouter(
   const protection = createProtection(config, { registry: metrics.registry, log, redis });
 
   let schemaLoaded = false;
+  // The gateway's data sources by subgraph, reused by subscriptions for the entity fetches of each event.
+  const dataSources = new Map<string, SubgraphDataSource>();
+  const planning = new SubscriptionPlanning(config.subgraphUrls, log.child({ component: "subscriptions" }));
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl ?? supergraphFromFile(config.supergraphPath, log),
-    buildService: ({ name, url }) =>
-      new SubgraphDataSource(
+    buildService: ({ name, url }) => {
+      const dataSource = new SubgraphDataSource(
         name,
         config.subgraphUrls[name] ?? url!,
         subgraphFetcher.fetcher,
         subgraphMetrics,
-      ),
+      );
+      dataSources.set(name, dataSource);
+      return dataSource;
+    },
   });
   gateway.executor = executorWithTimeout(gateway.executor, config.operationTimeoutMs, () =>
     protection.metrics.rejected(RouterErrorCode.OPERATION_TIMEOUT),
@@ -109,6 +116,8 @@ export async function startRouter(
   const manifests = new Set(config.clients.flatMap((client) => (client.manifest ? [client.manifest] : [])));
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
     schemaLoaded = true;
+    // Subscriptions are planned against the graph the gateway serves, reloaded with it.
+    planning.update(coreSupergraphSdl);
     if (!manifests.size) return;
     // A graph change that breaks a partner's operation is loud here; CI catches it earlier (schema tests).
     try {
@@ -123,6 +132,10 @@ export async function startRouter(
     }
   });
 
+  const formatError = routerErrorFormatter(log, {
+    production: config.production,
+    maxTokens: config.limits.maxTokens,
+  });
   const apollo = new ApolloServer<RouterContext>({
     gateway,
     introspection: !config.production,
@@ -137,10 +150,7 @@ export async function startRouter(
     csrfPrevention: {
       requestHeaders: ["x-apollo-operation-name", "apollo-require-preflight", API_KEY_HEADER],
     },
-    formatError: routerErrorFormatter(log, {
-      production: config.production,
-      maxTokens: config.limits.maxTokens,
-    }),
+    formatError,
     plugins: [
       observabilityPlugin<RouterContext>(log, metrics),
       protectionPlugin(protection),
@@ -148,6 +158,7 @@ export async function startRouter(
     ],
   });
   let http: Awaited<ReturnType<typeof startHttpService>>;
+  let subscriptions: ReturnType<typeof attachSubscriptionServer>;
   try {
     await apollo.start();
     http = await startHttpService<RouterContext>({
@@ -171,6 +182,24 @@ export async function startRouter(
         },
       },
     });
+    // Without a listener, an accept error after start-up (EMFILE when the process runs out of file
+    // descriptors under many WebSockets) would be an unhandled 'error' event and end the process.
+    http.server.on("error", (error) => log.error({ err: error }, "HTTP server error"));
+    subscriptions = attachSubscriptionServer({
+      server: http.server,
+      path: "/graphql",
+      log: log.child({ component: "subscriptions" }),
+      settings: config.subscriptions,
+      production: config.production,
+      trustProxy: config.trustProxy,
+      operationTimeoutMs: config.operationTimeoutMs,
+      protection,
+      verifyToken,
+      planning,
+      dataSources,
+      registry: metrics.registry,
+      formatError,
+    });
   } catch (error) {
     // Nothing half-started may keep the process alive (a port in use, a bad supergraph file).
     await apollo.stop().catch(() => {});
@@ -183,6 +212,8 @@ export async function startRouter(
     url: http.url,
     port: http.port,
     stop: async () => {
+      // Sockets first (1001 going away, subgraph connections closed): the HTTP server waits for them.
+      await subscriptions.close();
       await http.close();
       await apollo.stop();
       await subgraphFetcher.close();

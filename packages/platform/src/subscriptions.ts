@@ -1,17 +1,24 @@
 import type { IncomingMessage, Server } from "node:http";
-import {
-  createSourceEventStream,
-  execute,
-  type ExecutionArgs,
-  type GraphQLError,
-  type ExecutionResult,
-  type GraphQLFormattedError,
-  type GraphQLSchema,
+import { createRequire } from "node:module";
+import type * as graphql from "graphql";
+import type {
+  ExecutionArgs,
+  GraphQLError,
+  ExecutionResult,
+  GraphQLFormattedError,
+  GraphQLSchema,
 } from "graphql";
 import { CloseCode } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { Logger } from "./logger";
+
+/**
+ * Executed with the graphql-js the schema was built with (@apollo/subgraph requires the CommonJS
+ * build). Under vitest an ESM import of "graphql" here loads the other build, whose `execute`
+ * refuses a schema "from another module or realm"; in Node both are the same module.
+ */
+const { createSourceEventStream, execute } = createRequire(import.meta.url)("graphql") as typeof graphql;
 
 export interface SubscriptionServerOptions<TContext extends { viewer?: { expiresAt: number } | undefined }> {
   server: Server;
@@ -91,6 +98,8 @@ export function attachSubscriptionServer<TContext extends { viewer?: { expiresAt
       },
       context: (ctx) => ctx.extra.context,
       execute: async (args) => format(await execute(args)),
+      // `format` has already turned the errors into plain formatted ones (no `toJSON`): send as is.
+      onNext: (_ctx, _id, _payload, _args, result) => result,
       subscribe: async (args: ExecutionArgs) => {
         const stream = await createSourceEventStream(args);
         if (!(Symbol.asyncIterator in stream)) return format(stream);

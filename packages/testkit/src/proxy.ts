@@ -5,8 +5,10 @@ import type { AddressInfo } from "node:net";
  * A TCP relay in front of a real server (PostgreSQL, RabbitMQ). `cut()` drops every connection
  * and refuses new ones, as if the server went away; `restore()` brings it back. Lets a test take
  * a dependency away from one service without stopping the shared server under other tests.
+ * `retarget()` sends new connections elsewhere, as a load balancer does when a replica leaves.
  */
-export async function startTcpRelay(target: { host: string; port: number }) {
+export async function startTcpRelay(initialTarget: { host: string; port: number }) {
+  let target = initialTarget;
   const sockets = new Set<net.Socket>();
   let open = true;
   const server = net.createServer((client) => {
@@ -34,6 +36,10 @@ export async function startTcpRelay(target: { host: string; port: number }) {
     },
     restore() {
       open = true;
+    },
+    /** New connections go to `port` (on `host`, default the current one); open ones stay where they are. */
+    retarget(port: number, host = target.host) {
+      target = { host, port };
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -19,6 +19,11 @@ const REASONS: Record<string, string> = {
   [ErrorCode.RATE_LIMITED]: "rate_limited",
 };
 
+/** The `reason` label of a refusal code; undefined for codes that are not refusals. */
+export function rejectionReason(code: string): string | undefined {
+  return REASONS[code] ?? (code === "BAD_REQUEST" ? "bad_request" : undefined);
+}
+
 export function createProtectionMetrics(registry: Registry) {
   const rejections = new Counter({
     name: "router_rejections_total",
@@ -37,7 +42,7 @@ export function createProtectionMetrics(registry: Registry) {
     persisted,
     /** Counts a refusal by its error code; codes that are not refusals are ignored. */
     rejected(code: string) {
-      const reason = REASONS[code] ?? (code === "BAD_REQUEST" ? "bad_request" : undefined);
+      const reason = rejectionReason(code);
       if (reason) rejections.inc({ reason });
     },
   };

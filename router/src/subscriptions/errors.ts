@@ -1,0 +1,51 @@
+import { ErrorCode } from "@storefront/platform";
+import type { GraphQLFormattedError } from "graphql";
+
+/**
+ * Codes only the WebSocket transport produces. They are client-facing like the router's other
+ * refusal codes; the shared error formatter does not know them, so they are passed through here.
+ */
+export const SubscriptionErrorCode = {
+  /** The connection already holds `SUBSCRIPTION_MAX_PER_CONNECTION` subscriptions. */
+  SUBSCRIPTION_LIMIT_EXCEEDED: "SUBSCRIPTION_LIMIT_EXCEEDED",
+  /**
+   * The subgraph that owns the subscription could not be reached again within
+   * `SUBSCRIPTION_RESUME_TIMEOUT_MS` after its connection was lost. Retryable: subscribe again
+   * (with `afterSequence` where the field has it).
+   */
+  SUBGRAPH_UNAVAILABLE: "SUBGRAPH_UNAVAILABLE",
+} as const;
+
+const OWN_CODES = new Set<string>(Object.values(SubscriptionErrorCode));
+
+export function isSubscriptionErrorCode(code: unknown): boolean {
+  return typeof code === "string" && OWN_CODES.has(code);
+}
+
+/** A formatted error as the router writes it, before the formatter has seen it. */
+export function refusal(code: string, message: string, extensions: Record<string, unknown> = {}) {
+  return { message, extensions: { code, ...extensions } } satisfies GraphQLFormattedError;
+}
+
+/**
+ * Ends a client subscription with a graphql-ws `error` message. Thrown from the event stream so
+ * graphql-ws reports it through `onError`, where these (already formatted) errors replace its own.
+ * Carrying plain formatted errors instead of GraphQLError instances keeps graphql-ws's
+ * `instanceof GraphQLError` checks out of the way: under vitest it loads another copy of graphql-js.
+ */
+export class SubscriptionFailure extends Error {
+  override name = "SubscriptionFailure";
+  constructor(readonly errors: readonly GraphQLFormattedError[]) {
+    super(errors[0]?.message ?? "Subscription failed");
+  }
+}
+
+export const unavailable = () =>
+  refusal(
+    SubscriptionErrorCode.SUBGRAPH_UNAVAILABLE,
+    "Live updates are unavailable for a moment. Subscribe again to resume.",
+    { retryable: true },
+  );
+
+export const upstreamRefused = () =>
+  refusal(ErrorCode.UNAUTHENTICATED, "The service behind this subscription refused the credentials.");

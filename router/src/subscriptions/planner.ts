@@ -1,0 +1,169 @@
+import { buildOperationContext } from "@apollo/gateway";
+import { Supergraph, operationFromDocument, type Schema } from "@apollo/federation-internals";
+import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan } from "@apollo/query-planner";
+import type { Logger } from "@storefront/platform";
+import { Kind, buildASTSchema, getOperationAST, type DocumentNode, type GraphQLSchema } from "graphql";
+import { makeResumable, type ResumePoint } from "./resume";
+
+export type OperationContext = ReturnType<typeof buildOperationContext>;
+
+/**
+ * How the router runs one subscription operation, from the federation query planner:
+ * - `primary` is the subscription sent to the subgraph that owns the root field (made resumable
+ *   when the field allows it, see resume.ts);
+ * - `perEvent` is the plan run for every event: `Sequence[primary, rest]`, where the primary fetch
+ *   is answered with the event itself and `rest` fetches the entities the selection needs from
+ *   the other subgraphs.
+ */
+export interface SubscriptionPlan {
+  /** The subgraph that owns the subscription field. */
+  service: string;
+  primary: FetchNode;
+  rest: PlanNode | undefined;
+  perEvent: QueryPlan;
+  resume: ResumePoint | undefined;
+  /** The client's root field, for logs and metrics. */
+  rootField: string;
+  operationContext: OperationContext;
+}
+
+/** A small least-recently-used map. */
+class Lru<V> {
+  private readonly entries = new Map<string, V>();
+  constructor(private readonly max: number) {}
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value === undefined) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    return value;
+  }
+  set(key: string, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
+  }
+  get size() {
+    return this.entries.size;
+  }
+}
+
+const PLAN_CACHE_SIZE = 500;
+
+/**
+ * Everything the subscription transport derives from one supergraph: the API schema (built with
+ * the router's own graphql-js, for validation and limits), the planner, the subgraphs' WebSocket
+ * URLs and a plan cache. A reloaded supergraph gets a new one, so plans never outlive their graph.
+ */
+export class SupergraphState {
+  /** The public schema, with this module's graphql-js: validation, variables, limits. */
+  readonly apiSchema: GraphQLSchema;
+  /** The same, as the gateway's executeQueryPlan wants it (federation-internals). */
+  readonly federationApiSchema: Schema;
+  /** The supergraph as a graphql-js schema built by federation-internals (entity type checks). */
+  readonly supergraphSchema: GraphQLSchema;
+  private readonly introspectionSchema: GraphQLSchema;
+  private readonly planner: QueryPlanner;
+  private readonly urls = new Map<string, string>();
+  private readonly plans = new Lru<SubscriptionPlan>(PLAN_CACHE_SIZE);
+  private readonly documents = new Lru<DocumentNode>(PLAN_CACHE_SIZE);
+
+  constructor(coreSupergraphSdl: string, urlOverrides: Record<string, string>) {
+    const supergraph = Supergraph.build(coreSupergraphSdl);
+    this.federationApiSchema = supergraph.apiSchema();
+    this.apiSchema = buildASTSchema(this.federationApiSchema.toAST());
+    this.introspectionSchema = this.federationApiSchema.toGraphQLJSSchema();
+    this.supergraphSchema = supergraph.schema.toGraphQLJSSchema();
+    this.planner = new QueryPlanner(supergraph);
+    for (const subgraph of supergraph.subgraphs().values()) {
+      const url = urlOverrides[subgraph.name] ?? subgraph.url;
+      if (url) this.urls.set(subgraph.name, url.replace(/^http/, "ws"));
+    }
+  }
+
+  /** Where a subgraph serves graphql-ws: its routing URL (or SUBGRAPH_URLS) with http → ws. */
+  wsUrl(service: string): string | undefined {
+    return this.urls.get(service);
+  }
+
+  /**
+   * Operation texts that parsed and validated against this graph, so that many clients
+   * subscribing with the same text are not parsed and validated again each time (as Apollo's
+   * document store does for HTTP). Only valid documents are kept: a refusal is always re-checked.
+   */
+  validDocument(source: string): DocumentNode | undefined {
+    return this.documents.get(source);
+  }
+
+  rememberValid(source: string, document: DocumentNode): void {
+    this.documents.set(source, document);
+  }
+
+  get cachedPlans(): number {
+    return this.plans.size;
+  }
+
+  /**
+   * The plan of a validated subscription operation, cached per operation text and name (plans
+   * do not depend on variables).
+   */
+  plan(document: DocumentNode, source: string, operationName: string | undefined): SubscriptionPlan {
+    const key = `${operationName ?? ""}\n${source}`;
+    const cached = this.plans.get(key);
+    if (cached) return cached;
+    const operation = operationFromDocument(this.federationApiSchema, document, {
+      ...(operationName ? { operationName } : {}),
+    });
+    const queryPlan = this.planner.buildQueryPlan(operation);
+    const node = queryPlan.node;
+    if (node?.kind !== "Subscription") {
+      throw new Error(`expected a Subscription plan node, got ${node?.kind ?? "none"}`);
+    }
+    const { primary, resume } = makeResumable(node.primary, this.apiSchema);
+    const root = getOperationAST(document, operationName)?.selectionSet.selections.find(
+      (s) => s.kind === Kind.FIELD,
+    );
+    const plan: SubscriptionPlan = {
+      service: primary.serviceName,
+      primary,
+      rest: node.rest,
+      perEvent: {
+        kind: "QueryPlan",
+        node: node.rest ? { kind: "Sequence", nodes: [primary, node.rest] } : primary,
+      },
+      resume,
+      rootField: root?.kind === Kind.FIELD ? root.name.value : "unknown",
+      operationContext: buildOperationContext({
+        schema: this.introspectionSchema,
+        operationDocument: document,
+        ...(operationName ? { operationName } : {}),
+      }),
+    };
+    this.plans.set(key, plan);
+    return plan;
+  }
+}
+
+/** The current supergraph's state; replaced whenever the gateway loads a new supergraph. */
+export class SubscriptionPlanning {
+  private state: SupergraphState | undefined;
+
+  constructor(
+    private readonly urlOverrides: Record<string, string>,
+    private readonly log: Logger,
+  ) {}
+
+  get current(): SupergraphState | undefined {
+    return this.state;
+  }
+
+  /** Hooked to `gateway.onSchemaLoadOrUpdate`: a graph the gateway accepted is planned with from now on. */
+  update(coreSupergraphSdl: string): void {
+    try {
+      this.state = new SupergraphState(coreSupergraphSdl, this.urlOverrides);
+    } catch (error) {
+      // The gateway accepted this graph, so this should not happen; keep planning with the last one.
+      this.log.error({ err: error }, "could not build the subscription planner for the new supergraph");
+    }
+  }
+}

@@ -1,0 +1,486 @@
+import { createHash } from "node:crypto";
+import type { IncomingHttpHeaders } from "node:http";
+import {
+  createLogger,
+  createServiceMetrics,
+  forbidden,
+  startSubgraphServer,
+  unauthenticated,
+  type RequestContext,
+  type RunningHttpService,
+  type Viewer,
+} from "@storefront/platform";
+import { composeSupergraph } from "@storefront/schema";
+import { subscribe, testEnv, waitFor } from "@storefront/testkit";
+import { createClient, type Client } from "graphql-ws";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import { routerConfigFrom, startRouter, type RunningRouter } from "../src";
+import { metric } from "./support";
+
+/**
+ * The WebSocket transport against two small subgraphs, with no database: `ticker` owns the
+ * subscriptions (`ticks` follows the resumable convention, `afterSequence` + `sequence`) and
+ * `items` resolves the `Item` entity each tick refers to. Tokens are `user.<expiry>`, checked by a
+ * fake verifier shared by the router and the subgraphs.
+ */
+const TICKER_SDL = `
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+  type Query { lastSequence: Int! }
+  type Item @key(fields: "id", resolvable: false) { id: ID! }
+  type Tick { sequence: Int! value: Int! item: Item! }
+  type Subscription {
+    "Every tick after afterSequence (replayed first), then live."
+    ticks(afterSequence: Int): Tick!
+    "Three values, then the subscription completes."
+    countdown: Int!
+    "Always refused."
+    secret: Int!
+  }
+`;
+const ITEMS_SDL = `
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+  type Query { item(id: ID!): Item }
+  type Item @key(fields: "id") { id: ID! name: String! }
+`;
+
+const log = createLogger({ service: "router-test", level: testEnv.logLevel });
+
+function token(user: string, ttlSeconds = 600) {
+  return `${user}.${Math.floor(Date.now() / 1000) + ttlSeconds}`;
+}
+function verify(presented: string): Promise<Viewer> {
+  const [userId, expiry] = presented.split(".");
+  const expiresAt = Number(expiry);
+  if (!userId || !Number.isInteger(expiresAt))
+    return Promise.reject(unauthenticated("The access token is invalid."));
+  if (expiresAt * 1000 <= Date.now()) return Promise.reject(unauthenticated("The access token has expired."));
+  return Promise.resolve({ userId, role: "CUSTOMER", expiresAt, sessionId: undefined });
+}
+
+function contextFrom(
+  headers: Record<string, string | string[] | undefined>,
+  viewer?: Viewer,
+): RequestContext {
+  const header = (name: string) => {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  return {
+    requestId: header("x-request-id") ?? "none",
+    viewer,
+    authorization: header("authorization"),
+    clientIp: header("x-client-ip"),
+    userAgent: undefined,
+    internalCaller: false,
+    log,
+  };
+}
+
+interface TickRow {
+  sequence: number;
+  value: number;
+}
+
+/** The ticker's log outlives its server, as a database would: a restarted ticker replays from it. */
+const ticks: TickRow[] = [];
+const listeners = new Set<() => void>();
+function publish(value: number) {
+  ticks.push({ sequence: ticks.length + 1, value });
+  for (const wake of listeners) wake();
+}
+const asTick = (row: TickRow) => ({ ...row, item: { __typename: "Item", id: `i${row.value}` } });
+
+/**
+ * Every tick after `after` (all past ones when given, none when not), then live ones. An iterator
+ * rather than an async generator: a generator waiting for the next tick cannot be returned early,
+ * so an unsubscribe would only take effect at the next tick.
+ */
+function followTicks(after: number | null | undefined): AsyncIterableIterator<ReturnType<typeof asTick>> {
+  let last = after ?? ticks.length;
+  let wake: (() => void) | undefined;
+  let done = false;
+  const listener = () => wake?.();
+  listeners.add(listener);
+  const finish = () => {
+    done = true;
+    listeners.delete(listener);
+    wake?.();
+    return Promise.resolve({ done: true as const, value: undefined });
+  };
+  return {
+    async next() {
+      for (;;) {
+        if (done) return { done: true, value: undefined };
+        const next = ticks.find((t) => t.sequence === last + 1);
+        if (next) {
+          last = next.sequence;
+          return { done: false, value: asTick(next) };
+        }
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+    },
+    return: finish,
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
+
+const tickerConnections: Record<string, unknown>[] = [];
+const itemRequests: IncomingHttpHeaders[] = [];
+
+async function startTicker(port = 0): Promise<RunningHttpService> {
+  return startSubgraphServer<RequestContext>({
+    name: "ticker",
+    port,
+    typeDefs: TICKER_SDL,
+    log,
+    metrics: createServiceMetrics("ticker"),
+    readiness: {},
+    context: (req) => Promise.resolve(contextFrom(req.headers)),
+    resolvers: {
+      Query: { lastSequence: () => ticks.length },
+      Subscription: {
+        ticks: {
+          subscribe: (_: unknown, args: { afterSequence?: number | null }) => followTicks(args.afterSequence),
+          resolve: (tick: unknown) => tick,
+        },
+        countdown: {
+          subscribe: async function* () {
+            for (const value of [3, 2, 1]) yield await Promise.resolve(value);
+          },
+          resolve: (value: unknown) => value,
+        },
+        secret: {
+          subscribe: () => {
+            throw forbidden("Not for you.");
+          },
+        },
+      },
+    },
+    subscriptions: {
+      connect: async (_req, params) => {
+        tickerConnections.push(params);
+        const authorization = typeof params.authorization === "string" ? params.authorization : "";
+        const viewer = authorization ? await verify(authorization.replace(/^Bearer /, "")) : undefined;
+        return contextFrom(params as Record<string, string>, viewer);
+      },
+      perEvent: (context) => context,
+    },
+  });
+}
+
+let ticker: RunningHttpService;
+let items: RunningHttpService;
+let router: RunningRouter;
+let supergraphSdl: string;
+const clients: Client[] = [];
+
+async function startTestRouterOver(env: Record<string, string> = {}) {
+  const config = routerConfigFrom({
+    ROUTER_PORT: "0",
+    LOG_LEVEL: testEnv.logLevel,
+    RATE_LIMIT_PER_MINUTE: "0",
+    SUBSCRIPTION_MAX_PER_CONNECTION: "3",
+    SUBSCRIPTION_INIT_TIMEOUT_MS: "300",
+    SUBSCRIPTION_MAX_MESSAGE_BYTES: "4000",
+    SUBSCRIPTION_RESUME_TIMEOUT_MS: "1500",
+    ...env,
+  });
+  return startRouter({ ...config, supergraphSdl }, { log, verifyToken: verify });
+}
+
+beforeAll(async () => {
+  ticker = await startTicker();
+  items = await startSubgraphServer<RequestContext>({
+    name: "items",
+    port: 0,
+    typeDefs: ITEMS_SDL,
+    log,
+    metrics: createServiceMetrics("items"),
+    readiness: {},
+    context: (req) => {
+      itemRequests.push(req.headers);
+      return Promise.resolve(contextFrom(req.headers));
+    },
+    resolvers: {
+      Query: { item: (_: unknown, args: { id: string }) => ({ id: args.id }) },
+      Item: {
+        __resolveReference: (ref: { id: string }) => ref,
+        name: (item: { id: string }) => {
+          if (item.id === "i13") throw new Error("database on fire at 10.0.0.7");
+          return `Item ${item.id}`;
+        },
+      },
+    },
+  });
+  supergraphSdl = composeSupergraph([
+    { name: "ticker", url: ticker.url, sdl: TICKER_SDL },
+    { name: "items", url: items.url, sdl: ITEMS_SDL },
+  ]);
+  router = await startTestRouterOver();
+});
+
+afterAll(async () => {
+  await Promise.all(clients.map((client) => Promise.resolve(client.dispose())));
+  await router?.stop();
+  await ticker?.close();
+  await items?.close();
+});
+
+/** A graphql-ws client of the router that can hold several subscriptions on one connection. */
+function connection(
+  params: Record<string, unknown> = { authorization: `Bearer ${token("ann")}` },
+  url = router.url,
+) {
+  const client = createClient({
+    url: url.replace(/^http/, "ws"),
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    lazy: true,
+    connectionParams: params,
+  });
+  clients.push(client);
+  return client;
+}
+
+/** Collects one subscription's messages on a client. */
+function follow(client: Client, query: string, variables: Record<string, unknown> = {}, extensions?: object) {
+  const results: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] }[] =
+    [];
+  let finish: (outcome: { error?: unknown }) => void = () => {};
+  const ended = new Promise<{ error?: unknown }>((resolve) => (finish = resolve));
+  const stop = client.subscribe(
+    { query, variables, ...(extensions ? { extensions: extensions as Record<string, unknown> } : {}) },
+    {
+      next: (result) => results.push(result as (typeof results)[number]),
+      error: (error) => finish({ error }),
+      complete: () => finish({}),
+    },
+  );
+  return { results, ended, stop };
+}
+
+const TICKS = `subscription($after: Int) { ticks(afterSequence: $after) { sequence value item { name } } }`;
+const listening = (count: number) =>
+  waitFor(
+    () => Promise.resolve(listeners.size),
+    (size) => size === count,
+  );
+const errorCode = (error: unknown) =>
+  (error as { extensions?: { code?: string } }[] | undefined)?.[0]?.extensions?.code;
+
+describe("federated subscriptions through the router", () => {
+  it("completes each event with the rest of the plan, forwarding the caller to every subgraph", async () => {
+    const probe = subscribe<{ ticks: { sequence: number; value: number; item: { name: string } } }>(
+      router.url,
+      `subscription { ticks { value item { name } } }`,
+      { token: token("ann"), connectionParams: { "x-request-id": "live-req-1" } },
+    );
+    await listening(1);
+    publish(7);
+    const [result] = await probe.waitFor(1);
+    expect(result).toEqual({ data: { ticks: { value: 7, item: { name: "Item i7" } } } });
+    await probe.close();
+
+    const upstream = tickerConnections.at(-1)!;
+    expect(upstream).toMatchObject({ "x-request-id": "live-req-1" });
+    expect(upstream.authorization).toMatch(/^Bearer ann\./);
+    expect(upstream["x-client-ip"]).toMatch(/127\.0\.0\.1/);
+    expect(itemRequests.at(-1)).toMatchObject({ "x-request-id": "live-req-1" });
+    expect(itemRequests.at(-1)!.authorization).toMatch(/^Bearer ann\./);
+    await listening(0);
+  });
+
+  it("masks an unexpected subgraph error in an event", async () => {
+    const client = connection();
+    const live = follow(client, `subscription { ticks { value item { name } } }`);
+    await listening(1);
+    publish(13);
+    await waitFor(
+      () => Promise.resolve(live.results.length),
+      (n) => n === 1,
+    );
+    expect(live.results[0]!.errors?.map((e) => e.extensions?.code)).toEqual(["INTERNAL_SERVER_ERROR"]);
+    expect(JSON.stringify(live.results[0])).not.toContain("10.0.0.7");
+    live.stop();
+    await listening(0);
+  });
+
+  it("shares one subgraph connection among the subscriptions of one client connection", async () => {
+    const before = tickerConnections.length;
+    const first = connection();
+    const a = follow(first, TICKS, { after: ticks.length });
+    const b = follow(first, `subscription { countdown }`);
+    await b.ended;
+    const c = follow(first, TICKS, { after: ticks.length });
+    await listening(2);
+    expect(tickerConnections.length - before).toBe(1);
+    expect(await metric(router.url, "router_subscription_upstream_connections", { subgraph: "ticker" })).toBe(
+      1,
+    );
+
+    const second = connection();
+    const d = follow(second, TICKS, { after: ticks.length });
+    await listening(3);
+    expect(tickerConnections.length - before).toBe(2);
+    expect(await metric(router.url, "router_subscription_upstream_connections", { subgraph: "ticker" })).toBe(
+      2,
+    );
+    expect(await metric(router.url, "router_subscriptions_active", {})).toBe(3);
+
+    // A client that goes away takes its subgraph connection with it.
+    await first.dispose();
+    await listening(1);
+    await waitFor(
+      () => metric(router.url, "router_subscription_upstream_connections", { subgraph: "ticker" }),
+      (open) => open === 1,
+    );
+    d.stop();
+    await listening(0);
+    expect(a.results).toEqual([]);
+    expect(c.results).toEqual([]);
+  });
+
+  it("forwards the subgraph's completion and its refusals", async () => {
+    const client = connection();
+    const countdown = follow(client, `subscription { countdown }`);
+    expect(await countdown.ended).toEqual({});
+    expect(countdown.results).toEqual([
+      { data: { countdown: 3 } },
+      { data: { countdown: 2 } },
+      { data: { countdown: 1 } },
+    ]);
+
+    const secret = follow(client, `subscription { secret }`);
+    await secret.ended;
+    expect(secret.results).toEqual([
+      {
+        data: null,
+        errors: [expect.objectContaining({ message: "Not for you.", extensions: { code: "FORBIDDEN" } })],
+      },
+    ]);
+  });
+
+  it("holds at most SUBSCRIPTION_MAX_PER_CONNECTION subscriptions on one connection", async () => {
+    const client = connection();
+    const held = [1, 2, 3].map(() => follow(client, TICKS, { after: ticks.length }));
+    await listening(3);
+    const refused = follow(client, TICKS);
+    const { error } = await refused.ended;
+    expect(errorCode(error)).toBe("SUBSCRIPTION_LIMIT_EXCEEDED");
+    expect(
+      await metric(router.url, "router_subscribe_rejections_total", {
+        reason: "subscriptions_per_connection",
+      }),
+    ).toBe(1);
+
+    held[0]!.stop();
+    await listening(2);
+    const again = follow(client, TICKS, { after: ticks.length });
+    await listening(3);
+    for (const subscription of [again, ...held]) subscription.stop();
+    await listening(0);
+  });
+
+  it("runs automatic persisted queries over WebSocket", async () => {
+    const query = `subscription { countdown }`;
+    const hash = createHash("sha256").update(query).digest("hex");
+    const persistedQuery = { persistedQuery: { version: 1, sha256Hash: hash } };
+    const client = connection();
+    const unknown = follow(client, "", {}, persistedQuery);
+    expect(errorCode((await unknown.ended).error)).toBe("PERSISTED_QUERY_NOT_FOUND");
+    const register = follow(client, query, {}, persistedQuery);
+    await register.ended;
+    expect(register.results).toHaveLength(3);
+    const byHash = follow(client, "", {}, persistedQuery);
+    await byHash.ended;
+    expect(byHash.results).toHaveLength(3);
+  });
+
+  it("closes a socket that sends no connection_init, or a message over the size limit", async () => {
+    const silent = new WebSocket(router.url.replace(/^http/, "ws"), "graphql-transport-ws");
+    const silentClosed = await new Promise<number>((resolve) => silent.on("close", (code) => resolve(code)));
+    expect(silentClosed).toBe(4408);
+
+    const client = connection();
+    const huge = follow(client, `subscription { countdown ${"# padding\n".repeat(500)} }`);
+    const { error } = await huge.ended;
+    expect((error as { code?: number }).code).toBe(1009);
+  });
+
+  it("closes the socket with 4403 when the token expires", async () => {
+    const probe = subscribe(router.url, TICKS, {
+      token: token("bob", 1),
+      variables: { after: ticks.length },
+    });
+    const ended = await probe.ended;
+    expect(ended).toMatchObject({ code: 4403, reason: "token expired" });
+  });
+});
+
+describe("subgraph failover", () => {
+  it("re-opens the primary after the last sequence it received: nothing lost, nothing repeated", async () => {
+    const port = ticker.port;
+    const start = ticks.length;
+    const client = connection();
+    const live = follow(client, `subscription($after: Int) { ticks(afterSequence: $after) { value } }`, {
+      after: start,
+    });
+    await listening(1);
+    publish(101);
+    publish(102);
+    await waitFor(
+      () => Promise.resolve(live.results.length),
+      (n) => n === 2,
+    );
+
+    // The replica goes away (1001); changes happen while no ticker runs; a new one takes its place.
+    await ticker.close();
+    publish(103);
+    publish(104);
+    ticker = await startTicker(port);
+    await waitFor(
+      () => Promise.resolve(live.results.length),
+      (n) => n === 4,
+    );
+    publish(105);
+    await waitFor(
+      () => Promise.resolve(live.results.length),
+      (n) => n === 5,
+    );
+    expect(live.results.map((r) => (r.data as { ticks: { value: number } }).ticks.value)).toEqual([
+      101, 102, 103, 104, 105,
+    ]);
+    expect(
+      await metric(router.url, "router_subscription_resumes_total", { subgraph: "ticker" }),
+    ).toBeGreaterThanOrEqual(1);
+    live.stop();
+    await listening(0);
+  });
+
+  it("ends the subscription with a retryable SUBGRAPH_UNAVAILABLE when the subgraph stays away", async () => {
+    const port = ticker.port;
+    const client = connection();
+    const live = follow(client, TICKS, { after: ticks.length });
+    await listening(1);
+    await ticker.close();
+    const { error } = await live.ended;
+    expect(error).toEqual([
+      expect.objectContaining({ extensions: { code: "SUBGRAPH_UNAVAILABLE", retryable: true } }),
+    ]);
+    ticker = await startTicker(port);
+  });
+});
+
+describe("stopping the router", () => {
+  it("closes client sockets with 1001 and its subgraph connections", async () => {
+    const stopping = await startTestRouterOver();
+    const probe = subscribe(stopping.url, TICKS, { token: token("cy"), variables: { after: ticks.length } });
+    await listening(1);
+    await stopping.stop();
+    expect((await probe.ended).code).toBe(1001);
+    await listening(0);
+  });
+});

@@ -61,8 +61,12 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
 /** A caller-supplied request id is kept when well-formed, so one id follows a request across services. */
 export function requestIdFrom(req: IncomingMessage): string {
   const header = req.headers["x-request-id"];
-  const value = Array.isArray(header) ? header[0] : header;
-  return value && REQUEST_ID.test(value) ? value : randomUUID();
+  return wellFormedRequestId(Array.isArray(header) ? header[0] : header);
+}
+
+/** The id when it is one (from a header or a graphql-ws `connection_init`), a new one otherwise. */
+export function wellFormedRequestId(value: unknown): string {
+  return typeof value === "string" && REQUEST_ID.test(value) ? value : randomUUID();
 }
 
 export class PayloadTooLargeError extends Error {}

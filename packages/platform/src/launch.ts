@@ -2,10 +2,9 @@ import { readFileSync } from "node:fs";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import type { LevelWithSilent } from "pino";
 import type { TokenVerifier } from "./auth";
-import { randomUUID } from "node:crypto";
 import { baseContext, subscriptionBaseContext, type RequestContext } from "./context";
 import { openDatabase, type Database, type DatabaseHandle } from "./db";
-import type { RouteHandler } from "./http";
+import { wellFormedRequestId, type RouteHandler } from "./http";
 import { createLogger, type Logger } from "./logger";
 import { createServiceMetrics } from "./metrics";
 import { startSubgraphServer } from "./subgraph";
@@ -86,7 +85,8 @@ export async function launchSubgraph<
             await subscriptionBaseContext(
               req,
               params,
-              { requestId: randomUUID(), sqlStatements: 0 },
+              // The router forwards its request id in connection_init: one id across services.
+              { requestId: wellFormedRequestId(params["x-request-id"]), sqlStatements: 0 },
               ready.verifyToken,
               log,
             ),

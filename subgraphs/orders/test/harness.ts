@@ -10,6 +10,7 @@ import {
   deleteBrokerObjects,
   execute,
   executeOk,
+  startTcpRelay,
   startTestSubgraph,
   testEnv,
   uniqueEmail,
@@ -58,6 +59,7 @@ export async function startCheckoutStack() {
   const catalogue = await startTestSubgraph(catalogueModule(catalogueConfigFrom(jwks)));
   const cart = await startTestSubgraph(cartModule(cartConfigFrom({ ...jwks, CATALOGUE_URL: catalogue.url })));
   const payments = await startTestSubgraph(paymentsModule(paymentsConfigFrom(jwks)));
+  const paymentsLink = await startTcpRelay({ host: "127.0.0.1", port: payments.port });
   const bus = await createAmqpBus({ url: testEnv.amqpUrl, log: silent, exchange });
   // Queue names are global on the broker: this run's own, so parallel runs never share one.
   const queue = `test.orders.${randomUUID()}`;
@@ -73,7 +75,8 @@ export async function startCheckoutStack() {
     USERS_URL: users.url,
     CATALOGUE_URL: catalogue.url,
     CART_URL: cart.url,
-    PAYMENTS_URL: payments.url,
+    // Through a relay, so a test can take payments away from orders (an outage mid-checkout).
+    PAYMENTS_URL: `http://127.0.0.1:${paymentsLink.port}/graphql`,
     SHIPPING_URL: shipping.url,
   };
   const observer = await createAmqpBus({ url: testEnv.amqpUrl, log: silent, exchange });
@@ -122,6 +125,7 @@ export async function startCheckoutStack() {
     catalogue,
     cart,
     payments,
+    paymentsLink,
     shipping,
     get orders() {
       return orders;
@@ -185,6 +189,7 @@ export async function startCheckoutStack() {
         exchanges: [exchange],
       });
       await shipping.stop();
+      await paymentsLink.close();
       await payments.stop();
       await cart.stop();
       await catalogue.stop();

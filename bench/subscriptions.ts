@@ -22,12 +22,11 @@
  * figures show how many subscribers were held before the router ran out.
  */
 import { fork, spawn, type ChildProcess } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { ADDRESS, CARDS, DOMESTIC_OPTION, startPlatform, type Platform } from "@storefront/e2e";
+import { startPlatform, type Platform } from "@storefront/e2e";
 import { executeOk, testEnv, waitFor } from "@storefront/testkit";
 import type { WorkerCommand, WorkerReply } from "./subscription-clients";
 
@@ -189,30 +188,8 @@ async function statusChanges(platform: Platform, orders: number) {
   const variant = await platform.variantWithStock(orders * 2 + 10, 900, "Bench Mug");
   const pool: { id: string; shipmentId: string; shipped: boolean }[] = [];
   for (let i = 0; i < orders; i++) {
-    await executeOk(
-      url,
-      `mutation($v: ID!) { addToCart(variantId: $v, quantity: 1) { cart { itemCount } } }`,
-      {
-        variables: { v: variant.id },
-        token: customer.token,
-      },
-    );
-    const placed = await executeOk<{ checkout: { id: string } }>(
-      url,
-      `mutation($i: CheckoutInput!) { checkout(input: $i) { ... on Order { id } } }`,
-      {
-        token: customer.token,
-        variables: {
-          i: {
-            idempotencyKey: randomUUID(),
-            shippingAddress: ADDRESS,
-            shippingOptionId: DOMESTIC_OPTION,
-            card: { number: CARDS.ok, expMonth: 12, expYear: 2030, cvc: "123" },
-          },
-        },
-      },
-    );
-    pool.push({ id: placed.checkout.id, shipmentId: "", shipped: false });
+    const placed = await platform.placeOrder(customer.token, variant.id);
+    pool.push({ id: placed.id!, shipmentId: "", shipped: false });
   }
   const { shipments } = await waitFor(
     () =>

@@ -1,11 +1,10 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { count, countDistinct, inArray, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ordersDbSchema } from "@storefront/orders";
 import { shippingDbSchema } from "@storefront/shipping";
-import { executeOk, testEnv, waitFor, type TestAccount } from "@storefront/testkit";
-import { ADDRESS, CARDS, DOMESTIC_OPTION, startPlatform, type Platform } from "../src";
+import { testEnv, waitFor, type TestAccount } from "@storefront/testkit";
+import { type Platform, startPlatform } from "../src";
 
 /**
  * Stops and restarts the machine's RabbitMQ while orders are being placed. It takes the broker
@@ -37,57 +36,32 @@ describe("RabbitMQ restarted while orders are placed", () => {
   it.skipIf(!brokerControl)(
     `every one of ${ORDERS} paid orders gets exactly one shipment, and both outboxes end empty`,
     async () => {
-      const url = platform.router.url;
       const variant = await platform.variantWithStock(ORDERS * 2, 900);
       const customers: TestAccount[] = [];
       for (let i = 0; i < CUSTOMERS; i++) customers.push(await platform.accounts.customer());
 
-      const placed: string[] = [];
+      const orderIds: string[] = [];
       const placeOrders = async (customer: TestAccount) => {
         for (let n = 0; n < ORDERS / CUSTOMERS; n++) {
-          await executeOk(
-            url,
-            `mutation($v: ID!) { addToCart(variantId: $v, quantity: 1) { cart { id } } }`,
-            {
-              variables: { v: variant.id },
-              token: customer.token,
-            },
-          );
-          const { checkout } = await executeOk<{
-            checkout: { __typename: string; id?: string; status?: string };
-          }>(
-            url,
-            `mutation($i: CheckoutInput!) { checkout(input: $i) { __typename ... on Order { id status } } }`,
-            {
-              token: customer.token,
-              variables: {
-                i: {
-                  idempotencyKey: randomUUID(),
-                  shippingAddress: ADDRESS,
-                  shippingOptionId: DOMESTIC_OPTION,
-                  card: { number: CARDS.ok, expMonth: 12, expYear: 2030, cvc: "123" },
-                },
-              },
-            },
-          );
-          expect(checkout).toMatchObject({ __typename: "Order", status: "PAID" });
-          placed.push(checkout.id!);
+          const placed = await platform.placeOrder(customer.token, variant.id);
+          expect(placed).toMatchObject({ __typename: "Order", status: "PAID" });
+          orderIds.push(placed.id!);
         }
       };
       const placing = Promise.all(customers.map(placeOrders));
 
       // Take the broker away once orders are flowing, and bring it back while they still are.
       await waitFor(
-        () => placed.length,
+        () => orderIds.length,
         (n) => n >= ORDERS / 5,
         60_000,
       );
       rabbitmqctl("stop_app");
-      const placedWhileDown = placed.length;
+      const placedWhileDown = orderIds.length;
       await new Promise((resolve) => setTimeout(resolve, 3_000));
       rabbitmqctl("start_app");
       await placing;
-      expect(placed).toHaveLength(ORDERS);
+      expect(orderIds).toHaveLength(ORDERS);
       // Orders really were placed with the broker gone; their messages waited in the outbox.
       expect(placedWhileDown).toBeLessThan(ORDERS);
 
@@ -96,7 +70,7 @@ describe("RabbitMQ restarted while orders are placed", () => {
         const [row] = await shippingDb
           .select({ shipments: count(), orders: countDistinct(shippingDbSchema.shipments.orderId) })
           .from(shippingDbSchema.shipments)
-          .where(inArray(shippingDbSchema.shipments.orderId, placed));
+          .where(inArray(shippingDbSchema.shipments.orderId, orderIds));
         return row!;
       };
       const settled = await waitFor(shipmentsOf, (row) => row.orders === ORDERS, 180_000);

@@ -10,6 +10,7 @@ import { shippingConfigFrom, shippingModule } from "@storefront/shipping";
 import {
   createTestDatabase,
   deleteBrokerObjects,
+  executeOk,
   startTestRouter,
   startTestSubgraph,
   testAccounts,
@@ -47,6 +48,33 @@ export const ADDRESS = {
   postalCode: "N1 9GU",
   country: "GB",
 };
+
+/** A checkout's input as a storefront sends it: a new idempotency key, the test address, domestic shipping. */
+export function checkoutInput(card = CARDS.ok) {
+  return {
+    idempotencyKey: randomUUID(),
+    shippingAddress: ADDRESS,
+    shippingOptionId: DOMESTIC_OPTION,
+    card: { number: card, expMonth: 12, expYear: 2030, cvc: "123" },
+  };
+}
+
+export interface PlacedOrder {
+  __typename: "Order" | "CheckoutError";
+  id?: string;
+  status?: string;
+  code?: string;
+  message?: string;
+  order?: { id: string; status: string } | null;
+}
+
+const CHECKOUT = `mutation($i: CheckoutInput!) {
+  checkout(input: $i) {
+    __typename
+    ... on Order { id status }
+    ... on CheckoutError { code message order { id status } }
+  }
+}`;
 
 const silent = pino({ level: testEnv.logLevel });
 
@@ -182,6 +210,19 @@ export async function startPlatform(options: PlatformOptions = {}) {
       variantWithStock: (stock: number, priceAmount = 2500, name?: string) =>
         insertVariant(catalogue.database.db, { stock, priceAmount, ...(name ? { name } : {}) }),
       stockOf: (variantId: string) => stockOf(catalogue.database.db, variantId),
+      /** Puts `quantity` of a variant in the customer's cart and checks out, through the router. */
+      async placeOrder(token: string, variantId: string, options: { quantity?: number; card?: string } = {}) {
+        await executeOk(
+          router.url,
+          `mutation($v: ID!, $q: Int!) { addToCart(variantId: $v, quantity: $q) { cart { id } } }`,
+          { variables: { v: variantId, q: options.quantity ?? 1 }, token },
+        );
+        const { checkout } = await executeOk<{ checkout: PlacedOrder }>(router.url, CHECKOUT, {
+          variables: { i: checkoutInput(options.card) },
+          token,
+        });
+        return checkout;
+      },
       stop: stopAll,
     };
   } catch (error) {

@@ -1,7 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeOk, waitFor } from "@storefront/testkit";
-import { ADDRESS, CARDS, DOMESTIC_OPTION, startPlatform, type Platform } from "../src";
+import { ADDRESS, CARDS, checkoutInput, DOMESTIC_OPTION, type Platform, startPlatform } from "../src";
 
 let platform: Platform;
 let url: string;
@@ -28,14 +27,7 @@ function checkout(token: string, card = CARDS.ok) {
     checkout: { __typename: string; id?: string; status?: string; code?: string; message?: string };
   }>(url, CHECKOUT, {
     token,
-    variables: {
-      i: {
-        idempotencyKey: randomUUID(),
-        shippingAddress: ADDRESS,
-        shippingOptionId: DOMESTIC_OPTION,
-        card: { number: card, expMonth: 12, expYear: 2030, cvc: "123" },
-      },
-    },
+    variables: { i: checkoutInput(card) },
   });
 }
 

@@ -9,7 +9,7 @@ import {
   type SubscriptionProbe,
   type TestAccount,
 } from "@storefront/testkit";
-import { ADDRESS, CARDS, DOMESTIC_OPTION, startPlatform, type Platform } from "../src";
+import { startPlatform, type Platform } from "../src";
 
 /**
  * Live order tracking through the router: graphql-ws clients on the router, the primary
@@ -98,27 +98,9 @@ async function paidOrder(platform: Platform, productName: string) {
   const url = platform.router.url;
   const variant = await platform.variantWithStock(5, 1250, productName);
   const customer = await platform.accounts.customer();
-  await executeOk(url, `mutation($v: ID!) { addToCart(variantId: $v, quantity: 2) { cart { itemCount } } }`, {
-    variables: { v: variant.id },
-    token: customer.token,
-  });
-  const placed = await executeOk<{ checkout: { id: string; status: string } }>(
-    url,
-    `mutation($i: CheckoutInput!) { checkout(input: $i) { ... on Order { id status } } }`,
-    {
-      token: customer.token,
-      variables: {
-        i: {
-          idempotencyKey: randomUUID(),
-          shippingAddress: ADDRESS,
-          shippingOptionId: DOMESTIC_OPTION,
-          card: { number: CARDS.ok, expMonth: 12, expYear: 2030, cvc: "123" },
-        },
-      },
-    },
-  );
-  expect(placed.checkout.status).toBe("PAID");
-  const orderId = placed.checkout.id;
+  const placed = await platform.placeOrder(customer.token, variant.id, { quantity: 2 });
+  expect(placed.status).toBe("PAID");
+  const orderId = placed.id!;
   const admin = await platform.accounts.admin();
   const shipmentId = await waitFor(
     async () => {
@@ -228,30 +210,8 @@ describe("orderStatusChanged through the router", () => {
     );
     const variant = await shop.variantWithStock(5);
     const buy = async () => {
-      await executeOk(
-        shop.router.url,
-        `mutation($v: ID!) { addToCart(variantId: $v, quantity: 1) { cart { itemCount } } }`,
-        {
-          variables: { v: variant.id },
-          token: customer.token,
-        },
-      );
-      const placed = await executeOk<{ checkout: { id: string } }>(
-        shop.router.url,
-        `mutation($i: CheckoutInput!) { checkout(input: $i) { ... on Order { id } } }`,
-        {
-          token: customer.token,
-          variables: {
-            i: {
-              idempotencyKey: randomUUID(),
-              shippingAddress: ADDRESS,
-              shippingOptionId: DOMESTIC_OPTION,
-              card: { number: CARDS.ok, expMonth: 12, expYear: 2030, cvc: "123" },
-            },
-          },
-        },
-      );
-      return placed.checkout.id;
+      const placed = await shop.placeOrder(customer.token, variant.id);
+      return placed.id!;
     };
     const updatesOf = (orderId: string) =>
       probe.results

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import net, { type AddressInfo } from "node:net";
 import path from "node:path";
 import { count, eq, isNull } from "drizzle-orm";
@@ -8,7 +7,7 @@ import { ordersDbSchema } from "@storefront/orders";
 import { type Envelope } from "@storefront/platform";
 import { shippingDbSchema } from "@storefront/shipping";
 import { executeOk, startTcpRelay, testEnv, waitFor } from "@storefront/testkit";
-import { ADDRESS, CARDS, DOMESTIC_OPTION, startPlatform, type Platform } from "../src";
+import { checkoutInput, type Platform, startPlatform } from "../src";
 
 let platform: Platform;
 let child: ChildProcess | undefined;
@@ -108,14 +107,7 @@ describe("the orders process killed after payment, before the shipment request i
       `mutation($i: CheckoutInput!) { checkout(input: $i) { ... on Order { id status } } }`,
       {
         token: customer.token,
-        variables: {
-          i: {
-            idempotencyKey: randomUUID(),
-            shippingAddress: ADDRESS,
-            shippingOptionId: DOMESTIC_OPTION,
-            card: { number: CARDS.ok, expMonth: 12, expYear: 2030, cvc: "123" },
-          },
-        },
+        variables: { i: checkoutInput() },
       },
     );
     expect(checkout.status).toBe("PAID");

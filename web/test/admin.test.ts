@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADDRESS, CARDS, DOMESTIC_OPTION } from "@storefront/e2e";
 import { executeOk, waitFor } from "@storefront/testkit";
 import { searchAndOpen, signIn } from "./support/flows";
 import { startStorefront, type Storefront } from "./support/storefront";
@@ -93,32 +92,14 @@ describe("admin area", () => {
     const variant = await shop.platform.variantWithStock(3, 1300);
     const customer = await shop.platform.accounts.customer();
     const url = shop.platform.router.url;
-    await executeOk(url, `mutation($v: ID!) { addToCart(variantId: $v, quantity: 1) { cart { id } } }`, {
-      variables: { v: variant.id },
-      token: customer.token,
-    });
-    const placed = await executeOk<{ checkout: { id: string } }>(
-      url,
-      `mutation($i: CheckoutInput!) { checkout(input: $i) { ... on Order { id } } }`,
-      {
-        token: customer.token,
-        variables: {
-          i: {
-            idempotencyKey: randomUUID(),
-            shippingAddress: ADDRESS,
-            shippingOptionId: DOMESTIC_OPTION,
-            card: { number: CARDS.ok, expMonth: 12, expYear: 2030, cvc: "123" },
-          },
-        },
-      },
-    );
+    const placed = await shop.platform.placeOrder(customer.token, variant.id);
     const admin = await shop.platform.accounts.admin();
     const { shipment } = await waitFor(
       () =>
         executeOk<{ order: { shipment: { trackingNumber: string } | null } }>(
           url,
           `query($id: ID!) { order(id: $id) { shipment { trackingNumber } } }`,
-          { variables: { id: placed.checkout.id }, token: admin.token },
+          { variables: { id: placed.id! }, token: admin.token },
         ).then((data) => ({ shipment: data.order.shipment })),
       (seen) => seen.shipment !== null,
     );

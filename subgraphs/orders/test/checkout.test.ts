@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { count, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { paymentsDbSchema } from "@storefront/payments";
-import { executeOk } from "@storefront/testkit";
+import { executeInternal, executeOk, testEnv } from "@storefront/testkit";
 import { schema } from "../src/db";
 import { ADDRESS, CARDS, SHIPPING_PRICE, startCheckoutStack, waitFor, type CheckoutStack } from "./harness";
 
@@ -205,22 +205,107 @@ describe("delivery guarantees", () => {
     expect(left).toHaveLength(0);
   });
 
-  it("a checkout interrupted after the charge is finished by the recovery sweep", async () => {
-    const variant = await s.variantWithStock(3);
+  /**
+   * The state a crash between the charge and its commit leaves: payments is unreachable when the
+   * checkout charges (the order waits in PAYMENT_PENDING with its stock held), then the charge
+   * goes through with the order's own idempotency key, as the lost call would have. Finally the
+   * order is made to look old enough for the recovery sweep.
+   */
+  async function interruptedAfterCharge(stock: number) {
+    const variant = await s.variantWithStock(stock);
     const customer = await s.customer();
     await s.addToCart(variant, 1, { token: customer.token });
-    const order = (await s.checkout(customer.token)).data!.checkout;
-    // Rewind the order to where a crash between the charge and the PAID commit would leave it.
-    await s.orders.database.db
+    s.paymentsLink.cut();
+    const waiting = (await s.checkout(customer.token)).data!.checkout;
+    s.paymentsLink.restore();
+    expect(waiting.order?.status).toBe("PAYMENT_PENDING");
+    const order = await orderRow(waiting.order!.id);
+    const charged = await executeInternal<{ chargePayment: { status: string } }>(
+      s.payments.url,
+      `mutation($input: ChargePaymentInput!) { chargePayment(input: $input) { status } }`,
+      {
+        serviceToken: testEnv.serviceToken,
+        variables: {
+          input: {
+            orderId: order.id,
+            userId: order.userId,
+            amount: order.total,
+            currency: order.currency,
+            idempotencyKey: order.id,
+            card: { number: CARDS.ok, expMonth: 12, expYear: 2030, cvc: "123" },
+          },
+        },
+      },
+    );
+    expect(charged.data?.chargePayment.status).toBe("SUCCEEDED");
+    return { variant, order };
+  }
+  const makeStale = (orderId: string) =>
+    s.orders.database.db
       .update(schema.orders)
-      .set({ status: "PAYMENT_PENDING", updatedAt: new Date(Date.now() - 120_000) })
-      .where(eq(schema.orders.id, order.id!));
+      .set({ updatedAt: new Date(Date.now() - 120_000) })
+      .where(eq(schema.orders.id, orderId));
+  const releaseHold = (reservationId: string) =>
+    executeInternal(s.catalogue.url, `mutation($id: ID!) { releaseReservation(id: $id) { status } }`, {
+      serviceToken: testEnv.serviceToken,
+      variables: { id: reservationId },
+    });
+
+  it("a checkout interrupted after the charge is finished by the recovery sweep", async () => {
+    const { variant, order } = await interruptedAfterCharge(3);
+    await makeStale(order.id);
     const recovered = await waitFor(
-      () => orderRow(order.id!),
+      () => orderRow(order.id),
       (row) => row.status === "PAID",
       20_000,
     );
     expect(recovered.status).toBe("PAID");
+    expect(await s.stockOf(variant)).toEqual({ onHand: 2, ledger: 2 });
+    await waitFor(
+      () => shipmentsFor(order.id),
+      (list) => list.length > 0,
+    );
+  });
+
+  it("when the stock hold expired before the sale, the stock is reserved again and the order completes", async () => {
+    const { variant, order } = await interruptedAfterCharge(3);
+    // The catalogue's sweeper gives expired holds back; this does what it would.
+    await releaseHold(order.id);
+    expect(await s.stockOf(variant)).toEqual({ onHand: 3, ledger: 3 });
+    await makeStale(order.id);
+    const recovered = await waitFor(
+      () => orderRow(order.id),
+      (row) => row.status === "PAID",
+      20_000,
+    );
+    expect(recovered.status).toBe("PAID");
+    expect(await s.stockOf(variant)).toEqual({ onHand: 2, ledger: 2 });
+    await waitFor(
+      () => shipmentsFor(order.id),
+      (list) => list.length > 0,
+    );
+  });
+
+  it("when the stock is gone by then, the charge is refunded and the order cancelled", async () => {
+    const { variant, order } = await interruptedAfterCharge(1);
+    await releaseHold(order.id);
+    // Someone else buys the last one meanwhile.
+    const other = await s.customer();
+    await s.addToCart(variant, 1, { token: other.token });
+    expect((await s.checkout(other.token)).data!.checkout.status).toBe("PAID");
+    await makeStale(order.id);
+    const settled = await waitFor(
+      () => orderRow(order.id),
+      (row) => row.status === "CANCELLED",
+      20_000,
+    );
+    expect(settled).toMatchObject({ status: "CANCELLED", failureCode: "OUT_OF_STOCK" });
+    expect(settled.failureMessage).toMatch(/refunded/);
+    expect((await paymentsFor(order.id)).map((p) => [p.status, p.refundedAmount])).toEqual([
+      ["REFUNDED", order.total],
+    ]);
+    expect(await s.stockOf(variant)).toEqual({ onHand: 0, ledger: 0 });
+    expect(shipmentsFor(order.id)).toHaveLength(0);
   });
 
   it("every order this run created is in a state the test can name", async () => {

@@ -109,7 +109,7 @@ describe("refundPayment", () => {
     expect(await h.rowCounts()).toEqual(before);
   });
 
-  it("is ADMIN only: FORBIDDEN for a customer (even the one who paid), UNAUTHENTICATED signed out", async () => {
+  it("is for administrators: FORBIDDEN for a customer (even the one who paid), UNAUTHENTICATED signed out", async () => {
     const customer = await h.accounts.customer();
     const { payment } = await h.charged({ userId: customer.id });
     const before = await h.rowCounts();
@@ -118,14 +118,21 @@ describe("refundPayment", () => {
     expect(asCustomer.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const signedOut = await h.refund(undefined, { paymentId: payment.id });
     expect(signedOut.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
-    // The service credential is not an administrator: refunds are a person's decision.
-    const asService = await execute(h.payments.url, REFUND, {
-      variables: { input: { paymentId: payment.id, idempotencyKey: randomUUID() } },
-      headers: { "x-service-token": testEnv.serviceToken },
-    });
-    expect(asService.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     expect(await h.rowCounts()).toEqual(before);
     expect(h.provider.refunds).toHaveLength(processorCalls);
+  });
+
+  it("and for the platform itself (the service credential), recorded as asked by no one", async () => {
+    const { payment } = await h.charged({ amount: 1500 });
+    const asService = await execute<{ refundPayment: RefundOutcome }>(h.payments.url, REFUND, {
+      variables: { input: { paymentId: payment.id, reason: "Sold out", idempotencyKey: randomUUID() } },
+      headers: { "x-service-token": testEnv.serviceToken },
+    });
+    expect(asService.data?.refundPayment).toMatchObject({
+      __typename: "RefundSucceeded",
+      payment: { status: "REFUNDED" },
+    });
+    expect((await stored(payment.id)).refunds).toMatchObject([{ amount: 1500, requestedBy: null }]);
   });
 });
 

@@ -14,6 +14,7 @@ import {
 } from "@storefront/platform";
 import type { OrdersContext } from "../context";
 import { orderLines, orderStatusHistory, orders, outbox, type OrderRow } from "../db/schema";
+import { releaseStock, reserveStock, sellStock, type SagaContext } from "./stock";
 import { statusChangedMessage, transition } from "./transitions";
 
 export type CheckoutErrorCode =
@@ -263,21 +264,8 @@ async function runSaga(
   card: z.infer<typeof checkoutInput>["card"],
 ): Promise<CheckoutResult> {
   const lines = await ctx.db.select().from(orderLines).where(eq(orderLines.orderId, order.id));
-  const reserved = await ctx.deps.catalogue<{
-    reserveStock:
-      { __typename: "Reservation" } | { __typename: "InsufficientStock"; lines: CheckoutError["shortages"] };
-  }>(
-    `mutation($input: ReserveStockInput!) { reserveStock(input: $input) { __typename ... on InsufficientStock { lines { variantId requested available } } } }`,
-    {
-      input: {
-        reservationId: order.id,
-        lines: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
-        ttlSeconds: ctx.deps.config.reservationTtlSeconds,
-      },
-    },
-    { requestId: ctx.requestId },
-  );
-  if (reserved.reserveStock.__typename === "InsufficientStock") {
+  const reserved = await reserveStock(ctx, order.id, lines);
+  if (reserved.__typename === "InsufficientStock") {
     const message = "Some items sold out while you were checking out.";
     const cancelled = await ctx.db.transaction((tx) =>
       transition(tx, order, "CANCELLED", {
@@ -291,7 +279,7 @@ async function runSaga(
       code: "OUT_OF_STOCK",
       message,
       order: cancelled ?? order,
-      shortages: reserved.reserveStock.lines,
+      shortages: reserved.lines,
     };
   }
 
@@ -334,16 +322,12 @@ async function runSaga(
 
 /** Stock out of the reservation into a sale, the order PAID and its shipment requested — atomically on our side. */
 export async function completePaidOrder(
-  ctx: Pick<OrdersContext, "db" | "deps" | "requestId" | "log">,
+  ctx: SagaContext,
   order: OrderRow,
   paymentId: string,
-) {
-  await ctx.deps.catalogue(
-    `mutation($id: ID!) { commitReservation(id: $id) { id } }`,
-    { id: order.id },
-    { requestId: ctx.requestId },
-  );
+): Promise<CheckoutResult> {
   const lines = await ctx.db.select().from(orderLines).where(eq(orderLines.orderId, order.id));
+  if (!(await sellStock(ctx, order, lines))) return refundUnfulfillable(ctx, order, paymentId);
   const shipment = createMessage("orders.shipment-requested.v1", {
     orderId: order.id,
     userId: order.userId,
@@ -374,16 +358,52 @@ export async function completePaidOrder(
   return paid ?? (await ctx.db.select().from(orders).where(eq(orders.id, order.id)))[0]!;
 }
 
+/**
+ * The compensation for a charge that cannot be honoured: the stock the order was paying for is
+ * gone (its hold expired and others bought it meanwhile). The charge is refunded in full, once
+ * (the refund's idempotency key is the order's), and the order is cancelled.
+ */
+async function refundUnfulfillable(
+  ctx: SagaContext,
+  order: OrderRow,
+  paymentId: string,
+): Promise<CheckoutError> {
+  const message =
+    "Some items sold out while your payment was being confirmed; your payment was refunded in full.";
+  const { refundPayment } = await ctx.deps.payments<{ refundPayment: { __typename: string; code?: string } }>(
+    `mutation($input: RefundPaymentInput!) { refundPayment(input: $input) { __typename ... on RefundError { code } } }`,
+    {
+      input: {
+        paymentId,
+        reason: "Order could not be fulfilled: out of stock",
+        idempotencyKey: `unfulfillable:${order.id}`,
+      },
+    },
+    { requestId: ctx.requestId },
+  );
+  // Already refunded in full (a retry after the refund went through) is the outcome wanted.
+  if (refundPayment.__typename === "RefundError" && refundPayment.code !== "PAYMENT_NOT_REFUNDABLE") {
+    throw new Error(`refund of order ${order.id} refused: ${refundPayment.code}`);
+  }
+  const cancelled = await ctx.db.transaction((tx) =>
+    transition(tx, order, "CANCELLED", {
+      note: message,
+      failureCode: "OUT_OF_STOCK",
+      failureMessage: message,
+      paymentId,
+    }),
+  );
+  ctx.deps.relay.nudge();
+  ctx.log.warn({ orderId: order.id, paymentId }, "paid order could not be fulfilled; refunded and cancelled");
+  return { code: "OUT_OF_STOCK", message, order: cancelled ?? order, shortages: [] };
+}
+
 export async function failPayment(
-  ctx: Pick<OrdersContext, "db" | "deps" | "requestId" | "log">,
+  ctx: SagaContext,
   order: OrderRow,
   failureCode: string,
 ): Promise<CheckoutError> {
-  await ctx.deps.catalogue(
-    `mutation($id: ID!) { releaseReservation(id: $id) { id } }`,
-    { id: order.id },
-    { requestId: ctx.requestId },
-  );
+  await releaseStock(ctx, order.id);
   const [code, message] = PAYMENT_MESSAGES[failureCode] ?? PAYMENT_MESSAGES.PROCESSING_ERROR!;
   const failed = await ctx.db.transaction((tx) =>
     transition(tx, order, "PAYMENT_FAILED", { note: message, failureCode, failureMessage: message }),

@@ -11,7 +11,8 @@ import {
 } from "@storefront/platform";
 import type { OrdersContext } from "../context";
 import { orders, type OrderRow } from "../db/schema";
-import { paymentOf, releaseStock } from "./recovery";
+import { paymentOf } from "./recovery";
+import { releaseStock } from "./stock";
 import { transition } from "./transitions";
 
 /** Orders are private: their owner, administrators and platform services may see them. */

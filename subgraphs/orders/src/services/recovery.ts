@@ -1,26 +1,9 @@
 import { and, inArray, lt, sql } from "drizzle-orm";
-import { ServiceCallError, startPeriodicTask, type Logger } from "@storefront/platform";
-import type { OrdersDatabase } from "../db";
-import type { OrdersDependencies } from "../dependencies";
+import { startPeriodicTask } from "@storefront/platform";
 import { orders, type OrderRow } from "../db/schema";
 import { completePaidOrder, failPayment } from "./checkout";
+import { releaseStock, type SagaContext } from "./stock";
 import { transition } from "./transitions";
-
-type SagaContext = { db: OrdersDatabase; deps: OrdersDependencies; log: Logger; requestId: string };
-
-/** Releases an order's stock hold; one that no longer exists (never made, or swept) is already released. */
-export async function releaseStock(ctx: SagaContext, orderId: string): Promise<void> {
-  try {
-    await ctx.deps.catalogue(
-      `mutation($id: ID!) { releaseReservation(id: $id) { id } }`,
-      { id: orderId },
-      { requestId: ctx.requestId },
-    );
-  } catch (error) {
-    if (error instanceof ServiceCallError && error.codes.includes("NOT_FOUND")) return;
-    throw error;
-  }
-}
 
 /** What the payments service knows about an order's charge: the truth after a crash. */
 export async function paymentOf(ctx: SagaContext, orderId: string) {

@@ -86,8 +86,8 @@ export const refunds = pgTable(
     /** The payment's currency, copied so a refund is readable on its own. */
     currency: text("currency").notNull(),
     reason: text("reason"),
-    /** The administrator (a `User`) who asked for it. */
-    requestedBy: uuid("requested_by").notNull(),
+    /** The administrator (a `User`) who asked for it; null when the platform did (see refunds.ts). */
+    requestedBy: uuid("requested_by"),
     /** The provider's id for the refund, derived from the idempotency key (see payments). */
     providerReference: text("provider_reference").notNull(),
     createdAt: at("created_at").notNull().defaultNow(),

@@ -11,7 +11,7 @@ import {
   type RefundErrorCode,
   type RefundRow,
 } from "../db/schema";
-import { idempotencyKeyField } from "./charges";
+import { idempotencyKeyField, SERVICE_SCOPE } from "./charges";
 import {
   completeClaim,
   idempotently,
@@ -66,7 +66,7 @@ async function refundLocked(
   ctx: PaymentsContext,
   input: RefundInput,
   claim: Claim,
-  adminId: string,
+  adminId: string | null,
 ): Promise<RefundResult> {
   const [payment] = isUuid(input.paymentId)
     ? await tx.select().from(payments).where(eq(payments.id, input.paymentId)).for("update")
@@ -137,12 +137,16 @@ async function replayRefund(ctx: PaymentsContext, row: IdempotencyKeyRow): Promi
   return found;
 }
 
-/** Refunds all or part of a payment, once per idempotency key and administrator. */
+/**
+ * Refunds all or part of a payment, once per idempotency key and requester. Administrators refund
+ * by hand; the platform itself (the orders saga, with the service credential) refunds a charge
+ * for an order that turned out impossible to fulfil.
+ */
 export async function refundPayment(ctx: PaymentsContext, rawInput: unknown): Promise<RefundResult> {
-  const admin = requireAdmin(ctx.viewer);
+  const adminId = ctx.internalCaller ? null : requireAdmin(ctx.viewer).userId;
   const input = validateInput(refundInput, rawInput);
   const request: IdempotentRequest = {
-    scope: `admin:${admin.userId}`,
+    scope: adminId ? `admin:${adminId}` : SERVICE_SCOPE,
     key: input.idempotencyKey,
     operation: "REFUND",
     // The amount as asked (null = "whatever is left"), not as resolved: a replay of "refund the
@@ -153,7 +157,7 @@ export async function refundPayment(ctx: PaymentsContext, rawInput: unknown): Pr
     replay: (row) => replayRefund(ctx, row),
     perform: async (claim) => {
       const result = await completeClaim(ctx.db, claim, async (tx) => {
-        const decided = await refundLocked(tx, ctx, input, claim, admin.userId);
+        const decided = await refundLocked(tx, ctx, input, claim, adminId);
         return { result: decided, outcome: outcomeOf(decided) };
       });
       if ("code" in result) {
@@ -164,7 +168,7 @@ export async function refundPayment(ctx: PaymentsContext, rawInput: unknown): Pr
             paymentId: result.payment.id,
             refundId: result.refund.id,
             amount: result.refund.amount,
-            by: admin.userId,
+            by: adminId ?? "platform",
           },
           "payment refunded",
         );

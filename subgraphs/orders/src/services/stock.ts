@@ -1,0 +1,91 @@
+import { createHash } from "node:crypto";
+import { ServiceCallError, type Logger } from "@storefront/platform";
+import type { OrdersDatabase } from "../db";
+import type { OrdersDependencies } from "../dependencies";
+import type { OrderLineRow, OrderRow } from "../db/schema";
+
+/** What the saga's steps need, in a request or in the recovery sweep. */
+export type SagaContext = { db: OrdersDatabase; deps: OrdersDependencies; log: Logger; requestId: string };
+
+type Shortfall = { variantId: string; requested: number; available: number };
+type ReserveResult = { __typename: "Reservation" } | { __typename: "InsufficientStock"; lines: Shortfall[] };
+
+/** Holds the lines' stock in the catalogue, all or nothing, idempotent on `reservationId`. */
+export async function reserveStock(
+  ctx: SagaContext,
+  reservationId: string,
+  lines: Pick<OrderLineRow, "variantId" | "quantity">[],
+): Promise<ReserveResult> {
+  const { reserveStock: result } = await ctx.deps.catalogue<{ reserveStock: ReserveResult }>(
+    `mutation($input: ReserveStockInput!) { reserveStock(input: $input) { __typename ... on InsufficientStock { lines { variantId requested available } } } }`,
+    {
+      input: {
+        reservationId,
+        lines: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
+        ttlSeconds: ctx.deps.config.reservationTtlSeconds,
+      },
+    },
+    { requestId: ctx.requestId },
+  );
+  return result;
+}
+
+/** Releases an order's stock hold; one that no longer exists (never made, or swept) is already released. */
+export async function releaseStock(ctx: SagaContext, orderId: string): Promise<void> {
+  try {
+    await ctx.deps.catalogue(
+      `mutation($id: ID!) { releaseReservation(id: $id) { id } }`,
+      { id: orderId },
+      { requestId: ctx.requestId },
+    );
+  } catch (error) {
+    if (error instanceof ServiceCallError && error.codes.includes("NOT_FOUND")) return;
+    throw error;
+  }
+}
+
+/**
+ * The id of an order's second reservation, made when its first expired before it could be sold.
+ * Derived from the order's id, so a retry of the same step finds the same reservation.
+ */
+export function renewedReservationId(orderId: string): string {
+  const hex = createHash("sha256").update(`${orderId}/renewed`).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const commit = (ctx: SagaContext, reservationId: string) =>
+  ctx.deps.catalogue(
+    `mutation($id: ID!) { commitReservation(id: $id) { id } }`,
+    { id: reservationId },
+    {
+      requestId: ctx.requestId,
+    },
+  );
+
+/**
+ * Turns a paid order's held stock into a sale. Normally that commits the order's reservation.
+ * When the hold expired first (the checkout was interrupted for longer than a reservation lasts,
+ * and the catalogue gave the stock back), the stock is reserved again and that is committed.
+ * Resolves false when the stock is gone by then: the order cannot be fulfilled.
+ */
+export async function sellStock(
+  ctx: SagaContext,
+  order: OrderRow,
+  lines: Pick<OrderLineRow, "variantId" | "quantity">[],
+): Promise<boolean> {
+  try {
+    await commit(ctx, order.id);
+    return true;
+  } catch (error) {
+    // The catalogue refuses to commit a released reservation with BAD_USER_INPUT.
+    if (!(error instanceof ServiceCallError && error.codes.includes("BAD_USER_INPUT"))) throw error;
+  }
+  const renewed = renewedReservationId(order.id);
+  ctx.log.warn(
+    { orderId: order.id, reservationId: renewed },
+    "stock hold expired before the sale; reserving again",
+  );
+  if ((await reserveStock(ctx, renewed, lines)).__typename === "InsufficientStock") return false;
+  await commit(ctx, renewed);
+  return true;
+}

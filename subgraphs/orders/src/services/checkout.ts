@@ -177,8 +177,9 @@ async function existingOrder(ctx: OrdersContext, userId: string, key: string): P
  * catalogue (reservation id = order id) → PAYMENT_PENDING → payment taken (idempotency key =
  * order id) → reservation committed → PAID, with the shipment request in the outbox of the same
  * transaction → cart emptied. A refused payment releases the stock (PAYMENT_FAILED); missing
- * stock cancels the order (OUT_OF_STOCK). Every step is idempotent on the order id, so the
- * recovery sweep can finish a checkout this process did not.
+ * stock cancels the order (OUT_OF_STOCK); a charge whose stock hold expired meanwhile is sold
+ * from a renewed hold, or refunded (see sellStock). Every step is idempotent on the order id, so
+ * the recovery sweep can finish a checkout this process did not.
  */
 export async function checkout(ctx: OrdersContext, rawInput: unknown): Promise<CheckoutResult> {
   const viewer = requireViewer(ctx.viewer);

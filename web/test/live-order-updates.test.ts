@@ -43,7 +43,8 @@ async function adminShipments() {
   const { context, page } = await shop.newPage();
   await signIn(page, admin.email, admin.password);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
-  await page.getByRole("link", { name: "Shipments" }).click();
+  await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Shipments" }).click();
+  await page.getByRole("button", { name: "Refresh" }).waitFor();
   return {
     context,
     async advance(trackingNumber: string, to: string) {

@@ -86,7 +86,9 @@ export async function startStorefront(
       browser,
       async newPage(viewport = DESKTOP) {
         const context = await browser.newContext({ viewport, baseURL: web.url });
-        context.setDefaultTimeout(15_000);
+        // Generous: CI runs these beside other suites on two cores, and a lazy chunk or a whole
+        // platform's worth of subgraph calls can take a while there.
+        context.setDefaultTimeout(30_000);
         return { context, page: await context.newPage() };
       },
       stop,

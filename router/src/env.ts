@@ -27,6 +27,8 @@ export const routerEnvShape = {
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /** Trust X-Forwarded-For from a load balancer in front of the router. */
   TRUST_PROXY: envFields.bool(false),
+  /** @apollo/gateway's own usage metrics sent to Apollo; off unless the operator opts in. */
+  APOLLO_TELEMETRY: envFields.bool(false),
 
   /** Shared APQ cache and rate-limit counters for every replica; memory per process when unset. */
   REDIS_URL: z
@@ -84,6 +86,8 @@ export interface RouterConfig {
   maxRequestBytes: number;
   subgraphTimeoutMs: number;
   trustProxy: boolean;
+  /** Whether @apollo/gateway may send its usage metrics to Apollo's servers. */
+  apolloTelemetry: boolean;
   redisUrl: string | undefined;
   redisKeyPrefix: string;
   apqTtlSeconds: number;
@@ -145,6 +149,7 @@ function toConfig(
     maxRequestBytes: env.MAX_REQUEST_BYTES,
     subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
     trustProxy: env.TRUST_PROXY,
+    apolloTelemetry: env.APOLLO_TELEMETRY,
     redisUrl: env.REDIS_URL,
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     apqTtlSeconds: env.APQ_TTL_SECONDS,
@@ -202,4 +207,14 @@ export function loadRouterConfig(argv: string[] = process.argv.slice(2)): Router
   const flag = argv.indexOf("--supergraph");
   if (flag !== -1 && argv[flag + 1]) config.supergraphPath = path.resolve(argv[flag + 1]!);
   return config;
+}
+
+/**
+ * @apollo/gateway reports usage metrics to Apollo's servers (and probes cloud metadata services
+ * to label them) unless `APOLLO_TELEMETRY_DISABLED` is set when it is constructed. A shop's router
+ * does not call out to a third party unless its operator asks for it (`APOLLO_TELEMETRY=true`).
+ */
+export function applyGatewayTelemetry(enabled: boolean): void {
+  if (enabled) delete process.env.APOLLO_TELEMETRY_DISABLED;
+  else process.env.APOLLO_TELEMETRY_DISABLED = "true";
 }

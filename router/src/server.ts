@@ -15,7 +15,7 @@ import {
 import { Redis } from "ioredis";
 import { API_KEY_HEADER } from "./clients";
 import { routerContext, type RouterContext } from "./context";
-import type { RouterConfig } from "./env";
+import { applyGatewayTelemetry, type RouterConfig } from "./env";
 import { apiSchemaFromSupergraph, validateManifest } from "./persisted/manifest";
 import { createProtection } from "./protection";
 import { protectionPlugin, routerErrorFormatter } from "./protection/plugin";
@@ -97,6 +97,7 @@ export async function startRouter(
   // The gateway's data sources by subgraph, reused by subscriptions for the entity fetches of each event.
   const dataSources = new Map<string, SubgraphDataSource>();
   const planning = new SubscriptionPlanning(config.subgraphUrls, log.child({ component: "subscriptions" }));
+  applyGatewayTelemetry(config.apolloTelemetry);
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl ?? supergraphFromFile(config.supergraphPath, log),
     buildService: ({ name, url }) => {

@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { routerContext } from "../src/context";
 import { EnvError } from "@storefront/platform";
-import { parseSubgraphUrls, routerConfigFrom } from "../src/env";
+import { applyGatewayTelemetry, parseSubgraphUrls, routerConfigFrom } from "../src/env";
 import { createClientRegistry } from "../src/clients";
 
 describe("router configuration", () => {
@@ -21,6 +21,20 @@ describe("router configuration", () => {
     expect(config.supergraphPath).toMatch(/schema\/supergraph\.graphql$/);
     expect(config.production).toBe(false);
     expect(parseSubgraphUrls(undefined)).toEqual({});
+  });
+
+  it("keeps @apollo/gateway from reporting to Apollo unless the operator opts in", () => {
+    expect(routerConfigFrom({}).apolloTelemetry).toBe(false);
+    expect(routerConfigFrom({ APOLLO_TELEMETRY: "true" }).apolloTelemetry).toBe(true);
+    try {
+      applyGatewayTelemetry(true);
+      expect(process.env.APOLLO_TELEMETRY_DISABLED).toBeUndefined();
+      applyGatewayTelemetry(false);
+      // What the gateway's constructor reads to skip its exporter and cloud-metadata probes.
+      expect(process.env.APOLLO_TELEMETRY_DISABLED).toBe("true");
+    } finally {
+      applyGatewayTelemetry(false);
+    }
   });
 
   it("names every bad variable", () => {

@@ -1,14 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execute, executeOk } from "@storefront/testkit";
-import { startCheckoutStack, type CheckoutStack } from "./harness";
+import { catalogueDbSchema } from "@storefront/catalogue";
+import { paymentsDbSchema } from "@storefront/payments";
+import { execute, executeOk, waitFor } from "@storefront/testkit";
+import { eq } from "drizzle-orm";
+import { schema } from "../src/db";
+import { CARDS, startCheckoutStack, type CheckoutStack } from "./harness";
 
 let s: CheckoutStack;
 beforeAll(async () => {
   s = await startCheckoutStack();
+  // The recovery sweep would settle waiting orders itself; these tests settle them by hand.
+  await s.restartOrders({ recoveryIntervalMs: 3_600_000 });
 }, 120_000);
 afterAll(async () => {
   await s?.stop();
 });
+
+const orderRow = async (id: string) =>
+  (await s.orders.database.db.select().from(schema.orders).where(eq(schema.orders.id, id)))[0]!;
 
 const CANCEL = `mutation($id: ID!) { cancelOrder(id: $id) { id status failureReason statusHistory { status note } } }`;
 
@@ -25,12 +34,26 @@ describe("cancelling an order", () => {
     expect(pending.order?.status).toBe("PAYMENT_PENDING");
     expect(await s.stockOf(variant)).toEqual({ onHand: 2, ledger: 2 });
 
-    // While payments cannot say, the order is not cancelled (it might have been charged).
+    // Right after checkout the payment may still be on its way: not cancellable yet.
+    const tooSoon = await execute(s.orders.url, CANCEL, {
+      variables: { id: pending.order!.id },
+      token: customer.token,
+    });
+    expect(tooSoon.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
+    expect(tooSoon.errors?.[0]?.message).toMatch(/still being taken/);
+
+    // Once the checkout has gone quiet, but while payments cannot say, the order is still not
+    // cancelled (it might have been charged), and is left as it was for another try.
+    await s.orders.database.db
+      .update(schema.orders)
+      .set({ updatedAt: new Date(Date.now() - 120_000) })
+      .where(eq(schema.orders.id, pending.order!.id));
     const unsure = await execute(s.orders.url, CANCEL, {
       variables: { id: pending.order!.id },
       token: customer.token,
     });
     expect(unsure.errors?.[0]?.extensions?.code).toBe("INTERNAL_SERVER_ERROR");
+    expect(await s.stockOf(variant)).toEqual({ onHand: 2, ledger: 2 });
 
     s.paymentsLink.restore();
     const cancelled = await executeOk<{
@@ -71,5 +94,68 @@ describe("cancelling an order", () => {
     const signedOut = await execute(s.orders.url, CANCEL, { variables: { id: paid.id } });
     expect(signedOut.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     expect(await s.stockOf(variant)).toEqual({ onHand: 1, ledger: 1 });
+  });
+
+  it("a declined order is final: there is nothing to cancel", async () => {
+    const variant = await s.variantWithStock(2);
+    const customer = await s.customer();
+    await s.addToCart(variant, 1, { token: customer.token });
+    const declined = (await s.checkout(customer.token, { card: CARDS.declined })).data!.checkout;
+    expect(declined.order?.status).toBe("PAYMENT_FAILED");
+    const refused = await execute(s.orders.url, CANCEL, {
+      variables: { id: declined.order!.id },
+      token: customer.token,
+    });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
+  });
+
+  it("a cancellation that wins while the checkout reserves stock: no charge, the hold given back", async () => {
+    const variant = await s.variantWithStock(3);
+    const customer = await s.customer();
+    await s.addToCart(variant, 1, { token: customer.token });
+    // Hold the variant's stock row, so the checkout's reservation waits while the order is PENDING.
+    let releaseLock = () => {};
+    const lockHeld = new Promise<void>((resolve) => (releaseLock = resolve));
+    let locked = () => {};
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const holding = s.catalogue.database.db.transaction(async (tx) => {
+      await tx
+        .select()
+        .from(catalogueDbSchema.stockLevels)
+        .where(eq(catalogueDbSchema.stockLevels.variantId, variant))
+        .for("update");
+      locked();
+      await lockHeld;
+    });
+    await lockTaken;
+    const checkingOut = s.checkout(customer.token);
+    const [pending] = await waitFor(
+      () => s.orders.database.db.select().from(schema.orders).where(eq(schema.orders.userId, customer.id)),
+      (rows) => rows.length > 0,
+      10_000,
+    );
+    expect(pending!.status).toBe("PENDING");
+    const cancelled = await executeOk<{ cancelOrder: { status: string } }>(s.orders.url, CANCEL, {
+      variables: { id: pending!.id },
+      token: customer.token,
+    });
+    expect(cancelled.cancelOrder.status).toBe("CANCELLED");
+
+    releaseLock();
+    await holding;
+    // The checkout reserves, finds the order cancelled, gives the hold back and charges nothing.
+    const outcome = await checkingOut;
+    expect(outcome.errors ?? []).toEqual([]);
+    expect(outcome.data!.checkout).toMatchObject({
+      __typename: "CheckoutError",
+      order: { status: "CANCELLED" },
+    });
+    expect((await orderRow(pending!.id)).status).toBe("CANCELLED");
+    const payments = await s.payments.database.db
+      .select()
+      .from(paymentsDbSchema.payments)
+      .where(eq(paymentsDbSchema.payments.orderId, pending!.id));
+    expect(payments).toHaveLength(0);
+    expect(await s.stockOf(variant)).toEqual({ onHand: 3, ledger: 3 });
   });
 });

@@ -308,6 +308,31 @@ describe("delivery guarantees", () => {
     expect(shipmentsFor(order.id)).toHaveLength(0);
   });
 
+  it("a charge refunded in full before the order settled is never shipped: the order is cancelled", async () => {
+    const { variant, order } = await interruptedAfterCharge(3);
+    const [payment] = await paymentsFor(order.id);
+    const refunded = await executeInternal<{ refundPayment: { __typename: string } }>(
+      s.payments.url,
+      `mutation($input: RefundPaymentInput!) { refundPayment(input: $input) { __typename } }`,
+      {
+        serviceToken: testEnv.serviceToken,
+        variables: { input: { paymentId: payment!.id, idempotencyKey: randomUUID() } },
+      },
+    );
+    expect(refunded.data?.refundPayment.__typename).toBe("RefundSucceeded");
+    await makeStale(order.id);
+    const settled = await waitFor(
+      () => orderRow(order.id),
+      (row) => row.status === "CANCELLED",
+      20_000,
+    );
+    expect(settled.status).toBe("CANCELLED");
+    // Its stock hold was given back, and no shipment was asked for.
+    expect(await s.stockOf(variant)).toEqual({ onHand: 3, ledger: 3 });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(shipmentsFor(order.id)).toHaveLength(0);
+  });
+
   it("every order this run created is in a state the test can name", async () => {
     const rows = await s.orders.database.db.select({ status: schema.orders.status }).from(schema.orders);
     expect(rows.length).toBeGreaterThan(20);

@@ -284,9 +284,16 @@ async function runSaga(
     };
   }
 
-  const paying = (await ctx.db.transaction((tx) =>
+  const paying = await ctx.db.transaction((tx) =>
     transition(tx, order, "PAYMENT_PENDING", { note: "Stock reserved" }),
-  ))!;
+  );
+  if (!paying) {
+    // The customer cancelled while the stock was being reserved: nothing is charged, and the
+    // hold just made goes back.
+    await releaseStock(ctx, order.id);
+    const [current] = await ctx.db.select().from(orders).where(eq(orders.id, order.id));
+    return outcomeOf(current!);
+  }
   ctx.deps.relay.nudge();
   let payment: { id: string; status: string; failureCode: string | null };
   try {
@@ -364,7 +371,7 @@ export async function completePaidOrder(
  * gone (its hold expired and others bought it meanwhile). The charge is refunded in full, once
  * (the refund's idempotency key is the order's), and the order is cancelled.
  */
-async function refundUnfulfillable(
+export async function refundUnfulfillable(
   ctx: SagaContext,
   order: OrderRow,
   paymentId: string,
@@ -386,6 +393,8 @@ async function refundUnfulfillable(
   if (refundPayment.__typename === "RefundError" && refundPayment.code !== "PAYMENT_NOT_REFUNDABLE") {
     throw new Error(`refund of order ${order.id} refused: ${refundPayment.code}`);
   }
+  // Whatever the order still holds goes back (released already when the hold had expired).
+  await releaseStock(ctx, order.id);
   const cancelled = await ctx.db.transaction((tx) =>
     transition(tx, order, "CANCELLED", {
       note: message,

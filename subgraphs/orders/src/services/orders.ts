@@ -45,26 +45,65 @@ export async function ordersOf(
 }
 
 /**
- * Cancels an unpaid order and gives its stock back. A checkout still taking payment is only
- * cancelled once the payments service confirms nothing was charged. Cancelling twice is a no-op.
+ * Cancels an unpaid order and gives its stock back. The status changes first, conditionally, and
+ * the stock is released only once that has won: a checkout racing the cancellation then loses its
+ * own next step and gives back what it holds. An order waiting on its payment may be being charged
+ * right now by the checkout that created it, so it can be cancelled only once that checkout has
+ * gone quiet (as long as the recovery sweep waits) and payments confirms nothing was charged.
+ * Cancelling twice is a no-op.
  */
 export async function cancelOrder(ctx: OrdersContext, id: string): Promise<OrderRow> {
   requireViewer(ctx.viewer);
   const order = await visibleOrder(ctx, id);
   if (!order) throw notFound("Order");
   if (order.status === "CANCELLED") return order;
-  if (!["PENDING", "PAYMENT_PENDING", "PAYMENT_FAILED"].includes(order.status)) {
+  if (order.status === "PAYMENT_FAILED") {
+    throw badUserInput("This order did not go through; there is nothing to cancel.", "id");
+  }
+  if (order.status !== "PENDING" && order.status !== "PAYMENT_PENDING") {
     throw badUserInput("This order has been paid; it can be refunded but not cancelled.", "id");
   }
-  if (order.status === "PAYMENT_PENDING" && (await paymentOf(ctx, order.id))?.status === "SUCCEEDED") {
-    throw badUserInput("This order has been paid; it can be refunded but not cancelled.", "id");
+  let current = order;
+  if (order.status === "PAYMENT_PENDING") {
+    const quietSince = Date.now() - ctx.deps.config.checkoutRecoverySeconds * 1000;
+    if (order.updatedAt.getTime() > quietSince) {
+      throw badUserInput("The payment for this order is still being taken. Try again in a minute.", "id");
+    }
+    // Claimed as the recovery sweep claims: a fresh updated_at keeps the sweep away meanwhile.
+    const [claimed] = await ctx.db
+      .update(orders)
+      .set({ updatedAt: new Date() })
+      .where(
+        and(
+          eq(orders.id, order.id),
+          eq(orders.status, "PAYMENT_PENDING"),
+          eq(orders.updatedAt, order.updatedAt),
+        ),
+      )
+      .returning();
+    if (!claimed) throw badUserInput("The order changed while cancelling it; look at it again.", "id");
+    current = claimed;
+    // Hands the order back to the recovery sweep when it cannot be cancelled after all.
+    const unclaim = () =>
+      ctx.db
+        .update(orders)
+        .set({ updatedAt: order.updatedAt })
+        .where(and(eq(orders.id, order.id), eq(orders.updatedAt, claimed.updatedAt)));
+    const payment = await paymentOf(ctx, order.id).catch(async (error: unknown) => {
+      await unclaim();
+      throw error;
+    });
+    if (payment && payment.status !== "FAILED") {
+      await unclaim();
+      throw badUserInput("A payment was made for this order; it can be refunded but not cancelled.", "id");
+    }
   }
-  await releaseStock(ctx, order.id);
   const cancelled = await ctx.db.transaction((tx) =>
-    transition(tx, order, "CANCELLED", { note: "Cancelled by the customer" }),
+    transition(tx, current, "CANCELLED", { note: "Cancelled by the customer" }),
   );
-  ctx.deps.relay.nudge();
   if (!cancelled) throw badUserInput("The order changed while cancelling it; look at it again.", "id");
+  ctx.deps.relay.nudge();
+  await releaseStock(ctx, order.id);
   ctx.loaders.orderById.clear(id);
   return cancelled;
 }

@@ -1,7 +1,7 @@
 import { and, inArray, lt, sql } from "drizzle-orm";
 import { startPeriodicTask } from "@storefront/platform";
 import { orders, type OrderRow } from "../db/schema";
-import { completePaidOrder, failPayment } from "./checkout";
+import { completePaidOrder, failPayment, refundUnfulfillable } from "./checkout";
 import { releaseStock, type SagaContext } from "./stock";
 import { transition } from "./transitions";
 
@@ -20,12 +20,14 @@ export async function paymentOf(ctx: SagaContext, orderId: string) {
 /** Finishes one interrupted checkout from what the other services say happened. */
 async function finish(ctx: SagaContext, order: OrderRow): Promise<void> {
   const payment = order.status === "PAYMENT_PENDING" ? await paymentOf(ctx, order.id) : null;
-  if (
-    payment?.status === "SUCCEEDED" ||
-    payment?.status === "REFUNDED" ||
-    payment?.status === "PARTIALLY_REFUNDED"
-  ) {
+  if (payment?.status === "SUCCEEDED" || payment?.status === "PARTIALLY_REFUNDED") {
     await completePaidOrder(ctx, order, payment.id);
+    return;
+  }
+  // Refunded in full before the order was settled (the stock was gone and the process stopped
+  // right after refunding): the money is back with the customer, so the order must not ship.
+  if (payment?.status === "REFUNDED") {
+    await refundUnfulfillable(ctx, order, payment.id);
     return;
   }
   if (payment) {

@@ -8,7 +8,7 @@ const allowed: Record<OrderStatus, OrderStatus[]> = {
   PENDING: ["PAYMENT_PENDING", "CANCELLED"],
   PAYMENT_PENDING: ["PAID", "PAYMENT_FAILED", "CANCELLED"],
   PAID: ["SHIPPED"],
-  PAYMENT_FAILED: ["CANCELLED"],
+  PAYMENT_FAILED: [],
   CANCELLED: [],
   SHIPPED: ["DELIVERED"],
   DELIVERED: [],

@@ -89,9 +89,12 @@ describe("refundPayment", () => {
     expect((await stored(failed.id)).refunds).toHaveLength(0);
   });
 
-  it("answers PAYMENT_NOT_FOUND for an unknown id or one that is not a UUID", async () => {
+  it("answers PAYMENT_NOT_FOUND for an unknown id, and BAD_USER_INPUT for one that is not an id, writing nothing", async () => {
     expect(await refunded({ paymentId: randomUUID() })).toMatchObject({ code: "PAYMENT_NOT_FOUND" });
-    expect(await refunded({ paymentId: "pay_123" })).toMatchObject({ code: "PAYMENT_NOT_FOUND" });
+    const before = await h.rowCounts();
+    const malformed = await h.refund(admin.token, { paymentId: "pay_123" });
+    expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "paymentId" });
+    expect(await h.rowCounts()).toEqual(before);
   });
 
   it("refuses bad input with BAD_USER_INPUT and writes nothing", async () => {

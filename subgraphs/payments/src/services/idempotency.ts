@@ -283,14 +283,24 @@ export async function chargeInFlight(db: PaymentsDatabase, orderId: string): Pro
   return row ? { since: row.lockedAt } : null;
 }
 
-/** Deletes keys older than the TTL, in batches; returns how many went. */
+/**
+ * Deletes finished keys older than the TTL, in batches; returns how many went. A key still
+ * IN_PROGRESS is never swept: its request may have charged the card without recording it (the
+ * processor's answer was lost), and while the key stays, `paymentForOrder` keeps saying the charge
+ * is in flight instead of "nothing was charged" — so no order is cancelled over money taken.
+ */
 export async function sweepIdempotencyKeys(db: PaymentsDatabase, ttlHours: number): Promise<number> {
   let total = 0;
   for (;;) {
     const due = db
       .select({ id: idempotencyKeys.id })
       .from(idempotencyKeys)
-      .where(lt(idempotencyKeys.createdAt, sql`now() - make_interval(hours => ${ttlHours})`))
+      .where(
+        and(
+          eq(idempotencyKeys.status, "COMPLETED"),
+          lt(idempotencyKeys.createdAt, sql`now() - make_interval(hours => ${ttlHours})`),
+        ),
+      )
       .limit(SWEEP_BATCH);
     const deleted = await db
       .delete(idempotencyKeys)

@@ -37,7 +37,10 @@ export interface RefundError {
 export type RefundResult = RefundSucceeded | RefundError;
 
 const refundInput = z.object({
-  paymentId: z.string().max(100),
+  paymentId: z
+    .string()
+    .refine(isUuid, "must be a payment id")
+    .transform((id) => id.toLowerCase()),
   amount: z
     .number()
     .int("must be a whole number of minor units")

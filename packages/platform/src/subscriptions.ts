@@ -12,6 +12,10 @@ import { CloseCode } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { Logger } from "./logger";
+import { runInRequestScope } from "./request-scope";
+
+/** setTimeout's largest delay. */
+const MAX_TIMER_MS = 2_147_483_647;
 
 /**
  * Executed with the graphql-js the schema was built with (@apollo/subgraph requires the CommonJS
@@ -20,7 +24,9 @@ import type { Logger } from "./logger";
  */
 const { createSourceEventStream, execute } = createRequire(import.meta.url)("graphql") as typeof graphql;
 
-export interface SubscriptionServerOptions<TContext extends { viewer?: { expiresAt: number } | undefined }> {
+export interface SubscriptionServerOptions<
+  TContext extends { viewer?: { expiresAt: number } | undefined; requestId: string },
+> {
   server: Server;
   path: string;
   schema: GraphQLSchema;
@@ -50,9 +56,9 @@ type ConnectionExtra<TContext> = Record<PropertyKey, unknown> & { context?: TCon
  * once in `connection_init`; it is closed when its access token expires. Each event is executed
  * with a fresh context, and errors go through the same formatter as HTTP responses.
  */
-export function attachSubscriptionServer<TContext extends { viewer?: { expiresAt: number } | undefined }>(
-  options: SubscriptionServerOptions<TContext>,
-): RunningSubscriptionServer {
+export function attachSubscriptionServer<
+  TContext extends { viewer?: { expiresAt: number } | undefined; requestId: string },
+>(options: SubscriptionServerOptions<TContext>): RunningSubscriptionServer {
   const wss = new WebSocketServer({
     server: options.server,
     path: options.path,
@@ -76,13 +82,17 @@ export function attachSubscriptionServer<TContext extends { viewer?: { expiresAt
       onConnect: async (ctx) => {
         try {
           const context = await options.connect(ctx.extra.request, ctx.connectionParams ?? {});
+          const socket = ctx.extra.socket;
+          // The client may have gone while its token was checked: onClose has run already, so a
+          // timer set now would never be cleared.
+          if (socket.readyState !== socket.OPEN) return false;
           ctx.extra.context = context;
           const expiresAt = context.viewer?.expiresAt;
           if (expiresAt) {
-            const socket = ctx.extra.socket;
             const timer = setTimeout(
               () => socket.close(CloseCode.Forbidden, "Access token expired"),
-              Math.max(0, expiresAt * 1000 - Date.now()),
+              // setTimeout fires at once past its largest delay (about 24.8 days).
+              Math.min(MAX_TIMER_MS, Math.max(0, expiresAt * 1000 - Date.now())),
             );
             expiryTimers.set(socket, timer);
           }
@@ -97,21 +107,28 @@ export function attachSubscriptionServer<TContext extends { viewer?: { expiresAt
         expiryTimers.delete(ctx.extra.socket);
       },
       context: (ctx) => ctx.extra.context,
-      execute: async (args) => format(await execute(args)),
+      // A subgraph's socket is for subscriptions: queries and mutations go over HTTP, where each
+      // gets its own request context, plugins and metrics.
+      execute: () => ({
+        errors: [
+          {
+            message: "Only subscriptions are served over WebSocket; send queries and mutations over HTTP.",
+            extensions: { code: "BAD_REQUEST" },
+          } as unknown as GraphQLError,
+        ],
+      }),
       // `format` has already turned the errors into plain formatted ones (no `toJSON`): send as is.
       onNext: (_ctx, _id, _payload, _args, result) => result,
       subscribe: async (args: ExecutionArgs) => {
         const stream = await createSourceEventStream(args);
         if (!(Symbol.asyncIterator in stream)) return format(stream);
-        return mapEvents(stream, async (event) =>
-          format(
-            await execute({
-              ...args,
-              rootValue: event,
-              contextValue: options.perEvent(args.contextValue as TContext),
-            }),
-          ),
-        );
+        return mapEvents(stream, (event) => {
+          const context = options.perEvent(args.contextValue as TContext);
+          // Each event is a request of its own: its id on log lines, its SQL counted.
+          return runInRequestScope({ requestId: context.requestId, sqlStatements: 0 }, async () =>
+            format(await execute({ ...args, rootValue: event, contextValue: context })),
+          );
+        });
       },
     },
     wss,

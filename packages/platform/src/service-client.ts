@@ -16,6 +16,8 @@ export class ServiceCallError extends Error {
     readonly service: string,
     message: string,
     readonly codes: string[] = [],
+    /** `extensions.field` of each error, in the downstream operation's own terms. */
+    readonly fields: (string | undefined)[] = [],
   ) {
     super(`${service}: ${message}`);
   }
@@ -54,7 +56,10 @@ export function createServiceClient(options: {
     } catch (error) {
       throw new ServiceCallError(options.service, error instanceof Error ? error.message : "unreachable");
     }
-    let body: { data?: TData | null; errors?: { message: string; extensions?: { code?: string } }[] };
+    let body: {
+      data?: TData | null;
+      errors?: { message: string; extensions?: { code?: string; field?: string } }[];
+    };
     try {
       body = (await response.json()) as typeof body;
     } catch {
@@ -66,6 +71,7 @@ export function createServiceClient(options: {
         options.service,
         body.errors?.map((e) => e.message).join("; ") ?? "no data",
         codes,
+        (body.errors ?? []).map((e) => e.extensions?.field),
       );
     }
     return body.data;
@@ -74,13 +80,26 @@ export function createServiceClient(options: {
 
 export type ServiceClient = ReturnType<typeof createServiceClient>;
 
-/** Turns a downstream client error (bad input, not found …) into the same error for our caller. */
-export function passThroughClientError(error: unknown): never {
+/**
+ * Turns a downstream client error (bad input, not found …) into the same error for our caller.
+ * `field` renames the downstream `extensions.field` into our operation's terms (its arguments are
+ * not ours); a field it does not know is left out rather than misnamed.
+ */
+export function passThroughClientError(
+  error: unknown,
+  field?: (downstream: string) => string | undefined,
+): never {
   if (error instanceof ServiceCallError) {
-    const code = error.codes.find(
+    const index = error.codes.findIndex(
       (c) => c === ErrorCode.BAD_USER_INPUT || c === ErrorCode.NOT_FOUND || c === ErrorCode.FORBIDDEN,
     );
-    if (code) throw new GraphQLError(error.message.replace(/^[^:]+: /, ""), { extensions: { code } });
+    if (index !== -1) {
+      const downstream = error.fields[index];
+      const ours = downstream && field ? field(downstream) : undefined;
+      throw new GraphQLError(error.message.replace(/^[^:]+: /, ""), {
+        extensions: { code: error.codes[index], ...(ours ? { field: ours } : {}) },
+      });
+    }
   }
   throw error;
 }

@@ -2,9 +2,17 @@ import { randomUUID } from "node:crypto";
 import { count, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { paymentsDbSchema } from "@storefront/payments";
-import { executeInternal, executeOk, testEnv } from "@storefront/testkit";
+import { execute, executeInternal, executeOk, testEnv } from "@storefront/testkit";
 import { schema } from "../src/db";
-import { ADDRESS, CARDS, SHIPPING_PRICE, startCheckoutStack, waitFor, type CheckoutStack } from "./harness";
+import {
+  ADDRESS,
+  CARDS,
+  CHECKOUT,
+  SHIPPING_PRICE,
+  startCheckoutStack,
+  waitFor,
+  type CheckoutStack,
+} from "./harness";
 
 let s: CheckoutStack;
 beforeAll(async () => {
@@ -162,6 +170,35 @@ describe("checkout", () => {
     expect(badAddress.errors?.[0]?.extensions).toMatchObject({
       code: "BAD_USER_INPUT",
       field: "shippingAddress.country",
+    });
+    // Refused by the services checkout asks (shipping's address rules, its option list, the
+    // customer's address book): the same clear error, named in the checkout's own terms.
+    const badPostcode = await s.checkout(customer.token, {
+      address: { ...ADDRESS, postalCode: "NOT A CODE!" },
+    });
+    expect(badPostcode.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "shippingAddress.postalCode",
+    });
+    const unknownOption = await s.checkout(customer.token, { shippingOptionId: "pigeon-post" });
+    expect(unknownOption.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "shippingOptionId",
+    });
+    const notTheirs = await execute(s.orders.url, CHECKOUT, {
+      token: customer.token,
+      variables: {
+        input: {
+          idempotencyKey: randomUUID(),
+          shippingAddressId: randomUUID(),
+          shippingOptionId: "ups-ground",
+          card: { number: CARDS.ok, expMonth: 12, expYear: 2030, cvc: "123" },
+        },
+      },
+    });
+    expect(notTheirs.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "shippingAddressId",
     });
     const [orders] = await s.orders.database.db
       .select({ n: count() })

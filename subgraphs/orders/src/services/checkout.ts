@@ -122,6 +122,8 @@ async function shippingPrice(
   optionId: string,
   address: ShippingAddress,
   currency: string,
+  /** Where the address came from in the checkout input, for naming a field shipping refuses. */
+  addressField: (part: string) => string,
 ): Promise<number> {
   const { shippingQuote } = await ctx.deps
     .shipping<{
@@ -131,7 +133,15 @@ async function shippingPrice(
       { id: optionId, address },
       { requestId: ctx.requestId },
     )
-    .catch(passThroughClientError);
+    .catch((error: unknown) =>
+      passThroughClientError(error, (field) =>
+        field === "optionId"
+          ? "shippingOptionId"
+          : field.startsWith("address.")
+            ? addressField(field.slice("address.".length))
+            : undefined,
+      ),
+    );
   if (!shippingQuote) {
     throw badUserInput("This shipping option is not available for this address.", "shippingOptionId");
   }
@@ -221,7 +231,9 @@ export async function checkout(ctx: OrdersContext, rawInput: unknown): Promise<C
   if (!cart.lines.length || !cart.currency)
     return { code: "EMPTY_CART", message: "Your cart is empty.", order: null, shortages: [] };
   const address = await shippingAddressFor(ctx, input);
-  const shippingTotal = await shippingPrice(ctx, input.shippingOptionId, address, cart.currency);
+  const shippingTotal = await shippingPrice(ctx, input.shippingOptionId, address, cart.currency, (part) =>
+    input.shippingAddress ? `shippingAddress.${part}` : "shippingAddressId",
+  );
 
   const subtotal = cart.lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
   const id = randomUUID();

@@ -72,9 +72,17 @@ export function startOutboxRelay(options: {
   log: Logger;
   intervalMs?: number;
   batchSize?: number;
+  /**
+   * How long a publish may wait for the broker's confirm. A broker that blocks publishers (a
+   * memory or disk alarm) keeps the link up but never confirms; without a deadline the pass,
+   * its row locks and its connection would wait for ever. An expired publish stays pending and
+   * is sent again later (consumers de-duplicate).
+   */
+  publishTimeoutMs?: number;
 }): OutboxRelay {
   const { db, table, bus, log } = options;
   const batchSize = options.batchSize ?? 100;
+  const publishTimeoutMs = options.publishTimeoutMs ?? 10_000;
   let running: Promise<number> | undefined;
   let again = false;
   let stopped = false;
@@ -96,7 +104,9 @@ export function startOutboxRelay(options: {
         .for("update", { skipLocked: true });
       // All published at once: they go out on one channel in this order, and the confirms come
       // back together instead of one round trip each.
-      const outcomes = await Promise.allSettled(rows.map((row) => bus.publish(row.envelope)));
+      const outcomes = await Promise.allSettled(
+        rows.map((row) => withDeadline(bus.publish(row.envelope), publishTimeoutMs)),
+      );
       const published: string[] = [];
       for (const [index, outcome] of outcomes.entries()) {
         const row = rows[index]!;
@@ -160,4 +170,12 @@ export function startOutboxRelay(options: {
       await running;
     },
   };
+}
+
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the broker did not confirm within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }

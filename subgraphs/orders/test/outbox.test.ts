@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { isNull } from "drizzle-orm";
+import { eq, isNull } from "drizzle-orm";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -118,6 +118,37 @@ describe("transactional outbox", () => {
       expect([...counts.values()].every((n) => n === 1)).toBe(true);
     } finally {
       await Promise.all(relays.map((r) => r.stop()));
+    }
+  });
+
+  it("a broker that never confirms does not hold the relay: the publish expires and the row stays pending", async () => {
+    // A broker under a resource alarm: the link is up, publishes are accepted, confirms never come.
+    const blocked: MessageBus = {
+      publish: () => new Promise<void>(() => {}),
+      consume: () => Promise.reject(new Error("not used")),
+      subscribe: () => Promise.reject(new Error("not used")),
+      isReady: () => true,
+      close: () => Promise.resolve(),
+    };
+    const message = statusEvent();
+    await enqueueMessages(handle.db, outbox, [message]);
+    const relay = startOutboxRelay({
+      db: handle.db,
+      table: outbox,
+      bus: blocked,
+      log,
+      intervalMs: 3_600_000,
+      publishTimeoutMs: 200,
+    });
+    try {
+      expect(await relay.drain()).toBe(0);
+      const [row] = await handle.db.select().from(outbox).where(eq(outbox.id, message.id));
+      expect(row).toMatchObject({ publishedAt: null, attempts: 1 });
+      expect(row!.lastError).toMatch(/did not confirm within 200 ms/);
+    } finally {
+      // Stopping must not wait on the publish that never ends.
+      await relay.stop();
+      await handle.db.delete(outbox).where(eq(outbox.id, message.id));
     }
   });
 });

@@ -91,7 +91,10 @@ export function uniqueEmail(): string {
   return `${unique("user")}@example.test`;
 }
 
-/** Polls `probe` until `done` accepts its value or the time is up; returns the last value either way. */
+/**
+ * Polls `probe` until `done` accepts its value, and resolves with that value. Fails (with the last
+ * value seen) when the time is up, so a condition that never comes fails the test at this line.
+ */
 export async function waitFor<T>(
   probe: () => T | Promise<T>,
   done: (value: T) => boolean,
@@ -100,7 +103,18 @@ export async function waitFor<T>(
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
-    if (done(value) || Date.now() > deadline) return value;
+    if (done(value)) return value;
+    if (Date.now() > deadline) {
+      throw new Error(`condition not met within ${timeoutMs} ms; last value: ${describe(value)}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function describe(value: unknown): string {
+  try {
+    return JSON.stringify(value).slice(0, 500);
+  } catch {
+    return String(value);
   }
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { composeServices } from "@apollo/composition";
-import { parse } from "graphql";
+import { Supergraph } from "@apollo/federation-internals";
+import { buildASTSchema, buildSchema, findBreakingChanges, parse, printSchema } from "graphql";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 
@@ -48,4 +49,39 @@ export function composeSupergraph(subgraphs: SubgraphSource[]): string {
   );
   if (result.errors) throw new CompositionError(result.errors.map((e) => e.message));
   return result.supergraphSdl;
+}
+
+/**
+ * The public graph a supergraph serves: its API schema, without `@inaccessible` elements and
+ * federation machinery. Rebuilt from printed SDL so the result belongs to the caller's copy of
+ * graphql-js (federation-internals may load the other one, CommonJS vs ESM).
+ */
+export function apiSchemaSdl(supergraphSdl: string): string {
+  return printSchema(buildASTSchema(Supergraph.build(supergraphSdl).apiSchema().toAST()));
+}
+
+export const baselineDir = path.join(repoRoot, "schema/baseline");
+/** The public API as last released; `npm run schema:baseline` writes it. */
+export const baselinePath = path.join(baselineDir, "api.graphql");
+/** Breaking changes made on purpose since the baseline, each with the reason clients were told. */
+export const declaredChangesPath = path.join(baselineDir, "declared-breaking-changes.json");
+
+const declaredChanges = z.object({
+  changes: z.array(z.object({ description: z.string().min(1), reason: z.string().min(1) })),
+});
+
+/**
+ * Breaking changes of the current API against the baseline (graphql-js's own check: removed
+ * types and fields, changed argument and field types …) that are not declared in
+ * `declared-breaking-changes.json`; empty when clients built on the baseline keep working.
+ */
+export function undeclaredBreakingChanges(
+  baselineSdl: string,
+  currentApiSdl: string,
+  declared: string = readFileSync(declaredChangesPath, "utf8"),
+): string[] {
+  const allowed = new Set(declaredChanges.parse(JSON.parse(declared)).changes.map((c) => c.description));
+  return findBreakingChanges(buildSchema(baselineSdl), buildSchema(currentApiSdl))
+    .map((change) => `${change.type}: ${change.description}`)
+    .filter((line) => !allowed.has(line.slice(line.indexOf(": ") + 2)));
 }

@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { Supergraph } from "@apollo/federation-internals";
-import { Kind, buildASTSchema, parse, validate, type GraphQLSchema } from "graphql";
+import { Kind, buildSchema, parse, validate, type GraphQLSchema } from "graphql";
 import { describe, expect, it } from "vitest";
-import { supergraphPath } from "../src";
+import { apiSchemaSdl, supergraphPath } from "../src";
 
 /**
  * Partners run only the operations of their manifests (schema/persisted/<client>.json), so a
@@ -26,13 +25,8 @@ const manifests = readdirSync(persistedDir)
     manifest: JSON.parse(readFileSync(path.join(persistedDir, file), "utf8")) as Manifest,
   }));
 
-/**
- * The supergraph's API schema; rebuilt from its AST because federation-internals may load another
- * copy of graphql-js than this file (CommonJS vs ESM under vitest).
- */
-function apiSchemaOf(supergraphSdl: string): GraphQLSchema {
-  return buildASTSchema(Supergraph.build(supergraphSdl).apiSchema().toAST());
-}
+/** The supergraph's API schema (see apiSchemaSdl). */
+const apiSchemaOf = (supergraphSdl: string): GraphQLSchema => buildSchema(apiSchemaSdl(supergraphSdl));
 
 /** Every problem of a manifest against a schema, one line each; empty when it is sound. */
 function manifestProblems(manifest: Manifest, schema: GraphQLSchema): string[] {

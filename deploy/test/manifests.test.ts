@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -246,7 +247,12 @@ describe("Kubernetes manifests", () => {
       );
     }
     const hpa = production.find((o) => o.kind === "HorizontalPodAutoscaler")!;
-    expect(names).toContain((hpa.spec!.scaleTargetRef as { name: string }).name);
+    const scaled = (hpa.spec!.scaleTargetRef as { name: string }).name;
+    expect(names).toContain(scaled);
+    // A fixed count would reset the autoscaler's on every apply.
+    expect((readKustomization(k8s("overlays/production")).replicas ?? []).map((r) => r.name)).not.toContain(
+      scaled,
+    );
   });
 });
 
@@ -279,4 +285,25 @@ describe("Docker Compose", () => {
       expect(() => spec.configFrom(environment)).not.toThrow();
     });
   }
+});
+
+describe("the storefront's client key", () => {
+  it("the name the web image is built with is the web client the routers know, by its hash", () => {
+    const compose = parseYaml(readFileSync(path.join(deployDir, "compose/compose.yaml"), "utf8"), {
+      merge: true,
+    }) as {
+      services: { web: { build: { args: Env } } };
+    };
+    const key = compose.services.web.build.args.VITE_API_KEY!;
+    const hash = createHash("sha256").update(key).digest("hex");
+    const clientsOf = (json: string) =>
+      (JSON.parse(json) as { clients: { name: string; apiKeySha256: string; public?: boolean }[] }).clients;
+    for (const clients of [
+      clientsOf(clientsConfigMap.data!["clients.json"]!),
+      clientsOf(readFileSync(path.join(deployDir, "compose/clients.json"), "utf8")),
+    ]) {
+      expect(clients.find((c) => c.name === "web")).toMatchObject({ apiKeySha256: hash, public: true });
+    }
+    expect(readFileSync(path.join(deployDir, "README.md"), "utf8")).toContain(`VITE_API_KEY=${key}`);
+  });
 });

@@ -23,11 +23,10 @@
  */
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { startPlatform, type Platform } from "@storefront/e2e";
-import { executeOk, testEnv, waitFor } from "@storefront/testkit";
+import { executeOk, testEnv, waitFor, freePort } from "@storefront/testkit";
 import type { WorkerCommand, WorkerReply } from "./subscription-clients";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
@@ -46,17 +45,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 interface Memory {
   rss: number;
   heap: number;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Logger } from "@storefront/platform";
+import { createServiceClient, type Logger } from "@storefront/platform";
 
 interface Urls {
   users: string;
@@ -9,21 +9,15 @@ interface Urls {
   shipping: string;
 }
 
-async function graphql<T>(
+/** Calls a subgraph as the customer would (their token), through the platform's service client. */
+function graphql<T>(
   url: string,
   query: string,
   variables: Record<string, unknown>,
   token?: string,
 ): Promise<T> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (!body.data || body.errors?.length)
-    throw new Error(body.errors?.map((e) => e.message).join("; ") ?? "no data");
-  return body.data;
+  const call = createServiceClient({ service: new URL(url).host, url, serviceToken: undefined });
+  return call<T>(query, variables, token ? { authorization: `Bearer ${token}` } : {});
 }
 
 /**

@@ -1,12 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import net, { type AddressInfo } from "node:net";
 import path from "node:path";
 import { count, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ordersDbSchema } from "@storefront/orders";
 import { type Envelope } from "@storefront/platform";
 import { shippingDbSchema } from "@storefront/shipping";
-import { executeOk, startTcpRelay, testEnv, waitFor } from "@storefront/testkit";
+import { executeOk, startTcpRelay, testEnv, waitFor, freePort } from "@storefront/testkit";
 import { checkoutInput, type Platform, startPlatform } from "../src";
 
 let platform: Platform;
@@ -29,14 +28,6 @@ afterAll(async () => {
   child?.kill("SIGKILL");
   await platform?.stop();
 });
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** The orders service as its own process (`src/main.ts`), as it runs in production. */
 async function spawnOrders(amqpUrl: string): Promise<{ process: ChildProcess; url: string }> {

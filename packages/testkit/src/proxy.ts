@@ -48,3 +48,15 @@ export async function startTcpRelay(initialTarget: { host: string; port: number 
       }),
   };
 }
+
+/** A port nothing listens on right now, for a process the test starts itself. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -18,7 +18,7 @@ import type { OrdersConfig } from "./env";
 import { createLoaders } from "./loaders";
 import { resolvers } from "./resolvers";
 import { startCheckoutRecovery } from "./services/recovery";
-import { startLiveOrders } from "./services/live";
+import { startLiveOrders, type LiveOrders } from "./services/live";
 import { shipmentEventHandler } from "./services/shipment-events";
 
 export interface OrdersModuleOptions {
@@ -57,7 +57,13 @@ export function ordersModule(
         config.checkoutRecoverySeconds,
         options.recoveryIntervalMs ?? 10_000,
       );
+      // Started one after another; if one cannot start, those before it are stopped again.
+      const started: { stop(): Promise<void> }[] = [recovery, relay];
+      const stopStarted = async () => {
+        for (const part of started) await part.stop();
+      };
       let shipmentEvents: Consumer;
+      let live: LiveOrders;
       try {
         shipmentEvents = await options.bus.consume(
           {
@@ -68,16 +74,13 @@ export function ordersModule(
           },
           shipmentEventHandler({ db, relay, log: log.child({ component: "shipment-events" }) }),
         );
+        started.unshift({ stop: () => shipmentEvents.cancel() });
+        live = await startLiveOrders({ bus: options.bus, db, log: log.child({ component: "live-orders" }) });
+        started.unshift(live);
       } catch (error) {
-        await recovery.stop();
-        await relay.stop();
+        await stopStarted();
         throw error;
       }
-      const live = await startLiveOrders({
-        bus: options.bus,
-        db,
-        log: log.child({ component: "live-orders" }),
-      });
       return {
         verifyToken: createTokenVerifier({ jwksUrl: config.jwksUrl }),
         extendContext: (base) => ({ ...base, db, deps, live, loaders: createLoaders(db) }),
@@ -86,12 +89,7 @@ export function ordersModule(
             if (!options.bus.isReady()) throw new Error("message bus not connected");
           },
         },
-        stop: async () => {
-          await live.stop();
-          await shipmentEvents.cancel();
-          await recovery.stop();
-          await relay.stop();
-        },
+        stop: stopStarted,
       };
     },
   };

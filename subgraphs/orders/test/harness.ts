@@ -12,8 +12,8 @@ import {
   executeOk,
   startTcpRelay,
   startTestSubgraph,
+  testAccounts,
   testEnv,
-  uniqueEmail,
   type TestSubgraph,
 } from "@storefront/testkit";
 
@@ -120,6 +120,7 @@ export async function startCheckoutStack() {
     );
   let orders: TestSubgraph<typeof ordersSchema> = await startOrders();
 
+  const accounts = testAccounts(users);
   const stack = {
     users,
     catalogue,
@@ -139,15 +140,7 @@ export async function startCheckoutStack() {
       orders = await startOrders(options);
       return orders;
     },
-    async customer() {
-      const email = uniqueEmail();
-      const data = await executeOk<{ register: { accessToken: string; user: { id: string } } }>(
-        users.url,
-        `mutation($i: RegisterInput!) { register(input: $i) { ... on AuthSession { accessToken user { id } } } }`,
-        { variables: { i: { email, password: "correct horse battery", name: "Shopper" } } },
-      );
-      return { id: data.register.user.id, token: data.register.accessToken, email };
-    },
+    customer: () => accounts.customer("Shopper"),
     /** A product with one variant holding `stock` units, straight into the catalogue's database. */
     async variantWithStock(stock: number, priceAmount = 2500) {
       return (await insertVariant(catalogue.database.db, { stock, priceAmount })).id;

@@ -47,7 +47,13 @@ async function finish(ctx: SagaContext, order: OrderRow): Promise<void> {
  * out). Each is claimed by bumping its updated_at under FOR UPDATE SKIP LOCKED, so replicas
  * never finish the same one twice at once, then finished outside the claim.
  */
-export async function recoverInterruptedCheckouts(ctx: SagaContext, staleSeconds: number): Promise<number> {
+/** Interrupted checkouts claimed per pass. */
+const RECOVERY_BATCH = 20;
+
+export async function recoverInterruptedCheckouts(
+  ctx: SagaContext,
+  staleSeconds: number,
+): Promise<{ claimed: number; finished: number }> {
   const claimed = await ctx.db.transaction(async (tx) => {
     const stale = await tx
       .select({ id: orders.id })
@@ -58,7 +64,7 @@ export async function recoverInterruptedCheckouts(ctx: SagaContext, staleSeconds
           lt(orders.updatedAt, sql`now() - make_interval(secs => ${staleSeconds})`),
         ),
       )
-      .limit(20)
+      .limit(RECOVERY_BATCH)
       .for("update", { skipLocked: true });
     if (!stale.length) return [];
     return tx
@@ -82,7 +88,7 @@ export async function recoverInterruptedCheckouts(ctx: SagaContext, staleSeconds
     }
   }
   if (finished) ctx.log.info({ finished }, "finished interrupted checkouts");
-  return finished;
+  return { claimed: claimed.length, finished };
 }
 
 export function startCheckoutRecovery(ctx: SagaContext, staleSeconds: number, intervalMs: number) {
@@ -90,6 +96,7 @@ export function startCheckoutRecovery(ctx: SagaContext, staleSeconds: number, in
     name: "checkout-recovery",
     intervalMs,
     log: ctx.log,
-    task: () => recoverInterruptedCheckouts(ctx, staleSeconds),
+    // A full batch means a backlog (after an outage): go on at once rather than a batch a tick.
+    task: async () => (await recoverInterruptedCheckouts(ctx, staleSeconds)).claimed === RECOVERY_BATCH,
   });
 }

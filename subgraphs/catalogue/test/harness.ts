@@ -1,14 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
-import {
-  executeOk,
-  startTestSubgraph,
-  testEnv,
-  unique,
-  uniqueEmail,
-  type TestSubgraph,
-} from "@storefront/testkit";
-import { usersConfigFrom, usersDbSchema, usersModule } from "@storefront/users";
+import { startTestSubgraph, testAccounts, testEnv, unique, type TestSubgraph } from "@storefront/testkit";
+import type { usersDbSchema } from "@storefront/users";
+import { usersConfigFrom, usersModule } from "@storefront/users";
 import { schema } from "../src/db";
 import { insertProduct as insertFixture, type ProductFixture } from "../src/testing";
 import { catalogueConfigFrom } from "../src/env";
@@ -39,35 +32,18 @@ export async function startCatalogue(env: Record<string, string> = {}): Promise<
       }),
     ),
   );
-  const signUp = async () => {
-    const email = uniqueEmail();
-    const data = await executeOk<{ register: { accessToken: string; user: { id: string } } }>(
-      users.url,
-      `mutation($i: RegisterInput!) { register(input: $i) { ... on AuthSession { accessToken user { id } } } }`,
-      { variables: { i: { email, password: "correct horse battery", name: "Catalogue Tester" } } },
-    );
-    return { id: data.register.user.id, token: data.register.accessToken, email };
-  };
+  const accounts = testAccounts(users);
   return {
     catalogue,
     users,
     serviceToken: testEnv.serviceToken,
     customer: async () => {
-      const { id, token } = await signUp();
+      const { id, token } = await accounts.customer("Catalogue Tester");
       return { id, token };
     },
     admin: async () => {
-      const account = await signUp();
-      await users.database.db
-        .update(usersDbSchema.users)
-        .set({ role: "ADMIN" })
-        .where(eq(usersDbSchema.users.id, account.id));
-      const login = await executeOk<{ login: { accessToken: string } }>(
-        users.url,
-        `mutation($i: LoginInput!) { login(input: $i) { ... on AuthSession { accessToken } } }`,
-        { variables: { i: { email: account.email, password: "correct horse battery" } } },
-      );
-      return { id: account.id, token: login.login.accessToken };
+      const { id, token } = await accounts.admin("Catalogue Admin");
+      return { id, token };
     },
     stop: async () => {
       await catalogue.stop();

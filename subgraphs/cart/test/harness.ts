@@ -12,7 +12,7 @@ import {
   type TestAccount,
   type TestSubgraph,
 } from "@storefront/testkit";
-import { insertVariant } from "@storefront/catalogue/testing";
+import { insertVariant, setStockOnHand } from "@storefront/catalogue/testing";
 import { usersConfigFrom, usersModule } from "@storefront/users";
 import { cartConfigFrom } from "../src/env";
 import { cartModule } from "../src/server";
@@ -143,12 +143,7 @@ export async function startCartStack(env: Record<string, string> = {}) {
         ...(options.currency ? { currency: options.currency } : {}),
       });
     },
-    async setStock(variantId: string, onHand: number) {
-      await catalogueDb
-        .update(catalogue.stockLevels)
-        .set({ onHand })
-        .where(eq(catalogue.stockLevels.variantId, variantId));
-    },
+    setStock: (variantId: string, onHand: number) => setStockOnHand(catalogueDb, variantId, onHand),
     async setPrice(variantId: string, priceAmount: number) {
       await catalogueDb
         .update(catalogue.variants)

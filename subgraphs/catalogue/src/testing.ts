@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { CatalogueDatabase } from "./db";
 import { products, stockLevels, stockMovements, variants } from "./db/schema";
+import { recordMovement } from "./services/stock";
 
 export interface ProductFixture {
   name?: string;
@@ -85,4 +86,11 @@ export async function stockOf(db: CatalogueDatabase, variantId: string) {
     .from(stockMovements)
     .where(eq(stockMovements.variantId, variantId));
   return { onHand: level?.onHand ?? 0, ledger: ledger?.sum ?? 0 };
+}
+
+/** Sets a variant's stock on hand through the ledger (one ADJUSTMENT), as a stock count would. */
+export async function setStockOnHand(db: CatalogueDatabase, variantId: string, onHand: number) {
+  const { onHand: current } = await stockOf(db, variantId);
+  if (onHand === current) return;
+  await recordMovement(db, { variantId, kind: "ADJUSTMENT", quantity: onHand - current, note: "fixture" });
 }

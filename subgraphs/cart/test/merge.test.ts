@@ -91,6 +91,20 @@ describe("mergeGuestCart", () => {
     expect((await s.readCart({ cartToken: guest.cartToken! }))!.itemCount).toBe(1);
   });
 
+  it("leaves a guest cart where it is when together the carts would hold more than 100 items", async () => {
+    const eve = await s.customer();
+    const [mine, theirs] = [[], []] as { id: string }[][];
+    for (let i = 0; i < 60; i++) mine!.push(await s.variant());
+    for (let i = 0; i < 41; i++) theirs!.push(await s.variant());
+    for (const variant of mine!) await s.add(variant.id, 1, { token: eve.token });
+    const first = await s.add(theirs![0]!.id, 1);
+    for (const variant of theirs!.slice(1)) await s.add(variant.id, 1, { cartToken: first.cartToken! });
+    const merged = await s.merge(first.cartToken!, eve.token);
+    expect(merged.lines).toHaveLength(60);
+    expect((await guestCartRow(first.cartToken!))!.status).toBe("ACTIVE");
+    expect((await s.readCart({ cartToken: first.cartToken! }))!.lines).toHaveLength(41);
+  }, 120_000);
+
   it("is for signed-in customers, with a well-formed token", async () => {
     const guest = await s.add((await s.variant()).id, 1);
     const anonymous = await s.run(`mutation($t: String!) { mergeGuestCart(cartToken: $t) { id } }`, {

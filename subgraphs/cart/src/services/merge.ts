@@ -3,6 +3,7 @@ import { requireViewer } from "@storefront/platform";
 import type { CartContext } from "../context";
 import { cartLines, carts, MAX_LINE_QUANTITY, type CartRow } from "../db/schema";
 import { onSale, type CatalogueVariant } from "./catalogue";
+import { MAX_CART_LINES } from "./editing";
 import { findCart, hashCartToken, lockOrCreateCart, touchCart, validCartToken } from "./carts";
 
 /**
@@ -67,6 +68,16 @@ export async function mergeGuestCart(ctx: CartContext, rawToken: unknown): Promi
     const guestLines = await tx.select().from(cartLines).where(eq(cartLines.cartId, source.id));
     const ownLines = await tx.select().from(cartLines).where(eq(cartLines.cartId, target.id));
     const existing = new Map(ownLines.map((line) => [line.variantId, line.quantity]));
+    const lineCount = new Set([...existing.keys(), ...guestLines.map((line) => line.variantId)]).size;
+    if (lineCount > MAX_CART_LINES) {
+      // A cart holds at most MAX_CART_LINES items (one catalogue lookup must price it): as with
+      // a currency clash, the guest's lines stay where they are rather than some being lost.
+      ctx.log.warn(
+        { cartId: target.id, guestCartId: source.id, lineCount },
+        "guest cart not merged: together the carts hold too many different items",
+      );
+      return target;
+    }
     if (guestLines.length) {
       await tx
         .insert(cartLines)

@@ -16,11 +16,19 @@ export interface RouterContext {
 
 const CART_TOKEN = /^[\w-]{16,128}$/;
 
+/**
+ * The caller's address. Behind the one trusted proxy (`TRUST_PROXY`: the ingress, nginx) it is
+ * the RIGHTMOST `X-Forwarded-For` entry: the proxy appends the address it saw
+ * (`$proxy_add_x_forwarded_for`) to whatever the client sent, so every entry left of it is the
+ * client's own writing and would let a client pick a fresh rate-limit budget per request.
+ */
 export function clientIpOf(req: IncomingMessage, trustProxy: boolean): string | undefined {
   if (trustProxy) {
     const forwarded = req.headers["x-forwarded-for"];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-    if (first) return first;
+    // Node joins repeated headers with ", "; an array (typed, not sent) is read the same way.
+    const joined = Array.isArray(forwarded) ? forwarded.join(",") : forwarded;
+    const last = joined?.split(",").at(-1)?.trim();
+    if (last) return last;
   }
   return req.socket.remoteAddress;
 }

@@ -158,7 +158,7 @@ export async function startRouter(
       ApolloServerPluginLandingPageDisabled(),
     ],
   });
-  let http: Awaited<ReturnType<typeof startHttpService>>;
+  let http: Awaited<ReturnType<typeof startHttpService>> | undefined;
   let subscriptions: ReturnType<typeof attachSubscriptionServer>;
   try {
     await apollo.start();
@@ -202,20 +202,23 @@ export async function startRouter(
       formatError,
     });
   } catch (error) {
-    // Nothing half-started may keep the process alive (a port in use, a bad supergraph file).
+    // Nothing half-started may keep the process alive (a port in use, a bad supergraph file, a
+    // subscription server that could not be set up while the HTTP server already listens).
+    await http?.close().catch(() => {});
     await apollo.stop().catch(() => {});
     await subgraphFetcher.close().catch(() => {});
     await redis?.quit().catch(() => {});
     throw error;
   }
 
+  const running = http;
   return {
-    url: http.url,
-    port: http.port,
+    url: running.url,
+    port: running.port,
     stop: async () => {
       // Sockets first (1001 going away, subgraph connections closed): the HTTP server waits for them.
       await subscriptions.close();
-      await http.close();
+      await running.close();
       await apollo.stop();
       await subgraphFetcher.close();
       await redis?.quit();

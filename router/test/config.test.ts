@@ -147,9 +147,20 @@ describe("router request context", () => {
     Promise.resolve({ userId: "u1", role: "CUSTOMER" as const, expiresAt: 0, sessionId: undefined });
 
   it("takes the client address from the socket unless the proxy is trusted", async () => {
-    const forwarded = request({ "x-forwarded-for": "198.51.100.7, 10.0.0.1" });
+    const forwarded = request({ "x-forwarded-for": "198.51.100.7" });
     expect((await routerContext(forwarded, scope, verify, false)).clientIp).toBe("127.0.0.9");
     expect((await routerContext(forwarded, scope, verify, true)).clientIp).toBe("198.51.100.7");
+  });
+
+  it("behind the trusted proxy, takes the address the proxy appended, not one the client wrote", async () => {
+    // nginx/ingress append the address they saw ($proxy_add_x_forwarded_for) to the client's header.
+    const spoofed = request({ "x-forwarded-for": "10.0.0.1, 203.0.113.9 , 198.51.100.7" });
+    expect((await routerContext(spoofed, scope, verify, true)).clientIp).toBe("198.51.100.7");
+    expect((await routerContext(spoofed, scope, verify, false)).clientIp).toBe("127.0.0.9");
+    // A header without an entry falls back to the socket's address.
+    expect((await routerContext(request({ "x-forwarded-for": " , " }), scope, verify, true)).clientIp).toBe(
+      "127.0.0.9",
+    );
   });
 
   it("passes a well-formed guest cart token through and drops anything else", async () => {

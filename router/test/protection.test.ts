@@ -210,6 +210,20 @@ describe("rate limits", () => {
     expect((await send(router.url, QUERY, { headers: { "x-api-key": APP_KEY } })).status).toBe(200);
   });
 
+  it("behind a trusted proxy, counts the address the proxy saw: a spoofed X-Forwarded-For buys no new budget", async () => {
+    const router = await startRouter({ RATE_LIMIT_PER_MINUTE: "2", TRUST_PROXY: "true" });
+    // The proxy appends what it saw (198.51.100.7) to whatever the client wrote itself.
+    const from = (written: string, seen = "198.51.100.7") =>
+      send(router.url, QUERY, { headers: { "x-forwarded-for": `${written}, ${seen}` } });
+    expect((await from("10.0.0.1")).status).toBe(200);
+    expect((await from("10.0.0.2")).status).toBe(200);
+    const refused = await from("10.0.0.3");
+    expect(refused.status).toBe(429);
+    expect(codeOf(refused)).toBe("RATE_LIMITED");
+    // Another client behind the same proxy has a budget of its own.
+    expect((await from("10.0.0.3", "198.51.100.8")).status).toBe(200);
+  });
+
   it("counts every operation of a batch", async () => {
     const router = await startRouter({ RATE_LIMIT_PER_MINUTE: "3" });
     expect((await send(router.url, [QUERY, QUERY])).status).toBe(200);

@@ -1,10 +1,15 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import {
+  executeQueryPlan,
+  type GraphQLDataSource,
+  type GraphQLDataSourceProcessOptions,
+} from "@apollo/gateway";
+import type * as Gateway from "@apollo/gateway";
 import type { FetchNode, PlanNode } from "@apollo/query-planner";
 import { createLogger } from "@storefront/platform";
 import { parse, print } from "graphql";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { RouterContext } from "../src/context";
 import {
   RESUME_ALIAS,
@@ -14,6 +19,12 @@ import {
   type SubscriptionPlan,
 } from "../src/subscriptions";
 import { initialSequence, sequenceOf } from "../src/subscriptions/resume";
+
+// The gateway's executor as it is, watched: which service map each event is run with.
+vi.mock("@apollo/gateway", async (importOriginal) => {
+  const actual = await importOriginal<typeof Gateway>();
+  return { ...actual, executeQueryPlan: vi.fn(actual.executeQueryPlan) };
+});
 
 const supergraphSdl = readFileSync(path.join(import.meta.dirname, "../../schema/supergraph.graphql"), "utf8");
 const log = createLogger({ service: "router-test", level: "silent" });
@@ -247,5 +258,53 @@ describe("running the rest of the plan for an event", () => {
     expect(result.data).toMatchObject({
       orderStatusChanged: { status: "SHIPPED", order: { payment: { status: "SUCCEEDED" }, shipment: null } },
     });
+  });
+  it("builds the service map once per subscription, answers each event with its own, and follows a replaced data source", async () => {
+    const plan = planOf(state, FOLLOW, "Follow");
+    const { sources } = fakeSources({
+      payments: () => ({ payment: { status: "SUCCEEDED" } }),
+      shipping: () => ({ shipment: { trackingNumber: "OLD" } }),
+      catalogue: () => ({ sku: "S", product: { name: "P" } }),
+    });
+    const event = (status: string, sequence: number) => ({
+      data: {
+        orderStatusChanged: {
+          status,
+          [RESUME_ALIAS]: sequence,
+          order: { __typename: "Order", id: "o1", total: { amount: 1 }, lines: [] },
+        },
+      },
+    });
+    const shaped = (result: Awaited<ReturnType<ReturnType<typeof run>>>) =>
+      result.data as {
+        orderStatusChanged: { status: string; order: { shipment: { trackingNumber: string } } };
+      };
+    const execute = run(plan, sources, { id: "o1" });
+    const before = vi.mocked(executeQueryPlan).mock.calls.length;
+
+    // Two events at once (one outliving its deadline while the next runs): each gets its own.
+    const [paid, packed] = await Promise.all([
+      execute(event("PAID", 3)),
+      execute(event("PAYMENT_PENDING", 4)),
+    ]);
+    expect(shaped(paid).orderStatusChanged.status).toBe("PAID");
+    expect(shaped(packed).orderStatusChanged.status).toBe("PAYMENT_PENDING");
+
+    // A reloaded supergraph gave shipping a new data source (a new URL): the next event uses it.
+    const replaced = fakeSources({ shipping: () => ({ shipment: { trackingNumber: "NEW" } }) });
+    sources.set("shipping", replaced.sources.get("shipping")!);
+    const shipped = shaped(await execute(event("SHIPPED", 5)));
+    expect(shipped.orderStatusChanged).toMatchObject({
+      status: "SHIPPED",
+      order: { shipment: { trackingNumber: "NEW" } },
+    });
+    expect(replaced.calls).toHaveLength(1);
+
+    const maps = vi
+      .mocked(executeQueryPlan)
+      .mock.calls.slice(before)
+      .map((call) => call[1]);
+    expect(maps).toHaveLength(3);
+    expect(new Set(maps).size).toBe(1);
   });
 });

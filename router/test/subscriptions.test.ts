@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import type { IncomingHttpHeaders } from "node:http";
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
 import {
   createLogger,
   createServiceMetrics,
@@ -14,7 +15,7 @@ import { composeSupergraph } from "@storefront/schema";
 import { subscribe, testEnv, waitFor } from "@storefront/testkit";
 import { createClient, type Client } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
+import WebSocket, { WebSocketServer } from "ws";
 import { routerConfigFrom, startRouter, type RunningRouter } from "../src";
 import { metric } from "./support";
 
@@ -129,6 +130,9 @@ function followTicks(after: number | null | undefined): AsyncIterableIterator<Re
 
 const tickerConnections: Record<string, unknown>[] = [];
 const itemRequests: IncomingHttpHeaders[] = [];
+/** While set, the items subgraph answers the name of item `i999` only once it resolves. */
+let slowItem: Promise<void> | undefined;
+let slowItemAsked = 0;
 
 async function startTicker(port = 0): Promise<RunningHttpService> {
   return startSubgraphServer<RequestContext>({
@@ -210,6 +214,10 @@ beforeAll(async () => {
         __resolveReference: (ref: { id: string }) => ref,
         name: (item: { id: string }) => {
           if (item.id === "i13") throw new Error("database on fire at 10.0.0.7");
+          if (item.id === "i999" && slowItem) {
+            slowItemAsked += 1;
+            return slowItem.then(() => `Item ${item.id}`);
+          }
           return `Item ${item.id}`;
         },
       },
@@ -233,10 +241,11 @@ afterAll(async () => {
 function connection(
   params: Record<string, unknown> = { authorization: `Bearer ${token("ann")}` },
   url = router.url,
+  webSocketImpl: unknown = WebSocket,
 ) {
   const client = createClient({
     url: url.replace(/^http/, "ws"),
-    webSocketImpl: WebSocket,
+    webSocketImpl,
     retryAttempts: 0,
     lazy: true,
     connectionParams: params,
@@ -271,6 +280,49 @@ const listening = (count: number) =>
 const errorCode = (error: unknown) =>
   (error as { extensions?: { code?: string } }[] | undefined)?.[0]?.extensions?.code;
 
+/** A WebSocket whose upgrade request carries these headers (`X-Forwarded-For` from the ingress). */
+function upgradeHeaders(headers: Record<string, string>) {
+  return class extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, { headers });
+    }
+  };
+}
+const forwardedFor = (header: string) => upgradeHeaders({ "x-forwarded-for": header });
+
+/**
+ * A subgraph that acknowledges every connection_init and drops the connection (1001) as soon as a
+ * subscription arrives on it: up enough to connect to, never up enough to serve.
+ */
+async function acceptAndDrop() {
+  const server = createServer();
+  const wss = new WebSocketServer({ server });
+  let accepted = 0;
+  wss.on("connection", (socket) => {
+    socket.on("message", (raw) => {
+      const message = JSON.parse((raw as Buffer).toString()) as { type: string };
+      if (message.type === "connection_init") {
+        accepted += 1;
+        socket.send(JSON.stringify({ type: "connection_ack" }));
+      } else if (message.type === "subscribe") {
+        socket.close(1001, "Going away");
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    accepted: () => accepted,
+    close: async () => {
+      for (const socket of wss.clients) socket.terminate();
+      await new Promise((resolve) => wss.close(resolve));
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 describe("federated subscriptions through the router", () => {
   it("completes each event with the rest of the plan, forwarding the caller to every subgraph", async () => {
     const probe = subscribe<{ ticks: { sequence: number; value: number; item: { name: string } } }>(
@@ -291,6 +343,25 @@ describe("federated subscriptions through the router", () => {
     expect(itemRequests.at(-1)).toMatchObject({ "x-request-id": "live-req-1" });
     expect(itemRequests.at(-1)!.authorization).toMatch(/^Bearer ann\./);
     await listening(0);
+  });
+
+  it("takes the request id from connection_init, else from the upgrade request, when well-formed", async () => {
+    const requestIdUpstream = async (params: Record<string, unknown>, headers: Record<string, string>) => {
+      const countdown = follow(
+        connection(params, router.url, upgradeHeaders(headers)),
+        `subscription { countdown }`,
+      );
+      expect(await countdown.ended).toEqual({});
+      return tickerConnections.at(-1)!["x-request-id"];
+    };
+    expect(await requestIdUpstream({ "x-request-id": "from-init" }, { "x-request-id": "from-upgrade" })).toBe(
+      "from-init",
+    );
+    expect(
+      await requestIdUpstream({ "x-request-id": "not well formed!" }, { "x-request-id": "from-upgrade" }),
+    ).toBe("from-upgrade");
+    const fresh = await requestIdUpstream({ "x-request-id": "x".repeat(129) }, { "x-request-id": "bad id" });
+    expect(fresh).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("masks an unexpected subgraph error in an event", async () => {
@@ -410,6 +481,74 @@ describe("federated subscriptions through the router", () => {
     expect((error as { code?: number }).code).toBe(1009);
   });
 
+  it("behind a trusted proxy, counts and forwards the address the proxy saw, not one the client wrote", async () => {
+    const proxied = await startTestRouterOver({ TRUST_PROXY: "true", RATE_LIMIT_PER_MINUTE: "1" });
+    try {
+      // Guests (no token), so the budget is the address's; each writes another first entry.
+      const first = follow(
+        connection({}, proxied.url, forwardedFor("10.0.0.1, 198.51.100.7")),
+        `subscription { countdown }`,
+      );
+      expect(await first.ended).toEqual({});
+      expect(first.results).toHaveLength(3);
+      expect(tickerConnections.at(-1)!["x-client-ip"]).toBe("198.51.100.7");
+
+      const second = follow(
+        connection({}, proxied.url, forwardedFor("10.0.0.2, 198.51.100.7")),
+        `subscription { countdown }`,
+      );
+      const { error } = await second.ended;
+      // The HTTP path's RATE_LIMITED error, without its HTTP part.
+      expect(error).toEqual([
+        {
+          message: expect.stringMatching(/^Too many requests\. Try again in \d+ seconds\.$/) as string,
+          extensions: { code: "RATE_LIMITED", retryAfterSeconds: expect.any(Number) as number },
+        },
+      ]);
+      expect(second.results).toEqual([]);
+    } finally {
+      await proxied.stop();
+    }
+  });
+
+  it("ends a subscription whose events pile up unread with a retryable SUBSCRIPTION_BACKLOG", async () => {
+    let release = () => {};
+    slowItem = new Promise<void>((resolve) => (release = resolve));
+    try {
+      const client = connection();
+      const live = follow(
+        client,
+        `subscription($after: Int) { ticks(afterSequence: $after) { value item { name } } }`,
+        {
+          after: ticks.length,
+        },
+      );
+      await listening(1);
+      // The first event waits on its entity fetch while the ticker sends 110 more at once.
+      const asked = slowItemAsked;
+      publish(999);
+      await waitFor(
+        () => Promise.resolve(slowItemAsked),
+        (n) => n > asked,
+      );
+      for (let n = 0; n < 110; n++) publish(1_000 + n);
+      // The router stops its subgraph subscription without waiting for the client to catch up.
+      await listening(0);
+      release();
+      const { error } = await live.ended;
+      expect(error).toEqual([
+        {
+          message: "Updates arrived faster than this connection read them. Subscribe again to resume.",
+          extensions: { code: "SUBSCRIPTION_BACKLOG", retryable: true },
+        },
+      ]);
+      expect(live.results).toEqual([{ data: { ticks: { value: 999, item: { name: "Item i999" } } } }]);
+    } finally {
+      release();
+      slowItem = undefined;
+    }
+  });
+
   it("closes the socket with 4403 when the token expires", async () => {
     const probe = subscribe(router.url, TICKS, {
       token: token("bob", 1),
@@ -471,6 +610,32 @@ describe("subgraph failover", () => {
       expect.objectContaining({ extensions: { code: "SUBGRAPH_UNAVAILABLE", retryable: true } }),
     ]);
     ticker = await startTicker(port);
+  });
+
+  it("ends with SUBGRAPH_UNAVAILABLE when the subgraph accepts every connection and drops it", async () => {
+    const flaky = await acceptAndDrop();
+    const over = await startTestRouterOver({
+      SUBGRAPH_URLS: `ticker=${flaky.url}`,
+      SUBSCRIPTION_RESUME_TIMEOUT_MS: "1000",
+    });
+    try {
+      const started = Date.now();
+      const live = follow(connection(undefined, over.url), TICKS, { after: ticks.length });
+      const outcome = await Promise.race([live.ended, sleep(6_000).then(() => "still retrying" as const)]);
+      expect(outcome).toEqual({
+        error: [expect.objectContaining({ extensions: { code: "SUBGRAPH_UNAVAILABLE", retryable: true } })],
+      });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+      // Re-opened with backoff for about the resume timeout (50-100 ms apart would be 10-20 times).
+      expect(flaky.accepted()).toBeGreaterThan(1);
+      expect(flaky.accepted()).toBeLessThan(10);
+      const accepted = flaky.accepted();
+      await sleep(300);
+      expect(flaky.accepted()).toBe(accepted);
+    } finally {
+      await over.stop();
+      await flaky.close();
+    }
   });
 });
 

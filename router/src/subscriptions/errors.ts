@@ -14,6 +14,11 @@ export const SubscriptionErrorCode = {
    * (with `afterSequence` where the field has it).
    */
   SUBGRAPH_UNAVAILABLE: "SUBGRAPH_UNAVAILABLE",
+  /**
+   * The client read events slower than they came and `MAX_QUEUED_EVENTS` (100) were waiting for
+   * it. Retryable: subscribe again (with `afterSequence` where the field has it).
+   */
+  SUBSCRIPTION_BACKLOG: "SUBSCRIPTION_BACKLOG",
 } as const;
 
 const OWN_CODES = new Set<string>(Object.values(SubscriptionErrorCode));
@@ -44,6 +49,13 @@ export const unavailable = () =>
   refusal(
     SubscriptionErrorCode.SUBGRAPH_UNAVAILABLE,
     "Live updates are unavailable for a moment. Subscribe again to resume.",
+    { retryable: true },
+  );
+
+export const backlog = () =>
+  refusal(
+    SubscriptionErrorCode.SUBSCRIPTION_BACKLOG,
+    "Updates arrived faster than this connection read them. Subscribe again to resume.",
     { retryable: true },
   );
 

@@ -4,6 +4,7 @@ import {
   type GraphQLDataSourceProcessOptions,
   type ServiceMap,
 } from "@apollo/gateway";
+import type { PlanNode, SubscriptionNode } from "@apollo/query-planner";
 import type { Logger } from "@storefront/platform";
 import type { DocumentNode, ExecutionResult, FormattedExecutionResult } from "graphql";
 import type { RouterContext } from "../context";
@@ -27,6 +28,37 @@ export interface EventExecutionOptions {
   log: Logger;
 }
 
+/** Every subgraph a plan node fetches from. */
+function servicesOf(node: PlanNode | SubscriptionNode | undefined, into = new Set<string>()): Set<string> {
+  switch (node?.kind) {
+    case "Fetch":
+      into.add(node.serviceName);
+      break;
+    case "Sequence":
+    case "Parallel":
+      for (const child of node.nodes) servicesOf(child, into);
+      break;
+    case "Flatten":
+      servicesOf(node.node, into);
+      break;
+    case "Condition":
+      servicesOf(node.ifClause, into);
+      servicesOf(node.elseClause, into);
+      break;
+    case "Defer":
+      servicesOf(node.primary.node, into);
+      for (const deferred of node.deferred) servicesOf(deferred.node, into);
+      break;
+    case "Subscription":
+      servicesOf(node.primary, into);
+      servicesOf(node.rest, into);
+      break;
+    case undefined:
+      break;
+  }
+  return into;
+}
+
 /**
  * Runs the rest of a subscription's plan for each event and shapes the result to the client's
  * selection, with the gateway's own executor.
@@ -42,6 +74,13 @@ export interface EventExecutionOptions {
  * exactly as over HTTP. `executeQueryPlan` then merges the entities into the event and
  * `computeResponse` shapes it to the client's operation, which also drops what the router added
  * to the primary (the resume sequence).
+ *
+ * The service map is built once per subscription. Its entries look the router's data source up
+ * at each fetch rather than holding it, because a supergraph reload does not end or re-plan a
+ * running subscription (it keeps its plan and graph) while the gateway may replace a subgraph's
+ * data source (a new routing URL): fetches go to the current one, as they did when the map was
+ * rebuilt per event. The primary's entry finds its event by the execution's request context,
+ * which is new for every event.
  */
 export function eventExecutor(options: EventExecutionOptions) {
   const { plan, state, context } = options;
@@ -62,20 +101,37 @@ export function eventExecutor(options: EventExecutionOptions) {
     },
   } as unknown as GatewayRequestContext;
 
+  /** The event each execution (by its request context) answers the primary fetch with. */
+  const events = new WeakMap<object, UpstreamEvent>();
+  const current = (service: string): GraphQLDataSource<RouterContext> => ({
+    process(request: GraphQLDataSourceProcessOptions<RouterContext>) {
+      const dataSource = options.dataSources.get(service);
+      if (!dataSource) return Promise.reject(new Error(`no data source for subgraph ${service}`));
+      return dataSource.process(request);
+    },
+  });
+  const owner = current(plan.service);
+  const answerWithEvent: GraphQLDataSource<RouterContext> = {
+    process(request: GraphQLDataSourceProcessOptions<RouterContext>) {
+      const event =
+        "incomingRequestContext" in request && request.request.query === primaryOperation
+          ? events.get(request.incomingRequestContext)
+          : undefined;
+      if (event) return Promise.resolve({ ...event });
+      // Anything else to the primary's subgraph (an entity fetch of `rest`) goes to the real one.
+      return owner.process(request);
+    },
+  };
+  const services = servicesOf(plan.perEvent.node, new Set(options.dataSources.keys()));
+  const serviceMap: ServiceMap = Object.fromEntries(
+    [...services].map((service) => [service, current(service)]),
+  );
+  serviceMap[plan.service] = answerWithEvent;
+
   return async (event: UpstreamEvent): Promise<ExecutionResult> => {
-    const owner = options.dataSources.get(plan.service);
-    const answerWithEvent: GraphQLDataSource<RouterContext> = {
-      process(request: GraphQLDataSourceProcessOptions<RouterContext>) {
-        if (request.request.query === primaryOperation) return Promise.resolve({ ...event });
-        if (!owner) return Promise.reject(new Error(`no data source for subgraph ${plan.service}`));
-        return owner.process(request);
-      },
-    };
-    // Built per event: a reloaded supergraph may have replaced the data sources.
-    const serviceMap: ServiceMap = Object.fromEntries(options.dataSources);
-    serviceMap[plan.service] = answerWithEvent;
     // Each event is its own execution: a fresh metrics object for the gateway's bookkeeping.
     const perEvent = { ...requestContext, metrics: {} } as GatewayRequestContext;
+    events.set(perEvent, event);
     return executeQueryPlan(
       plan.perEvent,
       serviceMap,

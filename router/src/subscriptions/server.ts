@@ -5,6 +5,7 @@ import {
   RouterErrorCode,
   bearerToken,
   requestIdFrom,
+  wellFormedRequestId,
   type Logger,
   type TokenVerifier,
 } from "@storefront/platform";
@@ -31,6 +32,7 @@ import { API_KEY_HEADER } from "../clients";
 import { clientIpOf, type RouterContext } from "../context";
 import { persistedQueryHash } from "../persisted/resolve";
 import type { Protection } from "../protection";
+import { rateLimitedError } from "../protection/rate-limit";
 import { operationTimeoutError, withDeadline } from "../protection/timeout";
 import { SubscriptionErrorCode, isSubscriptionErrorCode, refusal, SubscriptionFailure } from "./errors";
 import { eventExecutor, type UpstreamEvent } from "./execute";
@@ -107,7 +109,6 @@ type Prepared =
 
 /** graphql-ws needs a document for every subscribe it runs; a refused one gets this placeholder. */
 const REFUSED_DOCUMENT = parse("subscription Refused { __typename }");
-const REQUEST_ID = /^[\w.:-]{1,128}$/;
 /** setTimeout holds at most a signed 32-bit delay. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -212,10 +213,10 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Ru
     // The client may have gone while its token was checked: there is nothing to set up then.
     if (socket.readyState !== socket.OPEN) return false;
 
+    // A well-formed id from connection_init, else the upgrade request's x-request-id, else a new one.
+    const offered = params["x-request-id"];
     const requestId =
-      params["x-request-id"] && REQUEST_ID.test(params["x-request-id"])
-        ? params["x-request-id"]
-        : requestIdFrom(request);
+      offered !== undefined && wellFormedRequestId(offered) === offered ? offered : requestIdFrom(request);
     const clientIp = clientIpOf(request, options.trustProxy);
     const context: RouterContext = {
       requestId,
@@ -285,15 +286,8 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Ru
   /** Every check HTTP makes, in the same order; throws a Refusal. */
   async function prepare(connection: Connection, payload: SubscribePayload): Promise<Prepared> {
     const decision = await protection.consumeRateLimit(connection.context, 1);
-    if (!decision.allowed) {
-      return refuse(
-        ErrorCode.RATE_LIMITED,
-        `Too many requests. Try again in ${decision.retryAfterSeconds} seconds.`,
-        {
-          retryAfterSeconds: decision.retryAfterSeconds,
-        },
-      );
-    }
+    // The HTTP path's RATE_LIMITED error; its HTTP status and Retry-After do not apply here.
+    if (!decision.allowed) throw new Refusal([formattedFrom(rateLimitedError(decision.retryAfterSeconds))]);
     const { source, register } = await operationSource(connection, payload);
     const state = planning.current;
     if (!state) return refuse(SubscriptionErrorCode.SUBGRAPH_UNAVAILABLE, "The graph is not loaded yet.");

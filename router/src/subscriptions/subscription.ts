@@ -1,6 +1,6 @@
 import type { Logger } from "@storefront/platform";
 import type { FormattedExecutionResult, GraphQLFormattedError } from "graphql";
-import { refusal, SubscriptionFailure, unavailable, upstreamRefused } from "./errors";
+import { backlog, refusal, SubscriptionFailure, unavailable, upstreamRefused } from "./errors";
 import type { UpstreamEvent } from "./execute";
 import type { SubscriptionMetrics } from "./metrics";
 import type { SubscriptionPlan } from "./planner";
@@ -35,6 +35,12 @@ type Item =
   | { kind: "failure"; errors: GraphQLFormattedError[] }
   | { kind: "end" };
 
+/**
+ * Events one subscription holds for a client that reads them slower than the subgraph sends
+ * them; one more ends the subscription with SUBSCRIPTION_BACKLOG instead of growing without bound.
+ */
+export const MAX_QUEUED_EVENTS = 100;
+
 /** graphql-ws close codes after which re-opening the same subscription cannot help. */
 const TERMINAL_CLOSE_CODES = new Set([
   4400, 4401, 4004, 4005, 4406, 4409, 4429, 4500, 1002, 1003, 1007, 1008,
@@ -62,7 +68,17 @@ const isFormattedErrors = (value: unknown): value is GraphQLFormattedError[] =>
  * happened in between and nothing is lost or repeated (events at or below that sequence are
  * dropped). A primary without that convention (`myOrderUpdates`) is re-opened from "now": a
  * change in the gap is not replayed. If the subgraph stays unreachable the client gets a
- * retryable SUBGRAPH_UNAVAILABLE error.
+ * retryable SUBGRAPH_UNAVAILABLE error. The outage clock restarts only once the primary worked
+ * again: an event arrived, or it held on an acknowledged connection for `resumeTimeoutMs`. A
+ * subgraph that accepts every connection and drops it at once is therefore one outage, and ends
+ * the subscription like one that refuses connections.
+ *
+ * Backpressure: graphql-ws reads the next event only once the previous one is sent, so a client
+ * that reads slower than events come leaves them queued here. At most MAX_QUEUED_EVENTS wait;
+ * one more drops them and ends the subscription with a retryable SUBSCRIPTION_BACKLOG error (the
+ * client subscribes again, with `afterSequence` where the field has it). Events that arrive in one
+ * socket read are queued before any is sent, so a burst of more than MAX_QUEUED_EVENTS (a replay
+ * that long after a resume) ends the subscription the same way.
  */
 export class RouterSubscription implements AsyncIterableIterator<FormattedExecutionResult> {
   private readonly queue: Item[] = [];
@@ -72,6 +88,8 @@ export class RouterSubscription implements AsyncIterableIterator<FormattedExecut
   private unsubscribe: (() => void) | undefined;
   private lastSequence: number | undefined;
   private openedAt = 0;
+  /** The link was connected when the primary was last opened (the subscribe went out at once). */
+  private openedOnConnectedLink = false;
   private failingSince: number | undefined;
   private attempt = 0;
   private resumeTimer: NodeJS.Timeout | undefined;
@@ -99,8 +117,10 @@ export class RouterSubscription implements AsyncIterableIterator<FormattedExecut
     const generation = ++this.generation;
     const current = () => generation === this.generation && !this.finished;
     const { primary } = this.options.plan;
+    const { link } = this.options;
     this.openedAt = Date.now();
-    this.unsubscribe = this.options.link.client.subscribe<Record<string, unknown>>(
+    this.openedOnConnectedLink = link.connected;
+    this.unsubscribe = link.client.subscribe<Record<string, unknown>>(
       {
         query: primary.operation,
         variables: this.primaryVariables(),
@@ -130,6 +150,10 @@ export class RouterSubscription implements AsyncIterableIterator<FormattedExecut
         this.lastSequence = sequence;
       }
     }
+    if (this.queue.length >= MAX_QUEUED_EVENTS) {
+      this.backlogged();
+      return;
+    }
     this.failingSince = undefined;
     this.attempt = 0;
     this.push({ kind: "event", event });
@@ -158,8 +182,17 @@ export class RouterSubscription implements AsyncIterableIterator<FormattedExecut
   private resume(cause: number | string): void {
     const { link, log, plan, resumeTimeoutMs } = this.options;
     const now = Date.now();
-    // A link that connected since the last attempt worked: this is a new outage, not the same one.
-    if (this.failingSince === undefined || link.connectedAt >= this.openedAt) {
+    // A new outage only once the primary worked again: an event arrived (received() clears the
+    // clock), or it held on an acknowledged connection for as long as an outage may last. A link
+    // that merely connected does not count: a subgraph that acknowledges connection_init and then
+    // drops every connection would otherwise be retried every 50-100 ms forever.
+    const upSince =
+      link.connectedAt >= this.openedAt
+        ? link.connectedAt
+        : this.openedOnConnectedLink
+          ? this.openedAt
+          : undefined;
+    if (this.failingSince === undefined || (upSince !== undefined && now - upSince >= resumeTimeoutMs)) {
       this.failingSince = now;
       this.attempt = 0;
     }
@@ -179,6 +212,18 @@ export class RouterSubscription implements AsyncIterableIterator<FormattedExecut
     this.resumeTimer = setTimeout(() => {
       if (!this.finished) this.open();
     }, delay);
+  }
+
+  /** The client let MAX_QUEUED_EVENTS events pile up: end it now rather than after the backlog. */
+  private backlogged(): void {
+    const { log, plan } = this.options;
+    log.warn(
+      { subgraph: plan.service, field: plan.rootField, queued: this.queue.length },
+      "client reads events too slowly; ending the subscription",
+    );
+    this.stopUpstream();
+    this.queue.length = 0;
+    this.push({ kind: "failure", errors: [backlog()] });
   }
 
   private fail(errors: GraphQLFormattedError[]): void {

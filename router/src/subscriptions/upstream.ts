@@ -9,6 +9,8 @@ export interface UpstreamLink {
   readonly client: Client;
   /** When this link last completed connection_init with the subgraph (0: never). */
   readonly connectedAt: number;
+  /** The link holds a connection the subgraph acknowledged (connection_init answered, not closed). */
+  readonly connected: boolean;
 }
 
 export interface UpstreamLinks {
@@ -40,14 +42,14 @@ export interface UpstreamOptions {
  * usable after a close; the next subscribe opens a new socket.
  */
 export function createUpstreamLinks(options: UpstreamOptions): UpstreamLinks {
-  const links = new Map<string, UpstreamLink & { connectedAt: number }>();
+  const links = new Map<string, UpstreamLink>();
 
   const open = (subgraph: string) => {
-    let connected = false;
     let pongTimer: NodeJS.Timeout | undefined;
     const link = {
       subgraph,
       connectedAt: 0,
+      connected: false,
       client: undefined as unknown as Client,
     };
     link.client = createClient({
@@ -63,14 +65,14 @@ export function createUpstreamLinks(options: UpstreamOptions): UpstreamLinks {
       connectionParams: options.connectionParams,
       on: {
         connected: () => {
-          connected = true;
+          link.connected = true;
           link.connectedAt = Date.now();
           options.metrics.upstreamConnections.inc({ subgraph });
         },
         closed: () => {
           clearTimeout(pongTimer);
-          if (!connected) return;
-          connected = false;
+          if (!link.connected) return;
+          link.connected = false;
           options.metrics.upstreamConnections.dec({ subgraph });
         },
         // A subgraph that stops answering (a network partition, a frozen process) is dropped so

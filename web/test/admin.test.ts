@@ -18,7 +18,7 @@ async function adminPage() {
   const admin = await shop.platform.accounts.admin("Admin Ada");
   const { context, page } = await shop.newPage();
   await signIn(page, admin.email, admin.password);
-  return { context, page };
+  return { admin, context, page };
 }
 
 describe("admin area", () => {
@@ -35,7 +35,7 @@ describe("admin area", () => {
   });
 
   it("creates a product, edits it, adds a variant, receives and adjusts stock, reads the ledger, archives it", async () => {
-    const { context, page } = await adminPage();
+    const { admin, context, page } = await adminPage();
     const word = `Admino${randomUUID().slice(0, 6).replace(/\d/g, "m")}`;
     await page.goto("/admin");
     await page.getByRole("button", { name: "New product" }).click();
@@ -51,6 +51,11 @@ describe("admin area", () => {
     await edit.getByLabel("Price (USD)").fill("24.50");
     await edit.getByRole("button", { name: "Save" }).click();
     await page.getByRole("heading", { level: 1, name: `${word} Lantern` }).waitFor();
+    // The editor outlives the save (the product's new name and price come back into the cache):
+    // its notice is shown, in the status region, and the inputs hold what was saved.
+    await edit.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+    expect(await edit.getByLabel("Name").inputValue()).toBe(`${word} Lantern`);
+    expect(await edit.getByLabel("Price (USD)").inputValue()).toBe("24.50");
 
     const variant = page.getByRole("form", { name: "New variant" });
     await variant.getByLabel("Variant SKU").fill(`${word.toUpperCase()}-S`);
@@ -77,6 +82,21 @@ describe("admin area", () => {
     await shopper.page.goto("/");
     await searchAndOpen(shopper.page, word, `${word} Lantern`);
     await shopper.page.getByText("$24.50").first().waitFor();
+
+    // Changed elsewhere (another tab, the API): when the page fetches the product again (adding a
+    // variant does), the editor's inputs follow it.
+    const productId = new URL(page.url()).pathname.split("/").pop()!;
+    await executeOk(
+      shop.platform.router.url,
+      `mutation($id: ID!, $input: UpdateProductInput!) { updateProduct(id: $id, input: $input) { id } }`,
+      { variables: { id: productId, input: { priceAmount: 2600 } }, token: admin.token },
+    );
+    await variant.getByLabel("Variant SKU").fill(`${word.toUpperCase()}-L`);
+    await variant.getByLabel("Variant name").fill("Large");
+    await variant.getByRole("button", { name: "Add variant" }).click();
+    await page.getByRole("heading", { level: 3, name: /Large/ }).waitFor();
+    await expect.poll(() => edit.getByLabel("Price (USD)").inputValue()).toBe("26.00");
+    expect(await edit.getByLabel("Name").inputValue()).toBe(`${word} Lantern`);
 
     page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: "Archive product" }).click();

@@ -1,9 +1,19 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
 import { CARDS } from "@storefront/e2e";
 import { executeOk } from "@storefront/testkit";
 import type { Page } from "playwright-core";
-import { addToCart, fillCheckout, orderIdFromUrl, placeOrder, searchAndOpen, signIn } from "./support/flows";
+import {
+  addAddress,
+  addToCart,
+  fillCheckout,
+  orderIdFromUrl,
+  PASSWORD,
+  placeOrder,
+  searchAndOpen,
+  signIn,
+} from "./support/flows";
+import { uniqueProduct } from "./support/fixtures";
 import { startStorefront, type Storefront } from "./support/storefront";
 
 let shop: Storefront;
@@ -16,11 +26,7 @@ afterAll(async () => {
   await shop?.stop();
 });
 
-async function product(stock: number, noun: string) {
-  const word = `Quill${randomUUID().slice(0, 6).replace(/\d/g, "w")}`;
-  const created = await shop.platform.variantWithStock(stock, 1100, `${word} ${noun}`);
-  return { ...created, word, name: `${word} ${noun}` };
-}
+const product = (stock: number, noun: string) => uniqueProduct(shop, { stock, price: 1100, noun });
 
 async function signedInCustomer(name: string) {
   const customer = await shop.platform.accounts.customer(name);
@@ -115,17 +121,53 @@ describe("reviews", () => {
   });
 });
 
+describe("passwords", () => {
+  // Spaces at either end are part of a password: the users service compares it as given.
+  const spaced = `${PASSWORD} `;
+
+  it("a password ending with a space, set through the users API, signs in on the web as typed", async () => {
+    const email = `spacey-${randomUUID()}@example.com`;
+    const { register } = await executeOk<{ register: { __typename: string } }>(
+      shop.platform.users.url,
+      `mutation($i: RegisterInput!) { register(input: $i) { __typename } }`,
+      { variables: { i: { email, password: spaced, name: "Spacey Sam" } } },
+    );
+    expect(register.__typename).toBe("AuthSession");
+
+    const { context, page } = await shop.newPage();
+    // Without its space it is another password.
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("alert").waitFor();
+    expect(await page.getByRole("button", { name: /Sign out/ }).count()).toBe(0);
+    await signIn(page, email, spaced);
+    await context.close();
+  });
+
+  it("a password ending with a space, chosen on the web, is the one the users API knows", async () => {
+    const email = `tess-${randomUUID()}@example.com`;
+    const { context, page } = await shop.newPage();
+    await page.goto("/register");
+    await page.getByLabel("Name", { exact: true }).fill("Trailing Tess");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(spaced);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.getByRole("button", { name: /Sign out/ }).waitFor();
+    const login = (password: string) =>
+      executeOk<{ login: { __typename: string } }>(
+        shop.platform.users.url,
+        `mutation($i: LoginInput!) { login(input: $i) { __typename } }`,
+        { variables: { i: { email, password } } },
+      ).then((data) => data.login.__typename);
+    expect(await login(spaced)).toBe("AuthSession");
+    expect(await login(PASSWORD)).toBe("AuthError");
+    await context.close();
+  });
+});
+
 describe("address book", () => {
-  async function addAddress(page: Page, name: string, city: string) {
-    await page.getByRole("button", { name: "Add an address" }).click();
-    const form = page.getByRole("group", { name: "New address" });
-    await form.getByLabel("Full name").fill(name);
-    await form.getByLabel("Address line 1").fill("1 High Street");
-    await form.getByLabel("Town or city").fill(city);
-    await form.getByLabel("Postcode").fill("N1 9GU");
-    await page.getByRole("button", { name: "Save address" }).click();
-    await page.locator(".address-card").filter({ hasText: name }).waitFor();
-  }
   const card = (page: Page, name: string) => page.locator(".address-card").filter({ hasText: name });
 
   it("adds, edits, makes default and removes addresses, and checks out to a saved one", async () => {

@@ -3,11 +3,11 @@
  * tests depend on the router serving federated subscriptions: if they fail while the rest pass,
  * look at the router's WebSocket transport first.
  */
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CARDS } from "@storefront/e2e";
 import type { Page, WebSocketRoute } from "playwright-core";
 import { addToCart, fillCheckout, orderIdFromUrl, placeOrder, searchAndOpen, signIn } from "./support/flows";
+import { uniqueProduct } from "./support/fixtures";
 import { startStorefront, type Storefront } from "./support/storefront";
 
 let shop: Storefront;
@@ -22,11 +22,10 @@ afterAll(async () => {
 
 /** A signed-in customer's paid order, open on its page with the shipment shown. */
 async function paidOrderPage(page: Page) {
-  const word = `Livewire${randomUUID().slice(0, 6).replace(/\d/g, "q")}`;
-  await shop.platform.variantWithStock(5, 1500, `${word} Lamp`);
+  const lamp = await uniqueProduct(shop, { stock: 5, price: 1500, noun: "Lamp" });
   const customer = await shop.platform.accounts.customer("Live Lucy");
   await signIn(page, customer.email, customer.password);
-  await searchAndOpen(page, word, `${word} Lamp`);
+  await searchAndOpen(page, lamp.word, lamp.name);
   await addToCart(page);
   await page.goto("/checkout");
   await fillCheckout(page, CARDS.ok);

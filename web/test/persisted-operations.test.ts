@@ -16,6 +16,7 @@ import {
   register,
   searchAndOpen,
 } from "./support/flows";
+import { uniqueProduct } from "./support/fixtures";
 import { TEST_API_KEY } from "./support/keys";
 import { startWebServer } from "../serve";
 import { startStorefront, type Storefront } from "./support/storefront";
@@ -44,8 +45,7 @@ interface SentOperation {
 
 describe("persisted operations", () => {
   it("the production build sends only persisted operation ids", async () => {
-    const word = `Idonly${randomUUID().slice(0, 6).replace(/\d/g, "k")}`;
-    await shop.platform.variantWithStock(4, 700, `${word} Mug`);
+    const mug = await uniqueProduct(shop, { stock: 4, price: 700, noun: "Mug" });
     const { context, page } = await shop.newPage();
     const posts: SentOperation[] = [];
     page.on("request", (request) => {
@@ -69,7 +69,7 @@ describe("persisted operations", () => {
     // A tour that touches queries, mutations and the subscription.
     await page.goto("/");
     await page.locator(".product-card").first().waitFor();
-    await searchAndOpen(page, word, `${word} Mug`);
+    await searchAndOpen(page, mug.word, mug.name);
     await page.getByRole("heading", { name: "Reviews" }).waitFor();
     await addToCart(page);
     await page.goto("/register?next=%2Fcheckout");

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CARDS } from "@storefront/e2e";
+import { CARDS, DOMESTIC_OPTION } from "@storefront/e2e";
 import {
   addToCart,
   fillCheckout,
@@ -8,8 +8,10 @@ import {
   placeOrder,
   register,
   searchAndOpen,
+  shippingOption,
   signIn,
 } from "./support/flows";
+import { uniqueProduct } from "./support/fixtures";
 import { horizontalOverflow, watchForPageErrors } from "./support/page-checks";
 import { PHONE, screenshot, startStorefront, type Storefront } from "./support/storefront";
 
@@ -24,12 +26,7 @@ afterAll(async () => {
 });
 
 /** A product of this test alone, so stock and search results are its own. */
-async function productOfThisTest(stock = 5) {
-  const word = `Zephyr${randomUUID().slice(0, 6).replace(/\d/g, "x")}`;
-  const name = `${word} Teapot`;
-  await shop.platform.variantWithStock(stock, 1250, name);
-  return { word, name };
-}
+const productOfThisTest = () => uniqueProduct(shop, { stock: 5, price: 1250, noun: "Teapot" });
 
 describe("the storefront, production build, through the router", () => {
   it("a guest browses and searches, buys as a new customer, and follows the order to its shipment", async () => {
@@ -50,6 +47,9 @@ describe("the storefront, production build, through the router", () => {
     await page.getByRole("heading", { level: 1, name: "Footwear" }).waitFor();
     await page.locator(".product-card").first().waitFor();
     expect(await page.locator(".product-card").count()).toBeGreaterThan(0);
+    // Screen readers hear the result count change, not the whole grid read out again.
+    expect(await page.locator('[aria-live="polite"] .result-count').count()).toBe(1);
+    expect(await page.locator("[aria-live] .product-grid").count()).toBe(0);
     // Filters and sorting are applied through the URL.
     await page.getByLabel("Sort by").selectOption("PRICE_ASC");
     await page.getByLabel("In stock only").check();
@@ -118,6 +118,8 @@ describe("the storefront, production build, through the router", () => {
     const alert = page.getByRole("alert").filter({ hasText: "Your card was declined." });
     await alert.waitFor();
     expect(await alert.textContent()).toContain("Nothing was charged");
+    // Announced once, as an alert: not also by a live region around it.
+    expect(await page.locator('[aria-live] [role="alert"]').count()).toBe(0);
     expect(page.url()).toMatch(/\/checkout$/);
 
     await page.getByRole("link", { name: /Cart/ }).click();
@@ -139,6 +141,99 @@ describe("the storefront, production build, through the router", () => {
     await placeOrder(page);
     await page.getByText("The card has expired.").first().waitFor();
     expect(await page.getByLabel("Expiry year (YYYY)").getAttribute("aria-invalid")).toBe("true");
+    await context.close();
+  });
+
+  it("checkout only ever sends a shipping option of the address it sends", async () => {
+    const product = await productOfThisTest();
+    const customer = await shop.platform.accounts.customer("Roving Rosa");
+    const { context, page } = await shop.newPage();
+    const checkouts: { shippingAddress?: { country?: string }; shippingOptionId?: string }[] = [];
+    page.on("request", (request) => {
+      if (request.method() !== "POST" || !request.url().endsWith("/graphql")) return;
+      const body = request.postDataJSON() as {
+        operationName?: string;
+        variables?: { input?: (typeof checkouts)[number] };
+      };
+      if (body.operationName === "Checkout") checkouts.push(body.variables?.input ?? {});
+    });
+    // The shipping service's answers for two countries are made up: nothing ships to Australia,
+    // and Ireland is offered only FedEx Ground, which the real table sells at home only (as an
+    // out-of-date quote would).
+    await page.route("**/graphql", async (route) => {
+      const request = route.request();
+      const body =
+        request.method() === "POST"
+          ? (request.postDataJSON() as {
+              operationName?: string;
+              variables?: { address?: { country?: string } };
+            })
+          : undefined;
+      const country =
+        body?.operationName === "ShippingOptions" ? body.variables?.address?.country : undefined;
+      if (country === "AU") return route.fulfill({ json: { data: { shippingOptions: [] } } });
+      if (country === "IE") {
+        return route.fulfill({
+          json: {
+            data: {
+              shippingOptions: [
+                {
+                  __typename: "ShippingOption",
+                  id: "fedex-ground",
+                  carrier: "FedEx",
+                  service: "Ground",
+                  speed: "STANDARD",
+                  price: { __typename: "Money", amount: 849, currency: "USD" },
+                  estimatedDeliveryDays: { __typename: "DeliveryDays", min: 2, max: 5 },
+                },
+              ],
+            },
+          },
+        });
+      }
+      return route.fallback();
+    });
+    await signIn(page, customer.email, customer.password);
+    await searchAndOpen(page, product.word, product.name);
+    await addToCart(page);
+    await page.goto("/checkout");
+    await fillCheckout(page, CARDS.ok);
+    const country = page.getByRole("group", { name: "New address" }).getByLabel("Country");
+    const options = page.getByRole("radiogroup", { name: "Shipping option" });
+
+    // Ireland: the only option offered is selected and sent, and refused; the refusal is shown
+    // with the options and describes the group.
+    await country.selectOption("IE");
+    await expect.poll(() => shippingOption(page, "fedex-ground").isChecked()).toBe(true);
+    await placeOrder(page);
+    const refusal = options.locator(".field-error");
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toBe("This shipping option is not available for this address.");
+    expect(await options.getAttribute("aria-describedby")).toBe(await refusal.getAttribute("id"));
+    expect(await options.getAttribute("aria-invalid")).toBe("true");
+    expect(checkouts.map((input) => [input.shippingAddress?.country, input.shippingOptionId])).toEqual([
+      ["IE", "fedex-ground"],
+    ]);
+
+    // Australia, where nothing ships: the option chosen for Ireland is not kept, nothing is sent.
+    await country.selectOption("AU");
+    await page.getByText("We cannot ship to this country yet.").waitFor();
+    await placeOrder(page);
+    await page.getByRole("alert").filter({ hasText: "Choose a shipping option." }).waitFor();
+    expect(checkouts).toHaveLength(1);
+
+    // Japan: UPS Ground does not go there; the cheapest option that does is selected and sent.
+    await country.selectOption("JP");
+    await options.waitFor();
+    expect(await shippingOption(page, DOMESTIC_OPTION).count()).toBe(0);
+    const cheapest = options.getByRole("radio").first();
+    await expect.poll(() => cheapest.isChecked()).toBe(true);
+    const cheapestId = await cheapest.getAttribute("value");
+    await placeOrder(page);
+    await orderIdFromUrl(page);
+    await page.locator('.order-meta [data-status="PAID"]').waitFor();
+    expect(checkouts).toHaveLength(2);
+    expect(checkouts[1]).toMatchObject({ shippingAddress: { country: "JP" }, shippingOptionId: cheapestId });
     await context.close();
   });
 

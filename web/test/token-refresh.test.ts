@@ -2,10 +2,11 @@
  * Access tokens live 4 seconds here: the page must renew them with the refresh token (before
  * they expire, and after a request is refused as expired) without the user noticing.
  */
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADDRESS } from "@storefront/e2e";
 import type { Page } from "playwright-core";
-import { addToCart, searchAndOpen, signIn } from "./support/flows";
+import { addAddress, addToCart, searchAndOpen, signIn } from "./support/flows";
+import { uniqueProduct } from "./support/fixtures";
 import { watchForPageErrors } from "./support/page-checks";
 import { startStorefront, type Storefront } from "./support/storefront";
 
@@ -30,18 +31,6 @@ function countOperations(page: Page) {
   return (name: string) => counts.get(name) ?? 0;
 }
 
-async function addAddress(page: Page, city: string) {
-  await page.goto("/account");
-  await page.getByRole("button", { name: "Add an address" }).click();
-  const form = page.getByRole("group", { name: "New address" });
-  await form.getByLabel("Full name").fill("Ada Lovelace");
-  await form.getByLabel("Address line 1").fill("12 Analytical Way");
-  await form.getByLabel("Town or city").fill(city);
-  await form.getByLabel("Postcode").fill("N1 9GU");
-  await page.getByRole("button", { name: "Save address" }).click();
-  await page.getByText(city).first().waitFor();
-}
-
 describe("token refresh", () => {
   it("keeps a signed-in page working across several access-token lifetimes", async () => {
     const customer = await shop.platform.accounts.customer("Renewing Rita");
@@ -49,11 +38,13 @@ describe("token refresh", () => {
     const pageErrors = watchForPageErrors(page);
     const operations = countOperations(page);
     await signIn(page, customer.email, customer.password);
-    await addAddress(page, "Cambridge");
+    await page.goto("/account");
+    await addAddress(page, ADDRESS.fullName, "Cambridge");
 
     await page.waitForTimeout((TTL_SECONDS * 2 + 1) * 1000);
     // Still signed in, and authenticated operations still work.
-    await addAddress(page, "Oxford");
+    await page.goto("/account");
+    await addAddress(page, ADDRESS.fullName, "Oxford");
     await page.reload();
     await page.getByText("Oxford").first().waitFor();
     await page.getByRole("button", { name: /Sign out/ }).waitFor();
@@ -64,8 +55,7 @@ describe("token refresh", () => {
   });
 
   it("a request refused as expired is refreshed and sent again once", async () => {
-    const word = `Retry${randomUUID().slice(0, 6).replace(/\d/g, "z")}`;
-    await shop.platform.variantWithStock(3, 900, `${word} Kettle`);
+    const kettle = await uniqueProduct(shop, { stock: 3, price: 900, noun: "Kettle" });
     const customer = await shop.platform.accounts.customer("Sleepy Sid");
     const { context, page } = await shop.newPage();
     // The page's clock stands an hour back: it believes its token is fresh and schedules no
@@ -79,10 +69,10 @@ describe("token refresh", () => {
     await signIn(page, customer.email, customer.password);
     await page.waitForTimeout((TTL_SECONDS + 1) * 1000);
 
-    await searchAndOpen(page, word, `${word} Kettle`);
+    await searchAndOpen(page, kettle.word, kettle.name);
     await addToCart(page);
     await page.goto("/cart");
-    await page.getByRole("link", { name: `${word} Kettle` }).waitFor();
+    await page.getByRole("link", { name: kettle.name }).waitFor();
     expect(refused.length).toBeGreaterThanOrEqual(1);
     expect(operations("Refresh")).toBeGreaterThanOrEqual(1);
     expect(await page.getByRole("alert").count()).toBe(0);

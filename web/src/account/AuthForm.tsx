@@ -6,7 +6,7 @@ import { Field } from "../components/Field";
 import { ErrorNotice } from "../components/Status";
 import { LoginDocument, RegisterDocument } from "../graphql/generated/graphql";
 import { useSession } from "../session/SessionProvider";
-import { formText } from "../components/form";
+import { formRawText, formText } from "../components/form";
 
 /** Only same-site paths, so a crafted `?next=` cannot send the user elsewhere after sign-in. */
 export function safeNext(next: string | null): string {
@@ -36,7 +36,8 @@ function AuthForm({ mode }: { mode: "sign-in" | "register" }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const email = formText(form, "email");
-    const password = formText(form, "password");
+    // As typed: spaces at either end are part of a password (the server does not trim them).
+    const password = formRawText(form, "password");
     setBusy(true);
     setProblem(undefined);
     setFields({});

@@ -1,9 +1,9 @@
 import { useMutation, useQuery } from "@apollo/client/react";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
 import { fieldError, fieldErrorsOf } from "../apollo/errors";
 import { Field } from "../components/Field";
-import { ErrorNotice, Loading, SuccessNotice } from "../components/Status";
+import { ErrorNotice, Loading } from "../components/Status";
 import {
   AdminProductDocument,
   ArchiveProductDocument,
@@ -30,7 +30,7 @@ export function AdminProductPage() {
       <h1 id="admin-product-title">
         {product.name} {product.status === "ARCHIVED" && <span className="tag">Archived</span>}
       </h1>
-      <ProductEditor key={`${product.name}:${product.price.amount}`} product={product} />
+      <ProductEditor key={product.id} product={product} />
       <h2>Variants and stock</h2>
       {product.variants.length === 0 && <p>No variants yet: add one to sell this product.</p>}
       {product.variants.map((variant) => (
@@ -46,6 +46,10 @@ function ProductEditor({ product }: { product: AdminProductFieldsFragment }) {
   const [archive, archiving] = useMutation(ArchiveProductDocument);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [outcome, setOutcome] = useState<{ saved: true } | { problem: unknown }>();
+  // The inputs are uncontrolled: when the product's name or price change (a save, another tab),
+  // they are reset to the new values; the editor itself stays mounted, so its notice does too.
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => form.current?.reset(), [product.name, product.price.amount]);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -74,7 +78,12 @@ function ProductEditor({ product }: { product: AdminProductFieldsFragment }) {
   };
 
   return (
-    <form className="admin-form" onSubmit={(event) => void submit(event)} aria-label="Edit product">
+    <form
+      ref={form}
+      className="admin-form"
+      onSubmit={(event) => void submit(event)}
+      aria-label="Edit product"
+    >
       <Field
         label="Name"
         name="name"
@@ -92,7 +101,9 @@ function ProductEditor({ product }: { product: AdminProductFieldsFragment }) {
         required
         error={fieldError(fields, "priceAmount")}
       />
-      <div aria-live="polite">{outcome && "saved" in outcome && <SuccessNotice>Saved.</SuccessNotice>}</div>
+      <div role="status">
+        {outcome && "saved" in outcome && <p className="notice notice-success">Saved.</p>}
+      </div>
       {outcome && "problem" in outcome && <ErrorNotice error={outcome.problem} />}
       <div className="actions">
         <button type="submit" disabled={updating.loading}>

@@ -133,25 +133,28 @@ export function SearchPage() {
           <button type="submit">Apply</button>
         </form>
 
-        <div aria-live="polite" aria-busy={loading}>
-          {(loading || waitingForCategory) && !results && <Loading label="Searching…" />}
-          {error && <ErrorNotice error={error} retry={() => void refetch()} />}
+        {(loading || waitingForCategory) && !results && <Loading label="Searching…" />}
+        {error && <ErrorNotice error={error} retry={() => void refetch()} />}
+        {/* Only the count is live (always there, so each change is heard), not the whole grid. */}
+        <div aria-live="polite" aria-atomic="true">
           {results && (
-            <>
-              <p className="result-count">
-                Showing {results.nodes.length} product{results.nodes.length === 1 ? "" : "s"}
-                {results.pageInfo.hasNextPage ? " (more available)" : ""}
-              </p>
-              <ProductGrid products={results.nodes} />
-              {results.pageInfo.hasNextPage && (
-                <LoadMore
-                  label="Load more products"
-                  onLoad={() => fetchMore({ variables: { after: results.pageInfo.endCursor } })}
-                />
-              )}
-            </>
+            <p className="result-count">
+              Showing {results.nodes.length} product{results.nodes.length === 1 ? "" : "s"}
+              {results.pageInfo.hasNextPage ? " (more available)" : ""}
+            </p>
           )}
         </div>
+        {results && (
+          <div aria-busy={loading}>
+            <ProductGrid products={results.nodes} />
+            {results.pageInfo.hasNextPage && (
+              <LoadMore
+                label="Load more products"
+                onLoad={() => fetchMore({ variables: { after: results.pageInfo.endCursor } })}
+              />
+            )}
+          </div>
+        )}
       </section>
     </div>
   );

@@ -1,7 +1,7 @@
 import { useApolloClient, useMutation, useQuery } from "@apollo/client/react";
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
-import { fieldErrorsOf, graphQLErrorsOf } from "../apollo/errors";
+import { fieldError, fieldErrorsOf, graphQLErrorsOf } from "../apollo/errors";
 import { AddressFieldset, addressFromForm, AddressLines } from "../account/AddressFieldset";
 import { SignInRequired } from "../components/Layout";
 import { Money } from "../components/Money";
@@ -16,7 +16,7 @@ import { useSession } from "../session/SessionProvider";
 import { CardFieldset, cardFromForm } from "./CardFieldset";
 import { CheckoutFailureNotice } from "./CheckoutFailureNotice";
 import type { CheckoutFailure } from "./checkoutMessages";
-import { ShippingOptionPicker } from "./ShippingOptionPicker";
+import { ShippingOptionPicker, useShippingOptions } from "./ShippingOptionPicker";
 import { TestCards } from "./TestCards";
 import { useAttemptKey } from "./useAttemptKey";
 
@@ -37,7 +37,11 @@ function CheckoutForm() {
   const chosenId = addressChoice ?? saved[0]?.id ?? NEW_ADDRESS;
   const chosen = saved.find((address) => address.id === chosenId);
   const [newCountry, setNewCountry] = useState("GB");
-  const [shippingOptionId, setShippingOptionId] = useState<string>();
+  const shipping = useShippingOptions(
+    { country: chosen?.country ?? newCountry, postalCode: chosen?.postalCode },
+    // Not before the saved addresses are known: the first of them, if any, is where it goes.
+    { skip: addresses.loading && !addresses.data },
+  );
   const [checkout, { loading: placing }] = useMutation(CheckoutDocument);
   const attempt = useAttemptKey();
   const client = useApolloClient();
@@ -61,11 +65,11 @@ function CheckoutForm() {
       </section>
     );
   }
-  const shippingCountry = chosen?.country ?? newCountry;
-
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    // Only ever an option of the address being sent (none while its options load or if none).
+    const shippingOptionId = shipping.selected;
     if (!shippingOptionId) {
       setProblem("Choose a shipping option.");
       return;
@@ -146,20 +150,15 @@ function CheckoutForm() {
           </section>
           <section aria-labelledby="shipping-title">
             <h2 id="shipping-title">2. Shipping</h2>
-            <ShippingOptionPicker
-              country={shippingCountry}
-              postalCode={chosen?.postalCode}
-              selected={shippingOptionId}
-              onSelect={setShippingOptionId}
-              error={fields.shippingOptionId}
-            />
+            <ShippingOptionPicker shipping={shipping} error={fieldError(fields, "shippingOptionId")} />
           </section>
           <section aria-labelledby="payment-title">
             <h2 id="payment-title">3. Payment</h2>
             <CardFieldset fields={fields} />
             <TestCards />
           </section>
-          <div id="checkout-status" aria-live="assertive">
+          {/* Not a live region itself: both notices are role=alert, announced once as they appear. */}
+          <div id="checkout-status">
             {failure && <CheckoutFailureNotice failure={failure} />}
             {problem !== undefined && <ErrorNotice error={problem} />}
           </div>

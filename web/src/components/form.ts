@@ -3,3 +3,9 @@ export function formText(form: FormData, name: string): string {
   const value = form.get(name);
   return typeof value === "string" ? value.trim() : "";
 }
+
+/** A form field's text exactly as typed, for passwords (the server compares them untrimmed). */
+export function formRawText(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+}

@@ -1,4 +1,5 @@
 import { expect } from "vitest";
+import { ADDRESS, checkoutInput, DOMESTIC_OPTION } from "@storefront/e2e";
 import type { Page } from "playwright-core";
 
 export const PASSWORD = "correct horse battery";
@@ -36,22 +37,51 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.getByRole("button", { name: /Sign out/ }).waitFor();
 }
 
-/** Fills the checkout with a new GB address, UPS Ground and the given card. */
-export async function fillCheckout(page: Page, card: string) {
+/**
+ * Fills the checkout as `@storefront/e2e`'s API checkouts are made: its test address (unless a
+ * saved one is chosen), its domestic shipping option, and the given card (one of its `CARDS`)
+ * with its expiry and security code.
+ */
+export async function fillCheckout(page: Page, cardNumber: string) {
+  const { card } = checkoutInput(cardNumber);
   await page.getByRole("heading", { level: 1, name: "Checkout" }).waitFor();
   const address = page.getByRole("group", { name: "New address" });
   if (await address.count()) {
-    await address.getByLabel("Full name").fill("Ada Lovelace");
-    await address.getByLabel("Address line 1").fill("12 Analytical Way");
-    await address.getByLabel("Town or city").fill("London");
-    await address.getByLabel("Postcode").fill("N1 9GU");
-    await address.getByLabel("Country").selectOption("GB");
+    await address.getByLabel("Full name").fill(ADDRESS.fullName);
+    await address.getByLabel("Address line 1").fill(ADDRESS.line1);
+    await address.getByLabel("Town or city").fill(ADDRESS.city);
+    await address.getByLabel("Postcode").fill(ADDRESS.postalCode);
+    await address.getByLabel("Country").selectOption(ADDRESS.country);
   }
-  await page.getByRole("radio", { name: /UPS Ground/ }).check();
-  await page.getByLabel("Card number").fill(card);
-  await page.getByLabel("Expiry month (MM)").fill("12");
-  await page.getByLabel("Expiry year (YYYY)").fill("2030");
-  await page.getByLabel("Security code").fill("123");
+  await shippingOption(page, DOMESTIC_OPTION).check();
+  await page.getByLabel("Card number").fill(card.number);
+  await page.getByLabel("Expiry month (MM)").fill(String(card.expMonth));
+  await page.getByLabel("Expiry year (YYYY)").fill(String(card.expYear));
+  await page.getByLabel("Security code").fill(card.cvc);
+}
+
+/** The checkout's radio for a shipping option, by the option's id. */
+export function shippingOption(page: Page, id: string) {
+  return page
+    .getByRole("radiogroup", { name: "Shipping option" })
+    .getByRole("radio")
+    .and(page.locator(`[value="${id}"]`));
+}
+
+/**
+ * Adds an address on the account page (open there): `@storefront/e2e`'s test address under the
+ * given name and town. Waits for its card in the address book.
+ */
+export async function addAddress(page: Page, fullName: string, city: string) {
+  await page.getByRole("button", { name: "Add an address" }).click();
+  const form = page.getByRole("group", { name: "New address" });
+  await form.getByLabel("Full name").fill(fullName);
+  await form.getByLabel("Address line 1").fill(ADDRESS.line1);
+  await form.getByLabel("Town or city").fill(city);
+  await form.getByLabel("Postcode").fill(ADDRESS.postalCode);
+  await form.getByLabel("Country").selectOption(ADDRESS.country);
+  await page.getByRole("button", { name: "Save address" }).click();
+  await page.locator(".address-card").filter({ hasText: fullName }).filter({ hasText: city }).waitFor();
 }
 
 export async function placeOrder(page: Page) {

@@ -4,8 +4,9 @@ import { createHash } from "node:crypto";
 export const TEST_API_KEY = "test-web-client-key";
 
 /**
- * The router's clients file for test runs: `web`, safelisted to `schema/persisted/web.json`.
- * Unlimited rate: every browser of a run shares this one client's budget.
+ * The router's clients file for test runs: `web`, safelisted to `schema/persisted/web.json`, and
+ * `public` as in production. Rate-limited at the router's default (RATE_LIMIT_PER_MINUTE, no
+ * per-client override), counted per signed-in user or client address, not in one shared budget.
  */
 export function webClientsFile() {
   return {

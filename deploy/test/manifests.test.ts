@@ -1,126 +1,36 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseAllDocuments, parse as parseYaml } from "yaml";
-import { cartConfigFrom, cartEnvShape } from "@storefront/cart";
-import { catalogueConfigFrom, catalogueEnvShape } from "@storefront/catalogue";
-import { ordersConfigFrom, ordersEnvShape } from "@storefront/orders";
-import { paymentsConfigFrom, paymentsEnvShape } from "@storefront/payments";
-import { routerConfigFrom, routerEnvShape } from "@storefront/router";
-import { shippingConfigFrom, shippingEnvShape } from "@storefront/shipping";
-import { usersConfigFrom, usersEnvShape } from "@storefront/users";
+import { envFields } from "@storefront/platform";
+import {
+  base,
+  baseKustomization,
+  compose,
+  composeEnv,
+  containerOf,
+  deployDir,
+  deployments,
+  type Env,
+  k8s,
+  literals,
+  manifestEnv,
+  metricsPortOf,
+  objectsOf,
+  readKustomization,
+  serviceNamed,
+  servicePorts,
+  services,
+  sharedConfig,
+  templateOf,
+} from "./support";
 
 /**
  * The deployment files checked against the code they run: a manifest that sets a variable no
  * service reads, a value a service would refuse at start, a port or probe that does not match,
  * a missing secret or a URL to a Service that does not exist fails here instead of in a cluster.
  */
-const deployDir = path.resolve(import.meta.dirname, "..");
-const k8s = (...parts: string[]) => path.join(deployDir, "k8s", ...parts);
-
-type Env = Record<string, string>;
-interface ServiceSpec {
-  shape: object;
-  configFrom(env: Env): unknown;
-  port: number;
-  /** Variables that must come from Secrets. */
-  secrets: string[];
-}
-const services: Record<string, ServiceSpec> = {
-  users: { shape: usersEnvShape, configFrom: usersConfigFrom, port: 4001, secrets: ["USERS_DATABASE_URL"] },
-  catalogue: {
-    shape: catalogueEnvShape,
-    configFrom: catalogueConfigFrom,
-    port: 4002,
-    secrets: ["CATALOGUE_DATABASE_URL", "SERVICE_TOKEN"],
-  },
-  cart: {
-    shape: cartEnvShape,
-    configFrom: cartConfigFrom,
-    port: 4003,
-    secrets: ["CART_DATABASE_URL", "SERVICE_TOKEN"],
-  },
-  orders: {
-    shape: ordersEnvShape,
-    configFrom: ordersConfigFrom,
-    port: 4004,
-    secrets: ["ORDERS_DATABASE_URL", "SERVICE_TOKEN", "AMQP_URL"],
-  },
-  payments: {
-    shape: paymentsEnvShape,
-    configFrom: paymentsConfigFrom,
-    port: 4005,
-    secrets: ["PAYMENTS_DATABASE_URL", "SERVICE_TOKEN"],
-  },
-  shipping: {
-    shape: shippingEnvShape,
-    configFrom: shippingConfigFrom,
-    port: 4006,
-    secrets: ["SHIPPING_DATABASE_URL", "SERVICE_TOKEN", "AMQP_URL"],
-  },
-  router: { shape: routerEnvShape, configFrom: routerConfigFrom, port: 4000, secrets: ["REDIS_URL"] },
-};
-/** Plausible secret values, so that each service's parser can judge everything else. */
-const placeholderSecret = (name: string) =>
-  name.endsWith("DATABASE_URL")
-    ? "postgres://storefront:secret@postgres:5432/storefront"
-    : name === "AMQP_URL"
-      ? "amqp://storefront:secret@rabbitmq:5672"
-      : name === "REDIS_URL"
-        ? "redis://redis:6379"
-        : "a-service-token-long-enough-0123456789";
-
-interface K8sObject {
-  kind: string;
-  metadata: { name: string; labels?: Record<string, string> };
-  spec?: Record<string, unknown>;
-  data?: Record<string, string>;
-}
-interface Container {
-  name: string;
-  image: string;
-  env?: { name: string; value?: string; valueFrom?: { secretKeyRef: { name: string; key: string } } }[];
-  envFrom?: { configMapRef: { name: string } }[];
-  ports: { name: string; containerPort: number }[];
-  readinessProbe: { httpGet: { path: string; port: string } };
-  livenessProbe: { httpGet: { path: string; port: string } };
-}
-interface Kustomization {
-  resources?: string[];
-  configMapGenerator?: { name: string; literals?: string[]; behavior?: string }[];
-  secretGenerator?: { name: string; literals: string[] }[];
-  images?: { name: string }[];
-  replicas?: { name: string }[];
-}
-
-function readKustomization(dir: string): Kustomization {
-  return parseYaml(readFileSync(path.join(dir, "kustomization.yaml"), "utf8")) as Kustomization;
-}
-
-/** Every object a kustomization's resource files hold (generated ones excluded), bases included. */
-function objectsOf(dir: string): K8sObject[] {
-  return (readKustomization(dir).resources ?? []).flatMap((resource) => {
-    const target = path.join(dir, resource);
-    if (existsSync(path.join(target, "kustomization.yaml"))) return objectsOf(target);
-    return parseAllDocuments(readFileSync(target, "utf8")).map((doc) => doc.toJS() as K8sObject);
-  });
-}
-
-const literals = (entries: string[] | undefined): Env =>
-  Object.fromEntries(
-    (entries ?? []).map((entry) => [entry.slice(0, entry.indexOf("=")), entry.slice(entry.indexOf("=") + 1)]),
-  );
-
-const base = objectsOf(k8s("base"));
-const baseKustomization = readKustomization(k8s("base"));
-const sharedConfig = literals(
-  baseKustomization.configMapGenerator?.find((g) => g.name === "storefront-config")?.literals,
-);
-const deployments = base.filter((o) => o.kind === "Deployment");
-const containerOf = (deployment: K8sObject) =>
-  (deployment.spec!.template as { spec: { containers: Container[] } }).spec.containers[0]!;
 
 /** The router reads its clients file at start: hand it the one the manifests mount. */
 function routerClientsFile(json: string): string {
@@ -170,20 +80,31 @@ describe("Kubernetes manifests", () => {
       it("listens where its Service, port variable and probes say", () => {
         const port = container.ports.find((p) => p.name === "http")!;
         expect(port.containerPort).toBe(spec.port);
-        const portVariable = env.find((v) => v.name.endsWith("_PORT"));
+        const portVariable = env.find((v) => v.name === `${name.toUpperCase()}_PORT`);
         expect(Number(portVariable?.value)).toBe(spec.port);
         expect(container.readinessProbe.httpGet).toEqual({ path: "/ready", port: "http" });
         expect(container.livenessProbe.httpGet).toEqual({ path: "/health", port: "http" });
-        const service = base.find((o) => o.kind === "Service" && o.metadata.name === name)!;
+        const service = serviceNamed(base, name)!;
         expect((service.spec!.selector as Env)["app.kubernetes.io/name"]).toBe(name);
-        expect(service.spec!.ports).toEqual([{ name: "http", port: spec.port, targetPort: "http" }]);
+        expect(servicePorts(service)).toEqual([
+          { name: "http", port: spec.port, targetPort: "http" },
+          { name: "metrics", port: metricsPortOf(name, manifestEnv(name)), targetPort: "metrics" },
+        ]);
+      });
+
+      it("serves /metrics where its parser says, on a port of its own that Prometheus scrapes", () => {
+        const metricsPort = metricsPortOf(name, manifestEnv(name));
+        expect(metricsPort).not.toBe(spec.port);
+        expect(container.ports).toContainEqual({ name: "metrics", containerPort: metricsPort });
+        expect(templateOf(deployment).metadata.annotations).toEqual({
+          "prometheus.io/scrape": "true",
+          "prometheus.io/port": String(metricsPort),
+          "prometheus.io/path": "/metrics",
+        });
       });
 
       it("starts with this configuration: the service's own parser accepts it", () => {
-        const values: Env = { ...sharedConfig };
-        for (const variable of env) {
-          values[variable.name] = variable.value ?? placeholderSecret(variable.name);
-        }
+        const values = manifestEnv(name);
         if (name === "router")
           values.CLIENTS_FILE = routerClientsFile(clientsConfigMap.data!["clients.json"]!);
         expect(() => spec.configFrom(values)).not.toThrow();
@@ -204,9 +125,10 @@ describe("Kubernetes manifests", () => {
     expect(urls.length).toBeGreaterThan(6);
     for (const url of urls) {
       const { hostname, port } = new URL(url);
-      const service = base.find((o) => o.kind === "Service" && o.metadata.name === hostname);
+      const service = serviceNamed(base, hostname);
       expect(service, url).toBeDefined();
-      expect((service!.spec!.ports as { port: number }[])[0]!.port).toBe(Number(port));
+      // The GraphQL and JWKS URLs are served on http; the metrics port answers /metrics only.
+      expect(servicePorts(service!).find((p) => p.targetPort === "http")!.port).toBe(Number(port));
     }
   });
 
@@ -256,13 +178,20 @@ describe("Kubernetes manifests", () => {
   });
 });
 
-describe("Docker Compose", () => {
-  const compose = parseYaml(readFileSync(path.join(deployDir, "compose/compose.yaml"), "utf8"), {
-    merge: true,
-  }) as {
-    services: Record<string, { environment?: Env; volumes?: string[] }>;
-  };
+describe("the metrics port the manifests are held to", () => {
+  // Today's parsers may not read <NAME>_METRICS_PORT yet; once one does, its own default and
+  // validation decide, and a manifest that sets the variable is read through it.
+  it("is what the service's parser resolves once it reads <NAME>_METRICS_PORT", () => {
+    const shape = { ...services.cart!.shape, CART_METRICS_PORT: envFields.port(9193) };
+    expect(metricsPortOf("cart", {}, shape)).toBe(9193);
+    expect(metricsPortOf("cart", { CART_METRICS_PORT: "9293" }, shape)).toBe(9293);
+    expect(() => metricsPortOf("cart", { CART_METRICS_PORT: "not a port" }, shape)).toThrow(
+      /CART_METRICS_PORT/,
+    );
+  });
+});
 
+describe("Docker Compose", () => {
   for (const [name, spec] of Object.entries(services)) {
     it(`${name}: the service's own parser accepts its environment`, () => {
       const environment = { ...compose.services[name]!.environment };
@@ -274,8 +203,7 @@ describe("Docker Compose", () => {
           expect(readBySomeone, variable).toBe(true);
         }
       }
-      for (const [key, value] of Object.entries(environment))
-        environment[key] = value.replace(/\$\{(\w+):-([^}]*)\}/g, "$2");
+      Object.assign(environment, composeEnv(name));
       if (name === "router") {
         environment.CLIENTS_FILE = routerClientsFile(
           readFileSync(path.join(deployDir, "compose/clients.json"), "utf8"),
@@ -284,17 +212,23 @@ describe("Docker Compose", () => {
       expect(Number(environment[`${name.toUpperCase()}_PORT`])).toBe(spec.port);
       expect(() => spec.configFrom(environment)).not.toThrow();
     });
+
+    it(`${name}: serves /metrics on its own port, where its parser says, labelled for scraping`, () => {
+      const metricsPort = metricsPortOf(name, composeEnv(name));
+      expect(metricsPort).not.toBe(spec.port);
+      expect(compose.services[name]!.expose).toEqual([String(metricsPort)]);
+      expect(compose.services[name]!.labels).toEqual({
+        "prometheus.io/scrape": "true",
+        "prometheus.io/port": String(metricsPort),
+        "prometheus.io/path": "/metrics",
+      });
+    });
   }
 });
 
 describe("the storefront's client key", () => {
   it("the name the web image is built with is the web client the routers know, by its hash", () => {
-    const compose = parseYaml(readFileSync(path.join(deployDir, "compose/compose.yaml"), "utf8"), {
-      merge: true,
-    }) as {
-      services: { web: { build: { args: Env } } };
-    };
-    const key = compose.services.web.build.args.VITE_API_KEY!;
+    const key = compose.services.web!.build!.args!.VITE_API_KEY!;
     const hash = createHash("sha256").update(key).digest("hex");
     const clientsOf = (json: string) =>
       (JSON.parse(json) as { clients: { name: string; apiKeySha256: string; public?: boolean }[] }).clients;

@@ -1,0 +1,203 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseAllDocuments, parse as parseYaml } from "yaml";
+import { cartConfigFrom, cartEnvShape } from "@storefront/cart";
+import { catalogueConfigFrom, catalogueEnvShape } from "@storefront/catalogue";
+import { ordersConfigFrom, ordersEnvShape } from "@storefront/orders";
+import { paymentsConfigFrom, paymentsEnvShape } from "@storefront/payments";
+import { parseEnv } from "@storefront/platform";
+import { routerConfigFrom, routerEnvShape } from "@storefront/router";
+import { shippingConfigFrom, shippingEnvShape } from "@storefront/shipping";
+import { usersConfigFrom, usersEnvShape } from "@storefront/users";
+
+/** Reading the deployment files the way kubectl/kustomize and Compose would, for the tests. */
+export const deployDir = path.resolve(import.meta.dirname, "..");
+export const repoDir = path.resolve(deployDir, "..");
+export const k8s = (...parts: string[]) => path.join(deployDir, "k8s", ...parts);
+
+export type Env = Record<string, string>;
+type EnvShape = Parameters<typeof parseEnv>[0];
+export interface ServiceSpec {
+  shape: EnvShape;
+  configFrom(env: Env): unknown;
+  port: number;
+  /** Variables that must come from Secrets. */
+  secrets: string[];
+}
+export const services: Record<string, ServiceSpec> = {
+  users: { shape: usersEnvShape, configFrom: usersConfigFrom, port: 4001, secrets: ["USERS_DATABASE_URL"] },
+  catalogue: {
+    shape: catalogueEnvShape,
+    configFrom: catalogueConfigFrom,
+    port: 4002,
+    secrets: ["CATALOGUE_DATABASE_URL", "SERVICE_TOKEN"],
+  },
+  cart: {
+    shape: cartEnvShape,
+    configFrom: cartConfigFrom,
+    port: 4003,
+    secrets: ["CART_DATABASE_URL", "SERVICE_TOKEN"],
+  },
+  orders: {
+    shape: ordersEnvShape,
+    configFrom: ordersConfigFrom,
+    port: 4004,
+    secrets: ["ORDERS_DATABASE_URL", "SERVICE_TOKEN", "AMQP_URL"],
+  },
+  payments: {
+    shape: paymentsEnvShape,
+    configFrom: paymentsConfigFrom,
+    port: 4005,
+    secrets: ["PAYMENTS_DATABASE_URL", "SERVICE_TOKEN"],
+  },
+  shipping: {
+    shape: shippingEnvShape,
+    configFrom: shippingConfigFrom,
+    port: 4006,
+    secrets: ["SHIPPING_DATABASE_URL", "SERVICE_TOKEN", "AMQP_URL"],
+  },
+  router: { shape: routerEnvShape, configFrom: routerConfigFrom, port: 4000, secrets: ["REDIS_URL"] },
+};
+
+/**
+ * Where each process serves /metrics when nothing sets `<NAME>_METRICS_PORT`, as announced for the
+ * metrics-port change. Used only while a service's parser does not read that variable yet; once it
+ * does, the parser's own resolution is what the manifests are held to (see `metricsPortOf`).
+ */
+const announcedMetricsPorts: Record<string, number> = {
+  router: 9090,
+  users: 9091,
+  catalogue: 9092,
+  cart: 9093,
+  orders: 9094,
+  payments: 9095,
+  shipping: 9096,
+};
+
+/** The port a service serves /metrics on, given the environment a manifest hands it. */
+export function metricsPortOf(name: string, env: Env, shape: EnvShape = services[name]!.shape): number {
+  const variable = `${name.toUpperCase()}_METRICS_PORT`;
+  const field = shape[variable];
+  if (!field) return announcedMetricsPorts[name]!;
+  return parseEnv({ [variable]: field }, env)[variable] as number;
+}
+
+/** Plausible secret values, so that each service's parser can judge everything else. */
+export const placeholderSecret = (name: string) =>
+  name.endsWith("DATABASE_URL")
+    ? "postgres://storefront:secret@postgres:5432/storefront"
+    : name === "AMQP_URL"
+      ? "amqp://storefront:secret@rabbitmq:5672"
+      : name === "REDIS_URL"
+        ? "redis://redis:6379"
+        : "a-service-token-long-enough-0123456789";
+
+export interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: { key: string; operator: string; values?: string[] }[];
+}
+export interface K8sObject {
+  kind: string;
+  metadata: { name: string; labels?: Record<string, string> };
+  spec?: Record<string, unknown>;
+  data?: Record<string, string>;
+}
+export interface ContainerPort {
+  name: string;
+  containerPort: number;
+  protocol?: string;
+}
+export interface Container {
+  name: string;
+  image: string;
+  env?: { name: string; value?: string; valueFrom?: { secretKeyRef: { name: string; key: string } } }[];
+  envFrom?: { configMapRef: { name: string } }[];
+  ports: ContainerPort[];
+  readinessProbe: { httpGet: { path: string; port: string } };
+  livenessProbe: { httpGet: { path: string; port: string } };
+}
+export interface PodTemplate {
+  metadata: { labels: Record<string, string>; annotations?: Record<string, string> };
+  spec: { containers: Container[] };
+}
+export interface ServicePort {
+  name: string;
+  port: number;
+  targetPort: string | number;
+}
+export interface Kustomization {
+  resources?: string[];
+  configMapGenerator?: { name: string; literals?: string[]; behavior?: string }[];
+  secretGenerator?: { name: string; literals: string[] }[];
+  images?: { name: string }[];
+  replicas?: { name: string }[];
+}
+
+export function readKustomization(dir: string): Kustomization {
+  return parseYaml(readFileSync(path.join(dir, "kustomization.yaml"), "utf8")) as Kustomization;
+}
+
+/** Every object a kustomization's resource files hold (generated ones excluded), bases included. */
+export function objectsOf(dir: string): K8sObject[] {
+  return (readKustomization(dir).resources ?? []).flatMap((resource) => {
+    const target = path.join(dir, resource);
+    if (existsSync(path.join(target, "kustomization.yaml"))) return objectsOf(target);
+    return parseAllDocuments(readFileSync(target, "utf8")).map((doc) => doc.toJS() as K8sObject);
+  });
+}
+
+export const literals = (entries: string[] | undefined): Env =>
+  Object.fromEntries(
+    (entries ?? []).map((entry) => [entry.slice(0, entry.indexOf("=")), entry.slice(entry.indexOf("=") + 1)]),
+  );
+
+export const base = objectsOf(k8s("base"));
+export const baseKustomization = readKustomization(k8s("base"));
+export const sharedConfig = literals(
+  baseKustomization.configMapGenerator?.find((g) => g.name === "storefront-config")?.literals,
+);
+export const deployments = base.filter((o) => o.kind === "Deployment");
+export const templateOf = (workload: K8sObject) => workload.spec!.template as PodTemplate;
+export const containerOf = (workload: K8sObject) => templateOf(workload).spec.containers[0]!;
+export const serviceNamed = (objects: K8sObject[], name: string) =>
+  objects.find((o) => o.kind === "Service" && o.metadata.name === name);
+export const servicePorts = (service: K8sObject) => service.spec!.ports as ServicePort[];
+
+/**
+ * The environment a service's container starts with in the base: the shared ConfigMap, then its
+ * own variables, secrets given the values `secretValue` returns.
+ */
+export function manifestEnv(
+  name: string,
+  secretValue: (variable: string) => string = placeholderSecret,
+): Env {
+  const deployment = deployments.find((d) => d.metadata.name === name)!;
+  const values: Env = { ...sharedConfig };
+  for (const variable of containerOf(deployment).env ?? [])
+    values[variable.name] = variable.value ?? secretValue(variable.name);
+  return values;
+}
+
+export interface ComposeFile {
+  services: Record<
+    string,
+    {
+      environment?: Env;
+      volumes?: string[];
+      expose?: string[];
+      labels?: Env;
+      build?: { args?: Env };
+    }
+  >;
+}
+export const compose = parseYaml(readFileSync(path.join(deployDir, "compose/compose.yaml"), "utf8"), {
+  merge: true,
+}) as ComposeFile;
+
+/** A Compose service's environment with `${VAR:-default}` taken at its default. */
+export function composeEnv(name: string): Env {
+  const environment = { ...compose.services[name]!.environment };
+  for (const [key, value] of Object.entries(environment))
+    environment[key] = value.replace(/\$\{(\w+):-([^}]*)\}/g, "$2");
+  return environment;
+}

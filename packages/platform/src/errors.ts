@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { loggableError } from "./database-errors";
 import type { Logger } from "./logger";
 
 /** The codes a client can rely on in `errors[].extensions.code`. */
@@ -76,7 +77,8 @@ const clientFacingCodes = new Set<string>([
 
 /**
  * Apollo `formatError`: expected errors pass through with their code; anything else is logged
- * with its stack and replaced by a generic INTERNAL_SERVER_ERROR so no internals leak.
+ * with its stack (a database error without its statement or values) and replaced by a generic
+ * INTERNAL_SERVER_ERROR so no internals leak.
  */
 export function createErrorFormatter(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -86,7 +88,10 @@ export function createErrorFormatter(log: Logger) {
       return { ...formatted, extensions };
     }
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-    log.error({ err: original, path: formatted.path }, "unexpected error while executing an operation");
+    log.error(
+      { err: loggableError(original), path: formatted.path },
+      "unexpected error while executing an operation",
+    );
     return {
       message: "Something went wrong on our side. Please try again.",
       ...(formatted.path ? { path: formatted.path } : {}),

@@ -1,4 +1,5 @@
 import { pino, type Logger, type LevelWithSilent } from "pino";
+import { loggableError } from "./database-errors";
 
 export type { Logger };
 
@@ -9,6 +10,8 @@ export function createLogger(options: { service: string; level?: LevelWithSilent
     base: { service: options.service },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
+    // Every component logs failures as `err`; a database error there must not carry its SQL.
+    serializers: { err: (error: unknown) => pino.stdSerializers.err(loggableError(error) as Error) },
     redact: {
       paths: ["password", "*.password", "refreshToken", "*.refreshToken", "authorization", "*.authorization"],
       censor: "[redacted]",

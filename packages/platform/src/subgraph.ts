@@ -9,6 +9,7 @@ import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { parse } from "graphql";
 import { observabilityPlugin } from "./apollo-plugins";
 import { createErrorFormatter } from "./errors";
+import { guardArguments } from "./input-guard";
 import { startHttpService, type RouteHandler, type RunningHttpService } from "./http";
 import type { Logger } from "./logger";
 import type { ServiceMetrics } from "./metrics";
@@ -34,10 +35,12 @@ export interface SubgraphServerOptions<TContext extends RequestContext> {
 export async function startSubgraphServer<TContext extends RequestContext>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<RunningHttpService> {
-  const schema = buildSubgraphSchema({
-    typeDefs: parse(options.typeDefs),
-    resolvers: options.resolvers as GraphQLResolverMap<unknown>,
-  });
+  const schema = guardArguments(
+    buildSubgraphSchema({
+      typeDefs: parse(options.typeDefs),
+      resolvers: options.resolvers as GraphQLResolverMap<unknown>,
+    }),
+  );
   const formatError = createErrorFormatter(options.log);
   const apollo = new ApolloServer<TContext>({
     schema,

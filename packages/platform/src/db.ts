@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Logger as DrizzleLogger } from "drizzle-orm";
@@ -108,7 +109,7 @@ async function openPglite<TSchema extends Record<string, unknown>>(
   const client = new PGlite(location);
   await client.waitReady;
   await client.exec("SET TIME ZONE 'UTC'");
-  const db = drizzle({ client, schema: options.schema, logger });
+  const db = drizzle({ client: guardSingleConnection(client), schema: options.schema, logger });
   await migrate(db, { migrationsFolder: options.migrationsFolder });
   options.log.info({ driver: "pglite", location }, "embedded database ready and migrated");
   return {
@@ -121,6 +122,67 @@ async function openPglite<TSchema extends Record<string, unknown>>(
       ),
     close: () => client.close(),
   };
+}
+
+/** Thrown instead of waiting forever: see guardSingleConnection. */
+export class EmbeddedTransactionMisuseError extends Error {
+  constructor(what: string) {
+    super(
+      `${what} was issued on the database handle from inside an open transaction. The embedded ` +
+        `database (PGlite) has one connection, which that transaction holds until its callback ` +
+        `returns, so this would wait forever. Inside db.transaction(), send every statement through ` +
+        `the transaction handle it gives (tx), or move the work after the transaction.`,
+    );
+    this.name = "EmbeddedTransactionMisuseError";
+  }
+}
+
+/** The transactions the current async context runs inside (per embedded database). */
+interface OpenTransaction {
+  open: boolean;
+}
+
+/**
+ * PGlite serialises everything through one connection: while a transaction's callback runs,
+ * a statement sent through the ordinary handle queues behind it. When the callback itself waits
+ * for that statement (directly, or through a helper that was handed the wrong handle) neither can
+ * finish, and the whole subgraph hangs for good. On PostgreSQL the same code takes a second pool
+ * connection and works, so the mistake stays hidden until the embedded default meets it.
+ *
+ * The guard makes it loud instead: statements and nested transactions sent through the handle
+ * from inside one of its own transaction callbacks fail at once. Work started elsewhere (another
+ * request) still queues as usual, and the transaction handle itself is never checked.
+ */
+function guardSingleConnection<T extends object>(client: T): T {
+  const scope = new AsyncLocalStorage<OpenTransaction>();
+  const insideTransaction = () => scope.getStore()?.open === true;
+  return new Proxy(client, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property, target);
+      if (typeof value !== "function") return value;
+      const method = value as (...args: unknown[]) => unknown;
+      if (property === "transaction") {
+        return (callback: (tx: unknown) => Promise<unknown>) => {
+          if (insideTransaction()) throw new EmbeddedTransactionMisuseError("A nested transaction");
+          return method.call(target, (tx: unknown) => {
+            const transaction: OpenTransaction = { open: true };
+            return scope
+              .run(transaction, () => callback(tx))
+              .finally(() => {
+                transaction.open = false;
+              });
+          });
+        };
+      }
+      if (property === "query" || property === "exec" || property === "sql") {
+        return (...args: unknown[]) => {
+          if (insideTransaction()) throw new EmbeddedTransactionMisuseError("A statement");
+          return method.apply(target, args);
+        };
+      }
+      return method.bind(target);
+    },
+  });
 }
 
 /**

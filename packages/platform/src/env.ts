@@ -96,6 +96,8 @@ export const subgraphEnvShape = {
 /** What `launchSubgraph` needs from a subgraph's configuration; every subgraph config has it. */
 export interface SubgraphConfig {
   port: number;
+  /** Where `/metrics` is served (`<NAME>_METRICS_PORT`), apart from the public port. */
+  metricsPort: number;
   /** postgres:// URL; unset means the embedded PGlite under `dataDir`. */
   databaseUrl: string | undefined;
   dataDir: string;
@@ -108,7 +110,7 @@ export interface SubgraphConfig {
 
 export function subgraphConfig(
   env: z.infer<z.ZodObject<typeof subgraphEnvShape>>,
-  own: { port: number; databaseUrl: string | undefined },
+  own: { port: number; metricsPort: number; databaseUrl: string | undefined },
 ): SubgraphConfig {
   return {
     ...own,
@@ -131,4 +133,15 @@ export function configLoader<TShape extends z.ZodRawShape, TConfig>(
     from: (source: EnvSource): TConfig => toConfig(parseEnv(shape, source)),
     load: (): TConfig => toConfig(loadEnvOrExit(shape, process.env)),
   };
+}
+
+/**
+ * How long a process may take to shut down (`SHUTDOWN_GRACE_SECONDS`, default 25: inside the
+ * 30 s Kubernetes gives a pod before it kills it). Every process entry point has it.
+ */
+export function loadShutdownGraceMs(): number {
+  return (
+    loadEnvOrExit({ SHUTDOWN_GRACE_SECONDS: envFields.seconds(25) }, process.env).SHUTDOWN_GRACE_SECONDS *
+    1000
+  );
 }

@@ -46,11 +46,20 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   prepareRequest?: (request: HTTPGraphQLRequest, context: TContext) => Promise<HTTPGraphQLRequest>;
   /** Told the code of every request this layer refuses itself (413, bad JSON, context or prepare errors). */
   onRequestRejected?: (code: string) => void;
+  /**
+   * Port of the server that answers `GET /metrics` (0: a free one, the default). Metrics are
+   * never served on the public port: they describe the service's internals and traffic, and a
+   * scrape should not compete with (or be rate-limited like) client requests.
+   */
+  metricsPort?: number;
 }
 
 export interface RunningHttpService {
   url: string;
   port: number;
+  /** The port `/metrics` is served on, and its URL. */
+  metricsPort: number;
+  metricsUrl: string;
   server: http.Server;
   /** Stops taking requests, lets in-flight ones finish (up to `graceMs`), then closes sockets. */
   close(graceMs?: number): Promise<void>;
@@ -220,11 +229,12 @@ export async function startHttpService<TContext extends BaseContext>(
       const route =
         path === graphqlPath ||
         path in (options.routes ?? {}) ||
-        ["/health", "/ready", "/metrics"].includes(path)
+        ["/health", "/ready"].includes(path)
           ? path
           : "other";
       options.metrics.httpRequests.inc({ route, status: String(res.statusCode) });
     });
+    log.debug({ requestId: scope.requestId, method: req.method, path }, "request received");
     runInRequestScope(scope, async () => {
       try {
         if (draining) res.setHeader("connection", "close");
@@ -233,10 +243,6 @@ export async function startHttpService<TContext extends BaseContext>(
           const checks = await ready();
           const ok = !draining && Object.values(checks).every((v) => v === "ok");
           return sendJson(res, ok ? 200 : 503, { status: ok ? "ready" : "not ready", checks });
-        }
-        if (path === "/metrics" && req.method === "GET") {
-          res.writeHead(200, { "content-type": options.metrics.registry.contentType });
-          return res.end(await options.metrics.registry.metrics());
         }
         const route = options.routes?.[path];
         if (route && req.method === "GET") return await route(req, res);
@@ -258,12 +264,20 @@ export async function startHttpService<TContext extends BaseContext>(
       } catch (error) {
         if (error instanceof PayloadTooLargeError) {
           options.onRequestRejected?.("PAYLOAD_TOO_LARGE");
-          sendJson(res, 413, {
-            errors: [
-              { message: "The request body is too large.", extensions: { code: "PAYLOAD_TOO_LARGE" } },
-            ],
-          });
-          req.resume();
+          // The rest of the body may still be on its way (chunked, or a client that does not wait):
+          // reading it to the end could take as long as the client likes, and the connection cannot
+          // carry another request before that. Closed with the answer instead (Node ends the socket
+          // once the response is written), so the client's next request opens a new connection.
+          sendJson(
+            res,
+            413,
+            {
+              errors: [
+                { message: "The request body is too large.", extensions: { code: "PAYLOAD_TOO_LARGE" } },
+              ],
+            },
+            { connection: "close" },
+          );
           return;
         }
         log.error({ err: error, requestId: scope.requestId }, "request failed");
@@ -281,24 +295,59 @@ export async function startHttpService<TContext extends BaseContext>(
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, options.host ?? "0.0.0.0", () => resolve());
+  const metricsServer = http.createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0];
+    if (path !== "/metrics" || req.method !== "GET") return sendJson(res, 404, { error: "not found" });
+    options.metrics.registry.metrics().then(
+      (text) => {
+        res.writeHead(200, { "content-type": options.metrics.registry.contentType });
+        res.end(text);
+      },
+      (error: unknown) => {
+        log.error({ err: error }, "metrics could not be collected");
+        sendJson(res, 500, { error: "metrics unavailable" });
+      },
+    );
   });
-  const port = (server.address() as AddressInfo).port;
+  const listen = (target: http.Server, port: number) =>
+    new Promise<number>((resolve, reject) => {
+      target.once("error", reject);
+      target.listen(port, options.host ?? "0.0.0.0", () => {
+        target.off("error", reject);
+        resolve((target.address() as AddressInfo).port);
+      });
+    });
+  const metricsPort = await listen(metricsServer, options.metricsPort ?? 0);
+  metricsServer.on("error", (error) => log.error({ err: error }, "metrics server error"));
+  let port: number;
+  try {
+    port = await listen(server, options.port);
+  } catch (error) {
+    await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
+    throw error;
+  }
   const url = `http://localhost:${port}${graphqlPath}`;
-  log.info({ url }, `${options.name} listening`);
+  const metricsUrl = `http://localhost:${metricsPort}/metrics`;
+  log.info({ url, metricsUrl }, `${options.name} listening`);
 
   return {
     url,
     port,
+    metricsPort,
+    metricsUrl,
     server,
     close: async (graceMs = 10_000) => {
       draining = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Scrapes are short; the metrics server goes with the service, its last scrape answered.
+      const metricsClosed = new Promise<void>((resolve) => metricsServer.close(() => resolve()));
       server.closeIdleConnections();
-      const timer = setTimeout(() => server.closeAllConnections(), graceMs);
-      await closed;
+      metricsServer.closeIdleConnections();
+      const timer = setTimeout(() => {
+        server.closeAllConnections();
+        metricsServer.closeAllConnections();
+      }, graceMs);
+      await Promise.all([closed, metricsClosed]);
       clearTimeout(timer);
     },
   };

@@ -1,3 +1,4 @@
+import { loadShutdownGraceMs } from "./env";
 import type { Logger } from "./logger";
 
 export interface Stoppable {
@@ -8,9 +9,13 @@ export interface Stoppable {
 /**
  * Graceful shutdown for a process entry point: on SIGTERM or SIGINT stop every service in
  * reverse start order (each stops taking work, finishes in-flight requests and messages and
- * closes its pools), then exit. A second signal exits at once.
+ * closes its pools), then exit. A second signal exits at once, and so does a shutdown that is
+ * still going when its grace period ends: a request stuck on a database that stopped answering
+ * must not keep the process past the moment an orchestrator would kill it anyway, and it says
+ * which service was still stopping.
  */
-export function stopOnSignals(log: Logger, services: Stoppable[]): void {
+export function stopOnSignals(log: Logger, services: Stoppable[], options: { graceMs?: number } = {}): void {
+  const graceMs = options.graceMs ?? loadShutdownGraceMs();
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) {
@@ -18,9 +23,16 @@ export function stopOnSignals(log: Logger, services: Stoppable[]): void {
       process.exit(1);
     }
     stopping = true;
-    log.info({ signal }, "shutting down");
+    log.info({ signal, graceMs }, "shutting down");
+    let current = "";
+    const deadline = setTimeout(() => {
+      log.error({ component: current, graceMs }, "did not stop within the grace period, exiting now");
+      process.exit(1);
+    }, graceMs);
+    deadline.unref();
     let code = 0;
     for (const service of [...services].reverse()) {
+      current = service.name;
       try {
         await service.stop();
         log.info({ component: service.name }, "stopped");

@@ -6,15 +6,21 @@ import type { AddressInfo } from "node:net";
  * and refuses new ones, as if the server went away; `restore()` brings it back. Lets a test take
  * a dependency away from one service without stopping the shared server under other tests.
  * `retarget()` sends new connections elsewhere, as a load balancer does when a replica leaves.
+ * `stall()` keeps every connection open but passes nothing on, as a server that hangs does.
  */
 export async function startTcpRelay(initialTarget: { host: string; port: number }) {
   let target = initialTarget;
   const sockets = new Set<net.Socket>();
   let open = true;
+  let stalled = false;
   const server = net.createServer((client) => {
     if (!open) return client.destroy();
     const upstream = net.connect(target.port, target.host);
     sockets.add(client).add(upstream);
+    if (stalled) {
+      client.pause();
+      upstream.pause();
+    }
     const drop = () => {
       client.destroy();
       upstream.destroy();
@@ -36,6 +42,12 @@ export async function startTcpRelay(initialTarget: { host: string; port: number 
     },
     restore() {
       open = true;
+      stalled = false;
+      for (const socket of sockets) socket.resume();
+    },
+    stall() {
+      stalled = true;
+      for (const socket of sockets) socket.pause();
     },
     /** New connections go to `port` (on `host`, default the current one); open ones stay where they are. */
     retarget(port: number, host = target.host) {

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createTestDatabase, execute, uniqueEmail } from "@storefront/testkit";
+import { createTestDatabase, execute, startTcpRelay, uniqueEmail, waitFor } from "@storefront/testkit";
 
 const main = path.resolve(import.meta.dirname, "../src/main.ts");
 const cleanups: (() => Promise<void>)[] = [];
@@ -33,28 +33,86 @@ describe("the users process", () => {
     expect(stderr).toContain("LOG_LEVEL");
   });
 
+  /** Starts the process and resolves with its GraphQL URL once it listens. */
+  async function listening(run: ReturnType<typeof runUsers>): Promise<string> {
+    return (await waitFor(
+      () => /"url":"(http:[^"]+)"/.exec(run.output().stdout)?.[1],
+      (url) => url !== undefined,
+      60_000,
+    ))!;
+  }
+
+  /** Resolves once the process has logged the arrival of the request with this id. */
+  function received(run: ReturnType<typeof runUsers>, requestId: string) {
+    return waitFor(
+      () => run.output().stdout.includes(`"requestId":"${requestId}","method":"POST"`),
+      (seen) => seen,
+      30_000,
+    );
+  }
+
   it("on SIGTERM finishes the request in flight, then exits 0", async () => {
     const database = await createTestDatabase("users_process");
     cleanups.push(() => database.drop());
-    const run = runUsers({ USERS_PORT: "0", ...(database.url ? { USERS_DATABASE_URL: database.url } : {}) });
+    const run = runUsers({
+      USERS_PORT: "0",
+      LOG_LEVEL: "debug",
+      ...(database.url ? { USERS_DATABASE_URL: database.url } : {}),
+    });
     cleanups.push(() => Promise.resolve(void run.child.kill("SIGKILL")));
-    let url: string | undefined;
-    for (let i = 0; i < 100 && !url; i++) {
-      url = /"url":"(http:[^"]+)"/.exec(run.output().stdout)?.[1];
-      if (!url) await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(url).toBeDefined();
+    const url = await listening(run);
     // Registering hashes a password with argon2id: long enough to still be running at SIGTERM.
     const inFlight = execute<{ register: { __typename: string } }>(
-      url!,
+      url,
       `mutation($i: RegisterInput!) { register(input: $i) { __typename } }`,
-      { variables: { i: { email: uniqueEmail(), password: "correct horse battery", name: "Late" } } },
+      {
+        variables: { i: { email: uniqueEmail(), password: "correct horse battery", name: "Late" } },
+        headers: { "x-request-id": "late-register" },
+      },
     );
-    await new Promise((r) => setTimeout(r, 15));
+    // SIGTERM only once the server has the request: on a busy machine the connection may not
+    // even be open yet after a fixed pause, and a draining server takes no new connections.
+    await received(run, "late-register");
     run.child.kill("SIGTERM");
     const response = await inFlight;
     expect(response.data?.register.__typename).toBe("AuthSession");
     expect(await run.exited).toBe(0);
     expect(run.output().stdout).toMatch(/"msg":"stopped"/);
+  });
+
+  it("on SIGTERM with a request stuck on a database that stopped answering, exits within its grace period", async (ctx) => {
+    const database = await createTestDatabase("users_stuck");
+    if (!database.url) return ctx.skip("no PostgreSQL server answers");
+    cleanups.push(() => database.drop());
+    const server = new URL(database.url);
+    const relay = await startTcpRelay({ host: server.hostname, port: Number(server.port || 5432) });
+    cleanups.push(() => relay.close());
+    const viaRelay = new URL(database.url);
+    viaRelay.host = `127.0.0.1:${relay.port}`;
+    const graceSeconds = 3;
+    const run = runUsers({
+      USERS_PORT: "0",
+      LOG_LEVEL: "debug",
+      USERS_DATABASE_URL: viaRelay.toString(),
+      SHUTDOWN_GRACE_SECONDS: String(graceSeconds),
+    });
+    cleanups.push(() => Promise.resolve(void run.child.kill("SIGKILL")));
+    const url = await listening(run);
+
+    relay.stall();
+    const stuck = execute(url, `mutation($i: RegisterInput!) { register(input: $i) { __typename } }`, {
+      variables: { i: { email: uniqueEmail(), password: "correct horse battery", name: "Stuck" } },
+      headers: { "x-request-id": "stuck-register" },
+    }).catch((error: unknown) => error);
+    await received(run, "stuck-register");
+    const signalled = Date.now();
+    run.child.kill("SIGTERM");
+    const code = await run.exited;
+    const tookMs = Date.now() - signalled;
+    expect(code).toBe(1);
+    // The grace period, plus what a busy machine needs to start the timer and exit.
+    expect(tookMs).toBeLessThan(graceSeconds * 1000 + 4_000);
+    expect(run.output().stdout).toMatch(/"component":"users".*did not stop within the grace period/);
+    await stuck;
   });
 });

@@ -1,3 +1,4 @@
+import { AsyncResource } from "node:async_hooks";
 import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import type { Envelope, MessageBus } from "./bus/types";
@@ -161,8 +162,11 @@ export function startOutboxRelay(options: {
   };
 
   const timer = setInterval(() => void drain(), options.intervalMs ?? 500);
+  // A nudge comes from a request; the pass it starts is the relay's own work, not the request's
+  // (its SQL is not the request's, and it must not look like part of a transaction the caller holds).
+  const detached = AsyncResource.bind((start: () => void) => start());
   return {
-    nudge: () => void drain(),
+    nudge: () => detached(() => void drain()),
     drain,
     stop: async () => {
       stopped = true;

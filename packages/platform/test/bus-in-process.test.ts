@@ -8,6 +8,7 @@ import {
   type Envelope,
   type InProcessBus,
 } from "../src/bus";
+import { currentRequestScope, runInRequestScope } from "../src/request-scope";
 import { envelope, gate, handler, waitFor } from "./bus-helpers";
 
 const log = pino({ level: "silent" });
@@ -42,6 +43,23 @@ describe("in-process bus", () => {
     expect(received[0]?.message).not.toBe(sent);
     expect(received[0]?.message.payload).not.toBe(sent.payload);
     expect(received[0]?.delivery).toEqual({ attempt: 1, redelivered: false });
+  });
+
+  it("runs handlers in the bus's own async context, not the publisher's", async () => {
+    newBus();
+    const scopes: unknown[] = [];
+    await bus.consume(
+      { queue: "q", bindings: ["a.b.v1"] },
+      handler(() => {
+        scopes.push(currentRequestScope());
+      }),
+    );
+
+    await runInRequestScope({ requestId: "publisher", sqlStatements: 0 }, () =>
+      bus.publish(envelope("a.b.v1")),
+    );
+    await waitFor(() => scopes.length === 1);
+    expect(scopes).toEqual([undefined]);
   });
 
   it("never runs a handler inside publish", async () => {

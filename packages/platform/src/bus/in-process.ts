@@ -1,3 +1,4 @@
+import { AsyncResource } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import type { Logger } from "../logger";
 import {
@@ -67,15 +68,21 @@ export function createInProcessBus(options: InProcessBusOptions): InProcessBus {
   const queues = new Map<string, LocalQueue>();
   const redeliveryTimers = new Set<NodeJS.Timeout>();
   let closing: Promise<void> | undefined;
+  // Deliveries run in the bus's own async context, never the publisher's: over a network a
+  // consumer shares nothing with the code that published (its request scope and SQL count, or
+  // the transaction an outbox relay holds while it publishes).
+  const detached = AsyncResource.bind((deliver: () => void) => deliver());
 
   function schedulePump(queue: LocalQueue): void {
     if (queue.pumpScheduled) return;
     queue.pumpScheduled = true;
     // Deliveries never run inside publish() or consume(), as they would not over a network.
-    setImmediate(() => {
-      queue.pumpScheduled = false;
-      pump(queue);
-    });
+    setImmediate(() =>
+      detached(() => {
+        queue.pumpScheduled = false;
+        pump(queue);
+      }),
+    );
   }
 
   function pump(queue: LocalQueue): void {
@@ -130,11 +137,15 @@ export function createInProcessBus(options: InProcessBusOptions): InProcessBus {
       deadLetter(queue, message, context, "message reached its delivery limit, dead-lettered");
     } else {
       log.warn(context, "message failed, will be redelivered");
-      const timer = setTimeout(() => {
-        redeliveryTimers.delete(timer);
-        queue.ready.push({ ...message, attempt: message.attempt + 1 });
-        pump(queue);
-      }, redeliveryDelayMs);
+      const timer = setTimeout(
+        () =>
+          detached(() => {
+            redeliveryTimers.delete(timer);
+            queue.ready.push({ ...message, attempt: message.attempt + 1 });
+            pump(queue);
+          }),
+        redeliveryDelayMs,
+      );
       redeliveryTimers.add(timer);
     }
   }

@@ -12,7 +12,7 @@ import {
   signIn,
 } from "./support/flows";
 import { uniqueProduct } from "./support/fixtures";
-import { horizontalOverflow, watchForPageErrors } from "./support/page-checks";
+import { expectFitsScreen, useWideFallbackFont, watchForPageErrors } from "./support/page-checks";
 import { PHONE, screenshot, startStorefront, type Storefront } from "./support/storefront";
 
 let shop: Storefront;
@@ -244,7 +244,7 @@ describe("the storefront, production build, through the router", () => {
 
     await page.goto("/");
     await page.locator(".product-card").first().waitFor();
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expectFitsScreen(page, "The home page");
     await screenshot(page, "home-phone");
 
     // The navigation folds into a menu button.
@@ -254,25 +254,101 @@ describe("the storefront, production build, through the router", () => {
     await page.waitForURL((url) => url.pathname === "/");
 
     await searchAndOpen(page, product.word, product.name);
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expectFitsScreen(page, "The product page");
     await screenshot(page, "product-phone");
     await addToCart(page);
 
     await page.goto("/cart");
     await page.getByRole("link", { name: product.name }).waitFor();
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expectFitsScreen(page, "The cart");
     await screenshot(page, "cart-phone");
 
     await page.getByRole("link", { name: "Check out" }).click();
     await fillCheckout(page, CARDS.ok);
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expectFitsScreen(page, "The checkout");
     await screenshot(page, "checkout-phone");
     await placeOrder(page);
     await orderIdFromUrl(page);
     await page.locator('.order-meta [data-status="PAID"]').waitFor();
     await page.getByTestId("tracking-number").waitFor({ timeout: 30_000 });
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expectFitsScreen(page, "The order page");
     await screenshot(page, "order-phone");
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it("at phone width every main page fits the screen in a wide fallback font, with a long name and a big price", async () => {
+    // One unbroken 40-letter word and a six-figure price: what a card, a cart line or an order line
+    // must wrap or shrink around rather than push the page sideways.
+    const product = await uniqueProduct(shop, {
+      stock: 50,
+      price: 12_345_678,
+      noun: "Thermoregulatingmultifunctionalteapotset",
+    });
+    const customer = await shop.platform.accounts.customer("Maximiliana Wolfeschlegelsteinhausenberger");
+    const order = await shop.platform.placeOrder(customer.token, product.id);
+    const { context, page } = await shop.newPage(PHONE);
+    await useWideFallbackFont(context);
+    const pageErrors = watchForPageErrors(page);
+
+    await page.goto("/");
+    await page.locator(".product-card").filter({ hasText: product.word }).waitFor();
+    expect(
+      await page.evaluate(() => getComputedStyle(document.querySelector("h1")!).fontFamily),
+      "the wide font is in use",
+    ).toContain("DejaVu Sans Mono");
+    await expectFitsScreen(page, "The home page");
+    await screenshot(page, "home-phone-wide-font");
+    await page.getByRole("button", { name: "Menu" }).click();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Register" }).waitFor();
+    await expectFitsScreen(page, "The home page with the menu open");
+
+    await page.goto("/sign-in");
+    await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+    await expectFitsScreen(page, "The sign-in page");
+    await page.goto("/register");
+    await page.getByRole("heading", { level: 1, name: "Create an account" }).waitFor();
+    await expectFitsScreen(page, "The register page");
+    await page.goto("/sign-in");
+
+    // Signed in from the form (the header's Sign out button is folded into the menu here).
+    await page.getByLabel("Email").fill(customer.email);
+    await page.getByLabel("Password").fill(customer.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((url) => url.pathname === "/");
+    await searchAndOpen(page, product.word, product.name);
+    await page.getByRole("button", { name: "Add to cart" }).waitFor();
+    await expectFitsScreen(page, "The product page");
+    await screenshot(page, "product-phone-wide-font");
+    await page.goBack();
+    await page.getByRole("link", { name: product.name }).waitFor();
+    await expectFitsScreen(page, "The search results");
+    await page.goForward();
+    await addToCart(page);
+
+    await page.goto("/cart");
+    await page.getByRole("link", { name: product.name }).waitFor();
+    await expectFitsScreen(page, "The cart");
+    await screenshot(page, "cart-phone-wide-font");
+    await page.getByRole("link", { name: "Check out" }).click();
+    await fillCheckout(page, CARDS.ok);
+    await expectFitsScreen(page, "The checkout");
+    await screenshot(page, "checkout-phone-wide-font");
+
+    await page.goto("/orders");
+    await page.getByRole("heading", { level: 1, name: "Your orders" }).waitFor();
+    await page.locator(`a[href="/orders/${order.id}"]`).waitFor();
+    await expectFitsScreen(page, "The order list");
+    await page.goto(`/orders/${order.id}`);
+    await page.locator(".order-lines").getByText(product.name).waitFor();
+    await page.locator(".order-meta [data-status]").first().waitFor();
+    await expectFitsScreen(page, "The order page");
+    await screenshot(page, "order-phone-wide-font");
+    await page.goto("/account");
+    await page.getByRole("heading", { level: 1, name: "Your account" }).waitFor();
+    await page.getByText("No saved addresses yet.").waitFor();
+    await expectFitsScreen(page, "The account page");
+    await screenshot(page, "account-phone-wide-font");
     expect(pageErrors).toEqual([]);
     await context.close();
   });

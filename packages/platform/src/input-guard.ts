@@ -1,4 +1,10 @@
-import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
+import {
+  defaultFieldResolver,
+  type GraphQLFieldResolver,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type GraphQLNamedType,
+} from "graphql";
 import { badUserInput } from "./errors";
 
 /**
@@ -65,6 +71,13 @@ export function assertStorableArguments(args: Record<string, unknown>): void {
   const field = argumentField(found.path);
   throw badUserInput(`${field}: ${found.problem}.`, field);
 }
+
+/**
+ * By tag rather than `instanceof`: @apollo/subgraph builds the schema with its own copy of
+ * graphql (CommonJS) while this module may have loaded the ES module one.
+ */
+const isObjectType = (type: GraphQLNamedType): type is GraphQLObjectType =>
+  Object.prototype.toString.call(type) === "[object GraphQLObjectType]";
 
 /**
  * Checks the coerced arguments of every field that takes any (root fields, `_entities`, nested

@@ -1,35 +1,19 @@
 import { and, count, desc, eq, ne } from "drizzle-orm";
 import { z } from "zod";
-import { notFound, requireViewer, validateInput, isUuid } from "@storefront/platform";
+import {
+  checkedAddress,
+  isUuid,
+  notFound,
+  postalAddressFields,
+  requireViewer,
+  validateInput,
+} from "@storefront/platform";
 import type { UsersContext } from "../context";
 import type { UsersDatabase } from "../db";
 import { addresses, type AddressRow } from "../db/schema";
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .nullish()
-    .transform((v) => (v ? v : null));
-const requiredText = (max: number) =>
-  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
-
-const addressInput = z.object({
-  fullName: requiredText(100),
-  line1: requiredText(200),
-  line2: optionalText(200),
-  city: requiredText(100),
-  region: optionalText(100),
-  postalCode: requiredText(20),
-  country: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code such as DE or US"),
-  phone: optionalText(30),
-  isDefault: z.boolean().nullish(),
-});
+/** The address book takes what checkout and shipping take: one set of rules, in the platform. */
+const addressInput = checkedAddress(z.object({ ...postalAddressFields, isDefault: z.boolean().nullish() }));
 
 async function ownAddress(db: UsersDatabase, userId: string, id: string): Promise<AddressRow> {
   // Someone else's address is "not found", not "forbidden": its existence is not revealed.

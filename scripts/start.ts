@@ -21,8 +21,10 @@ import { loadRouterConfig, startRouter } from "@storefront/router";
 import { loadShippingConfig, startShippingSubgraph } from "@storefront/shipping";
 import { ensureSeedReviewers, loadUsersConfig, seedUsers, startUsersSubgraph } from "@storefront/users";
 import { startWebServer } from "@storefront/web/serve";
+import { applyPortOffset } from "./ports";
 import { seedPastOrders } from "./seed-orders";
 
+applyPortOffset();
 const usersConfig = loadUsersConfig();
 const catalogueConfig = loadCatalogueConfig();
 const cartConfig = loadCartConfig();

@@ -191,6 +191,25 @@ describe("the metrics port the manifests are held to", () => {
   });
 });
 
+describe("deploy/README.md", () => {
+  it("lists each service's metrics port and variable as the manifests and its parser have them", () => {
+    const readme = readFileSync(path.join(deployDir, "README.md"), "utf8");
+    const rows: Record<string, { port: number; variable: string }> = Object.fromEntries(
+      [...readme.matchAll(/^\| (\w+) +\| (\d+) \| `(\w+_METRICS_PORT)` +\|$/gm)].map(
+        ([, name, port, variable]) => [name!, { port: Number(port), variable: variable! }],
+      ),
+    );
+    expect(rows).toEqual(
+      Object.fromEntries(
+        Object.keys(services).map((name) => [
+          name,
+          { port: metricsPortOf(name, manifestEnv(name)), variable: `${name.toUpperCase()}_METRICS_PORT` },
+        ]),
+      ),
+    );
+  });
+});
+
 describe("Docker Compose", () => {
   for (const [name, spec] of Object.entries(services)) {
     it(`${name}: the service's own parser accepts its environment`, () => {

@@ -107,10 +107,14 @@ export interface ContainerPort {
   containerPort: number;
   protocol?: string;
 }
+export interface SecretKeyRef {
+  name: string;
+  key: string;
+}
 export interface Container {
   name: string;
   image: string;
-  env?: { name: string; value?: string; valueFrom?: { secretKeyRef: { name: string; key: string } } }[];
+  env?: { name: string; value?: string; valueFrom?: { secretKeyRef: SecretKeyRef } }[];
   envFrom?: { configMapRef: { name: string } }[];
   ports: ContainerPort[];
   readinessProbe: { httpGet: { path: string; port: string } };
@@ -123,7 +127,7 @@ export interface PodTemplate {
 export interface ServicePort {
   name: string;
   port: number;
-  targetPort: string | number;
+  targetPort?: string | number;
 }
 export interface Kustomization {
   resources?: string[];
@@ -164,17 +168,21 @@ export const serviceNamed = (objects: K8sObject[], name: string) =>
 export const servicePorts = (service: K8sObject) => service.spec!.ports as ServicePort[];
 
 /**
- * The environment a service's container starts with in the base: the shared ConfigMap, then its
- * own variables, secrets given the values `secretValue` returns.
+ * The environment a service's container starts with: the shared ConfigMap, then its own
+ * variables (which win), each secret given the value `secret` returns for it. The base's by default.
  */
 export function manifestEnv(
   name: string,
-  secretValue: (variable: string) => string = placeholderSecret,
+  {
+    secret = (variable: string) => placeholderSecret(variable),
+    config = sharedConfig,
+    objects = base,
+  }: { secret?: (variable: string, ref: SecretKeyRef) => string; config?: Env; objects?: K8sObject[] } = {},
 ): Env {
-  const deployment = deployments.find((d) => d.metadata.name === name)!;
-  const values: Env = { ...sharedConfig };
+  const deployment = objects.find((o) => o.kind === "Deployment" && o.metadata.name === name)!;
+  const values: Env = { ...config };
   for (const variable of containerOf(deployment).env ?? [])
-    values[variable.name] = variable.value ?? secretValue(variable.name);
+    values[variable.name] = variable.value ?? secret(variable.name, variable.valueFrom!.secretKeyRef);
   return values;
 }
 

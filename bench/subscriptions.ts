@@ -51,7 +51,13 @@ interface Memory {
  * A service in a process of its own (its `src/main.ts` through tsx), so its memory can be read
  * alone: RSS from /proc, heap from its /metrics after a full collection (gc-on-signal.ts).
  */
-async function startServiceProcess(name: string, entry: string, port: number, env: Record<string, string>) {
+async function startServiceProcess(
+  name: string,
+  entry: string,
+  ports: { port: number; metricsPort: number },
+  env: Record<string, string>,
+) {
+  const { port, metricsPort } = ports;
   const child = spawn(
     "sh",
     [
@@ -83,7 +89,7 @@ async function startServiceProcess(name: string, entry: string, port: number, en
     /Max open files\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/limits`, "utf8"))?.[1] ?? NaN,
   );
   const metric = async (metricName: string): Promise<number> => {
-    const text = await (await fetch(new URL("/metrics", url))).text();
+    const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
     return Number(new RegExp(`^${metricName}(?:\\{[^}]*\\})? (\\S+)`, "m").exec(text)?.[1] ?? 0);
   };
   return {
@@ -111,35 +117,47 @@ type ServiceProcess = Awaited<ReturnType<typeof startServiceProcess>>;
  * baseline's subscribers connect to it, and the router under test subscribes to it.
  */
 async function startOrdersProcess(platform: Platform) {
-  const port = await freePort();
-  return startServiceProcess("orders", "subgraphs/orders/src/main.ts", port, {
-    ORDERS_PORT: String(port),
-    ORDERS_DATABASE_URL: platform.orders[0]!.databaseUrl!,
-    AMQP_URL: testEnv.amqpUrl,
-    AMQP_EXCHANGE: platform.exchange,
-    SHIPMENT_EVENTS_QUEUE: platform.queue("shipment-events"),
-    JWKS_URL: new URL("/.well-known/jwks.json", platform.users.url).toString(),
-    SERVICE_TOKEN: testEnv.serviceToken,
-    USERS_URL: platform.users.url,
-    CATALOGUE_URL: platform.catalogue.url,
-    CART_URL: platform.cart.url,
-    PAYMENTS_URL: platform.payments.url,
-    SHIPPING_URL: platform.shipping.url,
-  });
+  const [port, metricsPort] = [await freePort(), await freePort()];
+  return startServiceProcess(
+    "orders",
+    "subgraphs/orders/src/main.ts",
+    { port, metricsPort },
+    {
+      ORDERS_PORT: String(port),
+      ORDERS_METRICS_PORT: String(metricsPort),
+      ORDERS_DATABASE_URL: platform.orders[0]!.databaseUrl!,
+      AMQP_URL: testEnv.amqpUrl,
+      AMQP_EXCHANGE: platform.exchange,
+      SHIPMENT_EVENTS_QUEUE: platform.queue("shipment-events"),
+      JWKS_URL: new URL("/.well-known/jwks.json", platform.users.url).toString(),
+      SERVICE_TOKEN: testEnv.serviceToken,
+      USERS_URL: platform.users.url,
+      CATALOGUE_URL: platform.catalogue.url,
+      CART_URL: platform.cart.url,
+      PAYMENTS_URL: platform.payments.url,
+      SHIPPING_URL: platform.shipping.url,
+    },
+  );
 }
 
 /** The router under test, in its own process, over the platform's subgraphs and that orders replica. */
 async function startRouterProcess(platform: Platform, orders: ServiceProcess, dir: string) {
   const supergraph = path.join(dir, "supergraph.graphql");
   writeFileSync(supergraph, platform.router.supergraphSdl);
-  const port = await freePort();
-  return startServiceProcess("router", "router/src/main.ts", port, {
-    ROUTER_PORT: String(port),
-    SUPERGRAPH_PATH: supergraph,
-    SUBGRAPH_URLS: `orders=${orders.url}`,
-    JWKS_URL: new URL("/.well-known/jwks.json", platform.users.url).toString(),
-    RATE_LIMIT_PER_MINUTE: "0",
-  });
+  const [port, metricsPort] = [await freePort(), await freePort()];
+  return startServiceProcess(
+    "router",
+    "router/src/main.ts",
+    { port, metricsPort },
+    {
+      ROUTER_PORT: String(port),
+      ROUTER_METRICS_PORT: String(metricsPort),
+      SUPERGRAPH_PATH: supergraph,
+      SUBGRAPH_URLS: `orders=${orders.url}`,
+      JWKS_URL: new URL("/.well-known/jwks.json", platform.users.url).toString(),
+      RATE_LIMIT_PER_MINUTE: "0",
+    },
+  );
 }
 
 function startWorkers(count: number) {

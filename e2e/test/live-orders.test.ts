@@ -127,8 +127,8 @@ function expectComplete(event: StatusEvent | null | undefined, sku: string, prod
   expect(order.lines).toEqual([{ quantity: 2, variant: { sku, product: { name: productName } } }]);
 }
 
-async function metric(routerUrl: string, name: string, labels: Record<string, string> = {}) {
-  const text = await (await fetch(new URL("/metrics", routerUrl))).text();
+async function metric(metricsUrl: string, name: string, labels: Record<string, string> = {}) {
+  const text = await (await fetch(metricsUrl)).text();
   const line = text
     .split("\n")
     .find(
@@ -163,18 +163,23 @@ describe("orderStatusChanged through the router", () => {
     ]);
     for (const result of results) expectComplete(result.data, variant.sku, "Live Mug");
 
-    expect(await metric(shop.router.url, "router_subscriptions_active")).toBeGreaterThanOrEqual(1);
+    expect(await metric(shop.router.metricsUrl, "router_subscriptions_active")).toBeGreaterThanOrEqual(1);
     expect(
-      await metric(shop.router.url, "router_subscription_upstream_connections", { subgraph: "orders" }),
+      await metric(shop.router.metricsUrl, "router_subscription_upstream_connections", {
+        subgraph: "orders",
+      }),
     ).toBeGreaterThanOrEqual(1);
     expect(
-      await metric(shop.router.url, "router_subscription_events_total", { field: "orderStatusChanged" }),
+      await metric(shop.router.metricsUrl, "router_subscription_events_total", {
+        field: "orderStatusChanged",
+      }),
     ).toBeGreaterThanOrEqual(3);
 
     // The client going away ends the subscription and the router's connection to orders.
     await probe.close();
     await waitFor(
-      () => metric(shop.router.url, "router_subscription_upstream_connections", { subgraph: "orders" }),
+      () =>
+        metric(shop.router.metricsUrl, "router_subscription_upstream_connections", { subgraph: "orders" }),
       (open) => open === 0,
     );
   });
@@ -243,7 +248,7 @@ describe("orderStatusChanged through the router", () => {
       }),
     );
     await probe.waitFor(1);
-    const resumesBefore = await metric(shop.router.url, "router_subscription_resumes_total", {
+    const resumesBefore = await metric(shop.router.metricsUrl, "router_subscription_resumes_total", {
       subgraph: "orders",
     });
 
@@ -267,7 +272,7 @@ describe("orderStatusChanged through the router", () => {
     ]);
     for (const result of results) expectComplete(result.data, variant.sku, "Failover Mug");
     expect(
-      await metric(shop.router.url, "router_subscription_resumes_total", { subgraph: "orders" }),
+      await metric(shop.router.metricsUrl, "router_subscription_resumes_total", { subgraph: "orders" }),
     ).toBeGreaterThan(resumesBefore);
     // Nothing more arrives (no duplicate from the replay), and the subscription is still open.
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -325,10 +330,14 @@ describe("the same protection as HTTP on every subscribe", () => {
     );
     expect((await badKey.ended).code).toBe(4403);
     expect(
-      await metric(shop.router.url, "router_subscribe_rejections_total", { reason: "unauthenticated" }),
+      await metric(shop.router.metricsUrl, "router_subscribe_rejections_total", {
+        reason: "unauthenticated",
+      }),
     ).toBeGreaterThanOrEqual(1);
     expect(
-      await metric(shop.router.url, "router_subscribe_rejections_total", { reason: "invalid_api_key" }),
+      await metric(shop.router.metricsUrl, "router_subscribe_rejections_total", {
+        reason: "invalid_api_key",
+      }),
     ).toBeGreaterThanOrEqual(1);
   });
 

@@ -193,12 +193,13 @@ describe("entity batching", () => {
 });
 
 describe("router operations endpoints", () => {
-  it("serves /health, /ready and /metrics with per-subgraph series", async () => {
+  it("serves /health and /ready, and /metrics with per-subgraph series on its own port", async () => {
     const base = new URL(router.url).origin;
     expect((await fetch(`${base}/health`)).status).toBe(200);
     expect((await fetch(`${base}/ready`)).status).toBe(200);
     await execute(router.url, `{ me { id } }`);
-    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect((await fetch(`${base}/metrics`)).status).toBe(404);
+    const metrics = await (await fetch(router.metricsUrl)).text();
     expect(metrics).toMatch(/subgraph_fetches_total\{[^}]*subgraph="users"/);
     expect(metrics).toMatch(/graphql_operations_total\{/);
   });
@@ -213,6 +214,7 @@ describe("router operations endpoints", () => {
     const watching = await startRouter({
       ...routerConfigFrom({
         ROUTER_PORT: "0",
+        ROUTER_METRICS_PORT: "0",
         LOG_LEVEL: "silent",
         JWKS_URL: new URL("/.well-known/jwks.json", users.url).toString(),
       }),

@@ -2,7 +2,7 @@ import path from "node:path";
 import { z } from "zod";
 import { EnvError, envFields, packageRoot, parseEnv, type EnvSource } from "@storefront/platform";
 import { readClientsFile, resolveClients, type RouterClient } from "./clients";
-import { ConfigFileError } from "./persisted/manifest";
+import { ConfigFileError, persistedOperationNames } from "./persisted/manifest";
 import type { OperationLimits } from "./protection/limits";
 import type { SubscriptionSettings } from "./subscriptions/server";
 
@@ -11,6 +11,13 @@ const limit = (fallback: number) => z.coerce.number().int().positive().default(f
 /** Every setting of the router; the only place it reads the environment. */
 export const routerEnvShape = {
   ROUTER_PORT: envFields.port(4000),
+  /** Prometheus `/metrics`, on a port of its own (as Apollo Router's 9090), never the public one. */
+  ROUTER_METRICS_PORT: envFields.port(9090),
+  /**
+   * Operation names outside the persisted manifests that get a metrics label of their own (the
+   * first ones seen); any further name is counted as `other`.
+   */
+  METRICS_MAX_OPERATION_NAMES: z.coerce.number().int().min(0).default(100),
   SUPERGRAPH_PATH: z.string().optional(),
   /** `name=url` pairs, comma-separated: routing URLs that differ from supergraph.yaml (containers, tests). */
   SUBGRAPH_URLS: z
@@ -75,6 +82,13 @@ export const routerEnvShape = {
 
 export interface RouterConfig {
   port: number;
+  metricsPort: number;
+  metrics: {
+    /** Operation names that always keep their label: those of the persisted manifests. */
+    knownOperations: string[];
+    /** How many other operation names get a label before the rest count as `other`. */
+    maxOperationNames: number;
+  };
   /** Where the supergraph is read from (and watched); ignored when `supergraphSdl` is given. */
   supergraphPath: string;
   /** A fixed supergraph (tests); disables file watching. */
@@ -120,13 +134,14 @@ export const devClientsFile = () => path.join(packageRoot(import.meta.url), "cli
  * named under CLIENTS_FILE, like a bad variable. Read from the raw values so its problems are
  * reported together with those of the other variables.
  */
+const manifestDirectory = (source: { PERSISTED_OPERATIONS_DIR?: string | undefined }) =>
+  path.resolve(source.PERSISTED_OPERATIONS_DIR || path.join(repoRoot(), "schema/persisted"));
+
 function loadClients(source: EnvSource): RouterClient[] {
   const value = (name: string) => source[name] || undefined;
   const file = value("CLIENTS_FILE") ?? (value("NODE_ENV") === "production" ? undefined : devClientsFile());
   if (!file) return [];
-  const manifestDir = path.resolve(
-    value("PERSISTED_OPERATIONS_DIR") ?? path.join(repoRoot(), "schema/persisted"),
-  );
+  const manifestDir = manifestDirectory(source);
   try {
     return resolveClients(readClientsFile(path.resolve(file)), manifestDir);
   } catch (error) {
@@ -139,8 +154,18 @@ function toConfig(
   env: ReturnType<typeof parseEnv<typeof routerEnvShape>>,
   clients: RouterClient[],
 ): RouterConfig {
+  const manifestOperations = clients.flatMap((client) =>
+    client.manifest ? [...client.manifest.operations.values()].map((operation) => operation.name) : [],
+  );
   return {
     port: env.ROUTER_PORT,
+    metricsPort: env.ROUTER_METRICS_PORT,
+    metrics: {
+      knownOperations: [
+        ...new Set([...manifestOperations, ...persistedOperationNames(manifestDirectory(env))]),
+      ],
+      maxOperationNames: env.METRICS_MAX_OPERATION_NAMES,
+    },
     supergraphPath: path.resolve(env.SUPERGRAPH_PATH ?? path.join(repoRoot(), "schema/supergraph.graphql")),
     subgraphUrls: parseSubgraphUrls(env.SUBGRAPH_URLS),
     jwksUrl: env.JWKS_URL,

@@ -8,6 +8,7 @@ import {
   createServiceMetrics,
   createTokenVerifier,
   observabilityPlugin,
+  operationResolutionPlugin,
   startHttpService,
   type Logger,
   type TokenVerifier,
@@ -40,6 +41,9 @@ export const CORS_ALLOW_HEADERS = [
 export interface RunningRouter {
   url: string;
   port: number;
+  /** Where Prometheus scrapes the router: a port of its own, not the public one. */
+  metricsPort: number;
+  metricsUrl: string;
   stop(): Promise<void>;
 }
 
@@ -82,10 +86,13 @@ export async function startRouter(
   const log = (options.log ?? createLogger({ service: "router", level: config.logLevel })).child({
     component: "router",
   });
-  const metrics = createServiceMetrics("router");
+  const metrics = createServiceMetrics("router", {
+    knownOperations: config.metrics.knownOperations,
+    maxOtherNames: config.metrics.maxOperationNames,
+  });
   const subgraphMetrics = createSubgraphMetrics(metrics.registry);
   const subgraphFetcher = createSubgraphFetcher(config.subgraphTimeoutMs);
-  const verifyToken = options.verifyToken ?? createTokenVerifier({ jwksUrl: config.jwksUrl });
+  const verifyToken = options.verifyToken ?? createTokenVerifier({ jwksUrl: config.jwksUrl }, { log });
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 1_000, connectionName: "router" })
     : undefined;
@@ -154,6 +161,7 @@ export async function startRouter(
     formatError,
     plugins: [
       observabilityPlugin<RouterContext>(log, metrics),
+      operationResolutionPlugin<RouterContext>(),
       protectionPlugin(protection),
       ApolloServerPluginLandingPageDisabled(),
     ],
@@ -165,6 +173,7 @@ export async function startRouter(
     http = await startHttpService<RouterContext>({
       name: "router",
       port: config.port,
+      metricsPort: config.metricsPort,
       log,
       metrics,
       apollo,
@@ -215,10 +224,14 @@ export async function startRouter(
   return {
     url: running.url,
     port: running.port,
+    metricsPort: running.metricsPort,
+    metricsUrl: running.metricsUrl,
     stop: async () => {
       // Sockets first (1001 going away, subgraph connections closed): the HTTP server waits for them.
       await subscriptions.close();
       await running.close();
+      // A verifier handed in is its owner's to close.
+      if (!options.verifyToken) verifyToken.close?.();
       await apollo.stop();
       await subgraphFetcher.close();
       await redis?.quit();

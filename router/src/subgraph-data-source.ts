@@ -1,5 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-import type { Fetcher } from "@apollo/utils.fetcher";
+import type { Fetcher, FetcherResponse } from "@apollo/utils.fetcher";
+import { ErrorCode } from "@storefront/platform";
+import { GraphQLError } from "graphql";
 import { Counter, Histogram, type Registry } from "prom-client";
 import { Agent, fetch as undiciFetch } from "undici";
 import type { RouterContext } from "./context";
@@ -42,6 +44,41 @@ export function createSubgraphMetrics(registry: Registry) {
   };
 }
 
+/**
+ * A subgraph that refuses a request with a 4xx still answers in GraphQL (401 for a missing
+ * sign-in, 400 for bad input): its errors, with their message, code and path, are the answer.
+ * Carried out of `errorFromResponse` to `process`, which hands them to the gateway as the fetch's
+ * result, as it does for errors in a 200.
+ */
+class SubgraphGraphQLRefusal extends GraphQLError {
+  constructor(readonly body: { data?: unknown; errors: unknown[] }) {
+    super("subgraph refused the request");
+  }
+}
+
+function isGraphQLErrorBody(body: unknown): body is { data?: unknown; errors: unknown[] } {
+  if (!body || typeof body !== "object") return false;
+  const errors = (body as { errors?: unknown }).errors;
+  return (
+    Array.isArray(errors) &&
+    errors.length > 0 &&
+    errors.every(
+      (e) => !!e && typeof e === "object" && typeof (e as { message?: unknown }).message === "string",
+    )
+  );
+}
+
+/** What a client may learn of a non-GraphQL failure status; the rest (URL, body) goes to the log only. */
+function refusalForStatus(status: number): { message: string; code: string } {
+  if (status === 401)
+    return { message: "You must be signed in to do this.", code: ErrorCode.UNAUTHENTICATED };
+  if (status === 403) return { message: "You are not allowed to do this.", code: ErrorCode.FORBIDDEN };
+  return {
+    message: "Something went wrong on our side. Please try again.",
+    code: ErrorCode.INTERNAL_SERVER_ERROR,
+  };
+}
+
 function isRouterContext(context: object): context is RouterContext {
   return typeof (context as Partial<RouterContext>).requestId === "string";
 }
@@ -70,10 +107,39 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     if (context.cartToken) headers.set("x-cart-token", context.cartToken);
   }
 
+  /**
+   * The gateway's own version turns every non-2xx into "401: Unauthorized" with the subgraph's
+   * URL, status and body in `extensions.response`, which would reach the client. Here a GraphQL
+   * body is passed on as the subgraph's answer, and anything else becomes an error that names
+   * nothing internal (the details stay on `originalError`, which only the log sees).
+   */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    let body: unknown;
+    try {
+      body = await this.parseBody(response);
+    } catch {
+      body = undefined;
+    }
+    if (response.status >= 400 && response.status < 500 && isGraphQLErrorBody(body)) {
+      return new SubgraphGraphQLRefusal(body);
+    }
+    const { message, code } = refusalForStatus(response.status);
+    return new GraphQLError(message, {
+      extensions: { code },
+      originalError: new Error(
+        `subgraph ${this.subgraph} answered HTTP ${response.status} ${response.statusText} (${response.url})`,
+      ),
+    });
+  }
+
   override async process(options: GraphQLDataSourceProcessOptions<RouterContext>) {
     const stop = this.metrics.fetchDuration.startTimer({ subgraph: this.subgraph });
     try {
-      const response = await super.process(options);
+      const response = await super.process(options).catch((error: unknown) => {
+        if (error instanceof SubgraphGraphQLRefusal)
+          return error.body as Awaited<ReturnType<RemoteGraphQLDataSource["process"]>>;
+        throw error;
+      });
       this.metrics.fetches.inc({
         subgraph: this.subgraph,
         outcome: response.errors?.length ? "error" : "ok",

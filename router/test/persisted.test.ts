@@ -81,10 +81,13 @@ describe("automatic persisted queries (APQ)", () => {
     expect(a.sent[0]).toMatchObject({ extensions: { persistedQuery: { version: 1 } } });
     expect(a.sent[1]).toHaveProperty("query");
     expect(
-      await metric(routerA.url, "router_persisted_operations_total", { kind: "apq", outcome: "miss" }),
+      await metric(routerA.metricsUrl, "router_persisted_operations_total", { kind: "apq", outcome: "miss" }),
     ).toBe(1);
     expect(
-      await metric(routerA.url, "router_persisted_operations_total", { kind: "apq", outcome: "register" }),
+      await metric(routerA.metricsUrl, "router_persisted_operations_total", {
+        kind: "apq",
+        outcome: "register",
+      }),
     ).toBe(1);
 
     const second = await a.client.query({ query: PRODUCTS, fetchPolicy: "no-cache" });
@@ -93,7 +96,7 @@ describe("automatic persisted queries (APQ)", () => {
     expect(a.sent[2]).not.toHaveProperty("query");
     // The router served it from the cache: a hit is counted only for a request without text.
     expect(
-      await metric(routerA.url, "router_persisted_operations_total", { kind: "apq", outcome: "hit" }),
+      await metric(routerA.metricsUrl, "router_persisted_operations_total", { kind: "apq", outcome: "hit" }),
     ).toBe(1);
 
     const b = apqClient(routerB.url);
@@ -102,10 +105,10 @@ describe("automatic persisted queries (APQ)", () => {
     expect(b.sent).toHaveLength(1);
     expect(b.sent[0]).not.toHaveProperty("query");
     expect(
-      await metric(routerB.url, "router_persisted_operations_total", { kind: "apq", outcome: "hit" }),
+      await metric(routerB.metricsUrl, "router_persisted_operations_total", { kind: "apq", outcome: "hit" }),
     ).toBe(1);
     expect(
-      await metric(routerB.url, "router_persisted_operations_total", { kind: "apq", outcome: "miss" }),
+      await metric(routerB.metricsUrl, "router_persisted_operations_total", { kind: "apq", outcome: "miss" }),
     ).toBe(0);
   });
 
@@ -171,7 +174,10 @@ describe("trusted documents for a safelisted partner", () => {
     });
     expect(hashOverGet.body.data?.product).toMatchObject({ name: "Wool blanket" });
     expect(
-      await metric(routerB.url, "router_persisted_operations_total", { kind: "manifest", outcome: "hit" }),
+      await metric(routerB.metricsUrl, "router_persisted_operations_total", {
+        kind: "manifest",
+        outcome: "hit",
+      }),
     ).toBe(2);
   });
 
@@ -205,7 +211,7 @@ describe("trusted documents for a safelisted partner", () => {
     const nothing = await send(routerA.url, { variables: {} }, { headers: partner });
     expect(codeOf(nothing)).toBe("PERSISTED_QUERY_REQUIRED");
     expect(
-      await metric(routerA.url, "router_rejections_total", { reason: "persisted_query_required" }),
+      await metric(routerA.metricsUrl, "router_rejections_total", { reason: "persisted_query_required" }),
     ).toBeGreaterThanOrEqual(3);
   });
 
@@ -215,7 +221,9 @@ describe("trusted documents for a safelisted partner", () => {
       expect(reply.status).toBe(401);
       expect(codeOf(reply)).toBe("INVALID_API_KEY");
     }
-    expect(await metric(routerA.url, "router_rejections_total", { reason: "invalid_api_key" })).toBe(2);
+    expect(await metric(routerA.metricsUrl, "router_rejections_total", { reason: "invalid_api_key" })).toBe(
+      2,
+    );
   });
 });
 

@@ -90,7 +90,7 @@ describe("operation limits", () => {
     await allowed(`{ ${"__typename ".repeat(190)} }`);
     const reply = await refusedWith("TOKEN_LIMIT_EXCEEDED", `{ ${"__typename ".repeat(250)} }`);
     expect(reply.body.errors?.[0]?.extensions?.limit).toBe(200);
-    expect(await metric(router.url, "router_rejections_total", { reason: "tokens" })).toBe(1);
+    expect(await metric(router.metricsUrl, "router_rejections_total", { reason: "tokens" })).toBe(1);
   });
 
   it("directives", async () => {
@@ -119,14 +119,16 @@ describe("operation limits", () => {
       `{ products { nodes { id name variants { id sku name } } } }`,
     );
     expect(byDefault.body.errors?.[0]?.extensions?.actual).toBe(681);
-    expect(await metric(router.url, "router_rejections_total", { reason: "cost" })).toBe(3);
+    expect(await metric(router.metricsUrl, "router_rejections_total", { reason: "cost" })).toBe(3);
   });
 
   it("request size: HTTP 413", async () => {
     const reply = await send(router.url, { query: `{ categories { id } } # ${"x".repeat(4000)}` });
     expect(reply.status).toBe(413);
     expect(codeOf(reply)).toBe("PAYLOAD_TOO_LARGE");
-    expect(await metric(router.url, "router_rejections_total", { reason: "payload_too_large" })).toBe(1);
+    expect(await metric(router.metricsUrl, "router_rejections_total", { reason: "payload_too_large" })).toBe(
+      1,
+    );
   });
 
   it("batches: allowed up to MAX_BATCH_SIZE, each operation checked on its own", async () => {
@@ -176,7 +178,7 @@ describe("operation timeout", () => {
       expect(received).toBe(1);
       await new Promise((r) => setTimeout(r, 200));
       expect(closed).toBe(1);
-      expect(await metric(router.url, "router_rejections_total", { reason: "timeout" })).toBe(1);
+      expect(await metric(router.metricsUrl, "router_rejections_total", { reason: "timeout" })).toBe(1);
     } finally {
       stuck.closeAllConnections();
       await new Promise((resolve) => stuck.close(resolve));
@@ -199,7 +201,7 @@ describe("rate limits", () => {
       code: "RATE_LIMITED",
       retryAfterSeconds: retryAfter,
     });
-    expect(await metric(router.url, "router_rejections_total", { reason: "rate_limited" })).toBe(1);
+    expect(await metric(router.metricsUrl, "router_rejections_total", { reason: "rate_limited" })).toBe(1);
 
     const customer = await testAccounts(subgraphs.users).customer();
     const signedIn = await send(router.url, QUERY, {

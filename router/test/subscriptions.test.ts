@@ -184,6 +184,7 @@ const clients: Client[] = [];
 async function startTestRouterOver(env: Record<string, string> = {}) {
   const config = routerConfigFrom({
     ROUTER_PORT: "0",
+    ROUTER_METRICS_PORT: "0",
     LOG_LEVEL: testEnv.logLevel,
     RATE_LIMIT_PER_MINUTE: "0",
     SUBSCRIPTION_MAX_PER_CONNECTION: "3",
@@ -388,24 +389,24 @@ describe("federated subscriptions through the router", () => {
     const c = follow(first, TICKS, { after: ticks.length });
     await listening(2);
     expect(tickerConnections.length - before).toBe(1);
-    expect(await metric(router.url, "router_subscription_upstream_connections", { subgraph: "ticker" })).toBe(
-      1,
-    );
+    expect(
+      await metric(router.metricsUrl, "router_subscription_upstream_connections", { subgraph: "ticker" }),
+    ).toBe(1);
 
     const second = connection();
     const d = follow(second, TICKS, { after: ticks.length });
     await listening(3);
     expect(tickerConnections.length - before).toBe(2);
-    expect(await metric(router.url, "router_subscription_upstream_connections", { subgraph: "ticker" })).toBe(
-      2,
-    );
-    expect(await metric(router.url, "router_subscriptions_active", {})).toBe(3);
+    expect(
+      await metric(router.metricsUrl, "router_subscription_upstream_connections", { subgraph: "ticker" }),
+    ).toBe(2);
+    expect(await metric(router.metricsUrl, "router_subscriptions_active", {})).toBe(3);
 
     // A client that goes away takes its subgraph connection with it.
     await first.dispose();
     await listening(1);
     await waitFor(
-      () => metric(router.url, "router_subscription_upstream_connections", { subgraph: "ticker" }),
+      () => metric(router.metricsUrl, "router_subscription_upstream_connections", { subgraph: "ticker" }),
       (open) => open === 1,
     );
     d.stop();
@@ -442,7 +443,7 @@ describe("federated subscriptions through the router", () => {
     const { error } = await refused.ended;
     expect(errorCode(error)).toBe("SUBSCRIPTION_LIMIT_EXCEEDED");
     expect(
-      await metric(router.url, "router_subscribe_rejections_total", {
+      await metric(router.metricsUrl, "router_subscribe_rejections_total", {
         reason: "subscriptions_per_connection",
       }),
     ).toBe(1);
@@ -593,7 +594,7 @@ describe("subgraph failover", () => {
       101, 102, 103, 104, 105,
     ]);
     expect(
-      await metric(router.url, "router_subscription_resumes_total", { subgraph: "ticker" }),
+      await metric(router.metricsUrl, "router_subscription_resumes_total", { subgraph: "ticker" }),
     ).toBeGreaterThanOrEqual(1);
     live.stop();
     await listening(0);

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { catalogueConfigFrom, catalogueDbSchema as db, catalogueModule } from "@storefront/catalogue";
 import { startTestRouter, startTestSubgraph, testEnv } from "@storefront/testkit";
 import { usersConfigFrom, usersModule } from "@storefront/users";
+import type { Logger } from "@storefront/platform";
+import { pino } from "pino";
 
 /** The dev-only example partner key of router/clients.dev.json (documented in the README). */
 export const PARTNER_KEY = "dev-only-partner-example-key";
@@ -56,8 +58,21 @@ export async function startSubgraphs() {
 export function startRouterOver(
   subgraphs: { name: string; url: string }[],
   env: Record<string, string> = {},
+  log?: Logger,
 ) {
-  return startTestRouter(subgraphs, { env });
+  return startTestRouter(subgraphs, log ? { env, log } : { env });
+}
+
+/** A logger whose JSON lines a test can read back (which level, which message, with a stack or not). */
+export function capturedLogger() {
+  const lines: Record<string, unknown>[] = [];
+  const log = pino(
+    { level: "debug" },
+    { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) },
+  );
+  // pino's numeric levels: 50 is error, 60 fatal.
+  const errorLines = () => lines.filter((line) => (line.level as number) >= 50);
+  return { log, lines, errorLines };
 }
 
 /** A Redis key prefix of its own, so test files and runs never share counters or APQ entries. */
@@ -100,13 +115,13 @@ export async function send(
 
 export const codeOf = (reply: Reply) => reply.body.errors?.[0]?.extensions?.code;
 
-/** One series of the router's /metrics, 0 when absent. */
+/** One series of the router's /metrics (served on its metrics port), 0 when absent. */
 export async function metric(
-  routerUrl: string,
+  metricsUrl: string,
   name: string,
   labels: Record<string, string>,
 ): Promise<number> {
-  const text = await (await fetch(new URL("/metrics", routerUrl))).text();
+  const text = await (await fetch(metricsUrl)).text();
   const line = text
     .split("\n")
     .find(

@@ -1,4 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
+import { GraphQLError, Kind, type DocumentNode } from "graphql";
+import { ErrorCode, RouterErrorCode } from "./errors";
 import type { Logger } from "./logger";
 import type { ServiceMetrics } from "./metrics";
 import { currentRequestScope } from "./request-scope";
@@ -14,7 +16,10 @@ export function observabilityPlugin<T extends BaseContext>(
       return Promise.resolve({
         willSendResponse({ operationName, operation, errors }) {
           const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-          const labels = { operation: operationName ?? "anonymous", type: operation?.operation ?? "unknown" };
+          const labels = {
+            operation: metrics.operationLabel(operationName),
+            type: operation?.operation ?? "unknown",
+          };
           const outcome = errors?.length ? "error" : "ok";
           metrics.operations.inc({ ...labels, outcome });
           metrics.operationDuration.observe(labels, seconds);
@@ -30,6 +35,50 @@ export function observabilityPlugin<T extends BaseContext>(
             },
             "graphql operation",
           );
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}
+
+function operationCount(document: DocumentNode): number {
+  return document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length;
+}
+
+/**
+ * Which operation of the document to run is the client's choice, and a wrong one is the
+ * client's mistake: without this the executor (the gateway's above all) fails it as an internal
+ * error, a 500 logged with a stack. A subscription over plain HTTP is refused the same way: it
+ * is served over WebSocket only.
+ */
+export function operationResolutionPlugin<T extends BaseContext>(): ApolloServerPlugin<T> {
+  return {
+    requestDidStart() {
+      return Promise.resolve({
+        didResolveOperation({ operation, document, request }) {
+          if (!operation) {
+            const name = request.operationName;
+            const message = name
+              ? `The document has no operation named "${name}".`
+              : operationCount(document) > 1
+                ? "The document has several operations; say which to run with `operationName`."
+                : "The document has no operation to run.";
+            throw new GraphQLError(message, {
+              extensions: { code: ErrorCode.OPERATION_RESOLUTION_FAILURE, http: { status: 400 } },
+            });
+          }
+          if (operation.operation === "subscription") {
+            throw new GraphQLError(
+              "Subscriptions are served over WebSocket (graphql-ws) on this same path, not over HTTP.",
+              {
+                extensions: {
+                  code: RouterErrorCode.SUBSCRIPTION_REQUIRES_WEBSOCKET,
+                  http: { status: 400 },
+                },
+              },
+            );
+          }
           return Promise.resolve();
         },
       });

@@ -9,6 +9,8 @@ export const ErrorCode = {
   FORBIDDEN: "FORBIDDEN",
   NOT_FOUND: "NOT_FOUND",
   RATE_LIMITED: "RATE_LIMITED",
+  /** No operation in the document matches `operationName` (or it is missing and there are several). */
+  OPERATION_RESOLUTION_FAILURE: "OPERATION_RESOLUTION_FAILURE",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -32,6 +34,10 @@ export const RouterErrorCode = {
   DIRECTIVE_LIMIT_EXCEEDED: "DIRECTIVE_LIMIT_EXCEEDED",
   COST_LIMIT_EXCEEDED: "COST_LIMIT_EXCEEDED",
   OPERATION_TIMEOUT: "OPERATION_TIMEOUT",
+  /** A subscription sent over plain HTTP; subscriptions are served over WebSocket only. */
+  SUBSCRIPTION_REQUIRES_WEBSOCKET: "SUBSCRIPTION_REQUIRES_WEBSOCKET",
+  /** `extensions.persistedQuery` in a version or shape that is not APQ version 1. */
+  PERSISTED_QUERY_NOT_SUPPORTED: "PERSISTED_QUERY_NOT_SUPPORTED",
   /** The request body is over the size limit (HTTP 413). */
   PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
 } as const;
@@ -72,19 +78,26 @@ const clientFacingCodes = new Set<string>([
   "BAD_REQUEST",
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
-  "OPERATION_RESOLUTION_FAILURE",
 ]);
 
 /**
- * Apollo `formatError`: expected errors pass through with their code; anything else is logged
- * with its stack (a database error without its statement or values) and replaced by a generic
- * INTERNAL_SERVER_ERROR so no internals leak.
+ * Extensions that describe the platform, not the error: the answering service and its response
+ * (added by the gateway to subgraph errors), stacks, and the HTTP status meant for the server.
+ */
+const internalExtensions = new Set(["stacktrace", "http", "serviceName", "response", "exception"]);
+
+/**
+ * Apollo `formatError`: expected errors pass through with their code (minus internal extensions);
+ * anything else is logged with its stack and replaced by a generic INTERNAL_SERVER_ERROR so no
+ * internals leak.
  */
 export function createErrorFormatter(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (typeof code === "string" && clientFacingCodes.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-      const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
+      const extensions = Object.fromEntries(
+        Object.entries(formatted.extensions ?? {}).filter(([key]) => !internalExtensions.has(key)),
+      );
       return { ...formatted, extensions };
     }
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;

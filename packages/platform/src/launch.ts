@@ -32,6 +32,8 @@ export interface SubgraphRuntime<TContext extends RequestContext> {
 
 export interface SubgraphSettings {
   port: number;
+  /** Port of `/metrics`, apart from the public one (0 or unset: a free port). */
+  metricsPort?: number;
   databaseUrl: string | undefined;
   dataDir: string;
   logLevel: LevelWithSilent;
@@ -44,6 +46,8 @@ export interface RunningSubgraph<TSchema extends Record<string, unknown> = Recor
   name: string;
   url: string;
   port: number;
+  metricsPort: number;
+  metricsUrl: string;
   database: DatabaseHandle<TSchema>;
   stop(): Promise<void>;
 }
@@ -72,6 +76,7 @@ export async function launchSubgraph<
     const server = await startSubgraphServer<TContext>({
       name: module.name,
       port: settings.port,
+      ...(settings.metricsPort !== undefined ? { metricsPort: settings.metricsPort } : {}),
       typeDefs: readFileSync(module.schemaFile, "utf8"),
       resolvers: module.resolvers,
       log,
@@ -93,6 +98,7 @@ export async function launchSubgraph<
           ),
         // extendContext over a whole context replaces its per-request parts (loaders) with new ones.
         perEvent: (context) => ready.extendContext(context),
+        sessions: ready.verifyToken,
       },
       ...(ready.routes ? { routes: ready.routes } : {}),
     });
@@ -100,14 +106,18 @@ export async function launchSubgraph<
       name: module.name,
       url: server.url,
       port: server.port,
+      metricsPort: server.metricsPort,
+      metricsUrl: server.metricsUrl,
       database,
       stop: async () => {
         await server.close();
+        ready.verifyToken.close?.();
         await ready.stop?.();
         await database.close();
       },
     };
   } catch (error) {
+    runtime?.verifyToken.close?.();
     await runtime?.stop?.();
     await database.close();
     throw error;

@@ -7,11 +7,44 @@ export interface ServiceMetrics {
   operations: Counter<"operation" | "type" | "outcome">;
   operationDuration: Histogram<"operation" | "type">;
   sqlStatements: Counter;
+  /** The `operation` label for a client-chosen operation name (see OperationLabelPolicy). */
+  operationLabel(name: string | null | undefined): string;
+}
+
+/**
+ * Operation names are chosen by clients, and every distinct label value is a new series kept for
+ * the life of the process: a client inventing names would grow /metrics (and the monitoring
+ * system's storage) without bound. Names the service knows (persisted operations) keep their
+ * label; of the rest, the first `maxOtherNames` distinct ones seen keep theirs (an app's real
+ * operations come early and often), and everything after that is counted as `other`.
+ */
+export interface OperationLabelPolicy {
+  knownOperations?: Iterable<string>;
+  maxOtherNames?: number;
+}
+
+export const DEFAULT_MAX_OPERATION_NAMES = 100;
+/** A GraphQL name of reasonable length; anything else (a very long name) is never a label. */
+const LABELLED_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,99}$/;
+
+export function operationLabeler(
+  policy: OperationLabelPolicy = {},
+): (name: string | null | undefined) => string {
+  const known = new Set(policy.knownOperations ?? []);
+  const max = policy.maxOtherNames ?? DEFAULT_MAX_OPERATION_NAMES;
+  const admitted = new Set<string>();
+  return (name) => {
+    if (!name) return "anonymous";
+    if (known.has(name) || admitted.has(name)) return name;
+    if (admitted.size >= max || !LABELLED_NAME.test(name)) return "other";
+    admitted.add(name);
+    return name;
+  };
 }
 
 let processMetricsRegistered = false;
 
-export function createServiceMetrics(service: string): ServiceMetrics {
+export function createServiceMetrics(service: string, operations: OperationLabelPolicy = {}): ServiceMetrics {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
   // Process-level metrics (CPU, heap, event loop) describe the process, not a service; when
@@ -22,6 +55,7 @@ export function createServiceMetrics(service: string): ServiceMetrics {
   }
   return {
     registry,
+    operationLabel: operationLabeler(operations),
     httpRequests: new Counter({
       name: "http_requests_total",
       help: "HTTP requests served, by route and status code.",

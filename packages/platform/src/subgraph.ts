@@ -7,7 +7,7 @@ import {
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { parse } from "graphql";
-import { observabilityPlugin } from "./apollo-plugins";
+import { observabilityPlugin, operationResolutionPlugin } from "./apollo-plugins";
 import { createErrorFormatter } from "./errors";
 import { guardArguments } from "./input-guard";
 import { startHttpService, type RouteHandler, type RunningHttpService } from "./http";
@@ -27,6 +27,8 @@ export interface SubgraphServerOptions<TContext extends RequestContext> {
   context: (req: IncomingMessage, scope: RequestScope) => Promise<TContext>;
   readiness: Record<string, () => Promise<void> | void>;
   routes?: Record<string, RouteHandler>;
+  /** Port of `/metrics` (0 or unset: a free one); never the public port. */
+  metricsPort?: number;
   /** Needed when the schema has a Subscription type: served over graphql-ws on /graphql. */
   subscriptions?: Pick<SubscriptionServerOptions<TContext>, "connect" | "perEvent">;
 }
@@ -52,6 +54,7 @@ export async function startSubgraphServer<TContext extends RequestContext>(
     formatError,
     plugins: [
       observabilityPlugin<TContext>(options.log, options.metrics),
+      operationResolutionPlugin<TContext>(),
       ApolloServerPluginLandingPageDisabled(),
       // No Apollo Studio here: traces would only add bytes to every subgraph response.
       ApolloServerPluginInlineTraceDisabled(),
@@ -61,6 +64,7 @@ export async function startSubgraphServer<TContext extends RequestContext>(
   const http = await startHttpService<TContext>({
     name: options.name,
     port: options.port,
+    ...(options.metricsPort !== undefined ? { metricsPort: options.metricsPort } : {}),
     log: options.log,
     metrics: options.metrics,
     apollo,

@@ -1,4 +1,5 @@
 import { ApolloServer } from "@apollo/server";
+import { oversizedChunkedPost } from "@storefront/testkit/raw-http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createLogger,
@@ -64,16 +65,36 @@ describe("HTTP service", () => {
     expect(broken.status).toBe(400);
   });
 
-  it("serves health, readiness and metrics", async () => {
+  it("serves health and readiness on the public port, metrics only on a port of their own", async () => {
     const origin = new URL(service.url).origin;
     expect(await (await fetch(`${origin}/health`)).json()).toEqual({ status: "ok" });
     expect(await (await fetch(`${origin}/ready`)).json()).toEqual({
       status: "ready",
       checks: { always: "ok" },
     });
-    expect(await (await fetch(`${origin}/metrics`)).text()).toMatch(
+    expect((await fetch(`${origin}/metrics`)).status).toBe(404);
+    expect(service.metricsPort).not.toBe(service.port);
+    expect(service.metricsUrl).toBe(`http://localhost:${service.metricsPort}/metrics`);
+    const scrape = await fetch(service.metricsUrl);
+    expect(scrape.status).toBe(200);
+    expect(await scrape.text()).toMatch(
       /http_requests_total\{route="\/health",status="200",service="http-test"\}/,
     );
+    // The metrics port serves metrics and nothing else.
+    const metricsOrigin = new URL(service.metricsUrl).origin;
+    expect((await fetch(`${metricsOrigin}/graphql`, { method: "POST" })).status).toBe(404);
+    expect((await fetch(`${metricsOrigin}/health`)).status).toBe(404);
+  });
+
+  it("answers a chunked body over the limit with 413 and closes the connection, so nothing waits on it", async () => {
+    const reply = await oversizedChunkedPost(service.port);
+    expect(reply.head).toMatch(/^HTTP\/1\.1 413 /);
+    expect(reply.head).toMatch(/\r\nconnection: close\r\n/i);
+    expect(reply.body).toContain("PAYLOAD_TOO_LARGE");
+    // The second request on that connection is not left hanging: the connection is closed…
+    expect(reply.closed).toBe(true);
+    // …and a new one is served.
+    expect((await fetch(`${new URL(service.url).origin}/health`)).status).toBe(200);
   });
 
   it("on close finishes the request in flight and refuses new connections", async () => {

@@ -7,3 +7,4 @@ export * from "./proxy";
 export * from "./accounts";
 export * from "./subscribe";
 export * from "./broker";
+export * from "./raw-http";

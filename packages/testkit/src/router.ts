@@ -1,5 +1,6 @@
 import { composeSupergraph, readSupergraphConfig } from "@storefront/schema";
 import { routerConfigFrom, startRouter, type RunningRouter } from "@storefront/router";
+import type { Logger } from "@storefront/platform";
 import { testEnv } from "./env";
 
 /**
@@ -8,7 +9,7 @@ import { testEnv } from "./env";
  */
 export async function startTestRouter(
   subgraphs: { name: string; url: string }[],
-  options: { env?: Record<string, string> } = {},
+  options: { env?: Record<string, string>; log?: Logger } = {},
 ): Promise<RunningRouter & { supergraphSdl: string }> {
   const urls = new Map(subgraphs.map((s) => [s.name, s.url]));
   const sources = readSupergraphConfig()
@@ -18,10 +19,11 @@ export async function startTestRouter(
   const users = urls.get("users");
   const config = routerConfigFrom({
     ROUTER_PORT: "0",
+    ROUTER_METRICS_PORT: "0",
     LOG_LEVEL: testEnv.logLevel,
     ...(users ? { JWKS_URL: new URL("/.well-known/jwks.json", users).toString() } : {}),
     ...options.env,
   });
-  const router = await startRouter({ ...config, supergraphSdl });
+  const router = await startRouter({ ...config, supergraphSdl }, options.log ? { log: options.log } : {});
   return { ...router, supergraphSdl };
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { Supergraph } from "@apollo/federation-internals";
 import { buildASTSchema, parse, validate, type GraphQLSchema } from "graphql";
@@ -78,6 +78,28 @@ export function parseManifest(name: string, file: string, text: string): Persist
   }
   if (problems.length) throw new ConfigFileError(problems);
   return { name, file, operations };
+}
+
+/**
+ * The operation names of every manifest in the directory, whether or not a client uses it (the
+ * storefront's own, for one): names the router may label metrics with. A file that is not a
+ * manifest adds nothing; the clients that use a manifest are where a broken one is reported.
+ */
+export function persistedOperationNames(directory: string): string[] {
+  let files: string[];
+  try {
+    files = readdirSync(directory).filter((file) => file.endsWith(".json"));
+  } catch {
+    return [];
+  }
+  return files.flatMap((file) => {
+    try {
+      const manifest = loadManifest(directory, file.slice(0, -".json".length));
+      return [...manifest.operations.values()].map((operation) => operation.name);
+    } catch {
+      return [];
+    }
+  });
 }
 
 export function loadManifest(directory: string, name: string): PersistedManifest {

@@ -20,6 +20,33 @@ function refused(code: RouterErrorCode | "BAD_REQUEST", message: string): GraphQ
   return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
 }
 
+/**
+ * `extensions.persistedQuery`, when present, must be APQ version 1: `{ version: 1, sha256Hash }`.
+ * Anything else is refused here with its own code, before Apollo (which would fail it as an
+ * internal error) or the manifest lookup see it.
+ */
+function checkPersistedQueryShape(extensions: unknown): void {
+  if (!extensions || typeof extensions !== "object" || !("persistedQuery" in extensions)) return;
+  const persisted = (extensions as { persistedQuery?: unknown }).persistedQuery;
+  if (persisted === undefined || persisted === null) return;
+  if (typeof persisted !== "object" || Array.isArray(persisted)) {
+    throw refused(
+      "BAD_REQUEST",
+      "`extensions.persistedQuery` must be an object: { version: 1, sha256Hash }.",
+    );
+  }
+  const { version, sha256Hash } = persisted as { version?: unknown; sha256Hash?: unknown };
+  if (version !== 1) {
+    throw refused(
+      RouterErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
+      "Only version 1 of automatic persisted queries is supported (`extensions.persistedQuery.version: 1`).",
+    );
+  }
+  if (typeof sha256Hash !== "string" || !sha256Hash) {
+    throw refused("BAD_REQUEST", "`extensions.persistedQuery.sha256Hash` must be the operation's SHA-256.");
+  }
+}
+
 export function persistedQueryHash(extensions: unknown): string | undefined {
   if (!extensions || typeof extensions !== "object") return undefined;
   const persisted = (extensions as { persistedQuery?: unknown }).persistedQuery;
@@ -47,6 +74,7 @@ export function resolvePersistedOperation(
   request: OperationRequest,
   client: RouterClient | undefined,
 ): PersistedResolution {
+  checkPersistedQueryShape(request.extensions);
   const hasText = typeof request.query === "string" && request.query.length > 0;
   const documentId = documentIdOf(request);
   const hash = persistedQueryHash(request.extensions);

@@ -27,6 +27,9 @@ export function protectionPlugin(protection: Protection): ApolloServerPlugin<Rou
           });
         },
         didResolveOperation(requestContext) {
+          // No operation, or a subscription over HTTP: operationResolutionPlugin refuses those.
+          const operation = requestContext.operation;
+          if (!operation || operation.operation === "subscription") return Promise.resolve();
           const [first] = protection.checkOperation(
             requestContext.document,
             requestContext.request.variables,

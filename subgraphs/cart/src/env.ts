@@ -10,6 +10,7 @@ import {
 /** Every setting of the cart subgraph; the only place it reads the environment. */
 export const cartEnvShape = {
   CART_PORT: envFields.port(4003),
+  CART_METRICS_PORT: envFields.port(9093),
   CART_DATABASE_URL: envFields.postgresUrl(),
   ...subgraphEnvShape,
   CATALOGUE_URL: envFields.url().default("http://localhost:4002/graphql"),
@@ -27,7 +28,11 @@ export interface CartConfig extends SubgraphConfig {
 }
 
 const loader = configLoader(cartEnvShape, (env): CartConfig => ({
-  ...subgraphConfig(env, { port: env.CART_PORT, databaseUrl: env.CART_DATABASE_URL }),
+  ...subgraphConfig(env, {
+    port: env.CART_PORT,
+    metricsPort: env.CART_METRICS_PORT,
+    databaseUrl: env.CART_DATABASE_URL,
+  }),
   catalogueUrl: env.CATALOGUE_URL,
   guestCartTtlDays: env.GUEST_CART_TTL_DAYS,
   guestCartSweepSeconds: env.GUEST_CART_SWEEP_SECONDS,

@@ -9,6 +9,7 @@ import {
 /** Every setting of the catalogue subgraph; the only place it reads the environment. */
 export const catalogueEnvShape = {
   CATALOGUE_PORT: envFields.port(4002),
+  CATALOGUE_METRICS_PORT: envFields.port(9092),
   CATALOGUE_DATABASE_URL: envFields.postgresUrl(),
   ...subgraphEnvShape,
   RESERVATION_SWEEP_SECONDS: envFields.seconds(15),
@@ -20,7 +21,11 @@ export interface CatalogueConfig extends SubgraphConfig {
 }
 
 const loader = configLoader(catalogueEnvShape, (env): CatalogueConfig => ({
-  ...subgraphConfig(env, { port: env.CATALOGUE_PORT, databaseUrl: env.CATALOGUE_DATABASE_URL }),
+  ...subgraphConfig(env, {
+    port: env.CATALOGUE_PORT,
+    metricsPort: env.CATALOGUE_METRICS_PORT,
+    databaseUrl: env.CATALOGUE_DATABASE_URL,
+  }),
   reservationSweepSeconds: env.RESERVATION_SWEEP_SECONDS,
 }));
 

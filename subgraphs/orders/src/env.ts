@@ -10,6 +10,7 @@ import {
 /** Every setting of the orders subgraph; the only place it reads the environment. */
 export const ordersEnvShape = {
   ORDERS_PORT: envFields.port(4004),
+  ORDERS_METRICS_PORT: envFields.port(9094),
   ORDERS_DATABASE_URL: envFields.postgresUrl(),
   ...subgraphEnvShape,
   AMQP_URL: envFields.amqpUrl(),
@@ -43,7 +44,11 @@ export interface OrdersConfig extends SubgraphConfig {
 }
 
 const loader = configLoader(ordersEnvShape, (env): OrdersConfig => ({
-  ...subgraphConfig(env, { port: env.ORDERS_PORT, databaseUrl: env.ORDERS_DATABASE_URL }),
+  ...subgraphConfig(env, {
+    port: env.ORDERS_PORT,
+    metricsPort: env.ORDERS_METRICS_PORT,
+    databaseUrl: env.ORDERS_DATABASE_URL,
+  }),
   amqpUrl: env.AMQP_URL,
   amqpExchange: env.AMQP_EXCHANGE,
   shipmentEventsQueue: env.SHIPMENT_EVENTS_QUEUE,

@@ -6,6 +6,7 @@ describe("payments configuration", () => {
   it("has defaults for everything but the database and the service credential", () => {
     expect(paymentsConfigFrom({})).toEqual({
       port: 4005,
+      metricsPort: 9095,
       databaseUrl: undefined,
       dataDir: ".data",
       logLevel: "info",
@@ -19,6 +20,7 @@ describe("payments configuration", () => {
     expect(
       paymentsConfigFrom({
         PAYMENTS_PORT: "5005",
+        PAYMENTS_METRICS_PORT: "9105",
         PAYMENTS_DATABASE_URL: "postgres://db/payments",
         DATA_DIR: "/var/data",
         LOG_LEVEL: "debug",
@@ -28,6 +30,7 @@ describe("payments configuration", () => {
       }),
     ).toEqual({
       port: 5005,
+      metricsPort: 9105,
       databaseUrl: "postgres://db/payments",
       dataDir: "/var/data",
       logLevel: "debug",

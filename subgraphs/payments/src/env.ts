@@ -10,6 +10,7 @@ import {
 /** Every setting of the payments subgraph; the only place it reads the environment. */
 export const paymentsEnvShape = {
   PAYMENTS_PORT: envFields.port(4005),
+  PAYMENTS_METRICS_PORT: envFields.port(9095),
   PAYMENTS_DATABASE_URL: envFields.postgresUrl(),
   ...subgraphEnvShape,
   // A client may retry for up to a day (the orders saga, a mobile app coming back online);
@@ -28,7 +29,11 @@ export interface PaymentsConfig extends SubgraphConfig {
 }
 
 const loader = configLoader(paymentsEnvShape, (env): PaymentsConfig => ({
-  ...subgraphConfig(env, { port: env.PAYMENTS_PORT, databaseUrl: env.PAYMENTS_DATABASE_URL }),
+  ...subgraphConfig(env, {
+    port: env.PAYMENTS_PORT,
+    metricsPort: env.PAYMENTS_METRICS_PORT,
+    databaseUrl: env.PAYMENTS_DATABASE_URL,
+  }),
   idempotencyKeyTtlHours: env.IDEMPOTENCY_KEY_TTL_HOURS,
 }));
 

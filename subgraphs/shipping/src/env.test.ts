@@ -6,6 +6,7 @@ describe("shipping configuration", () => {
   it("has working defaults", () => {
     expect(shippingConfigFrom({})).toMatchObject({
       port: 4006,
+      metricsPort: 9096,
       databaseUrl: undefined,
       jwksUrl: "http://localhost:4001/.well-known/jwks.json",
       amqpUrl: undefined,

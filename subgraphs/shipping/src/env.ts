@@ -11,6 +11,7 @@ import { isCountryCode } from "./services/zones";
 /** Every setting of the shipping subgraph; the only place it reads the environment. */
 export const shippingEnvShape = {
   SHIPPING_PORT: envFields.port(4006),
+  SHIPPING_METRICS_PORT: envFields.port(9096),
   SHIPPING_DATABASE_URL: envFields.postgresUrl(),
   ...subgraphEnvShape,
   AMQP_URL: envFields.amqpUrl(),
@@ -41,7 +42,11 @@ export interface ShippingConfig extends SubgraphConfig {
 }
 
 const loader = configLoader(shippingEnvShape, (env): ShippingConfig => ({
-  ...subgraphConfig(env, { port: env.SHIPPING_PORT, databaseUrl: env.SHIPPING_DATABASE_URL }),
+  ...subgraphConfig(env, {
+    port: env.SHIPPING_PORT,
+    metricsPort: env.SHIPPING_METRICS_PORT,
+    databaseUrl: env.SHIPPING_DATABASE_URL,
+  }),
   amqpUrl: env.AMQP_URL,
   amqpExchange: env.AMQP_EXCHANGE,
   shop: { country: env.SHOP_COUNTRY, currency: env.SHOP_CURRENCY },

@@ -4,6 +4,7 @@ import { envFields, loadEnvOrExit, parseEnv, type EnvSource } from "@storefront/
 /** Every setting of the users subgraph; the only place it reads the environment. */
 export const usersEnvShape = {
   USERS_PORT: envFields.port(4001),
+  USERS_METRICS_PORT: envFields.port(9091),
   USERS_DATABASE_URL: envFields.postgresUrl(),
   DATA_DIR: z.string().default(".data"),
   LOG_LEVEL: envFields.logLevel(),
@@ -16,6 +17,8 @@ export const usersEnvShape = {
 
 export interface UsersConfig {
   port: number;
+  /** Where `/metrics` is served, apart from the public port. */
+  metricsPort: number;
   databaseUrl: string | undefined;
   dataDir: string;
   logLevel: z.infer<ReturnType<typeof envFields.logLevel>>;
@@ -27,6 +30,7 @@ export interface UsersConfig {
 function toConfig(env: ReturnType<typeof parseEnv<typeof usersEnvShape>>): UsersConfig {
   return {
     port: env.USERS_PORT,
+    metricsPort: env.USERS_METRICS_PORT,
     databaseUrl: env.USERS_DATABASE_URL,
     dataDir: env.DATA_DIR,
     logLevel: env.LOG_LEVEL,

@@ -1,0 +1,74 @@
+import type { FuzzSummary, Outcome } from "./run";
+
+/** Long or binary-looking text made printable: JSON-escaped and cut to `max` characters. */
+export function clip(value: unknown, max: number): string {
+  if (value === undefined) return "(none)";
+  const text = typeof value === "string" ? JSON.stringify(value).slice(1, -1) : JSON.stringify(value);
+  return text.length > max ? `${text.slice(0, max)}… (${text.length} chars)` : text;
+}
+
+/** One offending case, with what a developer needs to send it again. */
+export function describeOutcome(outcome: Outcome, options: { seed: number }): string {
+  const c = outcome.fuzzCase;
+  const request = c.request;
+  const headers = Object.entries(request.headers)
+    .filter(([name]) => name !== "content-type" || request.headers[name] !== "application/json")
+    .map(([name, value]) => `${name}: ${clip(value, 80)}`);
+  const lines = [
+    `#${c.index} (FUZZ_SEED=${options.seed}) ${c.kind} as ${c.identity}: ${request.method} → ${outcome.status ?? "no response"}`,
+    `  operation: ${clip(c.operation, 500)}`,
+    `  variables: ${clip(c.variables, 300)}`,
+  ];
+  if (c.operationName !== undefined) lines.push(`  operationName: ${clip(c.operationName, 80)}`);
+  if (headers.length) lines.push(`  headers: ${headers.join("; ")}`);
+  if (request.method === "GET") lines.push(`  query string: ${clip(request.search, 300)}`);
+  else if (
+    !c.operation ||
+    c.kind.includes("body") ||
+    c.kind.includes("persisted") ||
+    c.kind.includes("batch")
+  )
+    lines.push(`  body: ${clip(request.body, 300)}`);
+  for (const finding of outcome.findings)
+    lines.push(`  ${finding.cause} (${clip(finding.where, 120)}): ${finding.detail}`);
+  return lines.join("\n");
+}
+
+const table = (map: Map<string, number>) =>
+  [...map.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([key, count]) => `  ${String(count).padStart(7)}  ${key}`)
+    .join("\n");
+
+export function countsReport(summary: FuzzSummary): string {
+  return [
+    `seed ${summary.seed}: ${summary.count} operations in ${(summary.elapsedMs / 1000).toFixed(1)} s; ` +
+      `${summary.validAnswered}/${summary.validTotal} well-formed ones answered with data and no errors; ` +
+      `${summary.offending} offending`,
+    "by HTTP status:",
+    table(summary.byStatus),
+    "by extensions.code (each code once per response):",
+    table(summary.byCode),
+  ].join("\n");
+}
+
+/** The first `limit` offending cases in full, then every group with its count. */
+export function failureReport(summary: FuzzSummary, limit = 20): string {
+  const shown = summary.examples.slice(0, limit).map((o) => describeOutcome(o, summary));
+  return [
+    `${summary.offending} of ${summary.count} responses broke the contract (seed ${summary.seed}; ` +
+      `re-run with FUZZ_SEED=${summary.seed}). First ${shown.length}:`,
+    ...shown,
+    `Grouped (${summary.groups.length} groups: cause | kind | where):`,
+    ...summary.groups.map(
+      (g) => `  ${String(g.count).padStart(6)}  ${g.key}  (e.g. #${g.example.fuzzCase.index})`,
+    ),
+  ].join("\n\n");
+}
+
+/** Every group with one full example: what the benchmark prints. */
+export function groupsReport(summary: FuzzSummary): string {
+  return summary.groups
+    .map((g) => `${g.count} × ${g.key}\n${describeOutcome(g.example, summary)}`)
+    .join("\n\n");
+}

@@ -2,6 +2,7 @@ import { and, count, eq, like, sql } from "drizzle-orm";
 import { z } from "zod";
 import {
   badUserInput,
+  currencyCode,
   notFound,
   requireAdmin,
   uniqueViolation,
@@ -68,11 +69,7 @@ const createProductInput = z.object({
   name: text(200),
   description: z.string().trim().max(10_000).nullish(),
   priceAmount: price,
-  currency: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD"),
+  currency: currencyCode,
   categoryId: uuid.nullish(),
   images: images.nullish(),
   attributes: attributes.nullish(),

@@ -177,8 +177,9 @@ export const visibleTo = (ctx: CatalogueContext, product: ProductRecord | null) 
 
 export async function findProduct(ctx: CatalogueContext, args: { id?: string | null; slug?: string | null }) {
   if ((args.id == null) === (args.slug == null))
-    throw badUserInput("Give exactly one of id and slug.", args.id ? "slug" : "id");
-  if (args.id) return visibleTo(ctx, await ctx.loaders.productById.load(args.id));
+    throw badUserInput("Give exactly one of id and slug.", args.id != null ? "slug" : "id");
+  // An empty or malformed id is an unknown id: the loader answers null without asking the database.
+  if (args.id != null) return visibleTo(ctx, await ctx.loaders.productById.load(args.id));
   const [row] = await ctx.db.select(productColumns).from(products).where(eq(products.slug, args.slug!));
   return visibleTo(ctx, row ?? null);
 }
@@ -198,8 +199,8 @@ export async function findCategory(
   args: { id?: string | null; slug?: string | null },
 ) {
   if ((args.id == null) === (args.slug == null))
-    throw badUserInput("Give exactly one of id and slug.", args.id ? "slug" : "id");
-  if (args.id) return ctx.loaders.categoryById.load(args.id);
+    throw badUserInput("Give exactly one of id and slug.", args.id != null ? "slug" : "id");
+  if (args.id != null) return ctx.loaders.categoryById.load(args.id);
   const [row] = await ctx.db.select().from(categories).where(eq(categories.slug, args.slug!));
   return row ?? null;
 }

@@ -1,0 +1,155 @@
+import { count, eq, sql } from "drizzle-orm";
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { execute, startTestSubgraph, testEnv } from "@storefront/testkit";
+import { schema } from "../src/db";
+import { catalogueConfigFrom } from "../src/env";
+import { catalogueModule } from "../src/server";
+import { insertProduct, startCatalogue, type CatalogueHarness } from "./harness";
+
+let h: CatalogueHarness;
+beforeAll(async () => {
+  h = await startCatalogue();
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+const CREATE = `mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }`;
+
+async function productsWithSku(sku: string) {
+  const [row] = await h.catalogue.database.db
+    .select({ n: count() })
+    .from(schema.products)
+    .where(eq(schema.products.sku, sku));
+  return row?.n;
+}
+
+describe("strings the database cannot store", () => {
+  it("refuses a NUL in search text, slugs and ids, as a variable or a literal, naming the argument", async () => {
+    const cases: [string, Record<string, unknown>, string][] = [
+      [
+        `query($f: ProductFilter) { products(filter: $f) { nodes { id } } }`,
+        { f: { query: "boots\u0000" } },
+        "filter.query",
+      ],
+      [`{ product(slug: "trail\\u0000runner") { id } }`, {}, "slug"],
+      [`query($s: String) { category(slug: $s) { id } }`, { s: "\u0000" }, "slug"],
+      [`query($id: ID) { product(id: $id) { id } }`, { id: "\u0000" }, "id"],
+    ];
+    for (const [query, variables, field] of cases) {
+      const result = await execute(h.catalogue.url, query, { variables });
+      expect(result.errors?.[0]?.extensions, query).toEqual({ code: "BAD_USER_INPUT", field });
+    }
+  });
+
+  it("refuses a NUL or a broken character in product fields and review text, writing nothing", async () => {
+    const admin = await h.admin();
+    const sku = `NUL-${Date.now()}`;
+    for (const [input, field] of [
+      [{ name: "Trail\u0000Runner" }, "name"],
+      [{ name: "Runner", description: "Half an emoji: \ud83d" }, "description"],
+      [{ name: "Runner", attributes: [{ name: "colour", value: "red\u0000" }] }, "attributes.0.value"],
+    ] as const) {
+      const result = await execute(h.catalogue.url, CREATE, {
+        variables: { input: { sku, priceAmount: 100, currency: "USD", ...input } },
+        token: admin.token,
+      });
+      expect(result.errors?.[0]?.extensions, field).toEqual({ code: "BAD_USER_INPUT", field });
+    }
+    expect(await productsWithSku(sku)).toBe(0);
+
+    const { product } = await insertProduct(h.catalogue);
+    const customer = await h.customer();
+    const review = await execute(
+      h.catalogue.url,
+      `mutation($input: CreateReviewInput!) { createReview(input: $input) { __typename } }`,
+      {
+        variables: { input: { productId: product.id, rating: 5, body: "Great\u0000" } },
+        token: customer.token,
+      },
+    );
+    expect(review.errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT", field: "body" });
+    const [reviews] = await h.catalogue.database.db
+      .select({ n: count() })
+      .from(schema.reviews)
+      .where(eq(schema.reviews.productId, product.id));
+    expect(reviews?.n).toBe(0);
+  });
+});
+
+describe("prices", () => {
+  it("take an ISO 4217 currency only, writing nothing otherwise", async () => {
+    const admin = await h.admin();
+    const sku = `CUR-${Date.now()}`;
+    for (const currency of ["ZZZ", "XTS", "US", "dollars"]) {
+      const result = await execute(h.catalogue.url, CREATE, {
+        variables: { input: { sku, name: "Priced", priceAmount: 100, currency } },
+        token: admin.token,
+      });
+      expect(result.errors?.[0]?.extensions, currency).toEqual({ code: "BAD_USER_INPUT", field: "currency" });
+    }
+    expect(await productsWithSku(sku)).toBe(0);
+  });
+});
+
+describe.each([
+  ["PostgreSQL", false],
+  ["PGlite", true],
+])("on %s", (_driver, embedded) => {
+  const logged: Record<string, unknown>[] = [];
+  const log = pino(
+    { level: "error" },
+    { write: (line: string) => void logged.push(JSON.parse(line) as Record<string, unknown>) },
+  );
+  let catalogue: Awaited<ReturnType<typeof startTestSubgraph<typeof schema, never>>>;
+  beforeAll(async () => {
+    catalogue = await startTestSubgraph(
+      catalogueModule(catalogueConfigFrom({ SERVICE_TOKEN: testEnv.serviceToken })),
+      { log, embedded },
+    );
+  });
+  afterAll(async () => {
+    await catalogue?.stop();
+  });
+
+  it("answers a malformed id as an unknown one: null, never an error", async () => {
+    const result = await execute(
+      catalogue.url,
+      `{
+        emptyProduct: product(id: "") { id }
+        emptyCategory: category(id: "") { id }
+        wordProduct: product(id: "not-a-uuid") { id }
+        wordCategory: category(id: "not-a-uuid") { id }
+        inEmptyCategory: products(filter: { categoryId: "" }) { nodes { id } }
+      }`,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      emptyProduct: null,
+      emptyCategory: null,
+      wordProduct: null,
+      wordCategory: null,
+      inEmptyCategory: { nodes: [] },
+    });
+  });
+
+  it("logs a database failure by its SQLSTATE, without the statement or its values", async () => {
+    await catalogue.database.db.execute(sql`alter table products rename to products_gone`);
+    try {
+      const secret = `secret-slug-${Date.now()}`;
+      const result = await execute(catalogue.url, `query($s: String) { product(slug: $s) { id } }`, {
+        variables: { s: secret },
+      });
+      expect(result.errors?.[0]?.extensions).toEqual({ code: "INTERNAL_SERVER_ERROR" });
+      const line = logged.find((entry) => entry.msg === "unexpected error while executing an operation");
+      expect(line?.err).toMatchObject({ type: "DatabaseError", sqlState: "42P01" });
+      expect((line?.err as { message?: string }).message).toContain("does not exist");
+      const text = JSON.stringify(line);
+      expect(text).not.toContain(secret);
+      expect(text.toLowerCase()).not.toContain("select");
+    } finally {
+      await catalogue.database.db.execute(sql`alter table products_gone rename to products`);
+    }
+  });
+});

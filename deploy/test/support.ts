@@ -59,26 +59,11 @@ export const services: Record<string, ServiceSpec> = {
   router: { shape: routerEnvShape, configFrom: routerConfigFrom, port: 4000, secrets: ["REDIS_URL"] },
 };
 
-/**
- * Where each process serves /metrics when nothing sets `<NAME>_METRICS_PORT`, as announced for the
- * metrics-port change. Used only while a service's parser does not read that variable yet; once it
- * does, the parser's own resolution is what the manifests are held to (see `metricsPortOf`).
- */
-const announcedMetricsPorts: Record<string, number> = {
-  router: 9090,
-  users: 9091,
-  catalogue: 9092,
-  cart: 9093,
-  orders: 9094,
-  payments: 9095,
-  shipping: 9096,
-};
-
-/** The port a service serves /metrics on, given the environment a manifest hands it. */
-export function metricsPortOf(name: string, env: Env, shape: EnvShape = services[name]!.shape): number {
+/** The port a service serves /metrics on, as its own parser resolves `<NAME>_METRICS_PORT` from `env`. */
+export function metricsPortOf(name: string, env: Env): number {
   const variable = `${name.toUpperCase()}_METRICS_PORT`;
-  const field = shape[variable];
-  if (!field) return announcedMetricsPorts[name]!;
+  const field = services[name]!.shape[variable];
+  if (!field) throw new Error(`${name} reads no ${variable}`);
   return parseEnv({ [variable]: field }, env)[variable] as number;
 }
 

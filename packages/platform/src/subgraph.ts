@@ -30,7 +30,7 @@ export interface SubgraphServerOptions<TContext extends RequestContext> {
   /** Port of `/metrics` (0 or unset: a free one); never the public port. */
   metricsPort?: number;
   /** Needed when the schema has a Subscription type: served over graphql-ws on /graphql. */
-  subscriptions?: Pick<SubscriptionServerOptions<TContext>, "connect" | "perEvent">;
+  subscriptions?: Pick<SubscriptionServerOptions<TContext>, "connect" | "perEvent" | "sessions">;
 }
 
 /** Builds the federation subgraph schema and serves it with health, readiness and metrics. */

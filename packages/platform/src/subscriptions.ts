@@ -24,9 +24,19 @@ const MAX_TIMER_MS = 2_147_483_647;
  */
 const { createSourceEventStream, execute } = createRequire(import.meta.url)("graphql") as typeof graphql;
 
-export interface SubscriptionServerOptions<
-  TContext extends { viewer?: { expiresAt: number } | undefined; requestId: string },
-> {
+/** What a subscription's context must tell about its caller: when the token expires, which session. */
+type SubscriberContext = {
+  viewer?: { expiresAt: number; sessionId?: string | undefined } | undefined;
+  requestId: string;
+};
+
+/** The session-ended half of a token verifier (see `TokenVerifier`). */
+export interface SessionEndings {
+  onSessionsEnded?(listener: (sessionIds: ReadonlySet<string>) => void): () => void;
+  sessionEnded?(sessionId: string): boolean;
+}
+
+export interface SubscriptionServerOptions<TContext extends SubscriberContext> {
   server: Server;
   path: string;
   schema: GraphQLSchema;
@@ -42,6 +52,8 @@ export interface SubscriptionServerOptions<
   /** Largest message a client may send, in bytes. */
   maxPayloadBytes?: number;
   connectionInitWaitTimeoutMs?: number;
+  /** Sessions that end (logout, revocation) close their sockets with 4403 at once. */
+  sessions?: SessionEndings;
 }
 
 export interface RunningSubscriptionServer {
@@ -53,18 +65,31 @@ type ConnectionExtra<TContext> = Record<PropertyKey, unknown> & { context?: TCon
 
 /**
  * graphql-ws (`graphql-transport-ws`) on the same path as HTTP. The connection is authenticated
- * once in `connection_init`; it is closed when its access token expires. Each event is executed
+ * once in `connection_init`; it is closed (4403) when its access token expires or its session
+ * ends (`options.sessions`). Each event is executed
  * with a fresh context, and errors go through the same formatter as HTTP responses.
  */
-export function attachSubscriptionServer<
-  TContext extends { viewer?: { expiresAt: number } | undefined; requestId: string },
->(options: SubscriptionServerOptions<TContext>): RunningSubscriptionServer {
+export function attachSubscriptionServer<TContext extends SubscriberContext>(
+  options: SubscriptionServerOptions<TContext>,
+): RunningSubscriptionServer {
   const wss = new WebSocketServer({
     server: options.server,
     path: options.path,
     maxPayload: options.maxPayloadBytes ?? 64 * 1024,
   });
   const expiryTimers = new Map<WebSocket, NodeJS.Timeout>();
+  const socketsBySession = new Map<string, Set<WebSocket>>();
+  const sessionEnded = (socket: WebSocket) => socket.close(CloseCode.Forbidden, "Session ended");
+  const stopFollowingSessions = options.sessions?.onSessionsEnded?.((sessionIds) => {
+    for (const sessionId of sessionIds) {
+      for (const socket of socketsBySession.get(sessionId) ?? []) sessionEnded(socket);
+    }
+  });
+  const forgetSocket = (socket: WebSocket, sessionId: string | undefined) => {
+    const sockets = sessionId ? socketsBySession.get(sessionId) : undefined;
+    sockets?.delete(socket);
+    if (sockets?.size === 0) socketsBySession.delete(sessionId!);
+  };
   const format = (result: ExecutionResult): ExecutionResult =>
     result.errors
       ? {
@@ -96,6 +121,13 @@ export function attachSubscriptionServer<
             );
             expiryTimers.set(socket, timer);
           }
+          const sessionId = context.viewer?.sessionId;
+          if (sessionId) {
+            const sockets = socketsBySession.get(sessionId) ?? new Set();
+            socketsBySession.set(sessionId, sockets.add(socket));
+            // The session may have ended while the token was being checked.
+            if (options.sessions?.sessionEnded?.(sessionId)) sessionEnded(socket);
+          }
           return true;
         } catch (error) {
           options.log.debug({ err: error }, "subscription connection refused");
@@ -105,6 +137,7 @@ export function attachSubscriptionServer<
       onClose: (ctx) => {
         clearTimeout(expiryTimers.get(ctx.extra.socket));
         expiryTimers.delete(ctx.extra.socket);
+        forgetSocket(ctx.extra.socket, ctx.extra.context?.viewer?.sessionId);
       },
       context: (ctx) => ctx.extra.context,
       // A subgraph's socket is for subscriptions: queries and mutations go over HTTP, where each
@@ -136,6 +169,7 @@ export function attachSubscriptionServer<
 
   return {
     close: async () => {
+      stopFollowingSessions?.();
       for (const timer of expiryTimers.values()) clearTimeout(timer);
       expiryTimers.clear();
       // Closes every socket with 1001 (going away); clients reconnect to another replica.

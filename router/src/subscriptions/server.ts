@@ -148,7 +148,8 @@ function header(req: IncomingMessage, name: string): string | undefined {
  *
  * connection_init: the API key (`x-api-key` in the payload or the upgrade request) and the bearer
  * token (`authorization`) are checked like HTTP's; a bad one closes the socket with 4403, and the
- * socket closes with 4403 "token expired" when the token does. Every subscribe then goes through
+ * socket closes with 4403 "token expired" when the token does, or "session ended" when its session
+ * is revoked (the verifier follows the users subgraph's revocation feed). Every subscribe then goes through
  * the HTTP path's policy in the same order: rate limit, persisted operation (manifest id, APQ or
  * text as the client may), parse with the token limit, validation against the API schema,
  * variables, operation limits. A refusal is a graphql-ws `error` message with `extensions.code`.
@@ -161,6 +162,15 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Ru
   const metrics = createSubscriptionMetrics(options.registry);
   const connections = new Set<Connection>();
   let closing = false;
+  const sessionEnded = (connection: Connection) =>
+    connection.socket.close(CloseCode.Forbidden, "session ended");
+  // A session that ends (logout, a role change …) ends its subscriptions at once, not at token expiry.
+  const stopFollowingSessions = options.verifyToken.onSessionsEnded?.((sessionIds) => {
+    for (const connection of connections) {
+      const sessionId = connection.context.viewer?.sessionId;
+      if (sessionId && sessionIds.has(sessionId)) sessionEnded(connection);
+    }
+  });
 
   const validationRules = options.production
     ? [...specifiedRules, NoSchemaIntrospectionCustomRule]
@@ -255,6 +265,8 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Ru
     }
     connections.add(connection);
     metrics.connections.inc();
+    // The session may have ended while the token was being checked.
+    if (viewer?.sessionId && options.verifyToken.sessionEnded?.(viewer.sessionId)) sessionEnded(connection);
     return connection;
   }
 
@@ -530,6 +542,7 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Ru
   return {
     close: async () => {
       closing = true;
+      stopFollowingSessions?.();
       const sockets = [...wss.clients];
       const closed = Promise.all(
         sockets.map((socket) =>

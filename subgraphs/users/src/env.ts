@@ -10,6 +10,8 @@ export const usersEnvShape = {
   LOG_LEVEL: envFields.logLevel(),
   ACCESS_TOKEN_TTL_SECONDS: envFields.seconds(15 * 60),
   REFRESH_TOKEN_TTL_SECONDS: envFields.seconds(30 * 24 * 60 * 60),
+  /** How often verifiers (router, every subgraph) re-read the revoked sessions; a session ends everywhere within about this. */
+  SESSION_REVOCATION_REFRESH_MS: z.coerce.number().int().min(250).max(30_000).default(1_000),
   LOGIN_THROTTLE_WINDOW_SECONDS: envFields.seconds(15 * 60),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(20),
@@ -24,6 +26,7 @@ export interface UsersConfig {
   logLevel: z.infer<ReturnType<typeof envFields.logLevel>>;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  sessionRevocationRefreshMs: number;
   throttle: { windowSeconds: number; maxFailuresPerAccount: number; maxFailuresPerAddress: number };
 }
 
@@ -36,6 +39,7 @@ function toConfig(env: ReturnType<typeof parseEnv<typeof usersEnvShape>>): Users
     logLevel: env.LOG_LEVEL,
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
+    sessionRevocationRefreshMs: env.SESSION_REVOCATION_REFRESH_MS,
     throttle: {
       windowSeconds: env.LOGIN_THROTTLE_WINDOW_SECONDS,
       maxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,

@@ -1,9 +1,12 @@
 import path from "node:path";
 import {
+  REVOKED_SESSIONS_PATH,
   createTokenVerifier,
   launchSubgraph,
   packageRoot,
   sendJson,
+  startPeriodicTask,
+  type RevokedSessionsPage,
   type SubgraphModule,
   type Logger,
 } from "@storefront/platform";
@@ -12,7 +15,9 @@ import { migrationsFolder, schema } from "./db";
 import type { UsersConfig } from "./env";
 import { createLoaders } from "./loaders";
 import { resolvers } from "./resolvers";
+import { revokedSessionsSince } from "./services/sessions";
 import { SigningKeys, defaultKeyTiming } from "./services/signing-keys";
+import { sweepLoginAttempts } from "./services/throttle";
 
 export const JWKS_PATH = "/.well-known/jwks.json";
 
@@ -22,12 +27,31 @@ export function usersModule(config: UsersConfig): SubgraphModule<typeof schema, 
     schemaFile: path.join(packageRoot(import.meta.url), "src/schema.graphql"),
     resolvers,
     database: { schema, migrationsFolder },
-    async setup({ db }) {
+    async setup({ db, log }) {
       const keys = new SigningKeys(db, defaultKeyTiming(config.accessTokenTtlSeconds));
       await keys.init();
+      const revokedSessions = async (after: string | undefined): Promise<RevokedSessionsPage> => ({
+        ...(await revokedSessionsSince(
+          db,
+          after ? new Date(after) : undefined,
+          config.accessTokenTtlSeconds,
+        )),
+        refreshMs: config.sessionRevocationRefreshMs,
+      });
+      const sweeping = startPeriodicTask({
+        name: "login-attempts-sweeper",
+        intervalMs: 60_000,
+        log,
+        task: () => sweepLoginAttempts(db, config.throttle.windowSeconds),
+      });
       return {
-        // The users subgraph holds the keys, so it verifies against them directly.
-        verifyToken: createTokenVerifier(keys.getKey),
+        stop: () => sweeping.stop(),
+        // The users subgraph holds the keys and the sessions, so it verifies against them directly.
+        verifyToken: createTokenVerifier(keys.getKey, {
+          revocations: revokedSessions,
+          refreshMs: config.sessionRevocationRefreshMs,
+          log,
+        }),
         extendContext: (base) => ({
           ...base,
           db: db,
@@ -39,6 +63,13 @@ export function usersModule(config: UsersConfig): SubgraphModule<typeof schema, 
         routes: {
           [JWKS_PATH]: async (_req, res) =>
             sendJson(res, 200, await keys.jwks(), { "cache-control": "public, max-age=300" }),
+          [REVOKED_SESSIONS_PATH]: async (req, res) => {
+            const after = new URL(req.url ?? "/", "http://localhost").searchParams.get("after");
+            if (after !== null && Number.isNaN(Date.parse(after))) {
+              return sendJson(res, 400, { error: "`after` must be a cursor this feed returned." });
+            }
+            sendJson(res, 200, await revokedSessions(after ?? undefined), { "cache-control": "no-store" });
+          },
         },
       };
     },

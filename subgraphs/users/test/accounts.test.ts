@@ -48,6 +48,9 @@ describe("register", () => {
   it.each([
     ["email", { email: "not-an-email" }],
     ["password", { password: "short" }],
+    ["password", { password: "" }],
+    ["password", { password: " ".repeat(12) }],
+    ["password", { password: " \t\n ".repeat(4) }],
     ["name", { name: "   " }],
   ])("rejects a bad %s with BAD_USER_INPUT naming the field, writing nothing", async (field, override) => {
     const email = (override as { email?: string }).email ?? uniqueEmail();
@@ -245,6 +248,28 @@ describe("password change", () => {
     expect(ownRefresh.data?.refresh).toBeTruthy();
     expect(await auditTypes({ userId: account.user!.id })).toContain("PASSWORD_CHANGED");
   });
+});
+
+describe("password change with a blank new password", () => {
+  it.each([[""], [" ".repeat(12)], ["\u00a0\t ".repeat(5)]])(
+    "refuses %j with BAD_USER_INPUT naming newPassword; the old password keeps working",
+    async (newPassword) => {
+      const account = await register(users.url);
+      const result = await execute(
+        users.url,
+        `mutation($input: ChangePasswordInput!) { changePassword(input: $input) }`,
+        {
+          variables: { input: { currentPassword: account.password, newPassword } },
+          token: account.accessToken,
+        },
+      );
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "newPassword" });
+      expect(result.errors?.[0]?.message).toContain("newPassword");
+      expect(await auditTypes({ userId: account.user!.id })).not.toContain("PASSWORD_CHANGED");
+      const again = await login(users.url, account.email, account.password);
+      expect(again.data?.login).toMatchObject({ __typename: "AuthSession" });
+    },
+  );
 });
 
 describe("roles", () => {

@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { utcTimestamp } from "@storefront/platform";
 
 export const role = pgEnum("role", ["CUSTOMER", "ADMIN"]);
@@ -84,7 +95,35 @@ export const sessions = pgTable(
     clientIp: text("client_ip"),
     createdAt: utcTimestamp("created_at").notNull().defaultNow(),
   },
-  (t) => [index("sessions_family_idx").on(t.familyId), index("sessions_user_idx").on(t.userId)],
+  (t) => [
+    index("sessions_family_idx").on(t.familyId),
+    index("sessions_user_idx").on(t.userId),
+    // The revocation feed reads the recently revoked rows only.
+    index("sessions_revoked_idx")
+      .on(t.revokedAt)
+      .where(sql`${t.revokedAt} is not null`),
+  ],
+);
+
+/**
+ * Sign-in attempts per account (`scope = 'account'`, key = the email as typed, lower-cased) and
+ * per client address (`scope = 'address'`) in the current throttle window. A slot is taken with
+ * one conditional upsert before the password is checked, so concurrent attempts (several
+ * replicas, a batch) cannot all pass the check; a successful sign-in gives its slot back.
+ */
+export const loginAttempts = pgTable(
+  "login_attempts",
+  {
+    scope: text("scope", { enum: ["account", "address"] }).notNull(),
+    key: text("key").notNull(),
+    /** Failed attempts in the window, plus those still being checked. */
+    attempts: integer("attempts").notNull(),
+    windowStartedAt: utcTimestamp("window_started_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.scope, t.key] }),
+    index("login_attempts_window_idx").on(t.windowStartedAt),
+  ],
 );
 
 /**
@@ -102,7 +141,7 @@ export const signingKeys = pgTable("signing_keys", {
   expiresAt: utcTimestamp("expires_at"),
 });
 
-/** Security events. Also the source of truth for login throttling (recent LOGIN_FAILED rows). */
+/** Security events. Login throttling counts in `login_attempts`; these rows are the record. */
 export const auditLog = pgTable(
   "audit_log",
   {

@@ -1,4 +1,4 @@
-import { and, count, eq, gt, isNull, min, ne, sql } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import {
   badUserInput,
@@ -6,16 +6,24 @@ import {
   notFound,
   requireAdmin,
   requireViewer,
-  unauthenticated,
+  sessionEnded,
   validateInput,
   type Role,
   isUuid,
 } from "@storefront/platform";
 import type { UsersContext } from "../context";
-import { auditLog, sessions, users, type UserRow } from "../db/schema";
+import { sessions, users, type UserRow } from "../db/schema";
 import { recordAudit } from "./audit";
 import { hashPassword, verifyPassword } from "./passwords";
-import { issueSession, parseRefreshToken, revokeFamily, secretMatches, type IssuedSession } from "./sessions";
+import { admitLoginAttempt } from "./throttle";
+import {
+  issueSession,
+  parseRefreshToken,
+  revokeFamily,
+  revokeUserSessions,
+  secretMatches,
+  type IssuedSession,
+} from "./sessions";
 
 export type AuthError = {
   kind: "AuthError";
@@ -30,8 +38,10 @@ const email = z
   .trim()
   .toLowerCase()
   .pipe(z.email({ message: "must be a valid email address" }).max(254, "must be at most 254 characters"));
+// Spaces inside a password are the user's choice (passphrases); a password of nothing else is not one.
 const newPassword = z
   .string()
+  .refine((value) => value.trim().length > 0, "must not be blank")
   .min(12, "must be at least 12 characters")
   .max(128, "must be at most 128 characters");
 
@@ -51,8 +61,6 @@ const INVALID_CREDENTIALS: AuthError = {
   code: "INVALID_CREDENTIALS",
   message: "The email or password is incorrect.",
 };
-
-const sessionEnded = () => unauthenticated("This session has ended. Please sign in again.");
 
 export async function register(ctx: UsersContext, rawInput: unknown): Promise<AuthResult> {
   const input = validateInput(registerInput, rawInput);
@@ -75,46 +83,11 @@ export async function register(ctx: UsersContext, rawInput: unknown): Promise<Au
   });
 }
 
-/**
- * Failed sign-ins in the throttle window, counted from the audit log so every replica sees the
- * same numbers. Per account, a successful sign-in starts the count afresh; per address it does
- * not (an attacker could otherwise reset it with an account of their own).
- */
-async function throttleState(ctx: UsersContext, loginEmail: string): Promise<number | undefined> {
-  const { windowSeconds, maxFailuresPerAccount, maxFailuresPerAddress } = ctx.config.throttle;
-  const since = new Date(Date.now() - windowSeconds * 1000);
-  const lastSuccess = sql`coalesce((select max(${auditLog.createdAt}) from ${auditLog} where ${auditLog.type} = 'LOGIN_SUCCEEDED' and ${auditLog.email} = ${loginEmail}), ${since.toISOString()}::timestamptz)`;
-  const failed = eq(auditLog.type, "LOGIN_FAILED");
-  const [byAccount, byAddress] = await Promise.all([
-    ctx.db
-      .select({ failures: count(), oldest: min(auditLog.createdAt) })
-      .from(auditLog)
-      .where(
-        and(
-          failed,
-          eq(auditLog.email, loginEmail),
-          gt(auditLog.createdAt, since),
-          gt(auditLog.createdAt, lastSuccess),
-        ),
-      ),
-    ctx.clientIp
-      ? ctx.db
-          .select({ failures: count(), oldest: min(auditLog.createdAt) })
-          .from(auditLog)
-          .where(and(failed, eq(auditLog.clientIp, ctx.clientIp), gt(auditLog.createdAt, since)))
-      : Promise.resolve([]),
-  ]);
-  const retryAfter = (oldest: Date | null | undefined) =>
-    Math.max(1, Math.ceil(((oldest ?? new Date()).getTime() + windowSeconds * 1000 - Date.now()) / 1000));
-  if ((byAccount[0]?.failures ?? 0) >= maxFailuresPerAccount) return retryAfter(byAccount[0]?.oldest);
-  if ((byAddress[0]?.failures ?? 0) >= maxFailuresPerAddress) return retryAfter(byAddress[0]?.oldest);
-  return undefined;
-}
-
 export async function login(ctx: UsersContext, rawInput: unknown): Promise<AuthResult> {
   const input = validateInput(loginInput, rawInput);
-  const retryAfterSeconds = await throttleState(ctx, input.email);
-  if (retryAfterSeconds !== undefined) {
+  const attempt = await admitLoginAttempt(ctx, input.email);
+  if (attempt.kind === "throttled") {
+    const { retryAfterSeconds } = attempt;
     await recordAudit(ctx, { type: "LOGIN_THROTTLED", email: input.email });
     return {
       kind: "AuthError",
@@ -123,14 +96,24 @@ export async function login(ctx: UsersContext, rawInput: unknown): Promise<AuthR
       retryAfterSeconds,
     };
   }
-  const [user] = await ctx.db.select().from(users).where(eq(users.email, input.email));
-  if (!(await verifyPassword(user?.passwordHash, input.password)) || !user) {
+  let user: UserRow | undefined;
+  let verified: boolean;
+  try {
+    [user] = await ctx.db.select().from(users).where(eq(users.email, input.email));
+    verified = await verifyPassword(user?.passwordHash, input.password);
+  } catch (error) {
+    await attempt.abandoned();
+    throw error;
+  }
+  if (!verified || !user) {
     await recordAudit(ctx, { type: "LOGIN_FAILED", userId: user?.id, email: input.email });
     return INVALID_CREDENTIALS;
   }
+  const signedIn = user;
   return ctx.db.transaction(async (tx) => {
-    await recordAudit(ctx, { type: "LOGIN_SUCCEEDED", userId: user.id, email: user.email }, tx);
-    return { kind: "AuthSession", ...(await issueSession(ctx, user, { db: tx })) } as const;
+    await attempt.succeeded(tx);
+    await recordAudit(ctx, { type: "LOGIN_SUCCEEDED", userId: signedIn.id, email: signedIn.email }, tx);
+    return { kind: "AuthSession", ...(await issueSession(ctx, signedIn, { db: tx })) } as const;
   });
 }
 
@@ -197,11 +180,7 @@ export async function changePassword(ctx: UsersContext, rawInput: unknown): Prom
   await ctx.db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, user.id));
     // Every other sign-in ends; the session making the change stays.
-    const others = viewer.sessionId ? ne(sessions.familyId, viewer.sessionId) : undefined;
-    await tx
-      .update(sessions)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt), others));
+    await revokeUserSessions(tx, user.id, { keep: viewer.sessionId });
     await recordAudit(ctx, { type: "PASSWORD_CHANGED", userId: user.id, email: user.email }, tx);
   });
   return true;
@@ -224,6 +203,8 @@ export async function setUserRole(ctx: UsersContext, userId: string, role: Role)
       .set({ role, updatedAt: new Date() })
       .where(eq(users.id, userId))
       .returning();
+    // Access tokens carry the role: every session of the user ends, so no token keeps the old one.
+    if (before.role !== role) await revokeUserSessions(tx, userId);
     await recordAudit(
       ctx,
       {

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull, max, ne, sql, type SQL } from "drizzle-orm";
+import type { RevokedSessionsPage } from "@storefront/platform";
 import type { UsersContext } from "../context";
 import type { UsersDatabase } from "../db";
 import { sessions, type UserRow } from "../db/schema";
@@ -58,9 +59,75 @@ export async function issueSession(
   };
 }
 
+/**
+ * Revocation time is the database's clock at the statement (not the transaction's start, not a
+ * replica's clock), so the feed's cursor compares like with like.
+ */
+const revokedNow = sql`clock_timestamp()`;
+
 export async function revokeFamily(db: UsersDatabase, familyId: string): Promise<void> {
   await db
     .update(sessions)
-    .set({ revokedAt: new Date() })
+    .set({ revokedAt: revokedNow })
     .where(and(eq(sessions.familyId, familyId), isNull(sessions.revokedAt)));
+}
+
+/** Ends every session of a user, except the one `keep` names (the session changing the password). */
+export async function revokeUserSessions(
+  db: UsersDatabase,
+  userId: string,
+  options: { keep?: string | undefined } = {},
+): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ revokedAt: revokedNow })
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        options.keep ? ne(sessions.familyId, options.keep) : undefined,
+      ),
+    );
+}
+
+/**
+ * A revocation committed late can carry an earlier time than one already read (its statement ran
+ * first); each read looks back this far behind the cursor to catch it.
+ */
+const CURSOR_OVERLAP_SECONDS = 10;
+
+/**
+ * The revocation feed: sessions revoked during the last access-token lifetime (older ones have no
+ * token left that verifies), after the cursor when one is given.
+ */
+export async function revokedSessionsSince(
+  db: UsersDatabase,
+  after: Date | undefined,
+  accessTokenTtlSeconds: number,
+): Promise<Omit<RevokedSessionsPage, "refreshMs">> {
+  const revokedAt = max(sessions.revokedAt);
+  const since: SQL[] = [
+    isNotNull(sessions.revokedAt),
+    gt(sessions.revokedAt, sql`now() - ${accessTokenTtlSeconds} * interval '1 second'`),
+  ];
+  if (after) {
+    since.push(
+      gt(
+        sessions.revokedAt,
+        sql`${after.toISOString()}::timestamptz - ${CURSOR_OVERLAP_SECONDS} * interval '1 second'`,
+      ),
+    );
+  }
+  const rows = await db
+    .select({ familyId: sessions.familyId, revokedAt })
+    .from(sessions)
+    .where(and(...since))
+    .groupBy(sessions.familyId);
+  let latest = after?.getTime();
+  const revoked = rows.map((row) => {
+    const at = row.revokedAt!.getTime();
+    latest = Math.max(latest ?? at, at);
+    return { sessionId: row.familyId, until: new Date(at + accessTokenTtlSeconds * 1000).toISOString() };
+  });
+  return { revoked, cursor: latest === undefined ? null : new Date(latest).toISOString() };
 }

@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  REVOKED_SESSIONS_PATH,
+  createLogger,
+  createTokenVerifier,
+  httpRevocationSource,
+  type RevokedSessionsPage,
+} from "@storefront/platform";
+import { execute, executeOk, testEnv, waitFor } from "@storefront/testkit";
+import { login, register, registerAdmin, startUsers, type UsersSubgraph } from "./harness";
+
+/**
+ * Revoked sessions end their access tokens within seconds (not at expiry): in users itself, and
+ * for every verifier reading the revocation feed next to the JWKS.
+ */
+let users: UsersSubgraph;
+beforeAll(async () => {
+  users = await startUsers();
+});
+afterAll(async () => {
+  await users?.stop();
+});
+
+/** How soon a revoked session must stop working everywhere. */
+const WITHIN_MS = 5_000;
+
+const ME = `{ me { id } }`;
+const LOGOUT = `mutation($t: String!) { logout(refreshToken: $t) }`;
+const REFRESH = `mutation($t: String!) { refresh(refreshToken: $t) { accessToken refreshToken } }`;
+
+const feedUrl = () => new URL(REVOKED_SESSIONS_PATH, users.url);
+const sessionIdOf = (token: string) =>
+  (JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()) as { sid: string }).sid;
+
+/** Resolves once `token` is refused at users with UNAUTHENTICATED; fails after WITHIN_MS. */
+function refusedAtUsers(token: string, query = ME) {
+  return waitFor(
+    () => execute(users.url, query, { token }),
+    (result) => result.errors?.[0]?.extensions?.code === "UNAUTHENTICATED",
+    WITHIN_MS,
+  );
+}
+
+describe("session revocation", () => {
+  it("logout ends the access token within seconds, with a message a client can show", async () => {
+    const account = await register(users.url);
+    expect(
+      (await executeOk<{ me: { id: string } }>(users.url, ME, { token: account.accessToken })).me,
+    ).toEqual({
+      id: account.user!.id,
+    });
+    await executeOk(users.url, LOGOUT, { variables: { t: account.refreshToken } });
+    const refused = await refusedAtUsers(account.accessToken!);
+    expect(refused.errors?.[0]?.message).toBe("This session has ended. Please sign in again.");
+    expect(refused.status).toBe(401);
+  });
+
+  it("a password change ends the other sessions' tokens, not the one that made the change", async () => {
+    const account = await register(users.url);
+    const other = await login(users.url, account.email, account.password);
+    await executeOk(users.url, `mutation($i: ChangePasswordInput!) { changePassword(input: $i) }`, {
+      variables: { i: { currentPassword: account.password, newPassword: "a brand new password" } },
+      token: account.accessToken,
+    });
+    await refusedAtUsers(other.data!.login.accessToken!);
+    const own = await executeOk<{ me: { id: string } }>(users.url, ME, { token: account.accessToken });
+    expect(own.me.id).toBe(account.user!.id);
+  });
+
+  it("reuse of a rotated refresh token ends the session's access tokens", async () => {
+    const account = await register(users.url);
+    const rotated = await executeOk<{ refresh: { accessToken: string } }>(users.url, REFRESH, {
+      variables: { t: account.refreshToken },
+    });
+    const reuse = await execute(users.url, REFRESH, { variables: { t: account.refreshToken } });
+    expect(reuse.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    await refusedAtUsers(rotated.refresh.accessToken);
+    await refusedAtUsers(account.accessToken!);
+  });
+
+  it("a role change ends every session of that user", async () => {
+    const admin = await registerAdmin(users);
+    const demoted = await registerAdmin(users);
+    const ADMIN_ONLY = `{ users(first: 1) { nodes { id } } }`;
+    await executeOk(users.url, ADMIN_ONLY, { token: demoted.accessToken });
+    await executeOk(users.url, `mutation($id: ID!) { setUserRole(userId: $id, role: CUSTOMER) { role } }`, {
+      variables: { id: demoted.user!.id },
+      token: admin.accessToken,
+    });
+    await refusedAtUsers(demoted.accessToken, ADMIN_ONLY);
+    // The administrator who made the change keeps their session.
+    await executeOk(users.url, ADMIN_ONLY, { token: admin.accessToken });
+  });
+});
+
+describe("revocation feed", () => {
+  it("lists sessions revoked within the access-token lifetime, and after a cursor only newer ones", async () => {
+    const first = await register(users.url);
+    await executeOk(users.url, LOGOUT, { variables: { t: first.refreshToken } });
+    const all = (await (await fetch(feedUrl())).json()) as RevokedSessionsPage;
+    const entry = all.revoked.find((e) => e.sessionId === sessionIdOf(first.accessToken!));
+    expect(entry).toBeDefined();
+    // Every token of the session has expired by `until`: at most one access-token lifetime on.
+    const ttlMs = 15 * 60 * 1000;
+    expect(Date.parse(entry!.until) - Date.now()).toBeLessThanOrEqual(ttlMs);
+    expect(Date.parse(entry!.until) - Date.now()).toBeGreaterThan(ttlMs - 60_000);
+    expect(all.cursor).toEqual(expect.any(String));
+    expect(all.refreshMs).toBe(1_000);
+
+    const second = await register(users.url);
+    await executeOk(users.url, LOGOUT, { variables: { t: second.refreshToken } });
+    const url = feedUrl();
+    url.searchParams.set("after", all.cursor!);
+    const newer = (await (await fetch(url)).json()) as RevokedSessionsPage;
+    expect(newer.revoked.map((e) => e.sessionId)).toContain(sessionIdOf(second.accessToken!));
+    expect(Date.parse(newer.cursor!)).toBeGreaterThanOrEqual(Date.parse(all.cursor!));
+  });
+
+  it("refuses a cursor it did not make, without internal detail", async () => {
+    const url = feedUrl();
+    url.searchParams.set("after", "not-a-cursor");
+    const response = await fetch(url);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: "`after` must be a cursor this feed returned." });
+  });
+
+  it("a verifier on the JWKS URL refuses a logged-out session's token, and keeps refusing while users is unreachable", async () => {
+    const own = await startUsers();
+    let running = true;
+    const feed = httpRevocationSource(new URL(REVOKED_SESSIONS_PATH, own.url).toString());
+    let failedReads = 0;
+    const verify = createTokenVerifier(
+      { jwksUrl: new URL("/.well-known/jwks.json", own.url).toString() },
+      {
+        log: createLogger({ service: "test", level: testEnv.logLevel }),
+        revocations: (after) =>
+          feed(after).catch((error: unknown) => {
+            failedReads += 1;
+            throw error;
+          }),
+      },
+    );
+    try {
+      const account = await register(own.url);
+      await expect(verify(account.accessToken!)).resolves.toMatchObject({ userId: account.user!.id });
+      await executeOk(own.url, LOGOUT, { variables: { t: account.refreshToken } });
+      await waitFor(
+        () =>
+          verify(account.accessToken!).then(
+            () => "accepted",
+            (error: Error) => error.message,
+          ),
+        (outcome) => outcome === "This session has ended. Please sign in again.",
+        WITHIN_MS,
+      );
+      await own.stop();
+      running = false;
+      // The keys are cached and the last known revocations keep applying with users gone.
+      await waitFor(
+        () => failedReads,
+        (n) => n >= 2,
+        WITHIN_MS,
+      );
+      await expect(verify(account.accessToken!)).rejects.toThrow("This session has ended");
+    } finally {
+      verify.close?.();
+      if (running) await own.stop();
+    }
+  });
+});

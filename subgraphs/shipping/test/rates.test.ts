@@ -95,6 +95,10 @@ describe("shipping options", () => {
       [{ country: "GB", postalCode: "12345" }, "address.postalCode"],
       [{ country: "FR", postalCode: "75001!" }, "address.postalCode"],
       [{ country: "US", city: "x".repeat(101) }, "address.city"],
+      [{ country: "DE", postalCode: "1011" }, "address.postalCode"],
+      [{ country: "US", phone: "call me maybe" }, "address.phone"],
+      [{ country: "US", city: "Arlington\u0000" }, "address.city"],
+      [{ country: "US", line1: "\udc00 Compiler Road" }, "address.line1"],
     ];
     for (const [address, field] of cases) {
       const { data, errors } = await stack.gql(OPTIONS, { address });
@@ -123,6 +127,16 @@ describe("shipping quote (internal)", () => {
   it("still checks the address", async () => {
     const { errors } = await quote("ups-ground", { ...US_ADDRESS, country: "ZZ" });
     expect(errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "address.country" });
+    for (const [address, field] of [
+      [{ ...US_ADDRESS, phone: "call me maybe" }, "address.phone"],
+      [{ ...US_ADDRESS, postalCode: "ABCDE" }, "address.postalCode"],
+      [{ ...US_ADDRESS, fullName: "Grace\u0000Hopper" }, "address.fullName"],
+    ] as const) {
+      const refused = await quote("ups-ground", address);
+      expect(refused.errors?.[0]?.extensions, field).toEqual({ code: "BAD_USER_INPUT", field });
+    }
+    const dialable = await quote("ups-ground", { ...US_ADDRESS, phone: "(415) 555-2671" });
+    expect(dialable.errors).toBeUndefined();
   });
 
   it("is refused to callers without the service credential", async () => {

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { requireInternalCaller, validateInput } from "@storefront/platform";
+import { destinationAddress, requireInternalCaller, validateInput } from "@storefront/platform";
 import type { ShippingContext } from "../context";
-import { isCountryCode, zoneOf, type ShippingZone } from "./zones";
+import { zoneOf, type ShippingZone } from "./zones";
 
 export type ShippingSpeed = "STANDARD" | "EXPRESS";
 
@@ -145,52 +145,9 @@ function quote(service: CarrierService, zone: ShippingZone, shop: Shop, now: Dat
   };
 }
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .nullish()
-    .transform((v) => v || null);
-
-/** Postal code shapes for the countries where a wrong one is most common; others are checked loosely. */
-const POSTAL_CODES: Record<string, RegExp> = {
-  US: /^\d{5}(-\d{4})?$/,
-  CA: /^[A-Z]\d[A-Z] ?\d[A-Z]\d$/i,
-  GB: /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/i,
-};
-const LOOSE_POSTAL_CODE = /^[A-Z\d][A-Z\d -]{1,9}$/i;
-
-const addressInput = z
-  .object({
-    fullName: optionalText(100),
-    line1: optionalText(200),
-    line2: optionalText(200),
-    city: optionalText(100),
-    region: optionalText(100),
-    postalCode: optionalText(20),
-    country: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .refine(isCountryCode, "must be an ISO 3166-1 alpha-2 country code"),
-    phone: optionalText(30),
-  })
-  .superRefine((address, ctx) => {
-    const { postalCode, country } = address;
-    if (!postalCode) return;
-    if (!(POSTAL_CODES[country] ?? LOOSE_POSTAL_CODE).test(postalCode)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["postalCode"],
-        message: `is not a valid postal code for ${country}`,
-      });
-    }
-  });
-
 /** Only the destination matters for a quote; the rest of the address is checked for shape only. */
 function destination(address: unknown): string {
-  return validateInput(z.object({ address: addressInput }), { address }).address.country;
+  return validateInput(z.object({ address: destinationAddress }), { address }).address.country;
 }
 
 /** Every service that goes to the address, cheapest first. */

@@ -22,23 +22,8 @@ const regionOf = new Map(
   Object.entries(REGIONS).flatMap(([region, countries]) => countries.map((c) => [c, region] as const)),
 );
 
-/** Codes ICU names that are not places a parcel can go to. */
-const NOT_COUNTRIES = new Set(["EU", "EZ", "UN", "ZZ", "QO"]);
-const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
-
-/**
- * True for an assigned ISO 3166-1 alpha-2 code. ICU knows every assigned code and echoes
- * unassigned ones back, so no list of 250 countries has to be kept here.
- */
-export function isCountryCode(code: string): boolean {
-  if (!/^[A-Z]{2}$/.test(code) || NOT_COUNTRIES.has(code)) return false;
-  try {
-    const name = regionNames.of(code);
-    return name !== undefined && name !== code && name !== "Unknown Region";
-  } catch {
-    return false;
-  }
-}
+/** Country codes are checked the same way wherever an address is taken: see the platform. */
+export { isCountryCode } from "@storefront/platform";
 
 export function zoneOf(country: string, shopCountry: string): ShippingZone {
   if (country === shopCountry) return "DOMESTIC";

@@ -354,7 +354,7 @@ describe("NetworkPolicies", () => {
 
   it("the topology read from the services' configuration holds the calls the code makes", () => {
     const { calls } = topology(base);
-    const called = new Set(calls.map((c) => `${c.from} -> ${c.to}:${c.port}`));
+    const called = new Set(calls.map((c) => key(c.from, c.to, c.port)));
     const graphql = (name: string) => services[name]!.port;
     const needed = [
       ["cart", "catalogue"], // current prices
@@ -445,7 +445,7 @@ describe("NetworkPolicies", () => {
     });
   }
 
-  it("the dev overlay's PostgreSQL, RabbitMQ and Redis take connections from the services that use them", () => {
+  it("the dev overlay's PostgreSQL, RabbitMQ and Redis are called by the services whose Secrets point at them", () => {
     const { calls } = compare(overlays.dev!);
     const backing = (to: string) =>
       calls

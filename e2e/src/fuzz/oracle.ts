@@ -6,8 +6,10 @@ export interface Finding {
   cause: string;
   /** The offending part of the response. */
   detail: string;
-  /** The error's path or message that locates it, for grouping. */
+  /** The error's path (or its message) that locates it, for grouping. */
   where: string;
+  /** Whether `where` is a path into the data rather than a request-level message. */
+  located: boolean;
 }
 
 export interface ResponseErrorShape {
@@ -65,7 +67,8 @@ const locate = (error: ResponseErrorShape | undefined) =>
  * `errors`, or a body naming an internal URL, a file path, a stack frame or SQL.
  */
 export function findingsOf(status: number | undefined, text: string, addresses: string[]): Finding[] {
-  if (status === undefined) return [{ cause: "no HTTP response", detail: text, where: "(request)" }];
+  if (status === undefined)
+    return [{ cause: "no HTTP response", detail: text, where: "(request)", located: false }];
   const findings: Finding[] = [];
   let body: unknown;
   try {
@@ -74,19 +77,18 @@ export function findingsOf(status: number | undefined, text: string, addresses: 
     body = undefined;
   }
   const errors = errorsOf(body);
-  if (status >= 500) {
-    findings.push({
-      cause: `HTTP ${status}`,
-      detail: text.slice(0, 400),
-      where: errors[0] ? `${String(errors[0].extensions?.code)}: ${locate(errors[0])}` : "(not GraphQL)",
-    });
-  }
   const internal = errors.filter((e) => hasInternalCode(e));
-  if (internal.length) {
+  if (status >= 500 || internal.length) {
+    // A 5xx and the INTERNAL_SERVER_ERROR it carries are one finding, not two.
+    const first = internal[0] ?? errors[0];
     findings.push({
-      cause: "INTERNAL_SERVER_ERROR",
-      detail: JSON.stringify(internal[0]).slice(0, 400),
-      where: internal.map(locate).join(", "),
+      cause:
+        status >= 500
+          ? `HTTP ${status}${internal.length ? " INTERNAL_SERVER_ERROR" : ""}`
+          : "INTERNAL_SERVER_ERROR",
+      detail: first ? JSON.stringify(first).slice(0, 400) : JSON.stringify(text.slice(0, 400)),
+      where: first ? locate(first) : "(not GraphQL)",
+      located: Array.isArray(first?.path),
     });
   }
   const markers: [string, readonly string[]][] = [
@@ -104,6 +106,7 @@ export function findingsOf(status: number | undefined, text: string, addresses: 
         cause: `${category} in body`,
         detail: snippet(text, at, needle.length),
         where: locate(error),
+        located: Array.isArray(error?.path),
       });
     }
   }

@@ -1,4 +1,4 @@
-import type { FuzzSummary, Outcome } from "./run";
+import type { FuzzSummary, OffenceGroup, Outcome } from "./run";
 
 /** Long or binary-looking text made printable: JSON-escaped and cut to `max` characters. */
 export function clip(value: unknown, max: number): string {
@@ -66,9 +66,10 @@ export function failureReport(summary: FuzzSummary, limit = 20): string {
   ].join("\n\n");
 }
 
+const groupHeading = (group: OffenceGroup) =>
+  `${String(group.count).padStart(6)} × ${group.key}  [${[...group.kinds].join(", ")}; as ${[...group.identities].join(", ")}]`;
+
 /** Every group with one full example: what the benchmark prints. */
 export function groupsReport(summary: FuzzSummary): string {
-  return summary.groups
-    .map((g) => `${g.count} × ${g.key}\n${describeOutcome(g.example, summary)}`)
-    .join("\n\n");
+  return summary.groups.map((g) => `${groupHeading(g)}\n${describeOutcome(g.example, summary)}`).join("\n\n");
 }

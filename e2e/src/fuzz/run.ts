@@ -10,6 +10,9 @@ export interface Outcome {
 export interface OffenceGroup {
   key: string;
   count: number;
+  /** Kinds of case and identities that ran into it. */
+  kinds: Set<string>;
+  identities: Set<Identity>;
   example: Outcome;
 }
 
@@ -54,9 +57,16 @@ const normalize = (text: string) =>
     .replace(/"[^"]{40,}"/g, '"…"')
     .slice(0, 160);
 
-/** Groups offences by what went wrong and where, so one bug shows once however often it was hit. */
+/**
+ * Groups offences by what went wrong and where, so one bug shows once however often it was hit:
+ * by the error's path into the data, or, for a request-level error (whose message is masked and
+ * says nothing), by the kind of request that caused it.
+ */
 export function groupKey(outcome: Outcome, finding: Finding): string {
-  return [finding.cause, outcome.fuzzCase.kind, normalize(finding.where)].join(" | ");
+  const kind = outcome.fuzzCase.kind;
+  return finding.located || finding.cause.endsWith("in body")
+    ? [finding.cause, normalize(finding.where)].join(" | ")
+    : [finding.cause, kind, normalize(finding.where)].join(" | ");
 }
 
 /** A token with its signature changed: well-formed, correctly signed by nobody. */
@@ -140,8 +150,17 @@ export async function runFuzz(options: RunOptions): Promise<FuzzSummary> {
         for (const finding of findings) {
           const key = groupKey(outcome, finding);
           const group = groups.get(key);
-          if (!group) groups.set(key, { key, count: 1, example: outcome });
-          else {
+          if (!group) {
+            groups.set(key, {
+              key,
+              count: 1,
+              kinds: new Set([fuzzCase.kind]),
+              identities: new Set([fuzzCase.identity]),
+              example: outcome,
+            });
+          } else {
+            group.kinds.add(fuzzCase.kind);
+            group.identities.add(fuzzCase.identity);
             group.count++;
             if (outcome.fuzzCase.index < group.example.fuzzCase.index) group.example = outcome;
           }

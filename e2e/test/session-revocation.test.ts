@@ -1,4 +1,4 @@
-import { createClient } from "graphql-ws";
+import { createClient, type Client } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { execute, executeOk, waitFor, type ExecuteResult } from "@storefront/testkit";
@@ -11,14 +11,14 @@ import { startPlatform, type Platform } from "../src";
  * Every verifier follows the users subgraph's revocation feed; nothing here waits for expiry.
  */
 let platform: Platform;
-const sockets: { dispose(): Promise<void> | void }[] = [];
+const sockets: Client[] = [];
 
 beforeAll(async () => {
   platform = await startPlatform({ routerEnv: { RATE_LIMIT_PER_MINUTE: "0" } });
 }, 120_000);
 
 afterAll(async () => {
-  await Promise.all(sockets.map((client) => client.dispose()));
+  await Promise.all(sockets.map(async (client) => client.dispose()));
   await platform?.stop();
 });
 

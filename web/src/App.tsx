@@ -1,4 +1,3 @@
-import { lazy, Suspense } from "react";
 import { Route, Routes } from "react-router";
 import { AccountPage } from "./account/AccountPage";
 import { RegisterPage } from "./account/RegisterPage";
@@ -9,20 +8,18 @@ import { ProductPage } from "./catalogue/ProductPage";
 import { SearchPage } from "./catalogue/SearchPage";
 import { CheckoutPage } from "./checkout/CheckoutPage";
 import { Layout, NotFound } from "./components/Layout";
-import { Loading } from "./components/Status";
 import { OrderPage } from "./orders/OrderPage";
 import { OrdersPage } from "./orders/OrdersPage";
+import { LazyArea, lazyPage } from "./routing/lazyPage";
 
 // Shoppers never load the admin area's code.
-const AdminLayout = lazy(() => import("./admin/AdminLayout").then((m) => ({ default: m.AdminLayout })));
-const AdminProductsPage = lazy(() =>
-  import("./admin/AdminProductsPage").then((m) => ({ default: m.AdminProductsPage })),
+const AdminLayout = lazyPage(() => import("./admin/AdminLayout").then((m) => m.AdminLayout));
+const AdminProductsPage = lazyPage(() =>
+  import("./admin/AdminProductsPage").then((m) => m.AdminProductsPage),
 );
-const AdminProductPage = lazy(() =>
-  import("./admin/AdminProductPage").then((m) => ({ default: m.AdminProductPage })),
-);
-const AdminShipmentsPage = lazy(() =>
-  import("./admin/AdminShipmentsPage").then((m) => ({ default: m.AdminShipmentsPage })),
+const AdminProductPage = lazyPage(() => import("./admin/AdminProductPage").then((m) => m.AdminProductPage));
+const AdminShipmentsPage = lazyPage(() =>
+  import("./admin/AdminShipmentsPage").then((m) => m.AdminShipmentsPage),
 );
 
 export function App() {
@@ -42,9 +39,9 @@ export function App() {
         <Route
           path="admin"
           element={
-            <Suspense fallback={<Loading label="Loading the admin area…" />}>
+            <LazyArea loading="Loading the admin area…">
               <AdminLayout />
-            </Suspense>
+            </LazyArea>
           }
         >
           <Route index element={<AdminProductsPage />} />

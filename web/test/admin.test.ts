@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeOk, waitFor } from "@storefront/testkit";
-import { searchAndOpen, signIn } from "./support/flows";
+import type { Page, Route } from "playwright-core";
+import { PASSWORD, searchAndOpen, signIn } from "./support/flows";
 import { startStorefront, type Storefront } from "./support/storefront";
 
 let shop: Storefront;
@@ -137,4 +138,105 @@ describe("admin area", () => {
     await card.getByRole("button", { name: /^Resume journey/ }).waitFor();
     await context.close();
   });
+
+  it("is reached from the main navigation and moved around in through its own, without a page load", async () => {
+    const { context, page } = await adminPage();
+    // Set in the page's JavaScript: a full page load would lose it.
+    await page.evaluate(() => Object.assign(window, { samePageLoad: true }));
+    await openAdminFromMainNav(page);
+
+    const adminNav = page.getByRole("navigation", { name: "Admin" });
+    await adminNav.getByRole("link", { name: "Shipments" }).click();
+    await page.getByRole("heading", { level: 1, name: "Shipments" }).waitFor();
+    await page.getByRole("button", { name: "Refresh" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/admin/shipments");
+
+    await adminNav.getByRole("link", { name: "Products and stock" }).click();
+    await page.getByRole("heading", { level: 1, name: "Products and stock" }).waitFor();
+    const firstProduct = page.locator(".admin-table tbody tr").first().getByRole("link");
+    const productName = (await firstProduct.textContent())!;
+    await firstProduct.click();
+    await page.getByRole("heading", { level: 1, name: productName }).waitFor();
+    await page.getByRole("form", { name: "Edit product" }).waitFor();
+    await adminNav.waitFor();
+
+    expect(await page.evaluate(() => "samePageLoad" in window)).toBe(true);
+    await context.close();
+  });
+
+  it("keeps an administrator who follows the Admin link while signing in is still finishing", async () => {
+    const admin = await shop.platform.accounts.admin("Hasty Hal");
+    const { context, page } = await shop.newPage();
+    // Signing in ends by fetching again, as the user, what the page had read as a guest (the
+    // cart); it is held here until the administrator has moved on, as a slow router would.
+    const held: Route[] = [];
+    let holding = true;
+    await page.route("**/graphql", async (route) => {
+      const request = route.request();
+      const body =
+        request.method() === "POST" ? (request.postDataJSON() as { operationName?: string }) : undefined;
+      if (holding && body?.operationName === "Cart" && request.headers().authorization) held.push(route);
+      else await route.fallback();
+    });
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(admin.email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect.poll(() => held.length).toBeGreaterThan(0);
+
+    await openAdminFromMainNav(page);
+    holding = false;
+    for (const route of held) await route.fallback();
+    // Signing in has finished once the cart it fetched again is shown (the badge follows it)...
+    await page.getByRole("button", { name: /Sign out/ }).waitFor();
+    await page.waitForResponse(
+      (response) =>
+        (response.request().postDataJSON() as { operationName?: string } | null)?.operationName === "Cart",
+    );
+    // ...and the administrator is still where they went, and can carry on there.
+    await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Shipments" }).click();
+    await page.getByRole("heading", { level: 1, name: "Shipments" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/admin/shipments");
+    await page.goBack();
+    await page.getByRole("heading", { level: 1, name: "Products and stock" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/admin");
+    await context.close();
+  });
+
+  it("says so when a part of it cannot be loaded, and loads it on Try again", async () => {
+    const { context, page } = await adminPage();
+    // The shipments page's code fails to arrive once (a dropped connection, a deploy in between).
+    let failures = 0;
+    await page.route(/\/assets\/AdminShipmentsPage-[^/]+\.js$/, async (route) => {
+      if (failures++ === 0) await route.abort("connectionreset");
+      else await route.fallback();
+    });
+    await openAdminFromMainNav(page);
+    await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Shipments" }).click();
+    const problem = page.getByRole("alert").filter({ hasText: "could not be loaded" });
+    await problem.waitFor();
+    // The admin area's own navigation stays, and no spinner goes on for ever.
+    await page.getByRole("navigation", { name: "Admin" }).waitFor();
+    expect(
+      await page
+        .getByRole("status")
+        .filter({ hasText: /Loading/ })
+        .count(),
+    ).toBe(0);
+
+    await problem.getByRole("button", { name: "Try again" }).click();
+    await page.getByRole("heading", { level: 1, name: "Shipments" }).waitFor();
+    await page.getByRole("button", { name: "Refresh" }).waitFor();
+    expect(failures).toBe(2);
+    await context.close();
+  });
 });
+
+/** Follows the main navigation's Admin link (client-side) and waits for the admin area. */
+async function openAdminFromMainNav(page: Page) {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
+  await page.getByRole("navigation", { name: "Admin" }).waitFor();
+  await page.getByRole("heading", { level: 1, name: "Products and stock" }).waitFor();
+  await page.locator(".admin-table tbody tr").first().waitFor();
+  expect(new URL(page.url()).pathname).toBe("/admin");
+}

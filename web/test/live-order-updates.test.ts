@@ -41,9 +41,8 @@ async function adminShipments() {
   const admin = await shop.platform.accounts.admin("Carrier Carl");
   const { context, page } = await shop.newPage();
   await signIn(page, admin.email, admin.password);
-  // Straight to the page, as an administrator's bookmark would: the admin area's own navigation
-  // is covered by admin.test.ts, and this test is about the customer's live page.
-  await page.goto("/admin/shipments");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
+  await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Shipments" }).click();
   await page.getByRole("button", { name: "Refresh" }).waitFor();
   return {
     context,

@@ -1,12 +1,13 @@
 import { useMutation } from "@apollo/client/react";
 import { useState, type FormEvent } from "react";
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { fieldError, fieldErrorsOf } from "../apollo/errors";
 import { Field } from "../components/Field";
 import { ErrorNotice } from "../components/Status";
 import { LoginDocument, RegisterDocument } from "../graphql/generated/graphql";
 import { useSession } from "../session/SessionProvider";
 import { formRawText, formText } from "../components/form";
+import { useNavigateOnceDone } from "../routing/navigateOnceDone";
 
 /** Only same-site paths, so a crafted `?next=` cannot send the user elsewhere after sign-in. */
 export function safeNext(next: string | null): string {
@@ -25,7 +26,7 @@ function AuthForm({ mode }: { mode: "sign-in" | "register" }) {
   const [login] = useMutation(LoginDocument);
   const [register] = useMutation(RegisterDocument);
   const { signedIn } = useSession();
-  const navigate = useNavigate();
+  const navigateOnceDone = useNavigateOnceDone();
   const [params] = useSearchParams();
   const next = safeNext(params.get("next"));
   const [busy, setBusy] = useState(false);
@@ -34,6 +35,7 @@ function AuthForm({ mode }: { mode: "sign-in" | "register" }) {
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const moveOn = navigateOnceDone();
     const form = new FormData(event.currentTarget);
     const email = formText(form, "email");
     // As typed: spaces at either end are part of a password (the server does not trim them).
@@ -55,7 +57,7 @@ function AuthForm({ mode }: { mode: "sign-in" | "register" }) {
         );
       } else if (data) {
         await signedIn(data);
-        void navigate(next, { replace: true });
+        moveOn(next, { replace: true });
       }
     } catch (error) {
       setFields(fieldErrorsOf(error));

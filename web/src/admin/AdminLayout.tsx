@@ -1,6 +1,7 @@
 import { NavLink, Outlet } from "react-router";
 import { SignInRequired } from "../components/Layout";
 import { Loading } from "../components/Status";
+import { LazyArea } from "../routing/lazyPage";
 import { useSession } from "../session/SessionProvider";
 
 /**
@@ -33,7 +34,10 @@ export function AdminLayout() {
           </li>
         </ul>
       </nav>
-      <Outlet />
+      {/* Each admin page's code loads under the admin navigation, which stays. */}
+      <LazyArea loading="Loading…">
+        <Outlet />
+      </LazyArea>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import { useState, type FormEvent } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link } from "react-router";
 import { fieldError, fieldErrorsOf } from "../apollo/errors";
 import { Field } from "../components/Field";
 import { LoadMore } from "../components/LoadMore";
@@ -9,6 +9,7 @@ import { ErrorNotice, Loading } from "../components/Status";
 import { AdminProductsDocument, CreateProductDocument } from "../graphql/generated/graphql";
 import { minorUnits } from "./money";
 import { formText } from "../components/form";
+import { useNavigateOnceDone } from "../routing/navigateOnceDone";
 
 export function AdminProductsPage() {
   const [query, setQuery] = useState("");
@@ -71,13 +72,14 @@ export function AdminProductsPage() {
 
 function CreateProductForm() {
   const [createProduct, { loading }] = useMutation(CreateProductDocument);
-  const navigate = useNavigate();
+  const navigateOnceDone = useNavigateOnceDone();
   const [fields, setFields] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<unknown>();
   const [open, setOpen] = useState(false);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const moveOn = navigateOnceDone();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => formText(form, name);
     setFields({});
@@ -94,7 +96,7 @@ function CreateProductForm() {
           },
         },
       });
-      if (data) void navigate(`/admin/products/${data.createProduct.id}`);
+      if (data) moveOn(`/admin/products/${data.createProduct.id}`);
     } catch (error) {
       setFields(fieldErrorsOf(error));
       setProblem(error);

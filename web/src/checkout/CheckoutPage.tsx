@@ -1,6 +1,6 @@
 import { useApolloClient, useMutation, useQuery } from "@apollo/client/react";
 import { useState, type FormEvent } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link } from "react-router";
 import { fieldError, fieldErrorsOf, graphQLErrorsOf } from "../apollo/errors";
 import { AddressFieldset, addressFromForm, AddressLines } from "../account/AddressFieldset";
 import { SignInRequired } from "../components/Layout";
@@ -12,6 +12,7 @@ import {
   MyAddressesDocument,
   type CheckoutInput,
 } from "../graphql/generated/graphql";
+import { useNavigateOnceDone } from "../routing/navigateOnceDone";
 import { useSession } from "../session/SessionProvider";
 import { CardFieldset, cardFromForm } from "./CardFieldset";
 import { CheckoutFailureNotice } from "./CheckoutFailureNotice";
@@ -45,7 +46,7 @@ function CheckoutForm() {
   const [checkout, { loading: placing }] = useMutation(CheckoutDocument);
   const attempt = useAttemptKey();
   const client = useApolloClient();
-  const navigate = useNavigate();
+  const navigateOnceDone = useNavigateOnceDone();
   const [failure, setFailure] = useState<CheckoutFailure>();
   const [problem, setProblem] = useState<unknown>();
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -67,6 +68,7 @@ function CheckoutForm() {
   }
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const moveOn = navigateOnceDone();
     const form = new FormData(event.currentTarget);
     // Only ever an option of the address being sent (none while its options load or if none).
     const shippingOptionId = shipping.selected;
@@ -91,7 +93,7 @@ function CheckoutForm() {
       if (result?.__typename === "Order") {
         // The cart was emptied by the checkout.
         await client.refetchQueries({ include: [CartDocument] }).catch(() => undefined);
-        void navigate(`/orders/${result.id}`);
+        moveOn(`/orders/${result.id}`);
       } else if (result) {
         setFailure(result);
         void cart.refetch();

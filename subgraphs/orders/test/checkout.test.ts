@@ -32,6 +32,13 @@ async function paymentsFor(orderId: string) {
     .where(eq(paymentsDbSchema.payments.orderId, orderId));
 }
 
+async function paymentsOf(userId: string) {
+  return s.payments.database.db
+    .select()
+    .from(paymentsDbSchema.payments)
+    .where(eq(paymentsDbSchema.payments.userId, userId));
+}
+
 async function orderRow(id: string) {
   const [row] = await s.orders.database.db.select().from(schema.orders).where(eq(schema.orders.id, id));
   return row!;
@@ -206,6 +213,42 @@ describe("checkout", () => {
       .where(eq(schema.orders.userId, customer.id));
     expect(orders?.n).toBe(0);
     expect(await s.stockOf(variant)).toEqual({ onHand: 3, ledger: 3 });
+  });
+});
+
+describe("the inline shipping address", () => {
+  it("is held to the address book's rules, refused before anything is written or charged", async () => {
+    const variant = await s.variantWithStock(2);
+    const customer = await s.customer();
+    await s.addToCart(variant, 1, { token: customer.token });
+    const cases: [Record<string, unknown>, string][] = [
+      [{ ...ADDRESS, country: "XX" }, "shippingAddress.country"],
+      [{ ...ADDRESS, country: "US", postalCode: "ABCDE" }, "shippingAddress.postalCode"],
+      [{ ...ADDRESS, phone: "call me maybe" }, "shippingAddress.phone"],
+      [{ ...ADDRESS, fullName: "Ada\u0000Lovelace" }, "shippingAddress.fullName"],
+      [{ ...ADDRESS, city: "\ud800London" }, "shippingAddress.city"],
+    ];
+    for (const [address, field] of cases) {
+      const refused = await s.checkout(customer.token, { address });
+      expect(refused.errors?.[0]?.extensions, field).toEqual({ code: "BAD_USER_INPUT", field });
+    }
+    const [orders] = await s.orders.database.db
+      .select({ n: count() })
+      .from(schema.orders)
+      .where(eq(schema.orders.userId, customer.id));
+    expect(orders?.n).toBe(0);
+    expect(await paymentsOf(customer.id)).toHaveLength(0);
+    expect(await s.stockOf(variant)).toEqual({ onHand: 2, ledger: 2 });
+  });
+
+  it("keeps the phone number as E.164 in the order's address", async () => {
+    const variant = await s.variantWithStock(2);
+    const customer = await s.customer();
+    await s.addToCart(variant, 1, { token: customer.token });
+    const paid = (await s.checkout(customer.token, { address: { ...ADDRESS, phone: "020 7946 0958" } })).data!
+      .checkout;
+    expect(paid.status).toBe("PAID");
+    expect((await orderRow(paid.id!)).shippingAddress.phone).toBe("+442079460958");
   });
 });
 

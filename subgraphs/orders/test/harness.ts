@@ -158,7 +158,12 @@ export async function startCheckoutStack() {
     },
     checkout(
       token: string,
-      options: { key?: string; card?: string; address?: typeof ADDRESS; shippingOptionId?: string } = {},
+      options: {
+        key?: string;
+        card?: string;
+        address?: Record<string, unknown>;
+        shippingOptionId?: string;
+      } = {},
     ) {
       return execute<{ checkout: CheckoutOutcome }>(orders.url, CHECKOUT, {
         token,

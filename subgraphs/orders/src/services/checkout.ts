@@ -7,6 +7,7 @@ import {
   enqueueMessages,
   isUuid,
   passThroughClientError,
+  postalAddress,
   requireViewer,
   validateCard,
   validateInput,
@@ -34,33 +35,11 @@ export interface CheckoutError {
 
 export type CheckoutResult = OrderRow | CheckoutError;
 
-const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => v || null);
-const addressInput = z.object({
-  fullName: text(100),
-  line1: text(200),
-  line2: optionalText(200),
-  city: text(100),
-  region: optionalText(100),
-  postalCode: text(20),
-  country: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code"),
-  phone: optionalText(30),
-});
 const checkoutInput = z
   .object({
     idempotencyKey: z.string().trim().min(8, "must be at least 8 characters").max(100),
     shippingAddressId: z.string().nullish(),
-    shippingAddress: addressInput.nullish(),
+    shippingAddress: postalAddress.nullish(),
     shippingOptionId: z.string().trim().min(1, "must not be empty").max(64),
     card: z.object({
       number: z.string().max(30),

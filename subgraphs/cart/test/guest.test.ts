@@ -125,6 +125,7 @@ describe("guest carts", () => {
       ],
       [`mutation { removeFromCart(variantId: "nope") { cartToken } }`, {}, "variantId"],
       [`query { cart(cartToken: "has spaces in it, so no") { id } }`, {}, "cartToken"],
+      [`query($t: String) { cart(cartToken: $t) { id } }`, { t: `${"a".repeat(40)}\u0000` }, "cartToken"],
     ];
     for (const [query, variables, field] of cases) {
       const result = await s.run(query, variables);

@@ -18,9 +18,15 @@ export async function startTestSubgraph<
   TContext extends RequestContext,
 >(
   module: SubgraphModule<TSchema, TContext>,
-  options: { databaseUrl?: string; log?: Logger } = {},
+  options: {
+    databaseUrl?: string;
+    log?: Logger;
+    /** The embedded database (in-memory PGlite) that `npm start` uses, instead of PostgreSQL. */
+    embedded?: boolean;
+  } = {},
 ): Promise<TestSubgraph<TSchema>> {
-  const database = options.databaseUrl ? undefined : await createTestDatabase(module.name);
+  const database =
+    options.databaseUrl || options.embedded ? undefined : await createTestDatabase(module.name);
   const databaseUrl = options.databaseUrl ?? database?.url;
   const running = await launchSubgraph(module, {
     port: 0,

@@ -9,6 +9,10 @@ export const usersEnvShape = {
   DATA_DIR: z.string().default(".data"),
   LOG_LEVEL: envFields.logLevel(),
   ACCESS_TOKEN_TTL_SECONDS: envFields.seconds(15 * 60),
+  /** How often each replica re-reads the signing keys (rotations made elsewhere reach it). */
+  SIGNING_KEY_REFRESH_SECONDS: envFields.seconds(60),
+  /** How often expired sign-in attempt counters are removed. */
+  LOGIN_ATTEMPT_SWEEP_SECONDS: envFields.seconds(60),
   REFRESH_TOKEN_TTL_SECONDS: envFields.seconds(30 * 24 * 60 * 60),
   /** How often verifiers (router, every subgraph) re-read the revoked sessions; a session ends everywhere within about this. */
   SESSION_REVOCATION_REFRESH_MS: z.coerce.number().int().min(250).max(30_000).default(1_000),
@@ -25,6 +29,8 @@ export interface UsersConfig {
   dataDir: string;
   logLevel: z.infer<ReturnType<typeof envFields.logLevel>>;
   accessTokenTtlSeconds: number;
+  signingKeyRefreshSeconds: number;
+  loginAttemptSweepSeconds: number;
   refreshTokenTtlSeconds: number;
   sessionRevocationRefreshMs: number;
   throttle: { windowSeconds: number; maxFailuresPerAccount: number; maxFailuresPerAddress: number };
@@ -38,6 +44,8 @@ function toConfig(env: ReturnType<typeof parseEnv<typeof usersEnvShape>>): Users
     dataDir: env.DATA_DIR,
     logLevel: env.LOG_LEVEL,
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+    signingKeyRefreshSeconds: env.SIGNING_KEY_REFRESH_SECONDS,
+    loginAttemptSweepSeconds: env.LOGIN_ATTEMPT_SWEEP_SECONDS,
     refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
     sessionRevocationRefreshMs: env.SESSION_REVOCATION_REFRESH_MS,
     throttle: {

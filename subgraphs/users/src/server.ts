@@ -28,8 +28,12 @@ export function usersModule(config: UsersConfig): SubgraphModule<typeof schema, 
     resolvers,
     database: { schema, migrationsFolder },
     async setup({ db, log }) {
-      const keys = new SigningKeys(db, defaultKeyTiming(config.accessTokenTtlSeconds));
+      const keys = new SigningKeys(
+        db,
+        defaultKeyTiming(config.accessTokenTtlSeconds, config.signingKeyRefreshSeconds * 1000),
+      );
       await keys.init();
+      const refreshing = keys.startRefreshing(log);
       const revokedSessions = async (after: string | undefined): Promise<RevokedSessionsPage> => ({
         ...(await revokedSessionsSince(
           db,
@@ -40,12 +44,15 @@ export function usersModule(config: UsersConfig): SubgraphModule<typeof schema, 
       });
       const sweeping = startPeriodicTask({
         name: "login-attempts-sweeper",
-        intervalMs: 60_000,
+        intervalMs: config.loginAttemptSweepSeconds * 1000,
         log,
         task: () => sweepLoginAttempts(db, config.throttle.windowSeconds),
       });
       return {
-        stop: () => sweeping.stop(),
+        stop: async () => {
+          await sweeping.stop();
+          await refreshing.stop();
+        },
         // The users subgraph holds the keys and the sessions, so it verifies against them directly.
         verifyToken: createTokenVerifier(keys.getKey, {
           revocations: revokedSessions,
@@ -61,8 +68,8 @@ export function usersModule(config: UsersConfig): SubgraphModule<typeof schema, 
           signedInNow: new Set(),
         }),
         routes: {
-          [JWKS_PATH]: async (_req, res) =>
-            sendJson(res, 200, await keys.jwks(), { "cache-control": "public, max-age=300" }),
+          [JWKS_PATH]: (_req, res) =>
+            sendJson(res, 200, keys.jwks(), { "cache-control": "public, max-age=300" }),
           [REVOKED_SESSIONS_PATH]: async (req, res) => {
             const after = new URL(req.url ?? "/", "http://localhost").searchParams.get("after");
             if (after !== null && Number.isNaN(Date.parse(after))) {

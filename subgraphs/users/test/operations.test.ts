@@ -1,13 +1,14 @@
 import { decodeProtectedHeader } from "jose";
 import { afterAll, describe, expect, it } from "vitest";
-import { createTokenVerifier } from "@storefront/platform";
-import { createTestDatabase, startTcpRelay, startTestSubgraph } from "@storefront/testkit";
+import { createLogger, createTokenVerifier } from "@storefront/platform";
+import { createTestDatabase, startTcpRelay, startTestSubgraph, waitFor } from "@storefront/testkit";
 import { usersConfigFrom } from "../src/env";
 import { usersModule } from "../src/server";
 import { SigningKeys } from "../src/services/signing-keys";
 import { register, startUsers } from "./harness";
 
 const cleanups: (() => Promise<void>)[] = [];
+const silentLog = createLogger({ service: "users-test", level: "silent" });
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
@@ -65,6 +66,10 @@ describe("signing keys", () => {
     const replicaB = new SigningKeys(users.database.db, timing);
     await replicaA.init();
     await replicaB.init();
+    const refreshing = [replicaA, replicaB].map((replica) => replica.startRefreshing(silentLog));
+    cleanups.push(async () => {
+      for (const task of refreshing) await task.stop();
+    });
     const claims = {
       userId: "00000000-0000-4000-8000-000000000001",
       role: "CUSTOMER" as const,
@@ -76,10 +81,18 @@ describe("signing keys", () => {
     const newKid = await replicaA.rotate();
     // Until activation both replicas keep signing with the old key...
     expect(decodeProtectedHeader((await replicaA.sign(claims)).token).kid).toBe(oldKid);
-    await new Promise((r) => setTimeout(r, timing.refreshMs + 50));
+    // ...while the other replica, once its background refresh has run, already publishes the new key.
+    await waitFor(
+      () => replicaB.jwks().keys.map((k) => k.kid),
+      (kids) => kids.includes(newKid),
+    );
     expect(decodeProtectedHeader((await replicaB.sign(claims)).token).kid).toBe(oldKid);
-    // ...while the other replica already publishes the new key.
-    expect((await replicaB.jwks()).keys.map((k) => k.kid).sort()).toEqual([newKid, oldKid].sort());
+    expect(
+      replicaB
+        .jwks()
+        .keys.map((k) => k.kid)
+        .sort(),
+    ).toEqual([newKid, oldKid].sort());
 
     await new Promise((r) => setTimeout(r, timing.propagationMs));
     const after = await replicaB.sign(claims);

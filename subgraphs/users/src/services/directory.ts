@@ -31,13 +31,15 @@ export async function listAuditEvents(
 ): Promise<Connection<AuditRow>> {
   requireAdmin(ctx.viewer);
   const limit = pageSize(args.first);
-  if (args.userId && !isUuid(args.userId)) return toConnection<AuditRow>([], limit, newestFirst.cursorOf);
+  // An empty or malformed id is an unknown user, whose log is empty, not "no filter".
+  if (args.userId != null && !isUuid(args.userId))
+    return toConnection<AuditRow>([], limit, newestFirst.cursorOf);
   const rows = await ctx.db
     .select()
     .from(auditLog)
     .where(
       and(
-        args.userId ? eq(auditLog.userId, args.userId) : undefined,
+        args.userId != null ? eq(auditLog.userId, args.userId) : undefined,
         newestFirst.after(auditLog, args.after),
       ),
     )

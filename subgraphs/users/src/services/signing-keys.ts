@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { desc, gt, isNull, or } from "drizzle-orm";
 import {
+  errors as joseErrors,
   SignJWT,
   calculateJwkThumbprint,
   exportJWK,
@@ -10,7 +11,13 @@ import {
   type JWK,
   type JWTVerifyGetKey,
 } from "jose";
-import { ACCESS_TOKEN, type Role } from "@storefront/platform";
+import {
+  ACCESS_TOKEN,
+  startPeriodicTask,
+  type Logger,
+  type PeriodicTask,
+  type Role,
+} from "@storefront/platform";
 import type { UsersDatabase } from "../db";
 import { signingKeys } from "../db/schema";
 
@@ -34,9 +41,9 @@ export interface SigningKeyTiming {
 /** An unknown kid triggers a reload, but never more often than this (a forged kid can't flood the db). */
 const UNKNOWN_KID_COOLDOWN_MS = 5_000;
 
-export const defaultKeyTiming = (accessTokenTtlSeconds: number): SigningKeyTiming => ({
-  refreshMs: 60_000,
-  propagationMs: 6 * 60_000,
+export const defaultKeyTiming = (accessTokenTtlSeconds: number, refreshMs = 60_000): SigningKeyTiming => ({
+  refreshMs,
+  propagationMs: Math.max(6 * 60_000, refreshMs + 5 * 60_000),
   accessTokenTtlSeconds,
 });
 
@@ -44,16 +51,30 @@ export const defaultKeyTiming = (accessTokenTtlSeconds: number): SigningKeyTimin
  * The asymmetric keys that sign access tokens, shared by every replica through the users
  * database. Rotation publishes before it signs: a verifier never meets a token whose key it
  * could not have fetched yet.
+ *
+ * Signing and serving the JWKS only read the keys held in memory; a background task re-reads
+ * them from the database every `refreshMs`. Tokens are signed inside the transactions that
+ * create sessions, and on the embedded database a reload from there would wait for the very
+ * connection that transaction holds.
  */
 export class SigningKeys {
   private keys: LoadedKey[] = [];
-  private loadedAt = 0;
   private lastUnknownKidReload = 0;
 
   constructor(
     private readonly db: UsersDatabase,
     private readonly timing: SigningKeyTiming,
   ) {}
+
+  /** Re-reads the keys every `refreshMs`, so rotations made by other replicas reach this one. */
+  startRefreshing(log: Logger): PeriodicTask {
+    return startPeriodicTask({
+      name: "signing-key refresh",
+      intervalMs: this.timing.refreshMs,
+      log,
+      task: () => this.reload(),
+    });
+  }
 
   /** Loads the keys, creating the first one (active at once) when the database has none. */
   async init(): Promise<void> {
@@ -93,7 +114,6 @@ export class SigningKeys {
     role: Role;
     sessionId: string;
   }): Promise<{ token: string; expiresAt: Date }> {
-    await this.refreshIfStale();
     const kid = this.currentKid();
     const key = this.keys.find((k) => k.kid === kid);
     if (!key) throw new Error("no signing key is active");
@@ -111,8 +131,7 @@ export class SigningKeys {
   }
 
   /** The public JWKS document served at /.well-known/jwks.json: every key not yet expired. */
-  async jwks(): Promise<{ keys: JWK[] }> {
-    await this.refreshIfStale();
+  jwks(): { keys: JWK[] } {
     return {
       keys: this.keys.map((key) => ({
         ...key.publicJwk,
@@ -125,20 +144,16 @@ export class SigningKeys {
 
   /** Key lookup for verifying tokens inside the users subgraph itself. */
   readonly getKey: JWTVerifyGetKey = async (header) => {
-    await this.refreshIfStale();
     let key = this.keys.find((k) => k.kid === header.kid);
     if (!key && Date.now() - this.lastUnknownKidReload > UNKNOWN_KID_COOLDOWN_MS) {
       this.lastUnknownKidReload = Date.now();
       await this.reload();
       key = this.keys.find((k) => k.kid === header.kid);
     }
-    if (!key) throw new Error("unknown signing key");
+    // A kid nobody issued is a bad token (401), not a fault of the server.
+    if (!key) throw new joseErrors.JWKSNoMatchingKey();
     return key.publicKey;
   };
-
-  private async refreshIfStale() {
-    if (Date.now() - this.loadedAt > this.timing.refreshMs) await this.reload();
-  }
 
   private async reload() {
     const rows = await this.db
@@ -156,7 +171,6 @@ export class SigningKeys {
         retiresAt: row.retiresAt?.getTime() ?? null,
       })),
     );
-    this.loadedAt = Date.now();
   }
 
   private async insertKey(activatesAt: Date, db: UsersDatabase = this.db): Promise<string> {

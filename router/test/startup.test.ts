@@ -36,10 +36,12 @@ function listenOn(port: number): Promise<number> {
 }
 
 describe("starting the router", () => {
-  it("closes the HTTP server again when the subscription server cannot be set up", async () => {
+  it("closes the HTTP and metrics servers again when the subscription server cannot be set up", async () => {
     const port = await listenOn(0);
+    const metricsPort = await listenOn(0);
     const config = routerConfigFrom({
       ROUTER_PORT: String(port),
+      ROUTER_METRICS_PORT: String(metricsPort),
       LOG_LEVEL: testEnv.logLevel,
       RATE_LIMIT_PER_MINUTE: "0",
     });
@@ -55,5 +57,6 @@ describe("starting the router", () => {
     ).rejects.toThrow("subscriptions could not start");
     // Nothing half-started holds the port (or keeps the process alive).
     await expect(listenOn(port)).resolves.toBe(port);
+    await expect(listenOn(metricsPort)).resolves.toBe(metricsPort);
   });
 });

@@ -1,0 +1,26 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { executeOk } from "@storefront/testkit";
+import { register, registerAdmin, startUsers, type UsersSubgraph } from "./harness";
+
+let users: UsersSubgraph;
+beforeAll(async () => {
+  users = await startUsers();
+});
+afterAll(async () => {
+  await users?.stop();
+});
+
+describe("malformed ids", () => {
+  it("are unknown users to the audit log: an empty list, not everyone's events", async () => {
+    const admin = await registerAdmin(users);
+    await register(users.url);
+    for (const userId of ["", "not-a-uuid"]) {
+      const log = await executeOk<{ auditLog: { nodes: unknown[] } }>(
+        users.url,
+        `query($u: ID) { auditLog(userId: $u) { nodes { type } } }`,
+        { variables: { u: userId }, token: admin.accessToken },
+      );
+      expect(log.auditLog.nodes, JSON.stringify(userId)).toEqual([]);
+    }
+  });
+});

@@ -95,6 +95,7 @@ describe("chargePayment: bad input", () => {
     ["a negative amount", (i) => ({ ...i, amount: -500 }), "amount"],
     ["a lower-case currency", (i) => ({ ...i, currency: "usd" }), "currency"],
     ["a currency that is not three letters", (i) => ({ ...i, currency: "EURO" }), "currency"],
+    ["a currency ISO 4217 does not have", (i) => ({ ...i, currency: "ZZZ" }), "currency"],
     ["an order id that is not a UUID", (i) => ({ ...i, orderId: "order-1" }), "orderId"],
     ["a user id that is not a UUID", (i) => ({ ...i, userId: "42" }), "userId"],
     ["an empty idempotency key", (i) => ({ ...i, idempotencyKey: "" }), "idempotencyKey"],

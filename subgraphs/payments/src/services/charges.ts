@@ -1,6 +1,12 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { isUuid, requireInternalCaller, validateCard, validateInput } from "@storefront/platform";
+import {
+  isCurrencyCode,
+  isUuid,
+  requireInternalCaller,
+  validateCard,
+  validateInput,
+} from "@storefront/platform";
 import type { PaymentsContext } from "../context";
 import { payments, type PaymentFailureCode, type PaymentRow } from "../db/schema";
 import {
@@ -43,7 +49,8 @@ const chargeInput = z.object({
     .int("must be a whole number of minor units")
     .positive("must be positive")
     .max(99_999_999, "must be at most 99999999"),
-  currency: z.string().regex(/^[A-Z]{3}$/, "must be an upper-case ISO 4217 code, e.g. USD"),
+  // Orders sends the cart's currency as the catalogue stored it: upper case, never normalised here.
+  currency: z.string().refine(isCurrencyCode, "must be an upper-case ISO 4217 code, e.g. USD"),
   idempotencyKey: idempotencyKeyField,
   // Shape only; validateCard checks the number, expiry and CVC and names the field at fault.
   card: z.object({

@@ -114,6 +114,8 @@ describe.each([
   });
 
   it("answers a malformed id as an unknown one: null, never an error", async () => {
+    // Something to find, so that "no such category" cannot pass for "no filter".
+    await insertProduct(catalogue);
     const result = await execute(
       catalogue.url,
       `{

@@ -112,7 +112,7 @@ export async function findProducts(
 
   const conditions: (SQL | undefined)[] = [eq(products.status, "ACTIVE")];
   if (tsQuery) conditions.push(sql`${products.search} @@ ${tsQuery}`);
-  if (filter.categoryId) {
+  if (filter.categoryId != null) {
     if (!isUuid(filter.categoryId)) return toConnection<ProductRecord>([], limit, () => "");
     const subtree = ctx.db
       .select({ id: categories.id })

@@ -116,6 +116,25 @@ describe("revocation feed", () => {
     expect(Date.parse(newer.cursor!)).toBeGreaterThanOrEqual(Date.parse(all.cursor!));
   });
 
+  it("drops a session once every token of it has expired, so the list stays bounded", async () => {
+    const shortLived = await startUsers({ ACCESS_TOKEN_TTL_SECONDS: "2" });
+    try {
+      const account = await register(shortLived.url);
+      await executeOk(shortLived.url, LOGOUT, { variables: { t: account.refreshToken } });
+      const sessionId = sessionIdOf(account.accessToken!);
+      const listed = async () => {
+        const page = (await (
+          await fetch(new URL(REVOKED_SESSIONS_PATH, shortLived.url))
+        ).json()) as RevokedSessionsPage;
+        return page.revoked.some((entry) => entry.sessionId === sessionId);
+      };
+      expect(await listed()).toBe(true);
+      await waitFor(listed, (present) => !present, WITHIN_MS);
+    } finally {
+      await shortLived.stop();
+    }
+  });
+
   it("refuses a cursor it did not make, without internal detail", async () => {
     const url = feedUrl();
     url.searchParams.set("after", "not-a-cursor");

@@ -61,9 +61,9 @@ export interface BuiltOperation {
  * so a run spends its time on many operations rather than a few slow ones.
  */
 const ROOT_WEIGHTS: Record<string, number> = {
-  register: 0.15,
-  login: 0.15,
-  changePassword: 0.1,
+  register: 0.5,
+  login: 0.5,
+  changePassword: 0.3,
   checkout: 0.4,
   refresh: 0.5,
   logout: 0.5,

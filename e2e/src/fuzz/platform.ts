@@ -113,6 +113,7 @@ async function seed(platform: Platform) {
   );
   if (guest.addToCart.cartToken) ids.cartTokens.push(guest.addToCart.cartToken);
   ids.users.push(...bystanders.map((b) => b.id));
+  ids.emails.push(customer.email, admin.email, ...bystanders.map((b) => b.email));
 
   return { ids, tokens: { anonymous: undefined, customer: customer.token, admin: admin.token } };
 }

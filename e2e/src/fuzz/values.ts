@@ -15,6 +15,8 @@ export interface SeededIds {
   shipments: string[];
   /** Guest cart tokens (x-cart-token). */
   cartTokens: string[];
+  /** Emails of existing accounts, for logins and registrations that meet a real row. */
+  emails: string[];
 }
 
 export const emptySeededIds = (): SeededIds => ({
@@ -30,6 +32,7 @@ export const emptySeededIds = (): SeededIds => ({
   payments: [],
   shipments: [],
   cartTokens: [],
+  emails: [],
 });
 
 /**
@@ -212,11 +215,17 @@ export function stringValue(rng: Random, ids: SeededIds, hint: ValueHint): strin
   const words = (n: number) => Array.from({ length: n }, () => rng.pick(WORDS)).join(" ");
   switch (hint.name) {
     case "email":
-      return rng.chance(0.9) ? `fuzz-${rng.hex(10)}@example.test` : rng.pick(["not-an-email", "a@b", "@x.y"]);
+      if (ids.emails.length && rng.chance(0.3)) return rng.pick(ids.emails);
+      return rng.chance(0.9)
+        ? `fuzz-${rng.hex(10)}@example.test`
+        : rng.pick(["not-an-email", "a@b", "@x.y", ""]);
     case "password":
     case "currentPassword":
     case "newPassword":
-      return rng.chance(0.8) ? `pw-${rng.hex(rng.int(4, 20))}` : rng.pick(["short", "x".repeat(12)]);
+      // Blank passwords are the ones a careless hash or comparison trips over.
+      return rng.chance(0.6)
+        ? `pw-${rng.hex(rng.int(4, 20))}`
+        : rng.pick(["", " ", "   ", "short", "x".repeat(12)]);
     case "name":
     case "fullName":
       return hint.field.includes("egister") || hint.name === "fullName" ? rng.pick(NAMES) : words(2);

@@ -28,6 +28,8 @@ export const routerEnvShape = {
     )
     .optional(),
   JWKS_URL: envFields.url().default("http://localhost:4001/.well-known/jwks.json"),
+  /** How long the published keys are kept before they are fetched again (new keys are published ahead). */
+  JWKS_CACHE_SECONDS: envFields.seconds(600),
   LOG_LEVEL: envFields.logLevel(),
   NODE_ENV: envFields.nodeEnv(),
   MAX_REQUEST_BYTES: z.coerce.number().int().positive().default(100_000),
@@ -95,6 +97,7 @@ export interface RouterConfig {
   supergraphSdl?: string;
   subgraphUrls: Record<string, string>;
   jwksUrl: string;
+  jwksCacheSeconds: number;
   logLevel: z.infer<ReturnType<typeof envFields.logLevel>>;
   production: boolean;
   maxRequestBytes: number;
@@ -169,6 +172,7 @@ function toConfig(
     supergraphPath: path.resolve(env.SUPERGRAPH_PATH ?? path.join(repoRoot(), "schema/supergraph.graphql")),
     subgraphUrls: parseSubgraphUrls(env.SUBGRAPH_URLS),
     jwksUrl: env.JWKS_URL,
+    jwksCacheSeconds: env.JWKS_CACHE_SECONDS,
     logLevel: env.LOG_LEVEL,
     production: env.NODE_ENV === "production",
     maxRequestBytes: env.MAX_REQUEST_BYTES,

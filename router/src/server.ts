@@ -92,7 +92,7 @@ export async function startRouter(
   });
   const subgraphMetrics = createSubgraphMetrics(metrics.registry);
   const subgraphFetcher = createSubgraphFetcher(config.subgraphTimeoutMs);
-  const verifyToken = options.verifyToken ?? createTokenVerifier({ jwksUrl: config.jwksUrl }, { log });
+  const verifyToken = options.verifyToken ?? createTokenVerifier(config, { log });
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 1_000, connectionName: "router" })
     : undefined;

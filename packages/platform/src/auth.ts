@@ -77,13 +77,16 @@ export const sessionEnded = () => unauthenticated("This session has ended. Pleas
  * Any failure is UNAUTHENTICATED with a message that does not say which check failed.
  */
 export function createTokenVerifier(
-  keys: JWTVerifyGetKey | { jwksUrl: string },
+  keys: JWTVerifyGetKey | { jwksUrl: string; jwksCacheSeconds?: number },
   options: TokenVerifierOptions = {},
 ): TokenVerifier {
   const getKey =
     typeof keys === "function"
       ? keys
-      : createRemoteJWKSet(new URL(keys.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 });
+      : createRemoteJWKSet(new URL(keys.jwksUrl), {
+          cooldownDuration: 30_000,
+          cacheMaxAge: (keys.jwksCacheSeconds ?? 600) * 1000,
+        });
   const source =
     options.revocations === false
       ? undefined

@@ -90,6 +90,8 @@ export const subgraphEnvShape = {
   DATA_DIR: z.string().default(".data"),
   LOG_LEVEL: envFields.logLevel(),
   JWKS_URL: envFields.url().default("http://localhost:4001/.well-known/jwks.json"),
+  /** How long the published keys are kept before they are fetched again (new keys are published ahead). */
+  JWKS_CACHE_SECONDS: envFields.seconds(600),
   SERVICE_TOKEN: envFields.serviceToken(),
 };
 
@@ -104,6 +106,7 @@ export interface SubgraphConfig {
   logLevel: z.infer<ReturnType<typeof envFields.logLevel>>;
   /** Where access-token keys are published (the users subgraph). */
   jwksUrl: string;
+  jwksCacheSeconds: number;
   /** Shared credential of internal calls; `npm start` makes one up when unset. */
   serviceToken: string | undefined;
 }
@@ -117,6 +120,7 @@ export function subgraphConfig(
     dataDir: env.DATA_DIR,
     logLevel: env.LOG_LEVEL,
     jwksUrl: env.JWKS_URL,
+    jwksCacheSeconds: env.JWKS_CACHE_SECONDS,
     serviceToken: env.SERVICE_TOKEN,
   };
 }

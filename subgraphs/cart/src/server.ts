@@ -30,7 +30,7 @@ export function cartModule(config: CartConfig): SubgraphModule<typeof schema, Ca
         intervalMs: config.guestCartSweepSeconds * 1000,
       });
       return Promise.resolve({
-        verifyToken: createTokenVerifier({ jwksUrl: config.jwksUrl }),
+        verifyToken: createTokenVerifier(config, { log }),
         extendContext: (base) => ({
           ...base,
           db,

@@ -22,7 +22,7 @@ export function catalogueModule(config: CatalogueConfig): SubgraphModule<typeof 
     setup({ db, log }) {
       const sweeper = startReservationSweeper(db, log, config.reservationSweepSeconds * 1000);
       return Promise.resolve({
-        verifyToken: createTokenVerifier({ jwksUrl: config.jwksUrl }),
+        verifyToken: createTokenVerifier(config, { log }),
         extendContext: (base) => ({ ...base, db, loaders: createLoaders(db) }),
         stop: () => sweeper.stop(),
       });

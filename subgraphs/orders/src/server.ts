@@ -82,7 +82,7 @@ export function ordersModule(
         throw error;
       }
       return {
-        verifyToken: createTokenVerifier({ jwksUrl: config.jwksUrl }),
+        verifyToken: createTokenVerifier(config, { log }),
         extendContext: (base) => ({ ...base, db, deps, live, loaders: createLoaders(db) }),
         readiness: {
           broker: () => {

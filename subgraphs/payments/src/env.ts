@@ -21,11 +21,14 @@ export const paymentsEnvShape = {
     .min(24, "must be at least 24 (hours): retries may arrive up to a day later")
     .max(24 * 366, "must be at most 8784 (a year)")
     .default(24),
+  /** Expired keys are few and harmless until swept; a quarter-hourly sweep keeps the table small. */
+  IDEMPOTENCY_KEY_SWEEP_SECONDS: envFields.seconds(15 * 60),
 };
 
 export interface PaymentsConfig extends SubgraphConfig {
   /** How long an idempotency key (and the result stored with it) is kept before it is swept. */
   idempotencyKeyTtlHours: number;
+  idempotencyKeySweepSeconds: number;
 }
 
 const loader = configLoader(paymentsEnvShape, (env): PaymentsConfig => ({
@@ -35,6 +38,7 @@ const loader = configLoader(paymentsEnvShape, (env): PaymentsConfig => ({
     databaseUrl: env.PAYMENTS_DATABASE_URL,
   }),
   idempotencyKeyTtlHours: env.IDEMPOTENCY_KEY_TTL_HOURS,
+  idempotencyKeySweepSeconds: env.IDEMPOTENCY_KEY_SWEEP_SECONDS,
 }));
 
 export const paymentsConfigFrom = loader.from;

@@ -14,9 +14,6 @@ import { createTestModeProvider, type PaymentProvider } from "./providers";
 import { resolvers } from "./resolvers";
 import { startIdempotencyKeySweeper } from "./services/idempotency";
 
-/** Expired keys are few and harmless until swept; a quarter-hourly sweep keeps the table small. */
-const KEY_SWEEP_INTERVAL_MS = 15 * 60 * 1000;
-
 export interface PaymentsModuleOptions {
   /** The card processor; the test-mode fake when omitted. */
   provider?: PaymentProvider;
@@ -36,10 +33,10 @@ export function paymentsModule(
       log.info({ provider: provider.name }, "payment provider");
       const sweeper = startIdempotencyKeySweeper(db, log, {
         ttlHours: config.idempotencyKeyTtlHours,
-        intervalMs: KEY_SWEEP_INTERVAL_MS,
+        intervalMs: config.idempotencyKeySweepSeconds * 1000,
       });
       return Promise.resolve({
-        verifyToken: createTokenVerifier({ jwksUrl: config.jwksUrl }),
+        verifyToken: createTokenVerifier(config, { log }),
         extendContext: (base) => ({ ...base, db, provider, loaders: createLoaders(db) }),
         stop: () => sweeper.stop(),
       });

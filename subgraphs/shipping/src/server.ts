@@ -103,7 +103,7 @@ export function shippingModule(
           throw error;
         });
       return {
-        verifyToken: createTokenVerifier({ jwksUrl: config.jwksUrl }),
+        verifyToken: createTokenVerifier(config, { log }),
         extendContext: (base) => ({ ...base, db, config, relay, loaders: createLoaders(db) }),
         readiness: {
           broker: () => {

@@ -1,6 +1,9 @@
 import { loadShutdownGraceMs } from "./env";
 import type { Logger } from "./logger";
 
+/** Signals closer together than this are one request to stop. */
+const DUPLICATE_SIGNAL_MS = 1_000;
+
 export interface Stoppable {
   name: string;
   stop(): Promise<void>;
@@ -16,13 +19,16 @@ export interface Stoppable {
  */
 export function stopOnSignals(log: Logger, services: Stoppable[], options: { graceMs?: number } = {}): void {
   const graceMs = options.graceMs ?? loadShutdownGraceMs();
-  let stopping = false;
+  let stoppingSince: number | undefined;
   const stop = async (signal: string) => {
-    if (stopping) {
+    if (stoppingSince !== undefined) {
+      // One Ctrl-C under `npm start` arrives twice: from the terminal to the whole process
+      // group, and forwarded by npm. Only a later one means "stop now".
+      if (Date.now() - stoppingSince < DUPLICATE_SIGNAL_MS) return;
       log.warn({ signal }, "second signal, exiting now");
       process.exit(1);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     log.info({ signal, graceMs }, "shutting down");
     let current = "";
     const deadline = setTimeout(() => {
@@ -43,6 +49,6 @@ export function stopOnSignals(log: Logger, services: Stoppable[], options: { gra
     }
     process.exit(code);
   };
-  process.once("SIGTERM", () => void stop("SIGTERM"));
-  process.once("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
 }

@@ -9,3 +9,10 @@ export const testEnv = {
   serviceToken: "test-service-token-0123456789abcdef",
   logLevel: (process.env.LOG_LEVEL ?? "silent") as "silent" | "info" | "debug" | "warn" | "error",
 };
+
+/** The test process's environment, for a child process that must run as a user would (PATH, HOME …). */
+export function inheritedEnvironment(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) if (value !== undefined) env[name] = value;
+  return env;
+}

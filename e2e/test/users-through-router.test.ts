@@ -84,6 +84,37 @@ describe("sign-up and sign-in through the router", () => {
     expect(meAgain.me.id).toBe(account.user.id);
   });
 
+  it("refuses a NUL or a made-up country in an address at the router, naming the field, writing nothing", async () => {
+    const account = await registerThroughRouter();
+    const address = {
+      fullName: "Ada Lovelace",
+      line1: "12 Analytical Way",
+      city: "London",
+      postalCode: "N1 9GU",
+    };
+    for (const [input, field] of [
+      [{ ...address, country: "GB", line1: "12\u0000Analytical Way" }, "line1"],
+      [{ ...address, country: "XX" }, "country"],
+      [{ ...address, country: "GB", phone: "call me maybe" }, "phone"],
+    ] as const) {
+      const result = await execute(
+        router.url,
+        `mutation($i: AddressInput!) { addAddress(input: $i) { id } }`,
+        { variables: { i: input }, token: account.accessToken },
+      );
+      expect(result.status).toBe(200);
+      expect(result.errors?.[0]?.extensions, field).toEqual({ code: "BAD_USER_INPUT", field });
+    }
+    const book = await executeOk<{ me: { addresses: unknown[] } }>(
+      router.url,
+      `{ me { addresses { id } } }`,
+      {
+        token: account.accessToken,
+      },
+    );
+    expect(book.me.addresses).toEqual([]);
+  });
+
   it("propagates the caller's request id to the subgraph and echoes it", async () => {
     const requestId = `test-${Date.now()}`;
     const result = await execute(router.url, `{ me { id } }`, { headers: { "x-request-id": requestId } });

@@ -9,10 +9,10 @@ export const IDENTITIES = ["anonymous", "customer", "admin"] as const;
 export type Identity = (typeof IDENTITIES)[number];
 
 export interface FuzzRequest {
-  method: "POST" | "GET";
+  method: "POST" | "GET" | "PUT" | "PATCH" | "DELETE" | "OPTIONS" | "HEAD";
   /** GET: the query string, with its `?`. */
   search?: string;
-  /** POST: the body exactly as sent (it need not be JSON). */
+  /** POST and the other methods with a body: the body exactly as sent (it need not be JSON). */
   body?: string;
   /** Headers besides the identity's token; an `authorization` here replaces the identity's. */
   headers: Record<string, string>;
@@ -400,6 +400,110 @@ export function createGenerator(options: {
           variables: undefined,
           operationName: undefined,
           request: post({ query: text }),
+        };
+      },
+    ],
+    [
+      "deeply nested or prototype-polluting variables",
+      1,
+      (rng) => {
+        const text =
+          "query ($f: ProductFilter, $n: Int) { products(filter: $f, first: $n) { nodes { id } } }";
+        const depth = rng.pick([500, 5_000, 20_000]);
+        const raw = rng.pick([
+          `{"query":${JSON.stringify(text)},"variables":{"f":${"[".repeat(depth)}${"]".repeat(depth)}}}`,
+          `{"query":${JSON.stringify(text)},"variables":{"f":${'{"query":'.repeat(depth)}"x"${"}".repeat(depth)}}}`,
+          `{"query":${JSON.stringify(text)},"variables":{"f":{"__proto__":{"inStock":true},"constructor":{"prototype":{"x":1}}}}}`,
+          `{"query":${JSON.stringify(text)},"variables":{"__proto__":{"n":5},"f":null}}`,
+          `{"query":${JSON.stringify(text)},"variables":{"n":1,"n":"dup"}}`,
+        ]);
+        return { operation: text, variables: undefined, operationName: undefined, request: postRaw(raw) };
+      },
+    ],
+    [
+      "odd tracing, client or API-key header",
+      1,
+      (rng) => {
+        const op = queryOf(rng);
+        const [name, value] = rng.pick([
+          ["x-request-id", "x".repeat(8_000)],
+          ["x-request-id", "../../etc/passwd"],
+          ["x-request-id", '{"$gt":""}'],
+          ["traceparent", "00-zzzz-yyyy-01"],
+          ["traceparent", `00-${"0".repeat(32)}-${"0".repeat(16)}-01`],
+          ["traceparent", "ff-" + "a".repeat(200)],
+          ["tracestate", "=,=,=".repeat(500)],
+          ["baggage", "a=%zz,b"],
+          ["x-api-key", rng.hex(32)],
+          ["x-api-key", ""],
+          ["apollographql-client-name", "x".repeat(4_000)],
+          ["x-forwarded-for", "not-an-ip, 999.999.999.999"],
+          ["x-apollo-operation-name", "Nope"],
+        ] as const);
+        return withOperation(op, post({ query: op.text, variables: op.variables }, { [name]: value }));
+      },
+    ],
+    [
+      "odd content-encoding or accept",
+      1,
+      (rng) => {
+        const op = queryOf(rng);
+        const [name, value] = rng.pick([
+          ["content-encoding", "gzip"],
+          ["content-encoding", "deflate"],
+          ["content-encoding", "br"],
+          ["content-encoding", "identity, gzip"],
+          ["content-encoding", "x-unknown"],
+          ["accept", "multipart/mixed; deferSpec=20220824"],
+          ["accept", "text/event-stream"],
+          ["accept", "application/graphql-response+json"],
+          ["accept", "text/html"],
+          ["accept", "application/xml;q=0.9, */*;q=0.1"],
+        ] as const);
+        return withOperation(op, post({ query: op.text, variables: op.variables }, { [name]: value }));
+      },
+    ],
+    [
+      "@defer and @stream",
+      1,
+      (rng) => {
+        const text = rng.pick([
+          `{ products(first: 2) { nodes { id ... @defer { reviews { nodes { id } } } } } }`,
+          `{ products(first: 2) { nodes @stream(initialCount: 1) { id } } }`,
+          `{ categories { id ... @defer(label: "x") { products { nodes { name } } } } }`,
+        ]);
+        const accept: Record<string, string> = rng.chance(0.5)
+          ? { accept: "multipart/mixed; deferSpec=20220824, application/json" }
+          : {};
+        return {
+          operation: text,
+          variables: undefined,
+          operationName: undefined,
+          request: post({ query: text }, accept),
+        };
+      },
+    ],
+    [
+      "other HTTP method",
+      1,
+      (rng) => {
+        const op = queryOf(rng);
+        const method = rng.pick(["PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"] as const);
+        const body =
+          method === "HEAD" || method === "OPTIONS" ? undefined : JSON.stringify({ query: op.text });
+        return withOperation(op, { method, ...(body ? { body } : {}), headers: JSON_HEADERS });
+      },
+    ],
+    [
+      "batch of mutations",
+      1,
+      (rng) => {
+        const ops = Array.from({ length: rng.int(2, 4) }, () => operation(rng, "mutation"));
+        return {
+          operation: ops.map((op) => op.text).join("\n---\n"),
+          variables: ops.map((op) => op.variables),
+          operationName: undefined,
+          request: post(ops.map((op) => ({ query: op.text, variables: op.variables }))),
         };
       },
     ],

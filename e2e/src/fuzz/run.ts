@@ -90,7 +90,9 @@ async function send(
     const response = await fetch(`${options.url}${fuzzCase.request.search ?? ""}`, {
       method: fuzzCase.request.method,
       headers,
-      ...(fuzzCase.request.method === "POST" ? { body: fuzzCase.request.body ?? "" } : {}),
+      ...(fuzzCase.request.body !== undefined || fuzzCase.request.method === "POST"
+        ? { body: fuzzCase.request.body ?? "" }
+        : {}),
       signal: AbortSignal.timeout(options.requestTimeoutMs ?? 30_000),
     });
     return { status: response.status, text: await response.text() };

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
-import { GraphQLError, Kind, type DocumentNode } from "graphql";
+import { GraphQLError, Kind, OperationTypeNode, type DocumentNode } from "graphql";
 import { ErrorCode, RouterErrorCode } from "./errors";
 import type { Logger } from "./logger";
 import type { ServiceMetrics } from "./metrics";
@@ -68,7 +68,7 @@ export function operationResolutionPlugin<T extends BaseContext>(): ApolloServer
               extensions: { code: ErrorCode.OPERATION_RESOLUTION_FAILURE, http: { status: 400 } },
             });
           }
-          if (operation.operation === "subscription") {
+          if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
             throw new GraphQLError(
               "Subscriptions are served over WebSocket (graphql-ws) on this same path, not over HTTP.",
               {

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { RouterErrorCode, createErrorFormatter, type Logger } from "@storefront/platform";
-import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { GraphQLError, OperationTypeNode, type GraphQLFormattedError } from "graphql";
 import type { RouterContext } from "../context";
 import type { Protection } from ".";
 import { isTokenLimitMessage } from "./limits";
@@ -29,7 +29,7 @@ export function protectionPlugin(protection: Protection): ApolloServerPlugin<Rou
         didResolveOperation(requestContext) {
           // No operation, or a subscription over HTTP: operationResolutionPlugin refuses those.
           const operation = requestContext.operation;
-          if (!operation || operation.operation === "subscription") return Promise.resolve();
+          if (!operation || operation.operation === OperationTypeNode.SUBSCRIPTION) return Promise.resolve();
           const [first] = protection.checkOperation(
             requestContext.document,
             requestContext.request.variables,

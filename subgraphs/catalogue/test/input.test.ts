@@ -136,6 +136,14 @@ describe.each([
     });
   });
 
+  it("refuses a NUL before the database sees it, whichever database it is", async () => {
+    const result = await execute(catalogue.url, `query($s: String) { product(slug: $s) { id } }`, {
+      variables: { s: "trail\u0000runner" },
+    });
+    expect(result.errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT", field: "slug" });
+    expect(logged).toEqual([]);
+  });
+
   it("logs a database failure by its SQLSTATE, without the statement or its values", async () => {
     await catalogue.database.db.execute(sql`alter table products rename to products_gone`);
     try {

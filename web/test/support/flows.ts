@@ -39,10 +39,14 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
 
 /**
  * Fills the checkout as `@storefront/e2e`'s API checkouts are made: its test address (unless a
- * saved one is chosen), its domestic shipping option, and the given card (one of its `CARDS`)
- * with its expiry and security code.
+ * saved one is chosen), its domestic shipping option (or another), and the given card (one of
+ * its `CARDS`, optionally typed as a person would, with spaces) with its expiry and security code.
  */
-export async function fillCheckout(page: Page, cardNumber: string) {
+export async function fillCheckout(
+  page: Page,
+  cardNumber: string,
+  options: { shippingOptionId?: string; cardNumberAsTyped?: string } = {},
+) {
   const { card } = checkoutInput(cardNumber);
   await page.getByRole("heading", { level: 1, name: "Checkout" }).waitFor();
   const address = page.getByRole("group", { name: "New address" });
@@ -53,8 +57,8 @@ export async function fillCheckout(page: Page, cardNumber: string) {
     await address.getByLabel("Postcode").fill(ADDRESS.postalCode);
     await address.getByLabel("Country").selectOption(ADDRESS.country);
   }
-  await shippingOption(page, DOMESTIC_OPTION).check();
-  await page.getByLabel("Card number").fill(card.number);
+  await shippingOption(page, options.shippingOptionId ?? DOMESTIC_OPTION).check();
+  await page.getByLabel("Card number").fill(options.cardNumberAsTyped ?? card.number);
   await page.getByLabel("Expiry month (MM)").fill(String(card.expMonth));
   await page.getByLabel("Expiry year (YYYY)").fill(String(card.expYear));
   await page.getByLabel("Security code").fill(card.cvc);

@@ -24,6 +24,27 @@ export interface Storefront {
   stop(): Promise<void>;
 }
 
+/** Debian's Chromium, headless, as every browser test drives it. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-sync",
+    ],
+  });
+}
+
 /**
  * The whole platform on fresh databases and RabbitMQ, the demo catalogue, the production build
  * served by Vite preview with `/graphql` proxied to the router, and Debian's Chromium.
@@ -32,11 +53,6 @@ export interface Storefront {
 export async function startStorefront(
   options: { platform?: PlatformOptions; mode?: "preview" | "dev" } = {},
 ): Promise<Storefront> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
-    );
-  }
   const configDir = mkdtempSync(path.join(tmpdir(), "storefront-router-"));
   const clientsFile = path.join(configDir, "clients.json");
   writeFileSync(clientsFile, JSON.stringify(webClientsFile()));
@@ -66,18 +82,7 @@ export async function startStorefront(
       ...(mode === "preview" ? { outDir: inject("webBuildDir") } : {}),
     });
     stoppers.push(() => web.close());
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-sync",
-      ],
-    });
+    const browser = await launchChromium();
     stoppers.push(() => browser.close());
     mkdirSync(SCREENSHOTS, { recursive: true });
     return {

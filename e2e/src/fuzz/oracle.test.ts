@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findingsOf, internalAddresses } from "./oracle";
+import { findingsOf, internalAddresses, suspiciousOf } from "./oracle";
 
 const addresses = internalAddresses(["http://127.0.0.1:41234/graphql", "http://localhost:4002/graphql"]);
 const causes = (status: number | undefined, body: unknown) =>
@@ -46,5 +46,16 @@ describe("fuzz oracle", () => {
     expect(causes(400, leak('Failed query: select "id" from "public"."products"'))).toEqual([
       "SQL text in body",
     ]);
+  });
+
+  it("notes error messages that look internal without failing on them", () => {
+    const body = (message: string) =>
+      JSON.stringify({ errors: [{ message, extensions: { code: "BAD_REQUEST" } }] });
+    expect(suspiciousOf(body("Cannot read properties of undefined (reading 'id')"))).toHaveLength(1);
+    expect(suspiciousOf(body("Execution of subscriptions not supported by gateway"))).toHaveLength(1);
+    expect(suspiciousOf(body("Product not found."))).toEqual([]);
+    expect(findingsOf(400, body("Execution of subscriptions not supported by gateway"), addresses)).toEqual(
+      [],
+    );
   });
 });

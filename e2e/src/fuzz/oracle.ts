@@ -129,3 +129,34 @@ export function codesOf(text: string): string[] {
   );
   return codes.size ? [...codes] : ["(none)"];
 }
+
+/**
+ * Words in an error message that suggest an internal detail got through although no hard marker
+ * matched (a JavaScript error's own text, a driver or service name). Reported, not failed: the
+ * contract names the markers above.
+ */
+const SUSPICIOUS = [
+  /TypeError|ReferenceError|RangeError|SyntaxError: (?!Unexpected token)/,
+  /Cannot read propert/,
+  /\[object Object\]/,
+  /\bundefined\b/,
+  /ECONN|ETIMEDOUT|EPIPE|socket hang up/,
+  /\bsubgraph\b|\bgateway\b/i,
+  /postgres|drizzle|pglite|argon2|amqp|rabbitmq|redis/i,
+];
+
+export function suspiciousOf(text: string): string[] {
+  let body: unknown;
+  try {
+    body = JSON.parse(text) as unknown;
+  } catch {
+    return [];
+  }
+  const messages = errorsOf(body)
+    .map((e) => e.message)
+    .filter((m): m is string => typeof m === "string");
+  return messages.flatMap((message) => {
+    const hit = SUSPICIOUS.find((pattern) => pattern.test(message));
+    return hit ? [message] : [];
+  });
+}

@@ -49,6 +49,15 @@ export function countsReport(summary: FuzzSummary): string {
     table(summary.byStatus),
     "by extensions.code (each code once per response):",
     table(summary.byCode),
+    ...(summary.suspicious.size
+      ? [
+          "error messages that look internal (reported, not failed):",
+          ...[...summary.suspicious].map(
+            ([message, { count, example }]) =>
+              `  ${String(count).padStart(7)}  ${message}  (e.g. #${example.index}, ${example.kind} as ${example.identity})`,
+          ),
+        ]
+      : []),
   ].join("\n");
 }
 

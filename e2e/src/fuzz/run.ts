@@ -1,5 +1,5 @@
 import type { FuzzCase, FuzzGenerator, Identity } from "./generator";
-import { codesOf, findingsOf, type Finding } from "./oracle";
+import { codesOf, findingsOf, suspiciousOf, type Finding } from "./oracle";
 
 export interface Outcome {
   fuzzCase: FuzzCase;
@@ -32,6 +32,8 @@ export interface FuzzSummary {
   examples: Outcome[];
   /** Offending outcomes grouped by cause and place, each with its first example. */
   groups: OffenceGroup[];
+  /** Error messages that look internal without matching a marker (see suspiciousOf), by message. */
+  suspicious: Map<string, { count: number; example: FuzzCase }>;
 }
 
 export interface RunOptions {
@@ -121,6 +123,7 @@ export async function runFuzz(options: RunOptions): Promise<FuzzSummary> {
     offending: 0,
     examples: [],
     groups: [],
+    suspicious: new Map(),
   };
   const groups = new Map<string, OffenceGroup>();
   let next = 0;
@@ -133,6 +136,12 @@ export async function runFuzz(options: RunOptions): Promise<FuzzSummary> {
       const fuzzCase = options.generator.caseAt(index);
       const { status, text } = await send(options, fuzzCase);
       const findings = findingsOf(status, text, options.addresses);
+      for (const message of suspiciousOf(text)) {
+        const key = normalize(message);
+        const seen = summary.suspicious.get(key);
+        if (seen) seen.count++;
+        else summary.suspicious.set(key, { count: 1, example: fuzzCase });
+      }
       const codes = status === undefined ? ["(no response)"] : codesOf(text);
       bump(summary.byStatus, status === undefined ? "no response" : String(status));
       for (const code of codes) bump(summary.byCode, code);

@@ -1,3 +1,5 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { ordersConfigFrom, ordersModule } from "@storefront/orders";
 import { createInProcessBus, createLogger } from "@storefront/platform";
 import { startTestSubgraph, testEnv } from "@storefront/testkit";
@@ -98,6 +100,57 @@ describe.each(["production", "development"] as const)("subgraph errors in %s mod
     expectNoInternals(reply);
     // An expected refusal is not an incident.
     expect(started.captured.errorLines()).toEqual([]);
+  });
+});
+
+describe("a subgraph answer that is not GraphQL", () => {
+  // What an ingress or proxy in front of a subgraph answers when the subgraph is away: an HTML
+  // page with a status, no GraphQL body. Its status and page are for the log, not the client.
+  let proxy: Server;
+  let proxyUrl: string;
+  let status = 502;
+  beforeAll(async () => {
+    proxy = createServer((req, res) => {
+      req.resume();
+      res.writeHead(status, { "content-type": "text/html" });
+      res.end(`<html><body>${status} from ingress-7f9c at 10.2.3.4</body></html>`);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => proxy.close(resolve));
+  });
+
+  it("is a generic error for a 5xx (logged as an incident) and UNAUTHENTICATED for a 401, with nothing of the answer", async () => {
+    const captured = capturedLogger();
+    const router = await startRouterOver(
+      [subgraphs.list[0]!, { name: "catalogue", url: proxyUrl }],
+      { NODE_ENV: "production", RATE_LIMIT_PER_MINUTE: "0" },
+      captured.log,
+    );
+    try {
+      status = 502;
+      const failed = await send(router.url, { query: "{ categories { id } }" });
+      expect(failed.body.errors).toEqual([
+        {
+          message: "Something went wrong on our side. Please try again.",
+          extensions: { code: "INTERNAL_SERVER_ERROR" },
+        },
+      ]);
+      expect(JSON.stringify(failed.body)).not.toMatch(/ingress|10\.2\.3\.4|502|127\.0\.0\.1/);
+      // The operator learns which subgraph answered what, from the log.
+      expect(JSON.stringify(captured.errorLines())).toContain("subgraph catalogue answered HTTP 502");
+
+      status = 401;
+      const refused = await send(router.url, { query: "{ categories { id } }" });
+      expect(refused.body.errors).toEqual([
+        { message: "You must be signed in to do this.", extensions: { code: "UNAUTHENTICATED" } },
+      ]);
+      expect(JSON.stringify(refused.body)).not.toMatch(/ingress|10\.2\.3\.4|401:|127\.0\.0\.1/);
+    } finally {
+      await router.stop();
+    }
   });
 });
 

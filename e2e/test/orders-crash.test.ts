@@ -40,6 +40,8 @@ async function spawnOrders(amqpUrl: string): Promise<{ process: ChildProcess; ur
     env: {
       ...process.env,
       ORDERS_PORT: String(port),
+      // Metrics on a free port: the default (9094) may be taken by another run.
+      ORDERS_METRICS_PORT: "0",
       ORDERS_DATABASE_URL: platform.ordersDatabase.url,
       AMQP_URL: amqpUrl,
       AMQP_EXCHANGE: platform.exchange,

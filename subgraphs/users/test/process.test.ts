@@ -56,6 +56,7 @@ describe("the users process", () => {
     cleanups.push(() => database.drop());
     const run = runUsers({
       USERS_PORT: "0",
+      USERS_METRICS_PORT: "0",
       LOG_LEVEL: "debug",
       ...(database.url ? { USERS_DATABASE_URL: database.url } : {}),
     });
@@ -92,6 +93,7 @@ describe("the users process", () => {
     const graceSeconds = 3;
     const run = runUsers({
       USERS_PORT: "0",
+      USERS_METRICS_PORT: "0",
       LOG_LEVEL: "debug",
       USERS_DATABASE_URL: viaRelay.toString(),
       SHUTDOWN_GRACE_SECONDS: String(graceSeconds),

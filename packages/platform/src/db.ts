@@ -16,7 +16,10 @@ export interface DatabaseHandle<TSchema extends Record<string, unknown>> {
   /** Throws when the database does not answer within `timeoutMs`. */
   ping(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
-  /** SQL statements sent since the database was opened (migrations excluded). */
+  /**
+   * SQL statements sent since the database was opened for callers: migrations and the service's
+   * own background work (periodic tasks, `runInBackground`) are left out.
+   */
   statementCount(): number;
 }
 
@@ -42,8 +45,9 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
   const logger: DrizzleLogger = {
     logQuery(query) {
       if (!counting) return;
-      statements++;
       const scope = currentRequestScope();
+      if (scope?.background) return;
+      statements++;
       if (scope) scope.sqlStatements++;
       options.onStatement?.();
       options.log.trace({ query }, "sql");

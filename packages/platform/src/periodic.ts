@@ -1,4 +1,5 @@
 import type { Logger } from "./logger";
+import { runInBackground } from "./request-scope";
 
 export interface PeriodicTask {
   /** Stops scheduling and waits for a run in progress. */
@@ -25,7 +26,7 @@ export function startPeriodicTask(options: {
 
   const run = async (): Promise<boolean> => {
     try {
-      return (await options.task()) === true;
+      return (await runInBackground(options.name, options.task)) === true;
     } catch (err) {
       log.error({ err }, `${options.name} failed; trying again next time`);
       return false;

@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EmbeddedTransactionMisuseError, openDatabase, type DatabaseHandle } from "../src/db";
+import { runInBackground, runInRequestScope } from "../src/request-scope";
 
 // The embedded database has one connection: a statement sent through the ordinary handle from
 // inside a transaction's callback can never run. These tests pin down that it fails at once
@@ -103,5 +104,20 @@ describe("embedded database (PGlite) and its single connection", () => {
       later = new Promise((resolve) => setTimeout(resolve, 10)).then(() => db.execute(sql`select 1`));
     });
     await expect(later).resolves.toBeDefined();
+  });
+
+  it("counts the statements of callers, not the service's own background work", async () => {
+    const { db } = handle;
+    const before = handle.statementCount();
+    const scope = { requestId: "caller", sqlStatements: 0 };
+    // Drizzle's queries run when awaited, so inside the scope.
+    await runInRequestScope(scope, async () => {
+      await db.execute(sql`select 1`);
+    });
+    await runInBackground("housekeeping", async () => {
+      await db.execute(sql`select 1`);
+    });
+    expect(handle.statementCount() - before).toBe(1);
+    expect(scope.sqlStatements).toBe(1);
   });
 });

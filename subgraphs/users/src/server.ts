@@ -1,6 +1,7 @@
 import path from "node:path";
 import {
   REVOKED_SESSIONS_PATH,
+  runInBackground,
   createTokenVerifier,
   launchSubgraph,
   packageRoot,
@@ -34,14 +35,16 @@ export function usersModule(config: UsersConfig): SubgraphModule<typeof schema, 
       );
       await keys.init();
       const refreshing = keys.startRefreshing(log);
-      const revokedSessions = async (after: string | undefined): Promise<RevokedSessionsPage> => ({
-        ...(await revokedSessionsSince(
-          db,
-          after ? new Date(after) : undefined,
-          config.accessTokenTtlSeconds,
-        )),
-        refreshMs: config.sessionRevocationRefreshMs,
-      });
+      // Read by every verifier every second or so: housekeeping, not a caller's work.
+      const revokedSessions = async (after: string | undefined): Promise<RevokedSessionsPage> =>
+        runInBackground("session-revocations", async () => ({
+          ...(await revokedSessionsSince(
+            db,
+            after ? new Date(after) : undefined,
+            config.accessTokenTtlSeconds,
+          )),
+          refreshMs: config.sessionRevocationRefreshMs,
+        }));
       const sweeping = startPeriodicTask({
         name: "login-attempts-sweeper",
         intervalMs: config.loginAttemptSweepSeconds * 1000,

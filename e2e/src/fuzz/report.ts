@@ -7,6 +7,20 @@ export function clip(value: unknown, max: number): string {
   return text.length > max ? `${text.slice(0, max)}… (${text.length} chars)` : text;
 }
 
+/** A JSON body's `extensions` (of each operation of a batch), where it has any. */
+function extensionsOf(body: string | undefined): unknown {
+  try {
+    const parsed = JSON.parse(body ?? "") as unknown;
+    const pieces = (Array.isArray(parsed) ? parsed : [parsed]) as unknown[];
+    const found = pieces
+      .filter((p): p is { extensions: unknown } => Boolean(p && typeof p === "object" && "extensions" in p))
+      .map((p) => p.extensions);
+    return found.length === 0 ? undefined : Array.isArray(parsed) ? found : found[0];
+  } catch {
+    return undefined;
+  }
+}
+
 /** One offending case, with what a developer needs to send it again. */
 export function describeOutcome(outcome: Outcome, options: { seed: number }): string {
   const c = outcome.fuzzCase;
@@ -29,6 +43,8 @@ export function describeOutcome(outcome: Outcome, options: { seed: number }): st
     c.kind.includes("batch")
   )
     lines.push(`  body: ${clip(request.body, 300)}`);
+  const extensions = extensionsOf(request.body);
+  if (extensions !== undefined) lines.push(`  extensions: ${clip(extensions, 200)}`);
   for (const finding of outcome.findings)
     lines.push(`  ${finding.cause} (${clip(finding.where, 120)}): ${finding.detail}`);
   return lines.join("\n");

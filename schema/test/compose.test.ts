@@ -9,6 +9,17 @@ describe("supergraph composition", () => {
     expect(readFileSync(supergraphPath, "utf8")).toBe(composed);
   });
 
+  it("keeps the subgraphs' @cost and @listSize in the supergraph (the router's cost limit reads them there)", () => {
+    const supergraph = readFileSync(supergraphPath, "utf8");
+    expect(supergraph).toContain('@link(url: "https://specs.apollo.dev/cost/v0.1"');
+    const field = (name: string) => supergraph.split("\n").find((line) => line.startsWith(`  ${name}(`));
+    expect(field("checkout")).toContain("@cost(weight: 50)");
+    expect(field("myOrders")).toContain(
+      '@listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])',
+    );
+    expect(supergraph).toContain("query: String @cost(weight: 20)");
+  });
+
   it("fails with the composition errors when subgraphs disagree", () => {
     const a = {
       name: "a",

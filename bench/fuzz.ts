@@ -44,6 +44,9 @@ try {
     },
   });
   console.log(countsReport(summary));
+  if (!(await fuzz.identitiesStillSignedIn())) {
+    console.log("the customer or administrator was signed out during the run: later cases ran as a guest");
+  }
   console.log("by kind:");
   for (const [kind, count] of [...summary.byKind].sort((a, b) => b[1] - a[1])) {
     console.log(`  ${String(count).padStart(7)}  ${kind}`);

@@ -34,6 +34,7 @@ describe("generated operations through the router", () => {
     // The instrument itself: every identity used, and well-formed operations mostly answered
     // with data, so a passing run means the platform held, not that every request bounced.
     expect([...summary.identities.keys()].sort()).toEqual(["admin", "anonymous", "customer"]);
+    expect(await fuzz.identitiesStillSignedIn()).toBe(true);
     if (COUNT >= 500) expect(summary.validAnswered / summary.validTotal).toBeGreaterThan(0.3);
   }, 240_000);
 });

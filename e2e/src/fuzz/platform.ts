@@ -1,4 +1,4 @@
-import { executeOk, testAccounts, waitFor } from "@storefront/testkit";
+import { execute, executeOk, testAccounts, waitFor } from "@storefront/testkit";
 import { readSupergraphConfig } from "@storefront/schema";
 import { ADDRESS, startPlatform, type Platform } from "../platform";
 import { apiSchemaOf, createGenerator, type FuzzGenerator, type Identity } from "./generator";
@@ -13,6 +13,8 @@ export interface FuzzPlatform {
   /** What no response may name: every running subgraph's address and supergraph.yaml's routing URLs. */
   addresses: string[];
   generator(seed: number): FuzzGenerator;
+  /** Whether the signed-in identities' tokens still work (a run must not sign them out halfway). */
+  identitiesStillSignedIn(): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -143,6 +145,21 @@ export async function startFuzzPlatform(): Promise<FuzzPlatform> {
       ids,
       addresses,
       generator: (seedValue) => createGenerator({ schema, ids, seed: seedValue }),
+      identitiesStillSignedIn: async () => {
+        const signedIn = await Promise.all(
+          [tokens.customer, tokens.admin].map(async (token) => {
+            const result = await execute<{ me: { id: string } | null }>(
+              platform.router.url,
+              "{ me { id } }",
+              {
+                ...(token ? { token } : {}),
+              },
+            );
+            return Boolean(result.data?.me?.id);
+          }),
+        );
+        return signedIn.every(Boolean);
+      },
       stop: () => platform.stop(),
     };
   } catch (error) {

@@ -65,6 +65,11 @@ export function countsReport(summary: FuzzSummary): string {
     table(summary.byStatus),
     "by extensions.code (each code once per response):",
     table(summary.byCode),
+    "slowest answers:",
+    ...summary.slowest.map(
+      ({ ms, fuzzCase, status }) =>
+        `  ${String(ms).padStart(7)} ms  #${fuzzCase.index} ${fuzzCase.kind} as ${fuzzCase.identity} → ${status ?? "no response"}: ${clip(fuzzCase.operation, 120)}`,
+    ),
     ...(summary.suspicious.size
       ? [
           "error messages that look internal (reported, not failed):",

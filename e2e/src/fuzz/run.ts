@@ -32,6 +32,8 @@ export interface FuzzSummary {
   examples: Outcome[];
   /** Offending outcomes grouped by cause and place, each with its first example. */
   groups: OffenceGroup[];
+  /** The slowest answers, slowest first: inputs that cost the platform most. */
+  slowest: { ms: number; fuzzCase: FuzzCase; status: number | undefined }[];
   /** Error messages that look internal without matching a marker (see suspiciousOf), by message. */
   suspicious: Map<string, { count: number; example: FuzzCase }>;
 }
@@ -124,6 +126,7 @@ export async function runFuzz(options: RunOptions): Promise<FuzzSummary> {
     examples: [],
     groups: [],
     suspicious: new Map(),
+    slowest: [],
   };
   const groups = new Map<string, OffenceGroup>();
   let next = 0;
@@ -134,7 +137,14 @@ export async function runFuzz(options: RunOptions): Promise<FuzzSummary> {
       const index = next++;
       if (index >= options.count) return;
       const fuzzCase = options.generator.caseAt(index);
+      const sent = Date.now();
       const { status, text } = await send(options, fuzzCase);
+      const ms = Date.now() - sent;
+      if (summary.slowest.length < 5 || ms > summary.slowest[summary.slowest.length - 1]!.ms) {
+        summary.slowest.push({ ms, fuzzCase, status });
+        summary.slowest.sort((a, b) => b.ms - a.ms);
+        summary.slowest.length = Math.min(summary.slowest.length, 5);
+      }
       const findings = findingsOf(status, text, options.addresses);
       for (const message of suspiciousOf(text)) {
         const key = normalize(message);

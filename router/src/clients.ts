@@ -1,9 +1,15 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { RouterErrorCode } from "@storefront/platform";
-import { GraphQLError } from "graphql";
+import { readFileSync, unwatchFile, watchFile } from "node:fs";
+import path from "node:path";
+import { RouterErrorCode, type Logger } from "@storefront/platform";
+import { GraphQLError, type GraphQLSchema } from "graphql";
 import { z } from "zod";
-import { ConfigFileError, loadManifest, type PersistedManifest } from "./persisted/manifest";
+import {
+  ConfigFileError,
+  loadManifest,
+  validateManifest,
+  type PersistedManifest,
+} from "./persisted/manifest";
 
 /** The header a partner (or any keyed client) sends its API key in. */
 export const API_KEY_HEADER = "x-api-key";
@@ -125,15 +131,24 @@ export function invalidApiKey(): GraphQLError {
 /**
  * Finds the client an API key belongs to. The presented key is hashed and compared with every
  * configured hash in constant time, without stopping at a match, so timing tells nothing.
+ * `replace` swaps the whole set at once (a reloaded clients file): a request sees the old set or
+ * the new one, never a mix.
  */
-export function createClientRegistry(clients: RouterClient[]) {
-  const entries = clients.map((client) => ({ client, digest: Buffer.from(client.apiKeySha256, "hex") }));
+export function createClientRegistry(initial: RouterClient[]) {
+  const entriesOf = (clients: RouterClient[]) =>
+    clients.map((client) => ({ client, digest: Buffer.from(client.apiKeySha256, "hex") }));
+  let current = { clients: initial, entries: entriesOf(initial) };
   return {
-    clients,
+    get clients(): RouterClient[] {
+      return current.clients;
+    },
+    replace(clients: RouterClient[]): void {
+      current = { clients, entries: entriesOf(clients) };
+    },
     identify(apiKey: string): RouterClient | undefined {
       const presented = createHash("sha256").update(apiKey, "utf8").digest();
       let found: RouterClient | undefined;
-      for (const entry of entries) {
+      for (const entry of current.entries) {
         if (timingSafeEqual(presented, entry.digest) && !found) found = entry.client;
       }
       return found;
@@ -141,3 +156,109 @@ export function createClientRegistry(clients: RouterClient[]) {
   };
 }
 export type ClientRegistry = ReturnType<typeof createClientRegistry>;
+
+/** The manifests the clients use, each once. */
+export const manifestsOf = (clients: RouterClient[]): PersistedManifest[] => [
+  ...new Set(clients.flatMap((client) => (client.manifest ? [client.manifest] : []))),
+];
+
+/** Where the clients were read from, so that they can be read again. */
+export interface ClientsSource {
+  file: string;
+  manifestDir: string;
+}
+
+/**
+ * Reloads the clients and their manifests when the clients file or a manifest it names changes,
+ * so a partner is onboarded (or a key revoked) without a restart. The new set replaces the current
+ * one only whole and sound: a file that does not parse, breaks the format, names a missing manifest,
+ * or holds an operation the served graph cannot run leaves the current set in place, and the log
+ * says why.
+ */
+export function watchClients(
+  source: ClientsSource,
+  registry: ClientRegistry,
+  options: { log: Logger; apiSchema: () => GraphQLSchema | undefined; intervalMs?: number },
+): { reload(): void; close(): void } {
+  const { log } = options;
+  const interval = options.intervalMs ?? 250;
+  const watched = new Set<string>();
+  let lastProblems = "";
+  const fingerprint = () =>
+    [source.file, ...watched].map((file) => {
+      try {
+        return readFileSync(file, "utf8");
+      } catch {
+        return "";
+      }
+    });
+  let seen = "";
+
+  const watch = (files: string[]) => {
+    for (const file of watched) if (!files.includes(file)) unwatchFile(file, onChange);
+    for (const file of files) if (!watched.has(file)) watchFile(file, { interval }, onChange);
+    watched.clear();
+    for (const file of files) watched.add(file);
+  };
+
+  const reload = () => {
+    let clients: RouterClient[];
+    try {
+      clients = resolveClients(readClientsFile(source.file), source.manifestDir);
+      const schema = options.apiSchema();
+      const problems = schema ? manifestsOf(clients).flatMap((m) => validateManifest(m, schema)) : [];
+      if (problems.length) throw new ConfigFileError(problems);
+    } catch (error) {
+      if (!(error instanceof ConfigFileError)) throw error;
+      const problems = error.problems.join("\n");
+      // A file saved twice with the same mistake is reported once.
+      if (problems !== lastProblems) {
+        log.error(
+          { file: source.file, problems: error.problems },
+          "clients file or manifest rejected; keeping the current clients",
+        );
+      }
+      lastProblems = problems;
+      // A manifest the new file names is watched even so: fixing it must be picked up too.
+      watch([...watched, ...manifestFilesNamed(source)]);
+      return;
+    }
+    lastProblems = "";
+    registry.replace(clients);
+    watch(manifestsOf(clients).map((manifest) => manifest.file));
+    log.info({ file: source.file, clients: clients.map((client) => client.name) }, "clients reloaded");
+  };
+
+  function onChange() {
+    const next = fingerprint().join("\0");
+    if (next === seen) return;
+    seen = next;
+    reload();
+  }
+
+  watchFile(source.file, { interval }, onChange);
+  watch(manifestsOf(registry.clients).map((manifest) => manifest.file));
+  seen = fingerprint().join("\0");
+  return {
+    reload,
+    close() {
+      unwatchFile(source.file, onChange);
+      for (const file of watched) unwatchFile(file, onChange);
+      watched.clear();
+    },
+  };
+}
+
+/** The manifest files a clients file names, read leniently (it may be the broken one). */
+function manifestFilesNamed(source: ClientsSource): string[] {
+  try {
+    const json = JSON.parse(readFileSync(source.file, "utf8")) as { clients?: { manifest?: unknown }[] };
+    return (json.clients ?? []).flatMap((client) =>
+      typeof client.manifest === "string" && /^[\w.-]+$/.test(client.manifest)
+        ? [path.join(source.manifestDir, `${client.manifest}.json`)]
+        : [],
+    );
+  } catch {
+    return [];
+  }
+}

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { EnvError, envFields, packageRoot, parseEnv, type EnvSource } from "@storefront/platform";
-import { readClientsFile, resolveClients, type RouterClient } from "./clients";
+import { readClientsFile, resolveClients, type ClientsSource, type RouterClient } from "./clients";
 import { ConfigFileError, persistedOperationNames } from "./persisted/manifest";
 import type { OperationLimits } from "./protection/limits";
 import type { SubscriptionSettings } from "./subscriptions/server";
@@ -110,6 +110,8 @@ export interface RouterConfig {
   apqTtlSeconds: number;
   /** API-key clients, each with its manifest loaded. */
   clients: RouterClient[];
+  /** The clients file and manifest folder they came from, watched for changes; none without a file. */
+  clientsSource?: ClientsSource | undefined;
   limits: OperationLimits;
   maxBatchSize: number;
   operationTimeoutMs: number;
@@ -140,13 +142,17 @@ export const devClientsFile = () => path.join(packageRoot(import.meta.url), "cli
 const manifestDirectory = (source: { PERSISTED_OPERATIONS_DIR?: string | undefined }) =>
   path.resolve(source.PERSISTED_OPERATIONS_DIR || path.join(repoRoot(), "schema/persisted"));
 
-function loadClients(source: EnvSource): RouterClient[] {
+function loadClients(source: EnvSource): { clients: RouterClient[]; source: ClientsSource | undefined } {
   const value = (name: string) => source[name] || undefined;
   const file = value("CLIENTS_FILE") ?? (value("NODE_ENV") === "production" ? undefined : devClientsFile());
-  if (!file) return [];
+  if (!file) return { clients: [], source: undefined };
   const manifestDir = manifestDirectory(source);
   try {
-    return resolveClients(readClientsFile(path.resolve(file)), manifestDir);
+    const clientsFile = path.resolve(file);
+    return {
+      clients: resolveClients(readClientsFile(clientsFile), manifestDir),
+      source: { file: clientsFile, manifestDir },
+    };
   } catch (error) {
     if (!(error instanceof ConfigFileError)) throw error;
     throw new EnvError(error.problems.map((p) => `CLIENTS_FILE: ${p}`));
@@ -155,7 +161,7 @@ function loadClients(source: EnvSource): RouterClient[] {
 
 function toConfig(
   env: ReturnType<typeof parseEnv<typeof routerEnvShape>>,
-  clients: RouterClient[],
+  { clients, source: clientsSource }: ReturnType<typeof loadClients>,
 ): RouterConfig {
   const manifestOperations = clients.flatMap((client) =>
     client.manifest ? [...client.manifest.operations.values()].map((operation) => operation.name) : [],
@@ -183,6 +189,7 @@ function toConfig(
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     apqTtlSeconds: env.APQ_TTL_SECONDS,
     clients,
+    clientsSource,
     limits: {
       maxDepth: env.MAX_DEPTH,
       maxAliases: env.MAX_ALIASES,

@@ -13,8 +13,9 @@ import {
   type Logger,
   type TokenVerifier,
 } from "@storefront/platform";
+import type { GraphQLSchema } from "graphql";
 import { Redis } from "ioredis";
-import { API_KEY_HEADER } from "./clients";
+import { API_KEY_HEADER, manifestsOf, watchClients } from "./clients";
 import { routerContext, type RouterContext } from "./context";
 import { applyGatewayTelemetry, type RouterConfig } from "./env";
 import { apiSchemaFromSupergraph, validateManifest } from "./persisted/manifest";
@@ -121,15 +122,17 @@ export async function startRouter(
   gateway.executor = executorWithTimeout(gateway.executor, config.operationTimeoutMs, () =>
     protection.metrics.rejected(RouterErrorCode.OPERATION_TIMEOUT),
   );
-  const manifests = new Set(config.clients.flatMap((client) => (client.manifest ? [client.manifest] : [])));
+  // The served graph's API schema, against which a reloaded manifest is checked before it is used.
+  let apiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
     schemaLoaded = true;
     // Subscriptions are planned against the graph the gateway serves, reloaded with it.
     planning.update(coreSupergraphSdl);
-    if (!manifests.size) return;
+    const manifests = manifestsOf(protection.clients.clients);
+    if (!manifests.length && !config.clientsSource) return;
     // A graph change that breaks a partner's operation is loud here; CI catches it earlier (schema tests).
     try {
-      const apiSchema = apiSchemaFromSupergraph(coreSupergraphSdl);
+      apiSchema = apiSchemaFromSupergraph(coreSupergraphSdl);
       for (const manifest of manifests) {
         const problems = validateManifest(manifest, apiSchema);
         if (problems.length)
@@ -166,6 +169,13 @@ export async function startRouter(
       ApolloServerPluginLandingPageDisabled(),
     ],
   });
+  // Partners are onboarded (and keys revoked) by editing the clients file, without a restart.
+  const clientsWatcher = config.clientsSource
+    ? watchClients(config.clientsSource, protection.clients, {
+        log: log.child({ component: "clients" }),
+        apiSchema: () => apiSchema,
+      })
+    : undefined;
   let http: Awaited<ReturnType<typeof startHttpService>> | undefined;
   let subscriptions: ReturnType<typeof attachSubscriptionServer>;
   try {
@@ -213,6 +223,7 @@ export async function startRouter(
   } catch (error) {
     // Nothing half-started may keep the process alive (a port in use, a bad supergraph file, a
     // subscription server that could not be set up while the HTTP server already listens).
+    clientsWatcher?.close();
     await http?.close().catch(() => {});
     await apollo.stop().catch(() => {});
     await subgraphFetcher.close().catch(() => {});
@@ -228,6 +239,7 @@ export async function startRouter(
     metricsUrl: running.metricsUrl,
     stop: async () => {
       // Sockets first (1001 going away, subgraph connections closed): the HTTP server waits for them.
+      clientsWatcher?.close();
       await subscriptions.close();
       await running.close();
       // A verifier handed in is its owner's to close.

@@ -112,7 +112,12 @@ export function normalisePhoneNumber(phone: string, country?: string): string | 
 }
 
 const requiredText = (max: number) =>
-  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+  z
+    // Only checkout's inline address can leave one out (ShippingAddressInput requires just the country).
+    .string({ error: (issue) => (issue.input == null ? "is required" : undefined) })
+    .trim()
+    .min(1, "must not be empty")
+    .max(max, `must be at most ${max} characters`);
 const optionalText = (max: number) =>
   z
     .string()

@@ -241,6 +241,31 @@ describe("the inline shipping address", () => {
     expect(await s.stockOf(variant)).toEqual({ onHand: 2, ledger: 2 });
   });
 
+  it("needs the fields a label needs, which ShippingAddressInput leaves optional for quoting", async () => {
+    const variant = await s.variantWithStock(2);
+    const customer = await s.customer();
+    await s.addToCart(variant, 1, { token: customer.token });
+    for (const field of ["fullName", "line1", "city", "postalCode"]) {
+      for (const address of [
+        { ...ADDRESS, [field]: null },
+        { ...ADDRESS, [field]: undefined },
+      ]) {
+        const refused = await s.checkout(customer.token, { address });
+        expect(refused.errors?.[0], field).toMatchObject({
+          message: `shippingAddress.${field}: is required`,
+          extensions: { code: "BAD_USER_INPUT", field: `shippingAddress.${field}` },
+        });
+      }
+    }
+    const [orders] = await s.orders.database.db
+      .select({ n: count() })
+      .from(schema.orders)
+      .where(eq(schema.orders.userId, customer.id));
+    expect(orders?.n).toBe(0);
+    expect(await paymentsOf(customer.id)).toHaveLength(0);
+    expect(await s.stockOf(variant)).toEqual({ onHand: 2, ledger: 2 });
+  });
+
   it("keeps the phone number as E.164 in the order's address", async () => {
     const variant = await s.variantWithStock(2);
     const customer = await s.customer();

@@ -1,7 +1,7 @@
 import { useId } from "react";
 import { fieldError } from "../apollo/errors";
 import { Field } from "../components/Field";
-import type { AddressFieldsFragment, OrderAddressInput } from "../graphql/generated/graphql";
+import type { AddressFieldsFragment, AddressInput } from "../graphql/generated/graphql";
 import { formText } from "../components/form";
 
 export const COUNTRIES: { code: string; name: string }[] = [
@@ -123,7 +123,10 @@ export function AddressFieldset({
   );
 }
 
-export function addressFromForm(form: FormData): OrderAddressInput {
+/** A complete postal address, as the address book keeps it and checkout ships to it. */
+export type PostalAddress = Omit<AddressInput, "isDefault">;
+
+export function addressFromForm(form: FormData): PostalAddress {
   const text = (name: string) => formText(form, name);
   const optional = (name: string) => text(name) || undefined;
   return {
@@ -138,7 +141,7 @@ export function addressFromForm(form: FormData): OrderAddressInput {
   };
 }
 
-export function AddressLines({ address }: { address: Omit<OrderAddressInput, "phone"> }) {
+export function AddressLines({ address }: { address: Omit<PostalAddress, "phone"> }) {
   return (
     <address>
       {address.fullName}

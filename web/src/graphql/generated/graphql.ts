@@ -85,7 +85,7 @@ export type CheckoutInput = {
   /** Chosen by the client per checkout attempt (e.g. a UUID); sending it again returns the same order. */
   idempotencyKey: string;
   /** …or an address given here (exactly one of the two). */
-  shippingAddress?: OrderAddressInput | null | undefined;
+  shippingAddress?: ShippingAddressInput | null | undefined;
   /** One of the signed-in user's saved addresses… */
   shippingAddressId?: string | number | null | undefined;
   /** One of `shippingOptions(address)`; its rate for the address becomes the order's shipping total. */
@@ -126,17 +126,6 @@ export type CreateVariantInput = {
 export type LoginInput = {
   email: string;
   password: string;
-};
-
-export type OrderAddressInput = {
-  city: string;
-  country: string;
-  fullName: string;
-  line1: string;
-  line2?: string | null | undefined;
-  phone?: string | null | undefined;
-  postalCode: string;
-  region?: string | null | undefined;
 };
 
 /** Where an order is in its life. */
@@ -232,7 +221,11 @@ export type ShipmentStatus =
   /** On the delivery vehicle for the last leg. */
   | "OUT_FOR_DELIVERY";
 
-/** A destination to price shipping for. Only the country sets the price; the rest is checked for shape. */
+/**
+ * A postal address to ship to. Shipping options are priced by the country alone, so only `country`
+ * is required here; checkout also requires `fullName`, `line1`, `city` and `postalCode` and refuses
+ * an address without them (BAD_USER_INPUT naming the field).
+ */
 export type ShippingAddressInput = {
   /** Town or city. */
   city?: string | null | undefined;

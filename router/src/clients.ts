@@ -10,6 +10,7 @@ import {
   validateManifest,
   type PersistedManifest,
 } from "./persisted/manifest";
+import type { CostBudget } from "./protection/cost-budget";
 
 /** The header a partner (or any keyed client) sends its API key in. */
 export const API_KEY_HEADER = "x-api-key";
@@ -33,6 +34,17 @@ const clientsFileFormat = z.object({
           .optional(),
         /** Overrides RATE_LIMIT_PER_MINUTE for this client; 0 means unlimited. */
         rateLimitPerMinute: z.number().int().min(0).optional(),
+        /**
+         * Points of estimated cost this client may spend: a bucket of `maximumAvailable` that
+         * refills at `restoreRatePerSecond`; no budget when absent.
+         */
+        costBudget: z
+          .object({
+            maximumAvailable: z.number().int().positive(),
+            restoreRatePerSecond: z.number().positive(),
+          })
+          .strict()
+          .optional(),
         /**
          * The key ships inside an app (a browser bundle, a mobile binary): it names the app but
          * anyone can copy it, so budgets are counted per signed-in user or address, not per key.
@@ -70,6 +82,7 @@ export interface RouterClient {
   safelisted: boolean;
   manifest: PersistedManifest | undefined;
   rateLimitPerMinute: number | undefined;
+  costBudget: CostBudget | undefined;
   /** Rate limits count per caller (user or address) instead of per client. */
   public: boolean;
 }
@@ -115,6 +128,7 @@ export function resolveClients(definitions: ClientDefinition[], manifestDir: str
       safelisted: definition.safelisted,
       manifest,
       rateLimitPerMinute: definition.rateLimitPerMinute,
+      costBudget: definition.costBudget,
       public: definition.public,
     };
   });

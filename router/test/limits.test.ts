@@ -9,13 +9,15 @@ import {
   parseOperation,
   type OperationLimits,
 } from "../src/protection/limits";
+import { costDirectivesFromSdl } from "../src/protection/cost-directives";
 import { stripSuggestions } from "../src/protection/plugin";
 
-const schema = apiSchemaFromSupergraph(
-  readFileSync(path.join(import.meta.dirname, "../../schema/supergraph.graphql"), "utf8"),
-);
+const supergraph = readFileSync(path.join(import.meta.dirname, "../../schema/supergraph.graphql"), "utf8");
+const schema = apiSchemaFromSupergraph(supergraph);
+// The @cost/@listSize the subgraphs declare, as the router reads them from the supergraph.
+const directives = costDirectivesFromSdl(supergraph);
 const measure = (query: string, variables?: Record<string, unknown>, operationName?: string) =>
-  measureOperation(parse(query), { schema, variables, operationName, listSize: 10 })!;
+  measureOperation(parse(query), { schema, variables, operationName, listSize: 10, directives })!;
 
 const limits: OperationLimits = {
   maxDepth: 12,
@@ -27,35 +29,62 @@ const limits: OperationLimits = {
   listSize: 10,
 };
 
-describe("the cost model", () => {
-  it("counts each field once per item of the lists around it", () => {
-    // products 1 + 5 × (nodes 1 + name 1 + price (1 + amount 1 + currency 1)) = 26
-    expect(measure(`{ products(first: 5) { nodes { name price { amount currency } } } }`).cost).toBe(26);
-    // The list right inside a page (nodes, edges) is the page, not another listSize; everything in
-    // the connection counts per page item (an upper bound: pageInfo is really one object).
+describe("the cost model over the supergraph's @cost and @listSize", () => {
+  it("counts objects once per item of the lists around them; scalars are free", () => {
+    // products 1 + nodes 5 × (Product 1 + name 0 + price (Money 1))
+    expect(measure(`{ products(first: 5) { nodes { name price { amount currency } } } }`).cost).toBe(11);
+    // @listSize(sizedFields: edges, nodes): the page size counts on edges; pageInfo is one object.
     expect(measure(`{ products(first: 5) { edges { node { id } } pageInfo { hasNextPage } } }`).cost).toBe(
-      1 + 5 * (1 + 1 + 1 + 1 + 1),
+      1 + 5 * (1 + 1) + 1,
     );
   });
 
   it("multiplies nested pages and unpaginated lists", () => {
-    // reviews(first: 2) inside 5 products; variants (a list without first) count as listSize (10).
+    // reviews(first: 2) inside 5 products; variants (a list without @listSize) count as listSize (10).
     const cost = measure(
       `{ products(first: 5) { nodes { reviews(first: 2) { nodes { rating } } variants { sku } } } }`,
     ).cost;
-    expect(cost).toBe(1 + 5 * (1 + (1 + 2 * (1 + 1)) + (1 + 10 * 1)));
+    expect(cost).toBe(1 + 5 * (1 + (1 + 2 * 1) + 10 * 1));
     // A top-level list: categories × children × their products' default page (20).
     expect(measure(`{ categories { children { products { nodes { id } } } } }`).cost).toBe(
-      1 + 10 * (1 + 10 * (1 + 20 * (1 + 1))),
+      10 * (1 + 10 * (1 + (1 + 20 * 1))),
     );
   });
 
   it("takes page sizes from variables, then their defaults, then the schema's default", () => {
     const query = `query($n: Int = 3) { products(first: $n) { nodes { id } } }`;
-    expect(measure(query, { n: 50 }).cost).toBe(1 + 50 * 2);
-    expect(measure(query).cost).toBe(1 + 3 * 2);
-    expect(measure(`{ products { nodes { id } } }`).cost).toBe(1 + 20 * 2);
-    expect(measure(`{ products(last: 7, first: 2) { nodes { id } } }`).cost).toBe(1 + 7 * 2);
+    expect(measure(query, { n: 50 }).cost).toBe(1 + 50);
+    expect(measure(query).cost).toBe(1 + 3);
+    expect(measure(`{ products { nodes { id } } }`).cost).toBe(1 + 20);
+  });
+
+  it("charges full-text search and checkout what their subgraphs declare", () => {
+    // ProductFilter.query @cost(weight: 20), only when a search is asked for.
+    expect(measure(`{ products(first: 5, filter: { query: "wool" }) { nodes { id } } }`).cost).toBe(
+      1 + 5 + 20,
+    );
+    expect(
+      measure(`query($f: ProductFilter) { products(first: 5, filter: $f) { nodes { id } } }`, {
+        f: { query: "wool" },
+      }).cost,
+    ).toBe(1 + 5 + 20);
+    expect(measure(`{ products(first: 5, filter: { inStock: true }) { nodes { id } } }`).cost).toBe(1 + 5);
+    // A mutation starts at 10; checkout @cost(weight: 50).
+    expect(measure(`mutation($i: CheckoutInput!) { checkout(input: $i) { __typename } }`).cost).toBe(10 + 50);
+  });
+
+  it("refuses a connection asked for with first: null (requireOneSlicingArgument)", () => {
+    const errors = checkOperation(parse(`{ myOrders(first: null) { nodes { id } } }`), {
+      schema,
+      limits,
+      directives,
+    });
+    expect(errors.map((e) => [e.extensions.code, e.message])).toEqual([
+      [
+        "GRAPHQL_VALIDATION_FAILED",
+        "`Query.myOrders` needs exactly one of its slicing arguments (`first`); none was given.",
+      ],
+    ]);
   });
 
   it("measures only the operation asked for, expands fragments and ignores __typename and introspection", () => {
@@ -69,22 +98,25 @@ describe("the cost model", () => {
       aliases: 0,
       rootFields: 1,
       directives: 0,
-      cost: 1 + 10 * 1,
+      cost: 10 * 1,
+      slicingProblems: [],
     });
-    expect(measure(document, undefined, "Big")).toMatchObject({ depth: 4, cost: 1 + 50 * (1 + 1 + 2) });
+    expect(measure(document, undefined, "Big")).toMatchObject({ depth: 4, cost: 1 + 50 * (1 + 1) });
     expect(measure(`{ __schema { types { fields { type { ofType { name } } } } } }`)).toEqual({
       depth: 0,
       aliases: 0,
       rootFields: 0,
       directives: 0,
       cost: 0,
+      slicingProblems: [],
     });
   });
 
   it("counts aliases and directives wherever fragments are spread, without walking them again", () => {
     const fragments = Array.from(
       { length: 30 },
-      (_, i) => `fragment F${i} on Category { a${i}: id @include(if: true) ...F${i + 1} ...F${i + 1} }`,
+      (_, i) =>
+        `fragment F${i} on Category { a${i}: parent @include(if: true) { id } ...F${i + 1} ...F${i + 1} }`,
     ).join("\n");
     const started = Date.now();
     const result = measure(`{ categories { ...F0 } } ${fragments} fragment F30 on Category { slug }`);
@@ -96,6 +128,7 @@ describe("the cost model", () => {
       checkOperation(parse(`{ categories { ...F0 } } ${fragments} fragment F30 on Category { slug }`), {
         schema,
         limits,
+        directives,
       }).map((e) => e.extensions.code),
     ).toEqual(["ALIAS_LIMIT_EXCEEDED", "DIRECTIVE_LIMIT_EXCEEDED", "COST_LIMIT_EXCEEDED"]);
   });

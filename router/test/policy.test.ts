@@ -27,6 +27,7 @@ const client = (safelisted: boolean, withManifest = true): RouterClient => ({
   safelisted,
   manifest: withManifest ? manifest : undefined,
   rateLimitPerMinute: undefined,
+  costBudget: undefined,
   public: false,
 });
 const apq = (hash: string) => ({ persistedQuery: { version: 1, sha256Hash: hash } });

@@ -1,5 +1,5 @@
-import type { Logger } from "@storefront/platform";
-import type { DocumentNode, GraphQLError, GraphQLSchema } from "graphql";
+import { RouterErrorCode, type Logger } from "@storefront/platform";
+import { GraphQLError, type DocumentNode, type GraphQLSchema } from "graphql";
 import type { Redis } from "ioredis";
 import type { Registry } from "prom-client";
 import { createClientRegistry, type RouterClient } from "../clients";
@@ -10,7 +10,9 @@ import {
   type OperationRequest,
   type PersistedResolution,
 } from "../persisted/resolve";
-import { checkOperation, parseOperation } from "./limits";
+import { NO_COST_DIRECTIVES, costDirectivesFromSdl, type CostDirectives } from "./cost-directives";
+import { memoryCostBudgets, redisCostBudgets, throttledError, type CostReport } from "./cost-budget";
+import { assessOperation, parseOperation } from "./limits";
 import { createProtectionMetrics } from "./metrics";
 import { memoryRateLimiter, rateLimitKey, redisRateLimiter, type RateLimitDecision } from "./rate-limit";
 
@@ -32,6 +34,11 @@ export function createProtection(
     ? redisRateLimiter(deps.redis, config.redisKeyPrefix, deps.log)
     : memoryRateLimiter();
   /** Apollo prefixes its keys with `apq:`; a lookup outside Apollo must too. */
+  const costBudgets = deps.redis
+    ? redisCostBudgets(deps.redis, config.redisKeyPrefix, deps.log)
+    : memoryCostBudgets();
+  // The `@cost`/`@listSize` of the supergraph being served, replaced whenever it is (re)loaded.
+  let costDirectives: CostDirectives = NO_COST_DIRECTIVES;
   const apqCache: StringCache = deps.redis
     ? new RedisKeyValueCache(deps.redis, config.redisKeyPrefix, deps.log, config.apqTtlSeconds)
     : new MemoryKeyValueCache(10_000, config.apqTtlSeconds);
@@ -51,16 +58,66 @@ export function createProtection(
       if ("errors" in result) for (const e of result.errors) metrics.rejected(String(e.extensions.code));
       return result;
     },
-    /** Every limit the (validated) operation breaks; empty when it may run. */
-    checkOperation(
+    /** Reads the cost directives of a newly loaded supergraph; a bad one keeps the previous ones. */
+    updateSupergraph(coreSupergraphSdl: string) {
+      try {
+        costDirectives = costDirectivesFromSdl(coreSupergraphSdl);
+      } catch (error) {
+        deps.log.error({ err: error }, "could not read the cost directives of the new supergraph");
+      }
+    },
+    /**
+     * The limits, then the caller's cost budget: every error the (validated) operation meets, none
+     * when it may run, and its cost as `extensions.cost` reports it. An operation that breaks a
+     * limit takes nothing from the budget.
+     */
+    async admitOperation(
       document: DocumentNode,
       variables: Record<string, unknown> | undefined,
       schema: GraphQLSchema,
-      operationName?: string | null,
-    ): GraphQLError[] {
-      const errors = checkOperation(document, { schema, limits: config.limits, variables, operationName });
-      if (errors[0]) metrics.rejected(String(errors[0].extensions.code));
-      return errors;
+      operationName: string | null | undefined,
+      caller: Parameters<typeof rateLimitKey>[0],
+    ): Promise<{ errors: GraphQLError[]; cost: CostReport | undefined }> {
+      const { errors, cost } = assessOperation(document, {
+        schema,
+        limits: config.limits,
+        variables,
+        operationName,
+        directives: costDirectives,
+      });
+      const refuse = (refusal: GraphQLError[], reason: string, report?: CostReport) => {
+        metrics.rejected(reason);
+        return { errors: refusal, cost: report };
+      };
+      if (errors[0]) return refuse(errors, String(errors[0].extensions.code));
+      if (cost === undefined) return { errors, cost: undefined };
+      const report: CostReport = { requestedQueryCost: cost, maximumQueryCost: config.limits.maxCost };
+      const budget = caller.client?.costBudget;
+      if (!budget) return { errors, cost: report };
+      if (cost > budget.maximumAvailable) {
+        // More than the bucket ever holds: waiting would not help, so no Retry-After.
+        return refuse(
+          [
+            new GraphQLError(
+              `The operation's estimated cost is ${cost}; your cost budget holds at most ${budget.maximumAvailable}. Ask for smaller pages.`,
+              {
+                extensions: {
+                  code: RouterErrorCode.COST_LIMIT_EXCEEDED,
+                  limit: budget.maximumAvailable,
+                  actual: cost,
+                },
+              },
+            ),
+          ],
+          RouterErrorCode.COST_LIMIT_EXCEEDED,
+          report,
+        );
+      }
+      const decision = await costBudgets.take(rateLimitKey(caller), budget, cost);
+      if (decision.status) report.throttleStatus = decision.status;
+      if (decision.allowed) return { errors, cost: report };
+      metrics.throttled();
+      return { errors: [throttledError(report, decision.retryAfterSeconds)], cost: report };
     },
     /** Counts `operations` against the caller's per-minute budget. */
     consumeRateLimit(caller: Parameters<typeof rateLimitKey>[0], operations = 1): Promise<RateLimitDecision> {

@@ -4,7 +4,7 @@ import {
   Kind,
   getOperationAST,
   parse,
-  type ArgumentNode,
+  valueFromASTUntyped,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -16,6 +16,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from "graphql";
+import { NO_COST_DIRECTIVES, type CostDirectives, type ListSize } from "./cost-directives";
 
 /** What one operation may ask for; each is configurable (see env.ts). */
 export interface OperationLimits {
@@ -25,7 +26,7 @@ export interface OperationLimits {
   maxTokens: number;
   maxDirectives: number;
   maxCost: number;
-  /** Assumed length of a list field that has no `first`/`last` argument. */
+  /** Assumed length of a list field whose schema declares no size (`@listSize`). */
   listSize: number;
 }
 
@@ -36,6 +37,8 @@ export interface OperationMeasure {
   rootFields: number;
   directives: number;
   cost: number;
+  /** Fields whose `@listSize(requireOneSlicingArgument)` the operation breaks, as messages. */
+  slicingProblems: string[];
 }
 
 type Variables = Record<string, unknown> | undefined;
@@ -50,7 +53,14 @@ const EMPTY: Measure = { depth: 0, aliases: 0, directives: 0, cost: 0 };
 
 /** Introspection is off in production; in development tools may use it without hitting limits. */
 const UNMEASURED = new Set(["__typename", "__schema", "__type"]);
-const PAGE_ARGUMENTS = ["first", "last"];
+/** What running an operation costs before any field (Apollo Router's and Hive's defaults). */
+const OPERATION_COST: Record<string, number> = { query: 0, mutation: 10, subscription: 0 };
+
+/** The children of a `@listSize(sizedFields)` field that the parent's slicing size applies to. */
+interface SizedChildren {
+  fields: string[];
+  size: number;
+}
 
 // Types are told apart by shape, not with graphql-js's `instanceof` predicates: the schema comes
 // from the gateway, which may have loaded another copy of graphql-js (CommonJS vs ESM).
@@ -65,8 +75,13 @@ function isList(type: GraphQLOutputType): boolean {
   return String(type).replace(/!$/, "").startsWith("[");
 }
 
-function namedType(schema: GraphQLSchema, type: GraphQLOutputType): GraphQLNamedType | undefined {
+function namedType(schema: GraphQLSchema, type: { toString(): string }): GraphQLNamedType | undefined {
   return schema.getType(String(type).replace(/[[\]!]/g, "")) ?? undefined;
+}
+
+/** Objects, interfaces and unions weigh 1 by default; scalars and enums 0 (IBM cost spec). */
+function isComposite(type: GraphQLNamedType | undefined): boolean {
+  return !!type && ("getInterfaces" in type || "getTypes" in type);
 }
 
 class Measurer {
@@ -74,6 +89,7 @@ class Measurer {
   private readonly memo = new Map<string, Measure>();
   private readonly inProgress = new Set<string>();
   private readonly variableDefaults = new Map<string, ValueNode>();
+  readonly slicingProblems = new Set<string>();
 
   constructor(
     document: DocumentNode,
@@ -81,6 +97,7 @@ class Measurer {
     private readonly schema: GraphQLSchema,
     private readonly variables: Variables,
     private readonly listSize: number,
+    private readonly directives: CostDirectives,
   ) {
     for (const definition of document.definitions) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION) this.fragments.set(definition.name.value, definition);
@@ -91,50 +108,95 @@ class Measurer {
     }
   }
 
-  /** An integer argument's value: literal, variable (or its default), else undefined. */
+  /** A variable's value as the operation will see it: given, else its default; undefined when neither. */
+  private variable(name: string): unknown {
+    if (this.variables && name in this.variables) return this.variables[name];
+    const fallback = this.variableDefaults.get(name);
+    return fallback ? valueFromASTUntyped(fallback) : undefined;
+  }
+
+  /** An integer argument's value: literal, variable (or its default), else undefined (also for null). */
   private intValue(value: ValueNode | undefined): number | undefined {
     if (!value) return undefined;
     if (value.kind === Kind.INT) return Number(value.value);
     if (value.kind === Kind.VARIABLE) {
-      const given = this.variables?.[value.name.value];
-      if (typeof given === "number" && Number.isFinite(given)) return given;
-      return this.intValue(this.variableDefaults.get(value.name.value));
+      const given = this.variable(value.name.value);
+      return typeof given === "number" && Number.isFinite(given) ? given : undefined;
     }
     return undefined;
   }
 
-  /**
-   * How many times a field's selection runs per parent: a paginated field (one with `first` or
-   * `last`) by its page size, a list field by `listSize`, except the list directly inside a
-   * paginated connection (`nodes`, `edges`), which the page size already counted.
-   */
-  private multiplier(
-    node: FieldNode,
-    field: Field | undefined,
-    insidePage: boolean,
-  ): { factor: number; paginated: boolean } {
-    const argument = (name: string): ArgumentNode | undefined =>
-      node.arguments?.find((a) => a.name.value === name);
-    // The page arguments given, else those the field declares (their schema defaults apply).
-    const given = PAGE_ARGUMENTS.filter((name) => argument(name));
-    const pageArguments = given.length
-      ? given
-      : PAGE_ARGUMENTS.filter((name) => field?.args.some((a) => a.name === name));
-    if (pageArguments.length) {
-      const sizes = pageArguments.map((name) => {
-        const value = this.intValue(argument(name)?.value);
-        const fallback = field?.args.find((a) => a.name === name)?.defaultValue;
-        return value ?? (typeof fallback === "number" ? fallback : this.listSize);
-      });
-      return { factor: Math.max(0, ...sizes), paginated: true };
+  /** The weights of the `@cost` arguments and input fields an argument value uses, nested ones included. */
+  private inputCost(type: GraphQLNamedType | undefined, value: unknown): number {
+    // Input objects are the types with fields that are not composite output types.
+    const fields = type && "getFields" in type && !isComposite(type) ? fieldsOf(type) : undefined;
+    if (!fields || value === null || typeof value !== "object") return 0;
+    if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + this.inputCost(type, item), 0);
+    let cost = 0;
+    for (const [name, item] of Object.entries(value as Record<string, unknown>)) {
+      const field = fields[name];
+      if (!field || item === null || item === undefined) continue;
+      cost +=
+        (this.directives.weights.get(`${type!.name}.${name}`) ?? 0) +
+        this.inputCost(namedType(this.schema, field.type), item);
     }
-    if (field && isList(field.type)) {
-      return { factor: insidePage ? 1 : this.listSize, paginated: false };
-    }
-    return { factor: 1, paginated: false };
+    return cost;
   }
 
-  selectionSet(set: SelectionSetNode, parent: GraphQLNamedType | undefined, insidePage: boolean): Measure {
+  /** An argument value with its variables filled in, for walking input objects. */
+  private resolved(value: ValueNode): unknown {
+    if (value.kind === Kind.VARIABLE) return this.variable(value.name.value);
+    if (value.kind === Kind.LIST) return value.values.map((v) => this.resolved(v));
+    if (value.kind === Kind.OBJECT)
+      return Object.fromEntries(value.fields.map((f) => [f.name.value, this.resolved(f.value)]));
+    if (value.kind === Kind.NULL) return null;
+    return true;
+  }
+
+  private argumentsCost(node: FieldNode, field: Field, coordinate: string): number {
+    let cost = 0;
+    for (const argument of node.arguments ?? []) {
+      const definition = field.args.find((a) => a.name === argument.name.value);
+      if (!definition) continue;
+      const value = this.resolved(argument.value);
+      if (value === null || value === undefined) continue;
+      cost += this.directives.weights.get(`${coordinate}(${argument.name.value}:)`) ?? 0;
+      cost += this.inputCost(namedType(this.schema, definition.type), value);
+    }
+    return cost;
+  }
+
+  /**
+   * The size a `@listSize` field's list has: its slicing argument's value (literal, variable, the
+   * variable's default, else the argument's schema default), else `assumedSize`, else `listSize`.
+   * With several slicing arguments the largest counts; `requireOneSlicingArgument` wants exactly one.
+   */
+  private declaredSize(node: FieldNode, field: Field, coordinate: string, listSize: ListSize): number {
+    const sizes: number[] = [];
+    for (const name of listSize.slicingArguments) {
+      const argument = node.arguments?.find((a) => a.name.value === name);
+      const fallback = field.args.find((a) => a.name === name)?.defaultValue;
+      const size = argument
+        ? this.intValue(argument.value)
+        : typeof fallback === "number"
+          ? fallback
+          : undefined;
+      if (size !== undefined) sizes.push(Math.max(0, size));
+    }
+    if (listSize.requireOneSlicingArgument && listSize.slicingArguments.length && sizes.length !== 1) {
+      const names = listSize.slicingArguments.map((n) => `\`${n}\``).join(", ");
+      this.slicingProblems.add(
+        `\`${coordinate}\` needs exactly one of its slicing arguments (${names}); ${sizes.length ? "more than one was given" : "none was given"}.`,
+      );
+    }
+    return sizes.length ? Math.max(...sizes) : (listSize.assumedSize ?? this.listSize);
+  }
+
+  selectionSet(
+    set: SelectionSetNode,
+    parent: GraphQLNamedType | undefined,
+    sized: SizedChildren | undefined,
+  ): Measure {
     const total: Measure = { ...EMPTY };
     const add = (part: Measure, extraDepth: number, cost: number) => {
       total.depth = Math.max(total.depth, part.depth + extraDepth);
@@ -148,19 +210,41 @@ class Measurer {
         if (UNMEASURED.has(selection.name.value)) continue;
         if (selection.alias) total.aliases += 1;
         const field = fieldsOf(parent)?.[selection.name.value];
-        const { factor, paginated } = this.multiplier(selection, field, insidePage);
+        if (!field || !parent) {
+          // Unknown fields are validation errors reported elsewhere; still measured for depth.
+          const child = selection.selectionSet
+            ? this.selectionSet(selection.selectionSet, undefined, undefined)
+            : EMPTY;
+          add(child, 1, child.cost);
+          continue;
+        }
+        const coordinate = `${parent.name}.${field.name}`;
+        const type = namedType(this.schema, field.type);
+        const listSize = this.directives.listSizes.get(coordinate);
+        const size = listSize ? this.declaredSize(selection, field, coordinate, listSize) : this.listSize;
+        const sizedChildren = listSize?.sizedFields.length ? listSize.sizedFields : undefined;
+        const fromParent = sized?.fields.includes(field.name) ? sized.size : undefined;
+        const instances = isList(field.type) ? (fromParent ?? (sizedChildren ? this.listSize : size)) : 1;
+        const weight =
+          this.directives.weights.get(coordinate) ??
+          (type ? this.directives.weights.get(type.name) : undefined) ??
+          (isComposite(type) ? 1 : 0);
         const child = selection.selectionSet
-          ? this.selectionSet(selection.selectionSet, field && namedType(this.schema, field.type), paginated)
+          ? this.selectionSet(
+              selection.selectionSet,
+              type,
+              sizedChildren ? { fields: sizedChildren, size } : undefined,
+            )
           : EMPTY;
-        add(child, 1, 1 + factor * child.cost);
+        add(child, 1, instances * (weight + child.cost) + this.argumentsCost(selection, field, coordinate));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition
           ? this.schema.getType(selection.typeCondition.name.value)
           : parent;
-        const part = this.selectionSet(selection.selectionSet, type ?? undefined, insidePage);
+        const part = this.selectionSet(selection.selectionSet, type ?? undefined, sized);
         add(part, 0, part.cost);
       } else {
-        const part = this.fragment(selection.name.value, insidePage);
+        const part = this.fragment(selection.name.value, sized);
         add(part, 0, part.cost);
       }
     }
@@ -168,8 +252,8 @@ class Measurer {
   }
 
   /** Fragments are measured once per context and reused, so nested spreads cannot blow up the walk. */
-  private fragment(name: string, insidePage: boolean): Measure {
-    const key = `${name}:${insidePage}`;
+  private fragment(name: string, sized: SizedChildren | undefined): Measure {
+    const key = sized ? `${name}:${sized.fields.join(",")}=${sized.size}` : name;
     const known = this.memo.get(key);
     if (known) return known;
     const definition = this.fragments.get(name);
@@ -177,7 +261,7 @@ class Measurer {
     if (!definition || this.inProgress.has(key)) return EMPTY;
     this.inProgress.add(key);
     const type = this.schema.getType(definition.typeCondition.name.value) ?? undefined;
-    const measure = this.selectionSet(definition.selectionSet, type, insidePage);
+    const measure = this.selectionSet(definition.selectionSet, type, sized);
     measure.directives += definition.directives?.length ?? 0;
     this.inProgress.delete(key);
     this.memo.set(key, measure);
@@ -202,20 +286,36 @@ class Measurer {
 }
 
 /**
- * Measures the operation to run. The cost model: every field costs 1 each time it resolves; a
- * field with `first`/`last` resolves its selection that many times (the argument's schema default
- * when omitted), any other list field `listSize` times, and the list right inside a paginated
- * connection (`nodes`, `edges`) once more per page item; multipliers nest.
+ * Measures the operation to run. Its cost is the IBM cost specification's static estimate, as
+ * Apollo Router computes it: a mutation starts at 10; each field weighs its `@cost`, else its
+ * type's `@cost`, else 1 for an object, interface or union and 0 for a scalar or enum, plus the
+ * `@cost` of the arguments and input fields it is given; a list field counts its weight and
+ * selection once per item. A list's size is its `@listSize`: the slicing argument's value, else
+ * `assumedSize`, else `listSize`; with `sizedFields` that size goes to the named children (a
+ * connection's `edges` and `nodes`) instead. Sizes nest: they multiply.
  */
 export function measureOperation(
   document: DocumentNode,
-  options: { schema: GraphQLSchema; operationName?: string | null; variables?: Variables; listSize: number },
+  options: {
+    schema: GraphQLSchema;
+    operationName?: string | null;
+    variables?: Variables;
+    listSize: number;
+    directives?: CostDirectives;
+  },
 ): OperationMeasure | undefined {
   const operation = getOperationAST(document, options.operationName);
   if (!operation) return undefined;
-  const measurer = new Measurer(document, operation, options.schema, options.variables, options.listSize);
+  const measurer = new Measurer(
+    document,
+    operation,
+    options.schema,
+    options.variables,
+    options.listSize,
+    options.directives ?? NO_COST_DIRECTIVES,
+  );
   const root = options.schema.getRootType(operation.operation) ?? undefined;
-  const measure = measurer.selectionSet(operation.selectionSet, root, false);
+  const measure = measurer.selectionSet(operation.selectionSet, root, undefined);
   const operationDirectives =
     (operation.directives?.length ?? 0) +
     (operation.variableDefinitions ?? []).reduce((n, v) => n + (v.directives?.length ?? 0), 0);
@@ -224,7 +324,8 @@ export function measureOperation(
     aliases: measure.aliases,
     rootFields: measurer.rootFields(operation.selectionSet),
     directives: measure.directives + operationDirectives,
-    cost: measure.cost,
+    cost: (OPERATION_COST[operation.operation] ?? 0) + measure.cost,
+    slicingProblems: [...measurer.slicingProblems],
   };
 }
 
@@ -233,22 +334,25 @@ function limitError(code: RouterErrorCode, message: string, limit: number, actua
 }
 
 /**
- * Every limit a parsed, validated operation breaks; empty when it may run. Used for HTTP
- * operations (an Apollo plugin) and meant for every subscribe over WebSocket as well.
+ * Every limit a parsed, validated operation breaks, and its estimated cost; no errors when it may
+ * run. Used for HTTP operations (an Apollo plugin) and for every subscribe over WebSocket.
  */
-export function checkOperation(
+export function assessOperation(
   document: DocumentNode,
   options: {
     schema: GraphQLSchema;
     limits: OperationLimits;
     operationName?: string | null;
     variables?: Variables;
+    directives?: CostDirectives;
   },
-): GraphQLError[] {
+): { errors: GraphQLError[]; cost: number | undefined } {
   const { limits } = options;
   const measure = measureOperation(document, { ...options, listSize: limits.listSize });
-  if (!measure) return [];
-  const errors: GraphQLError[] = [];
+  if (!measure) return { errors: [], cost: undefined };
+  const errors: GraphQLError[] = measure.slicingProblems.map(
+    (message) => new GraphQLError(message, { extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }),
+  );
   if (measure.depth > limits.maxDepth) {
     errors.push(
       limitError(
@@ -300,7 +404,15 @@ export function checkOperation(
       ),
     );
   }
-  return errors;
+  return { errors, cost: Number.isFinite(measure.cost) ? measure.cost : Number.MAX_SAFE_INTEGER };
+}
+
+/** Every limit a parsed, validated operation breaks; empty when it may run. */
+export function checkOperation(
+  document: DocumentNode,
+  options: Parameters<typeof assessOperation>[1],
+): GraphQLError[] {
+  return assessOperation(document, options).errors;
 }
 
 // graphql 16 says "more that N tokens"; later versions may fix the typo.

@@ -40,6 +40,10 @@ export function createProtectionMetrics(registry: Registry) {
   return {
     rejections,
     persisted,
+    /** An operation refused because its cost would overdraw its client's cost budget. */
+    throttled() {
+      rejections.inc({ reason: "cost_budget" });
+    },
     /** Counts a refusal by its error code; codes that are not refusals are ignored. */
     rejected(code: string) {
       const reason = rejectionReason(code);

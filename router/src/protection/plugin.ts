@@ -3,6 +3,7 @@ import { RouterErrorCode, createErrorFormatter, type Logger } from "@storefront/
 import { GraphQLError, OperationTypeNode, type GraphQLFormattedError } from "graphql";
 import type { RouterContext } from "../context";
 import type { Protection } from ".";
+import type { CostReport } from "./cost-budget";
 import { isTokenLimitMessage } from "./limits";
 
 /**
@@ -12,7 +13,16 @@ import { isTokenLimitMessage } from "./limits";
 export function protectionPlugin(protection: Protection): ApolloServerPlugin<RouterContext> {
   const { metrics } = protection;
   return {
-    requestDidStart() {
+    serverWillStart() {
+      return Promise.resolve({
+        schemaDidLoadOrUpdate({ coreSupergraphSdl }) {
+          if (coreSupergraphSdl) protection.updateSupergraph(coreSupergraphSdl);
+        },
+      });
+    },
+    requestDidStart(requestContext) {
+      const wantsCost = costReportAsked(requestContext.request.extensions);
+      let cost: CostReport | undefined;
       return Promise.resolve({
         didResolveSource(requestContext) {
           if (requestContext.metrics.persistedQueryHit)
@@ -26,21 +36,34 @@ export function protectionPlugin(protection: Protection): ApolloServerPlugin<Rou
             return Promise.resolve();
           });
         },
-        didResolveOperation(requestContext) {
+        async didResolveOperation(requestContext) {
           // No operation, or a subscription over HTTP: operationResolutionPlugin refuses those.
           const operation = requestContext.operation;
-          if (!operation || operation.operation === OperationTypeNode.SUBSCRIPTION) return Promise.resolve();
-          const [first] = protection.checkOperation(
+          if (!operation || operation.operation === OperationTypeNode.SUBSCRIPTION) return;
+          const admission = await protection.admitOperation(
             requestContext.document,
             requestContext.request.variables,
             requestContext.schema,
             requestContext.operationName,
+            requestContext.contextValue,
           );
-          if (!first) return Promise.resolve();
+          cost = admission.cost;
+          const [first] = admission.errors;
+          if (!first) return;
           // Apollo answers one error thrown here; the first broken limit is the one reported.
+          if (first.extensions.http) throw first;
           throw new GraphQLError(first.message, {
             extensions: { ...first.extensions, http: { status: 400 } },
           });
+        },
+        willSendResponse({ response }) {
+          // A throttled client always learns its bucket's state; anyone may ask for the cost.
+          if (!cost || !(wantsCost || cost.throttleStatus) || response.body.kind !== "single") {
+            return Promise.resolve();
+          }
+          const result = response.body.singleResult;
+          result.extensions = { ...result.extensions, cost };
+          return Promise.resolve();
         },
         executionDidStart(requestContext) {
           // Apollo writes a registered APQ entry only after didResolveOperation let it through.
@@ -58,6 +81,11 @@ export function protectionPlugin(protection: Protection): ApolloServerPlugin<Rou
       });
     },
   };
+}
+
+/** `extensions: { "cost": true }` in the request asks for `extensions.cost` in the response. */
+function costReportAsked(extensions: Record<string, unknown> | undefined): boolean {
+  return extensions?.cost === true;
 }
 
 /** graphql-js appends "Did you mean …?" to messages; in production they would reveal the schema. */

@@ -345,8 +345,15 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Ru
         coerced.errors.map((e) => ({ ...e.toJSON(), extensions: { code: ErrorCode.BAD_USER_INPUT } })),
       );
     }
-    const [limit] = protection.checkOperation(document, coerced.coerced, state.apiSchema, operationName);
-    if (limit) throw new Refusal([limit.toJSON()], true);
+    const admission = await protection.admitOperation(
+      document,
+      coerced.coerced,
+      state.apiSchema,
+      operationName,
+      connection.context,
+    );
+    // A refusal's HTTP status and Retry-After do not apply here.
+    if (admission.errors[0]) throw new Refusal([formattedFrom(admission.errors[0])], true);
     if (register) {
       await protection.apqCache.set(`apq:${register}`, source);
       protection.metrics.persisted.inc({ kind: "apq", outcome: "register" });

@@ -39,6 +39,9 @@ export const CORS_ALLOW_HEADERS = [
   "x-apollo-operation-name",
 ];
 
+/** A custom header forces a browser preflight, which CORS then governs; x-api-key is one. */
+export const CSRF_PROOF_HEADERS = ["x-apollo-operation-name", "apollo-require-preflight", API_KEY_HEADER];
+
 export interface RunningRouter {
   url: string;
   port: number;
@@ -157,10 +160,9 @@ export async function startRouter(
     persistedQueries: { cache: protection.apqCache, ttl: config.apqTtlSeconds },
     parseOptions: { maxTokens: config.limits.maxTokens },
     allowBatchedHttpRequests: config.maxBatchSize > 1,
-    // A custom header forces a browser preflight, which CORS then governs; x-api-key is one.
-    csrfPrevention: {
-      requestHeaders: ["x-apollo-operation-name", "apollo-require-preflight", API_KEY_HEADER],
-    },
+    // The HTTP layer enforces CSRF prevention itself (CSRF_PROOF_HEADERS), before the token is
+    // verified or the rate limit counted; Apollo's check would also refuse a program's plain GET.
+    csrfPrevention: false,
     formatError,
     plugins: [
       observabilityPlugin<RouterContext>(log, metrics),
@@ -191,6 +193,8 @@ export async function startRouter(
       context: (req, scope) => routerContext(req, scope, verifyToken, config.trustProxy, protection.clients),
       prepareRequest: createRequestGate({ maxBatchSize: config.maxBatchSize, protection }),
       onRequestRejected: (code) => protection.metrics.rejected(code),
+      csrfPrevention: { requestHeaders: CSRF_PROOF_HEADERS },
+      legacyJsonRequestErrorsAs200: true,
       cors: {
         origins: config.corsOrigins,
         allowHeaders: CORS_ALLOW_HEADERS,

@@ -307,17 +307,25 @@ describe("browsers: CORS and CSRF", () => {
     expect(reply.headers.get("vary")).toContain("Origin");
   });
 
-  it("keeps Apollo's CSRF prevention: a simple GET is blocked unless it carries a preflighted header", async () => {
+  it("keeps CSRF prevention: a GET a browser sends cross-site is blocked unless it carries a preflighted header", async () => {
     const search = { query: "{ __typename }" };
-    const blocked = await send(router.url, undefined, { method: "GET", search });
+    const blocked = await send(router.url, undefined, {
+      method: "GET",
+      search,
+      headers: { "sec-fetch-site": "cross-site" },
+    });
     expect(blocked.status).toBe(400);
-    expect(blocked.body.errors?.[0]?.message).toMatch(/Cross-Site Request Forgery/);
+    expect(blocked.body.errors?.[0]?.message).toMatch(/cross-site request forgery/);
     const preflighted: Record<string, string>[] = [
       { "apollo-require-preflight": "true" },
       { "x-api-key": APP_KEY },
     ];
     for (const headers of preflighted) {
-      const reply = await send(router.url, undefined, { method: "GET", search, headers });
+      const reply = await send(router.url, undefined, {
+        method: "GET",
+        search,
+        headers: { ...headers, "sec-fetch-site": "cross-site" },
+      });
       expect(reply.status).toBe(200);
     }
   });

@@ -47,6 +47,19 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   /** Told the code of every request this layer refuses itself (413, bad JSON, context or prepare errors). */
   onRequestRejected?: (code: string) => void;
   /**
+   * GraphQL over HTTP's watershed for legacy clients: when the response goes out as
+   * `application/json`, a GraphQL request error Apollo answered with 400 (the document does not
+   * parse or validate, a variable does not coerce, no operation to run) answers 200 instead, as
+   * the spec asks of that media type; `application/graphql-response+json` keeps the 4xx.
+   */
+  legacyJsonRequestErrorsAs200?: boolean;
+  /**
+   * Cross-site request forgery: which headers prove that a browser asked the server first
+   * (preflight). When set, this layer enforces the rule before the token is verified or anything
+   * counted (see `forgeable`); Apollo's own check, which also blocks every plain GET, is then off.
+   */
+  csrfPrevention?: { requestHeaders: string[] };
+  /**
    * Port of the server that answers `GET /metrics` (0: a free one, the default). Metrics are
    * never served on the public port: they describe the service's internals and traffic, and a
    * scrape should not compete with (or be rate-limited like) client requests.
@@ -105,13 +118,64 @@ export function sendJson(
   res.end(text);
 }
 
-function graphqlErrorBody(error: GraphQLError) {
-  const { http: _http, ...extensions } = error.extensions;
-  return { errors: [{ message: error.message, extensions }] };
+const JSON_MEDIA_TYPE = "application/json; charset=utf-8";
+const GRAPHQL_RESPONSE_MEDIA_TYPE = "application/graphql-response+json; charset=utf-8";
+const GRAPHQL_MEDIA_TYPES = [
+  { essence: "application/json", header: JSON_MEDIA_TYPE },
+  { essence: "application/graphql-response+json", header: GRAPHQL_RESPONSE_MEDIA_TYPE },
+] as const;
+
+/**
+ * The media type of a GraphQL response to a request with this `Accept` header, chosen as Apollo
+ * Server chooses it (quality, then the most specific range, then the header's order, then
+ * application/json), so the router's own refusals and Apollo's answers never differ. Without an
+ * acceptable type it is application/json: a refusal is still better read than a bare 406.
+ */
+export function graphqlResponseMediaType(accept: string | undefined): string {
+  if (!accept) return JSON_MEDIA_TYPE;
+  const ranges = accept.split(",").map((part, order) => {
+    const [range = "", ...params] = part.split(";").map((piece) => piece.trim().toLowerCase());
+    const q = params.find((param) => param.startsWith("q="));
+    const quality = q === undefined ? 1 : Number(q.slice(2));
+    return { range, quality: Number.isFinite(quality) ? quality : 0, order };
+  });
+  let best: { header: string; quality: number; specificity: number; order: number } | undefined;
+  for (const type of GRAPHQL_MEDIA_TYPES) {
+    let match: { quality: number; specificity: number; order: number } | undefined;
+    for (const { range, quality, order } of ranges) {
+      const specificity =
+        range === type.essence ? 2 : range === "application/*" ? 1 : range === "*/*" ? 0 : -1;
+      if (specificity >= 0 && (!match || specificity > match.specificity))
+        match = { quality, specificity, order };
+    }
+    if (!match || match.quality <= 0) continue;
+    const better =
+      !best ||
+      match.quality > best.quality ||
+      (match.quality === best.quality &&
+        (match.specificity > best.specificity ||
+          (match.specificity === best.specificity && match.order < best.order)));
+    if (better) best = { header: type.header, ...match };
+  }
+  return best?.header ?? JSON_MEDIA_TYPE;
+}
+
+/** A GraphQL response of errors only, in the media type the client accepts. */
+function sendGraphQLErrors(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  errors: { message: string; extensions: Record<string, unknown> }[],
+  headers: Record<string, string> = {},
+) {
+  const text = JSON.stringify({ errors });
+  res.writeHead(status, { "content-type": graphqlResponseMediaType(req.headers.accept), ...headers });
+  res.end(text);
 }
 
 /** A refusal as a response: status and headers (e.g. Retry-After) from `extensions.http`, Apollo's convention. */
-function sendGraphQLError(res: ServerResponse, error: GraphQLError) {
+function sendGraphQLError(req: IncomingMessage, res: ServerResponse, error: GraphQLError) {
+  const { http: _http, ...extensions } = error.extensions;
   const http = error.extensions.http as
     { status?: number; headers?: Map<string, string> | Record<string, string> } | undefined;
   const headers: Record<string, string> = {};
@@ -119,7 +183,69 @@ function sendGraphQLError(res: ServerResponse, error: GraphQLError) {
     const entries = http.headers instanceof Map ? http.headers.entries() : Object.entries(http.headers);
     for (const [key, value] of entries) headers[key] = value;
   }
-  sendJson(res, http?.status ?? 400, graphqlErrorBody(error), headers);
+  sendGraphQLErrors(req, res, http?.status ?? 400, [{ message: error.message, extensions }], headers);
+}
+
+/** The errors GraphQL over HTTP calls request errors, by the codes Apollo gives them. */
+const REQUEST_ERROR_CODES = new Set([
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_USER_INPUT",
+  "OPERATION_RESOLUTION_FAILURE",
+]);
+
+/**
+ * 200 for a single `application/json` response that Apollo failed with 400 for request errors
+ * only (no `data`); anything else (a batch, a refusal with another code, the other media type)
+ * keeps its status.
+ */
+function legacyJsonStatus(status: number, contentType: string | undefined, body: string): number {
+  if (status !== 400 || !contentType?.startsWith("application/json")) return status;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return status;
+  }
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed) || "data" in parsed) return status;
+  const errors = (parsed as { errors?: unknown }).errors;
+  if (!Array.isArray(errors) || errors.length === 0) return status;
+  const requestErrorsOnly = errors.every((error) =>
+    REQUEST_ERROR_CODES.has(
+      (error as { extensions?: { code?: unknown } } | null)?.extensions?.code as string,
+    ),
+  );
+  return requestErrorsOnly ? 200 : status;
+}
+
+/** Content types a page on any site may POST without the browser asking the server first. */
+const SIMPLE_CONTENT_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data", "text/plain"];
+
+/**
+ * Whether a request could have been sent by a page on another site without a preflight, and
+ * carries none of the headers that prove one (`requestHeaders`). A POST must be preflighted: a
+ * JSON content type or one of those headers (Apollo's rule). A GET runs only queries (a mutation
+ * over GET is 405) and the router reads no ambient credential (no cookies; the token, API key and
+ * cart token are headers a cross-site page cannot attach without a preflight), so a plain GET from
+ * a program (curl, a CDN, a GraphQL-over-HTTP client) is served. Browsers label every request with
+ * `Sec-Fetch-Site`, which scripts cannot set: a GET a browser marks as coming from another origin
+ * still needs one of the headers, so a page elsewhere cannot make a signed-in visitor's browser
+ * run or time an operation.
+ */
+function forgeable(req: IncomingMessage, requestHeaders: string[]): boolean {
+  const carriesProof = requestHeaders.some((name) => {
+    const value = req.headers[name];
+    return value !== undefined && value.length > 0;
+  });
+  if (carriesProof) return false;
+  if (req.method === "GET") {
+    const site = req.headers["sec-fetch-site"];
+    return site !== undefined && site !== "same-origin" && site !== "none";
+  }
+  const contentType = req.headers["content-type"];
+  if (contentType === undefined) return true;
+  const essence = contentType.split(";")[0]!.trim().toLowerCase();
+  return SIMPLE_CONTENT_TYPES.includes(essence);
 }
 
 const CORS_METHODS = "GET, POST, OPTIONS";
@@ -164,6 +290,19 @@ export async function startHttpService<TContext extends BaseContext>(
 
   const handleGraphQL = async (req: IncomingMessage, res: ServerResponse, scope: RequestScope) => {
     const url = new URL(req.url ?? "/", "http://localhost");
+    const csrf = options.csrfPrevention;
+    if (csrf && (req.method === "GET" || req.method === "POST") && forgeable(req, csrf.requestHeaders)) {
+      options.onRequestRejected?.("BAD_REQUEST");
+      sendGraphQLErrors(req, res, 400, [
+        {
+          message:
+            "This request was blocked as a possible cross-site request forgery. Send it with " +
+            `\`content-type: application/json\` or one of these headers: ${csrf.requestHeaders.join(", ")}.`,
+          extensions: { code: "BAD_REQUEST" },
+        },
+      ]);
+      return;
+    }
     let body: unknown;
     if (req.method === "POST") {
       const text = await readBody(req, maxBodyBytes);
@@ -173,9 +312,9 @@ export async function startHttpService<TContext extends BaseContext>(
           body = text.length ? JSON.parse(text) : {};
         } catch {
           options.onRequestRejected?.("BAD_REQUEST");
-          sendJson(res, 400, {
-            errors: [{ message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } }],
-          });
+          sendGraphQLErrors(req, res, 400, [
+            { message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } },
+          ]);
           return;
         }
       } else {
@@ -201,7 +340,7 @@ export async function startHttpService<TContext extends BaseContext>(
       if (error instanceof GraphQLError) {
         const code = error.extensions.code;
         options.onRequestRejected?.(typeof code === "string" ? code : "BAD_REQUEST");
-        sendGraphQLError(res, error);
+        sendGraphQLError(req, res, error);
         return;
       }
       throw error;
@@ -212,10 +351,14 @@ export async function startHttpService<TContext extends BaseContext>(
     });
     const responseHeaders: Record<string, string> = {};
     for (const [key, value] of response.headers) responseHeaders[key] = value;
-    res.writeHead(response.status ?? 200, responseHeaders);
     if (response.body.kind === "complete") {
+      const status = options.legacyJsonRequestErrorsAs200
+        ? legacyJsonStatus(response.status ?? 200, response.headers.get("content-type"), response.body.string)
+        : (response.status ?? 200);
+      res.writeHead(status, responseHeaders);
       res.end(response.body.string);
     } else {
+      res.writeHead(response.status ?? 200, responseHeaders);
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
       res.end();
     }
@@ -227,9 +370,7 @@ export async function startHttpService<TContext extends BaseContext>(
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     res.on("finish", () => {
       const route =
-        path === graphqlPath ||
-        path in (options.routes ?? {}) ||
-        ["/health", "/ready"].includes(path)
+        path === graphqlPath || path in (options.routes ?? {}) || ["/health", "/ready"].includes(path)
           ? path
           : "other";
       options.metrics.httpRequests.inc({ route, status: String(res.statusCode) });
@@ -268,25 +409,20 @@ export async function startHttpService<TContext extends BaseContext>(
           // reading it to the end could take as long as the client likes, and the connection cannot
           // carry another request before that. Closed with the answer instead (Node ends the socket
           // once the response is written), so the client's next request opens a new connection.
-          sendJson(
+          sendGraphQLErrors(
+            req,
             res,
             413,
-            {
-              errors: [
-                { message: "The request body is too large.", extensions: { code: "PAYLOAD_TOO_LARGE" } },
-              ],
-            },
+            [{ message: "The request body is too large.", extensions: { code: "PAYLOAD_TOO_LARGE" } }],
             { connection: "close" },
           );
           return;
         }
         log.error({ err: error, requestId: scope.requestId }, "request failed");
         if (!res.headersSent) {
-          sendJson(res, 500, {
-            errors: [
-              { message: "Something went wrong on our side.", extensions: { code: "INTERNAL_SERVER_ERROR" } },
-            ],
-          });
+          sendGraphQLErrors(req, res, 500, [
+            { message: "Something went wrong on our side.", extensions: { code: "INTERNAL_SERVER_ERROR" } },
+          ]);
         } else res.end();
       }
     }).catch(() => {});

@@ -102,23 +102,23 @@ describe("operation limits", () => {
   });
 
   it("estimated cost, with page sizes from arguments, variables and schema defaults", async () => {
-    // 1 + 100 × (nodes 1 + id 1 + name 1) = 301
+    // @listSize on products: 1 + 100 × Product 1 (scalars are free)
     await allowed(`{ products(first: 100) { nodes { id name } } }`);
-    // 1 + 100 × (1 + 1 + 1 + variants (1 + 10 × 2)) = 2401
+    // 1 + 100 × (1 + variants 10 × 1) = 1101
     const reply = await refusedWith(
       "COST_LIMIT_EXCEEDED",
       `{ products(first: 100) { nodes { id name variants { id sku } } } }`,
     );
-    expect(reply.body.errors?.[0]?.extensions).toMatchObject({ limit: 500, actual: 2401 });
+    expect(reply.body.errors?.[0]?.extensions).toMatchObject({ limit: 500, actual: 1101 });
     const byVariable = `query($n: Int) { products(first: $n) { nodes { id name } } }`;
     await allowed(byVariable, { n: 10 });
     await refusedWith("COST_LIMIT_EXCEEDED", byVariable, { n: 1000 });
-    // No `first`: the schema default (20) applies: 1 + 20 × (1 + 1 + 1 + (1 + 10 × 3)) = 681.
+    // No `first`: the schema default (20) applies: 1 + 20 × (1 + 3 lists × 10) = 621.
     const byDefault = await refusedWith(
       "COST_LIMIT_EXCEEDED",
-      `{ products { nodes { id name variants { id sku name } } } }`,
+      `{ products { nodes { variants { id } images { url } attributes { name } } } }`,
     );
-    expect(byDefault.body.errors?.[0]?.extensions?.actual).toBe(681);
+    expect(byDefault.body.errors?.[0]?.extensions?.actual).toBe(621);
     expect(await metric(router.metricsUrl, "router_rejections_total", { reason: "cost" })).toBe(3);
   });
 

@@ -85,3 +85,27 @@ export function operationResolutionPlugin<T extends BaseContext>(): ApolloServer
     },
   };
 }
+
+/**
+ * What a subgraph's own Cache-Control header must reflect beyond its schema's @cacheControl hints,
+ * applied just before Apollo's cache-control plugin writes the header (list it after this one): a
+ * mutation's answer is never a cacheable read, even when it returns a hinted type; and an answer
+ * to a caller with credentials (a bearer token, a guest cart's token) may depend on who asks
+ * (an administrator sees archived products), so it is for that caller's cache only. Restricting
+ * earlier, before execution, would make Apollo's plugin skip the per-field hints altogether.
+ */
+export function cachePolicyPlugin<T extends BaseContext>(): ApolloServerPlugin<T> {
+  return {
+    requestDidStart() {
+      return Promise.resolve({
+        willSendResponse({ operation, request, overallCachePolicy }) {
+          if (operation?.operation !== OperationTypeNode.QUERY) overallCachePolicy.restrict({ maxAge: 0 });
+          const headers = request.http?.headers;
+          if (headers?.get("authorization") || headers?.get("x-cart-token"))
+            overallCachePolicy.restrict({ scope: "PRIVATE" });
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -7,7 +8,7 @@ import {
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { parse } from "graphql";
-import { observabilityPlugin, operationResolutionPlugin } from "./apollo-plugins";
+import { cachePolicyPlugin, observabilityPlugin, operationResolutionPlugin } from "./apollo-plugins";
 import { createErrorFormatter } from "./errors";
 import { guardArguments } from "./input-guard";
 import { startHttpService, type RouteHandler, type RunningHttpService } from "./http";
@@ -58,6 +59,10 @@ export async function startSubgraphServer<TContext extends RequestContext>(
       ApolloServerPluginLandingPageDisabled(),
       // No Apollo Studio here: traces would only add bytes to every subgraph response.
       ApolloServerPluginInlineTraceDisabled(),
+      // The schema's @cacheControl hints become this subgraph's Cache-Control header, which the
+      // router combines over the query plan; no hint means no cache (defaultMaxAge 0).
+      cachePolicyPlugin<TContext>(),
+      ApolloServerPluginCacheControl({ defaultMaxAge: 0 }),
     ],
   });
   await apollo.start();

@@ -15,6 +15,7 @@ import {
 } from "@storefront/platform";
 import type { GraphQLSchema } from "graphql";
 import { Redis } from "ioredis";
+import { cacheControlPlugins } from "./cache-control";
 import { API_KEY_HEADER, manifestsOf, watchClients } from "./clients";
 import { routerContext, type RouterContext } from "./context";
 import { applyGatewayTelemetry, type RouterConfig } from "./env";
@@ -168,6 +169,7 @@ export async function startRouter(
       observabilityPlugin<RouterContext>(log, metrics),
       operationResolutionPlugin<RouterContext>(),
       protectionPlugin(protection),
+      ...cacheControlPlugins(),
       ApolloServerPluginLandingPageDisabled(),
     ],
   });

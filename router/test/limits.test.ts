@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "graphql";
 import { describe, expect, it } from "vitest";
@@ -71,6 +71,33 @@ describe("the cost model over the supergraph's @cost and @listSize", () => {
     expect(measure(`{ products(first: 5, filter: { inStock: true }) { nodes { id } } }`).cost).toBe(1 + 5);
     // A mutation starts at 10; checkout @cost(weight: 50).
     expect(measure(`mutation($i: CheckoutInput!) { checkout(input: $i) { __typename } }`).cost).toBe(10 + 50);
+  });
+
+  it("takes the schema default for a slicing variable left out, as execution does", () => {
+    const query = `query($first: Int) { myOrders(first: $first) { nodes { id } } }`;
+    expect(measure(query)).toMatchObject({ cost: 1 + 20, slicingProblems: [] });
+    expect(measure(query, { first: null }).slicingProblems).toHaveLength(1);
+  });
+
+  it("admits every persisted operation the apps and partners ship, with their variables left out", () => {
+    const dir = path.join(import.meta.dirname, "../../schema/persisted");
+    for (const file of readdirSync(dir).filter((name) => name.endsWith(".json"))) {
+      const manifest = JSON.parse(readFileSync(path.join(dir, file), "utf8")) as {
+        operations: { name: string; body: string }[];
+      };
+      for (const operation of manifest.operations) {
+        const errors = checkOperation(parse(operation.body), {
+          schema,
+          limits,
+          directives,
+          operationName: operation.name,
+        });
+        expect({ operation: `${file} ${operation.name}`, errors }).toEqual({
+          operation: `${file} ${operation.name}`,
+          errors: [],
+        });
+      }
+    }
   });
 
   it("refuses a connection asked for with first: null (requireOneSlicingArgument)", () => {

@@ -115,17 +115,6 @@ class Measurer {
     return fallback ? valueFromASTUntyped(fallback) : undefined;
   }
 
-  /** An integer argument's value: literal, variable (or its default), else undefined (also for null). */
-  private intValue(value: ValueNode | undefined): number | undefined {
-    if (!value) return undefined;
-    if (value.kind === Kind.INT) return Number(value.value);
-    if (value.kind === Kind.VARIABLE) {
-      const given = this.variable(value.name.value);
-      return typeof given === "number" && Number.isFinite(given) ? given : undefined;
-    }
-    return undefined;
-  }
-
   /** The weights of the `@cost` arguments and input fields an argument value uses, nested ones included. */
   private inputCost(type: GraphQLNamedType | undefined, value: unknown): number {
     // Input objects are the types with fields that are not composite output types.
@@ -174,13 +163,16 @@ class Measurer {
   private declaredSize(node: FieldNode, field: Field, coordinate: string, listSize: ListSize): number {
     const sizes: number[] = [];
     for (const name of listSize.slicingArguments) {
-      const argument = node.arguments?.find((a) => a.name.value === name);
+      const argument = node.arguments?.find((a) => a.name.value === name)?.value;
       const fallback = field.args.find((a) => a.name === name)?.defaultValue;
-      const size = argument
-        ? this.intValue(argument.value)
-        : typeof fallback === "number"
-          ? fallback
-          : undefined;
+      // As graphql-js coerces arguments: one left out, or a variable not provided, takes the schema
+      // default; an explicit null stays null (no size).
+      let value: unknown = fallback;
+      if (argument?.kind === Kind.VARIABLE) {
+        const given = this.variable(argument.name.value);
+        value = given === undefined ? fallback : given;
+      } else if (argument) value = argument.kind === Kind.INT ? Number(argument.value) : null;
+      const size = typeof value === "number" && Number.isFinite(value) ? value : undefined;
       if (size !== undefined) sizes.push(Math.max(0, size));
     }
     if (listSize.requireOneSlicingArgument && listSize.slicingArguments.length && sizes.length !== 1) {

@@ -108,6 +108,32 @@ describe("the watershed: request errors are 200 as application/json, 4xx as appl
     expect(mutation.status).toBe(405);
   });
 
+  it("the router's own refusals take the media type Apollo would choose for the same Accept", async () => {
+    const cases: [string | undefined, string][] = [
+      [undefined, JSON_TYPE],
+      ["*/*", JSON_TYPE],
+      [JSON_TYPE, JSON_TYPE],
+      [GRAPHQL_RESPONSE, GRAPHQL_RESPONSE],
+      [`${GRAPHQL_RESPONSE},${JSON_TYPE};q=0.9`, GRAPHQL_RESPONSE],
+      [`${GRAPHQL_RESPONSE};q=0.5, ${JSON_TYPE}`, JSON_TYPE],
+      [`${JSON_TYPE}, ${GRAPHQL_RESPONSE}`, JSON_TYPE],
+      [`application/*;q=0.8, ${GRAPHQL_RESPONSE}`, GRAPHQL_RESPONSE],
+      // Nothing acceptable: still JSON, rather than a bare 406 for a refusal.
+      ["text/html", JSON_TYPE],
+    ];
+    for (const [accept, expected] of cases) {
+      const headers: Record<string, string> = accept ? { accept } : {};
+      // Refused by the router (an API key no client holds) and by Apollo (a validation error).
+      const refused = await post({ query: "{ __typename }" }, { ...headers, "x-api-key": "no-such-key" });
+      expect(refused.status).toBe(401);
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe("INVALID_API_KEY");
+      expect(`${accept} ${refused.type}`).toBe(`${accept} ${expected}; charset=utf-8`);
+      if (accept === "text/html") continue;
+      const apollo = await post({ query: "{ nosuchfield }" }, headers);
+      expect(`${accept} ${apollo.type}`).toBe(`${accept} ${expected}; charset=utf-8`);
+    }
+  });
+
   it("answers GET with URL-encoded JSON variables", async () => {
     const url = new URL(router.url);
     url.searchParams.set("query", "query($first: Int!) { products(first: $first) { nodes { name } } }");

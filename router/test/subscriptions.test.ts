@@ -426,13 +426,72 @@ describe("federated subscriptions through the router", () => {
     ]);
 
     const secret = follow(client, `subscription { secret }`);
-    await secret.ended;
-    expect(secret.results).toEqual([
-      {
-        data: null,
-        errors: [expect.objectContaining({ message: "Not for you.", extensions: { code: "FORBIDDEN" } })],
-      },
+    const { error } = await secret.ended;
+    expect(secret.results).toEqual([]);
+    expect(error).toEqual([
+      expect.objectContaining({ message: "Not for you.", extensions: { code: "FORBIDDEN" } }),
     ]);
+  });
+
+  it("one rule for refusals: the router's and the subgraph's alike end with a graphql-ws error message, errors while it runs are events", async () => {
+    // Messages as they arrive on the socket, so a `next` or `complete` after a refusal would show.
+    const socket = new WebSocket(router.url.replace(/^http/, "ws"), "graphql-transport-ws");
+    const messages: { id?: string; type: string; payload?: unknown }[] = [];
+    socket.on("message", (raw) => {
+      messages.push(JSON.parse((raw as Buffer).toString()) as (typeof messages)[number]);
+    });
+    await new Promise((resolve) => socket.once("open", resolve));
+    const send = (message: object) => socket.send(JSON.stringify(message));
+    send({ type: "connection_init", payload: { authorization: `Bearer ${token("ann")}` } });
+    await waitFor(
+      () => Promise.resolve(messages.length),
+      (n) => n === 1,
+    );
+    const ofOperation = (id: string) => messages.filter((message) => message.id === id);
+    const ended = (id: string) =>
+      waitFor(
+        () => Promise.resolve(ofOperation(id)),
+        (received) => received.some((m) => m.type === "error" || m.type === "complete"),
+      );
+    try {
+      // Refused by the router's checks (validation), by its protection (the operation is not a
+      // subscription), and by the subgraph that owns the field (FORBIDDEN from its resolver).
+      send({ id: "invalid", type: "subscribe", payload: { query: "subscription { nosuch }" } });
+      send({ id: "query", type: "subscribe", payload: { query: "{ lastSequence }" } });
+      send({ id: "forbidden", type: "subscribe", payload: { query: "subscription { secret }" } });
+      for (const [id, code] of [
+        ["invalid", "GRAPHQL_VALIDATION_FAILED"],
+        ["query", "BAD_REQUEST"],
+        ["forbidden", "FORBIDDEN"],
+      ] as const) {
+        const received = await ended(id);
+        expect(received.map((m) => m.type)).toEqual(["error"]);
+        expect(received[0]!.payload).toEqual([expect.objectContaining({ extensions: { code } })]);
+      }
+
+      // Once running, a failing event is a `next` with errors, and the stream goes on.
+      send({
+        id: "live",
+        type: "subscribe",
+        payload: { query: "subscription { ticks { value item { name } } }" },
+      });
+      await listening(1);
+      publish(13);
+      publish(14);
+      const events = await waitFor(
+        () => Promise.resolve(ofOperation("live")),
+        (received) => received.length === 2,
+      );
+      expect(events.map((m) => m.type)).toEqual(["next", "next"]);
+      expect(events[0]!.payload).toMatchObject({
+        errors: [{ extensions: { code: "INTERNAL_SERVER_ERROR" } }],
+      });
+      expect(events[1]!.payload).toEqual({ data: { ticks: { value: 14, item: { name: "Item i14" } } } });
+      send({ id: "live", type: "complete" });
+      await listening(0);
+    } finally {
+      socket.close();
+    }
   });
 
   it("holds at most SUBSCRIPTION_MAX_PER_CONNECTION subscriptions on one connection", async () => {

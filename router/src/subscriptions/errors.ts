@@ -1,6 +1,17 @@
 import { ErrorCode } from "@storefront/platform";
 import type { GraphQLFormattedError } from "graphql";
 
+/*
+ * How a subscription ends badly, one rule for every cause (README, "Live order tracking"):
+ * - refused before it starts, by the router (rate limit, persisted-operation policy, parse,
+ *   validation, variables, limits, the per-connection cap) or by the subgraph that owns the field
+ *   (UNAUTHENTICATED, FORBIDDEN, NOT_FOUND from its resolver): one graphql-ws `error` message whose
+ *   errors carry `extensions.code`, and nothing else for that id;
+ * - while it runs, an event that fails in part is a `next` with `errors` and the stream goes on;
+ * - ended by the router (SUBGRAPH_UNAVAILABLE, SUBSCRIPTION_BACKLOG): an `error` message;
+ * - a bad token or API key refuses the whole connection at connection_init: close code 4403.
+ */
+
 /**
  * Codes only the WebSocket transport produces. They are client-facing like the router's other
  * refusal codes; the shared error formatter does not know them, so they are passed through here.

@@ -439,7 +439,8 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Ru
         ),
       );
     const runEvent = async (event: UpstreamEvent): Promise<FormattedExecutionResult> => {
-      // An event without data (the subgraph refused: FORBIDDEN, NOT_FOUND) has nothing to complete.
+      // An event whose data is null (its root field failed) has nothing to complete; one without
+      // data at all is a refusal, which never gets here (RouterSubscription ends with it).
       if (event.data == null) return { data: null, errors: formatErrors(event.errors ?? []) };
       try {
         const result = await withDeadline(

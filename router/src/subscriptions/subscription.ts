@@ -141,6 +141,13 @@ export class RouterSubscription implements AsyncIterableIterator<FormattedExecut
   }
 
   private received(event: UpstreamEvent): void {
+    // No `data` at all is GraphQL's request error: the subgraph refused the subscription before
+    // it ran (its subscribe resolver threw FORBIDDEN, NOT_FOUND …; graphql-ws sends that as
+    // `next` then `complete`). A refusal is an `error` message, as the router's own are.
+    if (event.data === undefined && event.errors?.length) {
+      this.fail(this.options.formatUpstreamErrors(event.errors));
+      return;
+    }
     const { resume } = this.options.plan;
     if (resume) {
       const sequence = sequenceOf(event.data, resume);

@@ -20,6 +20,7 @@ import {
 import { loadRouterConfig, startRouter } from "@storefront/router";
 import { loadShippingConfig, startShippingSubgraph } from "@storefront/shipping";
 import { ensureSeedReviewers, loadUsersConfig, seedUsers, startUsersSubgraph } from "@storefront/users";
+import { ensureExplorerBuilt } from "@storefront/web/explorer";
 import { startWebServer } from "@storefront/web/serve";
 import { applyPortOffset } from "./ports";
 import { seedPastOrders } from "./seed-orders";
@@ -35,7 +36,12 @@ const { WEB_PORT: webPort } = loadEnvOrExit({ WEB_PORT: envFields.port(3000) }, 
 // A demo needs parcels that move: the simulated carrier is on unless explicitly turned off.
 if (process.env.SIMULATED_CARRIER === undefined) shippingConfig.simulatedCarrier.enabled = true;
 const routerConfig = loadRouterConfig();
-const log = createLogger({ service: "storefront", level: usersConfig.logLevel });
+// Readable lines when a person runs this in a terminal; JSON when piped or in production.
+const log = createLogger({
+  service: "storefront",
+  level: usersConfig.logLevel,
+  production: routerConfig.production,
+});
 const running: Stoppable[] = [];
 stopOnSignals(log, running);
 
@@ -43,6 +49,18 @@ stopOnSignals(log, running);
 const serviceToken = ordersConfig.serviceToken ?? randomBytes(32).toString("base64url");
 for (const config of [catalogueConfig, cartConfig, paymentsConfig, ordersConfig, shippingConfig])
   config.serviceToken ??= serviceToken;
+
+// The development graph explorer is a bundle (GraphiQL's editor needs one), built once and kept
+// until its inputs change; it builds while the services start, off the critical path.
+const explorer = routerConfig.production
+  ? undefined
+  : ensureExplorerBuilt().then(
+      () => true,
+      (error: unknown) => {
+        log.warn({ err: error }, "graph explorer could not be built; the graph itself is unaffected");
+        return false;
+      },
+    );
 
 try {
   const bus = await openMessageBus(ordersConfig, log);
@@ -98,9 +116,13 @@ try {
     mode: "dev",
   });
   running.push({ name: "web", stop: () => web.close() });
+  const graphUrl = `http://localhost:${router.port}/graphql`;
+  const explorerLine = (await explorer) ? `Graph explorer at ${graphUrl} (open it in a browser)\n` : "";
   process.stdout.write(
-    `\nStorefront graph ready at http://localhost:${router.port}/graphql\n` +
-      `Storefront ready at ${web.url}\n\n`,
+    `\nStorefront graph ready at ${graphUrl}\n` +
+      `Storefront ready at ${web.url}\n` +
+      explorerLine +
+      `Router metrics at ${router.metricsUrl}\n\n`,
   );
 } catch (error) {
   log.fatal({ err: error }, "start-up failed");

@@ -48,6 +48,8 @@ export const routerEnvShape = {
   APQ_TTL_SECONDS: envFields.seconds(86_400),
   /** JSON file of API-key clients; see README "Partner integrations". */
   CLIENTS_FILE: z.string().optional(),
+  /** The built graph explorer (development only); `npm start` builds it into web's node_modules. */
+  EXPLORER_DIR: z.string().optional(),
   PERSISTED_OPERATIONS_DIR: z.string().optional(),
 
   MAX_DEPTH: limit(12),
@@ -110,6 +112,8 @@ export interface RouterConfig {
   apqTtlSeconds: number;
   /** API-key clients, each with its manifest loaded. */
   clients: RouterClient[];
+  /** The graph explorer's build, served at the GraphQL path to a browser; never in production. */
+  explorerDir?: string | undefined;
   /** The clients file and manifest folder they came from, watched for changes; none without a file. */
   clientsSource?: ClientsSource | undefined;
   limits: OperationLimits;
@@ -190,6 +194,12 @@ function toConfig(
     apqTtlSeconds: env.APQ_TTL_SECONDS,
     clients,
     clientsSource,
+    explorerDir:
+      env.NODE_ENV === "production"
+        ? undefined
+        : path.resolve(
+            env.EXPLORER_DIR ?? path.join(repoRoot(), "web/node_modules/.cache/storefront-explorer"),
+          ),
     limits: {
       maxDepth: env.MAX_DEPTH,
       maxAliases: env.MAX_ALIASES,

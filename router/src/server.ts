@@ -19,6 +19,7 @@ import { cacheControlPlugins } from "./cache-control";
 import { API_KEY_HEADER, manifestsOf, watchClients } from "./clients";
 import { routerContext, type RouterContext } from "./context";
 import { applyGatewayTelemetry, type RouterConfig } from "./env";
+import { attachExplorer, explorerHandler } from "./explorer";
 import { apiSchemaFromSupergraph, validateManifest } from "./persisted/manifest";
 import { createProtection } from "./protection";
 import { protectionPlugin, routerErrorFormatter } from "./protection/plugin";
@@ -208,6 +209,8 @@ export async function startRouter(
         },
       },
     });
+    if (config.explorerDir && !config.production)
+      attachExplorer(http.server, explorerHandler({ dir: config.explorerDir, graphqlPath: "/graphql" }));
     // Without a listener, an accept error after start-up (EMFILE when the process runs out of file
     // descriptors under many WebSockets) would be an unhandled 'error' event and end the process.
     http.server.on("error", (error) => log.error({ err: error }, "HTTP server error"));

@@ -176,19 +176,21 @@ describe("client mistakes in choosing the operation", () => {
     return reply;
   };
 
-  it("two operations and no operationName: 400 OPERATION_RESOLUTION_FAILURE", async () => {
+  // A request error: 200 to an application/json client (GraphQL over HTTP), 400 as graphql-response+json.
+  it("two operations and no operationName: OPERATION_RESOLUTION_FAILURE", async () => {
     const reply = await refused(
       { query: "query A { categories { id } } query B { categories { slug } }" },
-      400,
+      200,
       "OPERATION_RESOLUTION_FAILURE",
     );
     expect(reply.body.errors?.[0]?.message).toMatch(/operationName/);
   });
 
-  it("an operationName the document does not have: 400 OPERATION_RESOLUTION_FAILURE", async () => {
+  // A request error: 200 to an application/json client (GraphQL over HTTP), 400 as graphql-response+json.
+  it("an operationName the document does not have: OPERATION_RESOLUTION_FAILURE", async () => {
     const reply = await refused(
       { query: "query A { categories { id } }", operationName: "Nope" },
-      400,
+      200,
       "OPERATION_RESOLUTION_FAILURE",
     );
     expect(reply.body.errors?.[0]?.message).toContain('"Nope"');

@@ -145,17 +145,21 @@ const SUSPICIOUS = [
   /postgres|drizzle|pglite|argon2|amqp|rabbitmq|redis/i,
 ];
 
-export function suspiciousOf(text: string): string[] {
+/** The messages of a response's GraphQL errors. */
+export function errorMessagesOf(text: string): string[] {
   let body: unknown;
   try {
     body = JSON.parse(text) as unknown;
   } catch {
     return [];
   }
-  const messages = errorsOf(body)
+  return errorsOf(body)
     .map((e) => e.message)
     .filter((m): m is string => typeof m === "string");
-  return messages.flatMap((message) => {
+}
+
+export function suspiciousOf(text: string): string[] {
+  return errorMessagesOf(text).flatMap((message) => {
     const hit = SUSPICIOUS.find((pattern) => pattern.test(message));
     return hit ? [message] : [];
   });

@@ -1,3 +1,4 @@
+import type { FuzzCase } from "./generator";
 import type { FuzzSummary, OffenceGroup, Outcome } from "./run";
 
 /** Long or binary-looking text made printable: JSON-escaped and cut to `max` characters. */
@@ -21,6 +22,14 @@ function extensionsOf(body: string | undefined): unknown {
   }
 }
 
+/** Whether the body is just the operation, variables and name shown above (nothing else to show). */
+function plainBody(c: FuzzCase): boolean {
+  const plain = { query: c.operation, variables: c.variables };
+  return [JSON.stringify(plain), JSON.stringify({ ...plain, operationName: c.operationName })].includes(
+    c.request.body ?? "",
+  );
+}
+
 /** One offending case, with what a developer needs to send it again. */
 export function describeOutcome(outcome: Outcome, options: { seed: number }): string {
   const c = outcome.fuzzCase;
@@ -36,13 +45,7 @@ export function describeOutcome(outcome: Outcome, options: { seed: number }): st
   if (c.operationName !== undefined) lines.push(`  operationName: ${clip(c.operationName, 80)}`);
   if (headers.length) lines.push(`  headers: ${headers.join("; ")}`);
   if (request.method === "GET") lines.push(`  query string: ${clip(request.search, 300)}`);
-  else if (
-    !c.operation ||
-    c.kind.includes("body") ||
-    c.kind.includes("persisted") ||
-    c.kind.includes("batch")
-  )
-    lines.push(`  body: ${clip(request.body, 300)}`);
+  else if (request.body !== undefined && !plainBody(c)) lines.push(`  body: ${clip(request.body, 300)}`);
   const extensions = extensionsOf(request.body);
   if (extensions !== undefined) lines.push(`  extensions: ${clip(extensions, 200)}`);
   for (const finding of outcome.findings)
@@ -70,6 +73,15 @@ export function countsReport(summary: FuzzSummary): string {
       ({ ms, fuzzCase, status }) =>
         `  ${String(ms).padStart(7)} ms  #${fuzzCase.index} ${fuzzCase.kind} as ${fuzzCase.identity} → ${status ?? "no response"}: ${clip(fuzzCase.operation, 120)}`,
     ),
+    ...(summary.validRefused.size
+      ? [
+          "well-formed operations refused as invalid (reported, not failed):",
+          ...[...summary.validRefused].map(
+            ([message, { count, example }]) =>
+              `  ${String(count).padStart(7)}  ${message}  (e.g. #${example.index}: ${clip(example.operation, 160)})`,
+          ),
+        ]
+      : []),
     ...(summary.suspicious.size
       ? [
           "error messages that look internal (reported, not failed):",

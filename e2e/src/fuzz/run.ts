@@ -1,5 +1,5 @@
 import type { FuzzCase, FuzzGenerator, Identity } from "./generator";
-import { codesOf, findingsOf, suspiciousOf, type Finding } from "./oracle";
+import { codesOf, errorMessagesOf, findingsOf, suspiciousOf, type Finding } from "./oracle";
 
 export interface Outcome {
   fuzzCase: FuzzCase;
@@ -32,6 +32,11 @@ export interface FuzzSummary {
   examples: Outcome[];
   /** Offending outcomes grouped by cause and place, each with its first example. */
   groups: OffenceGroup[];
+  /**
+   * Well-formed operations (valid against the API schema) the router refused as invalid, by
+   * message: a limit or rule stricter than the schema clients are built against.
+   */
+  validRefused: Map<string, { count: number; example: FuzzCase }>;
   /** The slowest answers, slowest first: inputs that cost the platform most. */
   slowest: { ms: number; fuzzCase: FuzzCase; status: number | undefined }[];
   /** Error messages that look internal without matching a marker (see suspiciousOf), by message. */
@@ -127,6 +132,7 @@ export async function runFuzz(options: RunOptions): Promise<FuzzSummary> {
     groups: [],
     suspicious: new Map(),
     slowest: [],
+    validRefused: new Map(),
   };
   const groups = new Map<string, OffenceGroup>();
   let next = 0;
@@ -159,6 +165,14 @@ export async function runFuzz(options: RunOptions): Promise<FuzzSummary> {
       bump(summary.identities, fuzzCase.identity);
       if (fuzzCase.valid) {
         summary.validTotal++;
+        if (codes.includes("GRAPHQL_VALIDATION_FAILED") || codes.includes("GRAPHQL_PARSE_FAILED")) {
+          for (const message of errorMessagesOf(text)) {
+            const key = normalize(message);
+            const seen = summary.validRefused.get(key);
+            if (seen) seen.count++;
+            else summary.validRefused.set(key, { count: 1, example: fuzzCase });
+          }
+        }
         if (status === 200 && codes.length === 1 && codes[0] === "(none)") summary.validAnswered++;
       }
       if (findings.length) {

@@ -454,19 +454,22 @@ describe("federated subscriptions through the router", () => {
         (received) => received.some((m) => m.type === "error" || m.type === "complete"),
       );
     try {
-      // Refused by the router's checks (validation), by its protection (the operation is not a
-      // subscription), and by the subgraph that owns the field (FORBIDDEN from its resolver).
-      send({ id: "invalid", type: "subscribe", payload: { query: "subscription { nosuch }" } });
-      send({ id: "query", type: "subscribe", payload: { query: "{ lastSequence }" } });
-      send({ id: "forbidden", type: "subscribe", payload: { query: "subscription { secret }" } });
-      for (const [id, code] of [
-        ["invalid", "GRAPHQL_VALIDATION_FAILED"],
-        ["query", "BAD_REQUEST"],
-        ["forbidden", "FORBIDDEN"],
+      // Refused by the router's checks (validation, a query over the socket), by its protection
+      // (the alias limit), and by the subgraph that owns the field (FORBIDDEN from its resolver).
+      const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: value`).join(" ");
+      // One at a time: the connection holds at most 3 subscriptions, counting those being checked.
+      for (const [id, query, code] of [
+        ["invalid", "subscription { nosuch }", "GRAPHQL_VALIDATION_FAILED"],
+        ["query", "{ lastSequence }", "BAD_REQUEST"],
+        ["aliases", `subscription { ticks { ${aliases} } }`, "ALIAS_LIMIT_EXCEEDED"],
+        ["forbidden", "subscription { secret }", "FORBIDDEN"],
       ] as const) {
+        send({ id, type: "subscribe", payload: { query } });
         const received = await ended(id);
         expect(received.map((m) => m.type)).toEqual(["error"]);
-        expect(received[0]!.payload).toEqual([expect.objectContaining({ extensions: { code } })]);
+        expect(received[0]!.payload).toEqual([
+          expect.objectContaining({ extensions: expect.objectContaining({ code }) as unknown }),
+        ]);
       }
 
       // Once running, a failing event is a `next` with errors, and the stream goes on.
@@ -489,6 +492,8 @@ describe("federated subscriptions through the router", () => {
       expect(events[1]!.payload).toEqual({ data: { ticks: { value: 14, item: { name: "Item i14" } } } });
       send({ id: "live", type: "complete" });
       await listening(0);
+      // Nothing followed a refusal (the socket keeps order: anything sent after it is here by now).
+      for (const id of ["invalid", "query", "aliases", "forbidden"]) expect(ofOperation(id)).toHaveLength(1);
     } finally {
       socket.close();
     }

@@ -54,7 +54,7 @@ try {
   if (summary.offending) {
     exitCode = 1;
     console.log(
-      `\n${summary.offending} offending answers in ${summary.groups.length} groups (cause | kind | where):\n`,
+      `\n${summary.offending} offending answers in ${summary.groups.length} groups (cause | where, [kinds of case; identities]):\n`,
     );
     console.log(groupsReport(summary));
   } else {

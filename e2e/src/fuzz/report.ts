@@ -94,6 +94,9 @@ export function countsReport(summary: FuzzSummary): string {
   ].join("\n");
 }
 
+const groupHeading = (group: OffenceGroup) =>
+  `${String(group.count).padStart(6)} × ${group.key}  [${[...group.kinds].join(", ")}; as ${[...group.identities].join(", ")}]`;
+
 /** The first `limit` offending cases in full, then every group with its count. */
 export function failureReport(summary: FuzzSummary, limit = 20): string {
   const shown = summary.examples.slice(0, limit).map((o) => describeOutcome(o, summary));
@@ -101,15 +104,11 @@ export function failureReport(summary: FuzzSummary, limit = 20): string {
     `${summary.offending} of ${summary.count} responses broke the contract (seed ${summary.seed}; ` +
       `re-run with FUZZ_SEED=${summary.seed}). First ${shown.length}:`,
     ...shown,
-    `Grouped (${summary.groups.length} groups: cause | kind | where):`,
-    ...summary.groups.map(
-      (g) => `  ${String(g.count).padStart(6)}  ${g.key}  (e.g. #${g.example.fuzzCase.index})`,
-    ),
+    `Grouped by cause (${summary.groups.length}):\n${summary.groups
+      .map((g) => `  ${groupHeading(g)} (e.g. #${g.example.fuzzCase.index})`)
+      .join("\n")}`,
   ].join("\n\n");
 }
-
-const groupHeading = (group: OffenceGroup) =>
-  `${String(group.count).padStart(6)} × ${group.key}  [${[...group.kinds].join(", ")}; as ${[...group.identities].join(", ")}]`;
 
 /** Every group with one full example: what the benchmark prints. */
 export function groupsReport(summary: FuzzSummary): string {

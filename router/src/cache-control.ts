@@ -4,6 +4,8 @@ import { OperationTypeNode } from "graphql";
 import type { RouterContext } from "./context";
 
 export const NO_STORE = "no-store";
+/** The request headers an answer may depend on besides the URL. */
+export const CREDENTIAL_HEADERS = "Authorization, X-Cart-Token, X-Api-Key";
 
 /**
  * The Cache-Control of one response. Only a successful query fetched with GET may be cached (a
@@ -46,7 +48,10 @@ export function cacheControlPlugins(): ApolloServerPlugin<RouterContext>[] {
       requestDidStart() {
         return Promise.resolve({
           willSendResponse(requestContext) {
-            requestContext.response.http.headers.set("cache-control", cacheControlFor(requestContext));
+            const headers = requestContext.response.http.headers;
+            headers.set("cache-control", cacheControlFor(requestContext));
+            // The same URL answers differently with credentials: a shared cache must key on them.
+            headers.set("vary", CREDENTIAL_HEADERS);
             return Promise.resolve();
           },
         });

@@ -72,6 +72,19 @@ describe("Cache-Control of GET responses through the router", () => {
     expect(categories.headers.get("cache-control")).toBe("public, max-age=300");
   });
 
+  it("tells shared caches which request headers the answer depends on, beside CORS's Origin", async () => {
+    const listing = await persistedGet("Categories", {}, { origin: "http://localhost:3000" });
+    expect(listing.headers.get("cache-control")).toBe("public, max-age=300");
+    const vary = (listing.headers.get("vary") ?? "").toLowerCase().split(/\s*,\s*/);
+    expect(vary).toEqual(expect.arrayContaining(["origin", "authorization", "x-cart-token", "x-api-key"]));
+  });
+
+  it("a refusal the router sends before the operation runs is not stored", async () => {
+    const refused = await persistedGet("Categories", {}, { "x-api-key": "not-a-key-of-anyone" });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("cache-control")).toBe("no-store");
+  });
+
   it("is private when the caller carries a bearer token or a guest cart token", async () => {
     const signedIn = await persistedGet(
       "SearchProducts",

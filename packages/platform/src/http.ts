@@ -169,7 +169,12 @@ function sendGraphQLErrors(
   headers: Record<string, string> = {},
 ) {
   const text = JSON.stringify({ errors });
-  res.writeHead(status, { "content-type": graphqlResponseMediaType(req.headers.accept), ...headers });
+  // A refusal says nothing a cache may keep (it depends on the key, the limit, the moment).
+  res.writeHead(status, {
+    "content-type": graphqlResponseMediaType(req.headers.accept),
+    "cache-control": "no-store",
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -351,6 +356,9 @@ export async function startHttpService<TContext extends BaseContext>(
     });
     const responseHeaders: Record<string, string> = {};
     for (const [key, value] of response.headers) responseHeaders[key] = value;
+    // writeHead's headers replace those set before: keep CORS's `Vary: Origin` beside Apollo's.
+    const vary = res.getHeader("vary");
+    if (vary && responseHeaders.vary) responseHeaders.vary = `${String(vary)}, ${responseHeaders.vary}`;
     if (response.body.kind === "complete") {
       const status = options.legacyJsonRequestErrorsAs200
         ? legacyJsonStatus(response.status ?? 200, response.headers.get("content-type"), response.body.string)

@@ -70,6 +70,8 @@ export default defineConfig(({ mode }) => {
     root: webRoot,
     plugins: [react(), persistedOperationIds(), requireApiKeyInProduction()],
     resolve: { alias: { "@apollo/persisted-query-lists": persistedQueryListsSource } },
+    // The storefront's page only: explorer/index.html is a bundle of its own (explorer/build.ts).
+    optimizeDeps: { entries: ["index.html"] },
     server: { proxy },
     preview: { proxy },
     build: {

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import path from "node:path";
+import type { Logger } from "@storefront/platform";
 
 /** Where the build's assets are served (the build's `base`). */
 export const EXPLORER_ASSETS_PATH = "/explorer/";
@@ -35,26 +36,33 @@ export function isExplorerVisit(req: IncomingMessage, graphqlPath: string): bool
   return (req.headers.accept ?? "").split(",").some((type) => type.trim().startsWith("text/html"));
 }
 
-const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Graph explorer</title></head>
-<body><p>The graph explorer is not built. <code>npm start</code> builds it; on its own:
-<code>npm run explorer -w @storefront/web</code>, then reload.</p></body></html>`;
-
 /**
  * Answers the explorer's requests (the page, its assets) and returns true; false for anything
  * else, which the API handles.
  */
-export function explorerHandler(options: { dir: string; graphqlPath: string }) {
+export function explorerHandler(options: { dir: string; graphqlPath: string; log: Logger }) {
   const root = path.resolve(options.dir);
+  let toldNotBuilt = false;
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     if (isExplorerVisit(req, options.graphqlPath)) {
       const index = path.join(root, "index.html");
-      const built = existsSync(index);
-      res.writeHead(built ? 200 : 503, {
+      if (!existsSync(index)) {
+        // Without a build the visit is answered as before, by the API; the log says how to get one.
+        if (!toldNotBuilt) {
+          options.log.warn(
+            { dir: root },
+            "graph explorer not built: npm start builds it, or npm run explorer -w @storefront/web",
+          );
+          toldNotBuilt = true;
+        }
+        return false;
+      }
+      res.writeHead(200, {
         "content-type": "text/html; charset=utf-8",
         "cache-control": "no-store",
         vary: "accept",
       });
-      res.end(req.method === "HEAD" ? undefined : built ? readFileSync(index) : NOT_BUILT);
+      res.end(req.method === "HEAD" ? undefined : readFileSync(index));
       return true;
     }
     const pathname = (req.url ?? "/").split("?")[0] ?? "/";

@@ -210,7 +210,14 @@ export async function startRouter(
       },
     });
     if (config.explorerDir && !config.production)
-      attachExplorer(http.server, explorerHandler({ dir: config.explorerDir, graphqlPath: "/graphql" }));
+      attachExplorer(
+        http.server,
+        explorerHandler({
+          dir: config.explorerDir,
+          graphqlPath: "/graphql",
+          log: log.child({ component: "explorer" }),
+        }),
+      );
     // Without a listener, an accept error after start-up (EMFILE when the process runs out of file
     // descriptors under many WebSockets) would be an unhandled 'error' event and end the process.
     http.server.on("error", (error) => log.error({ err: error }, "HTTP server error"));

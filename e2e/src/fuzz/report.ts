@@ -102,7 +102,8 @@ export function failureReport(summary: FuzzSummary, limit = 20): string {
   const shown = summary.examples.slice(0, limit).map((o) => describeOutcome(o, summary));
   return [
     `${summary.offending} of ${summary.count} responses broke the contract (seed ${summary.seed}; ` +
-      `re-run with FUZZ_SEED=${summary.seed}). First ${shown.length}:`,
+      `re-run with FUZZ_SEED=${summary.seed}; one case alone with its full answer: ` +
+      `npx tsx bench/fuzz.ts --seed ${summary.seed} --case <#>). First ${shown.length}:`,
     ...shown,
     `Grouped by cause (${summary.groups.length}):\n${summary.groups
       .map((g) => `  ${groupHeading(g)} (e.g. #${g.example.fuzzCase.index})`)

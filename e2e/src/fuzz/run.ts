@@ -86,7 +86,7 @@ function tampered(token: string | undefined): string {
 }
 
 async function send(
-  options: RunOptions,
+  options: Pick<RunOptions, "tokens" | "url" | "requestTimeoutMs">,
   fuzzCase: FuzzCase,
 ): Promise<{ status: number | undefined; text: string }> {
   const headers: Record<string, string> = { ...fuzzCase.request.headers };
@@ -109,6 +109,16 @@ async function send(
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     return { status: undefined, text: `${String(error)}${cause ? ` (${cause.code ?? cause.message})` : ""}` };
   }
+}
+
+/** Sends one case again, alone, and returns the full answer: for reproducing an offending case. */
+export async function replayCase(
+  options: Pick<RunOptions, "tokens" | "url" | "generator" | "addresses">,
+  index: number,
+): Promise<Outcome & { text: string }> {
+  const fuzzCase = options.generator.caseAt(index);
+  const { status, text } = await send(options, fuzzCase);
+  return { fuzzCase, status, text, findings: findingsOf(status, text, options.addresses) };
 }
 
 const bump = <K>(map: Map<K, number>, key: K) => map.set(key, (map.get(key) ?? 0) + 1);

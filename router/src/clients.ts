@@ -223,12 +223,14 @@ export function watchClients(
       const problems = schema ? manifestsOf(clients).flatMap((m) => validateManifest(m, schema)) : [];
       if (problems.length) throw new ConfigFileError(problems);
     } catch (error) {
-      if (!(error instanceof ConfigFileError)) throw error;
-      const problems = error.problems.join("\n");
+      // Runs in a file watcher: anything thrown here would end the process, so every failure,
+      // expected or not, keeps the current clients.
+      const list = error instanceof ConfigFileError ? error.problems : [(error as Error).message];
+      const problems = list.join("\n");
       // A file saved twice with the same mistake is reported once.
       if (problems !== lastProblems) {
         log.error(
-          { file: source.file, problems: error.problems },
+          { file: source.file, problems: list },
           "clients file or manifest rejected; keeping the current clients",
         );
       }

@@ -6,7 +6,7 @@
 import "graphiql/setup-workers/vite";
 import "graphiql/style.css";
 import { GraphiQL } from "graphiql";
-import { Kind, OperationTypeNode, type DocumentNode, type ExecutionResult } from "graphql";
+import { Kind, OperationTypeNode, parse, type ExecutionResult } from "graphql";
 import { createClient } from "graphql-ws";
 import { StrictMode, type ComponentProps } from "react";
 import { createRoot } from "react-dom/client";
@@ -16,8 +16,18 @@ type Fetcher = ComponentProps<typeof GraphiQL>["fetcher"];
 const httpUrl = new URL(window.location.pathname, window.location.origin).toString();
 const wsUrl = httpUrl.replace(/^http/, "ws");
 
-function isSubscription(document: DocumentNode | undefined, operationName: string | null | undefined) {
-  const operations = (document?.definitions ?? []).filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+/**
+ * Parsed from the text being sent: GraphiQL's own parse of the editor (`documentAST`) lags behind
+ * typing, so a subscription run at once could go over HTTP.
+ */
+function isSubscription(query: string, operationName: string | null | undefined) {
+  let definitions;
+  try {
+    definitions = parse(query).definitions;
+  } catch {
+    return false; // the router reports the syntax error
+  }
+  const operations = definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
   const chosen = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
   return chosen?.operation === OperationTypeNode.SUBSCRIPTION;
 }
@@ -39,7 +49,7 @@ function socketFor(headers: Record<string, string>) {
 
 const fetcher: Fetcher = (params, options) => {
   const headers = stringHeaders(options?.headers);
-  if (isSubscription(options?.documentAST, params.operationName)) {
+  if (isSubscription(params.query, params.operationName)) {
     // Events arrive as JSON (formatted errors), which is all GraphiQL shows.
     return socketFor(headers).iterate({
       query: params.query,

@@ -6,6 +6,8 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { ApolloClient, HttpLink, InMemoryCache, gql } from "@apollo/client";
+import { PersistedQueryLink } from "@apollo/client/link/persisted-queries";
 import { waitFor } from "@storefront/testkit";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { capturedLogger, codeOf, send, startRouterOver, startSubgraphs, type Subgraphs } from "./support";
@@ -128,6 +130,40 @@ describe("clients file reloaded on change", () => {
     );
     expect((badFormat.problems as string[]).join("\n")).toMatch(/a safelisted client needs a manifest/);
     expect((await run("beta-key", CATEGORIES)).status).toBe(200);
+  });
+});
+
+describe("a partner's Apollo Client 4 app", () => {
+  it("works within 2 s of its key being added to the clients file", async () => {
+    const key = "acme-apollo-key";
+    // Apollo Client adds __typename and prints the operation exactly as the manifest holds it,
+    // so the hash it sends is the manifest's id.
+    const apollo = new ApolloClient({
+      link: new PersistedQueryLink({ sha256 }).concat(
+        new HttpLink({ uri: router.url, headers: { "x-api-key": key } }),
+      ),
+      cache: new InMemoryCache(),
+    });
+    const categories = gql`
+      query AcmeCategories {
+        categories {
+          slug
+        }
+      }
+    `;
+    const attempt = () =>
+      apollo.query({ query: categories, fetchPolicy: "network-only" }).then(
+        (result) => ({ data: result.data as { categories: { slug: string }[] } | undefined }),
+        (error: unknown) => ({ error }),
+      );
+    const before = await attempt();
+    expect(JSON.stringify(before)).toContain("INVALID_API_KEY");
+
+    writeClients({ acme: "acme-key-1", "acme-apollo": key });
+    const served = await waitFor(attempt, (reply) => "data" in reply && reply.data !== undefined, 2_000);
+    expect("data" in served && served.data?.categories).toEqual(
+      expect.arrayContaining([expect.objectContaining({ slug: subgraphs.categorySlug })]),
+    );
   });
 });
 

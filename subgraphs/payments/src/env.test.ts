@@ -11,8 +11,10 @@ describe("payments configuration", () => {
       dataDir: ".data",
       logLevel: "info",
       jwksUrl: "http://localhost:4001/.well-known/jwks.json",
+      jwksCacheSeconds: 600,
       serviceToken: undefined,
       idempotencyKeyTtlHours: 24,
+      idempotencyKeySweepSeconds: 900,
     });
   });
 
@@ -27,6 +29,8 @@ describe("payments configuration", () => {
         JWKS_URL: "http://users:4001/.well-known/jwks.json",
         SERVICE_TOKEN: "a-long-enough-service-token-123",
         IDEMPOTENCY_KEY_TTL_HOURS: "72",
+        JWKS_CACHE_SECONDS: "120",
+        IDEMPOTENCY_KEY_SWEEP_SECONDS: "60",
       }),
     ).toEqual({
       port: 5005,
@@ -35,8 +39,10 @@ describe("payments configuration", () => {
       dataDir: "/var/data",
       logLevel: "debug",
       jwksUrl: "http://users:4001/.well-known/jwks.json",
+      jwksCacheSeconds: 120,
       serviceToken: "a-long-enough-service-token-123",
       idempotencyKeyTtlHours: 72,
+      idempotencyKeySweepSeconds: 60,
     });
   });
 

@@ -12,6 +12,9 @@ import {
   startHttpService,
   type Logger,
   type TokenVerifier,
+  ensureTracing,
+  planningDone,
+  tracingPlugin,
 } from "@storefront/platform";
 import type { GraphQLSchema } from "graphql";
 import { Redis } from "ioredis";
@@ -89,6 +92,7 @@ export async function startRouter(
   config: RouterConfig,
   options: { log?: Logger; verifyToken?: TokenVerifier } = {},
 ): Promise<RunningRouter> {
+  ensureTracing();
   const log = (options.log ?? createLogger({ service: "router", level: config.logLevel })).child({
     component: "router",
   });
@@ -123,6 +127,8 @@ export async function startRouter(
       dataSources.set(name, dataSource);
       return dataSource;
     },
+    // Planning is the step between the operation's execution start and this callback.
+    experimental_didResolveQueryPlan: ({ requestContext }) => planningDone("router", requestContext.context),
   });
   gateway.executor = executorWithTimeout(gateway.executor, config.operationTimeoutMs, () =>
     protection.metrics.rejected(RouterErrorCode.OPERATION_TIMEOUT),
@@ -169,6 +175,7 @@ export async function startRouter(
     plugins: [
       observabilityPlugin<RouterContext>(log, metrics),
       operationResolutionPlugin<RouterContext>(),
+      tracingPlugin<RouterContext>((context) => context.client?.name),
       protectionPlugin(protection),
       ...cacheControlPlugins(),
       ApolloServerPluginLandingPageDisabled(),

@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { Fetcher, FetcherResponse } from "@apollo/utils.fetcher";
-import { ErrorCode } from "@storefront/platform";
+import { activeSpan, ErrorCode, injectTraceHeaders, inSpan, SpanKind } from "@storefront/platform";
 import { GraphQLError } from "graphql";
 import { Counter, Histogram, type Registry } from "prom-client";
 import { Agent, fetch as undiciFetch } from "undici";
@@ -21,6 +21,9 @@ export function createSubgraphFetcher(timeoutMs: number): { fetcher: Fetcher; cl
       ...init,
       dispatcher: agent,
       signal: operation ? AbortSignal.any([deadline, operation]) : deadline,
+    }).then((response) => {
+      activeSpan()?.setAttribute("http.response.status_code", response.status);
+      return response;
     });
   }) as unknown as Fetcher;
   return { fetcher, close: () => agent.close() };
@@ -105,6 +108,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     if (context.authorization) headers.set("authorization", context.authorization);
     if (context.clientIp) headers.set("x-client-ip", context.clientIp);
     if (context.cartToken) headers.set("x-cart-token", context.cartToken);
+    // The subgraph's span continues this fetch's trace.
+    injectTraceHeaders(headers);
   }
 
   /**
@@ -132,7 +137,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     });
   }
 
-  override async process(options: GraphQLDataSourceProcessOptions<RouterContext>) {
+  override process(options: GraphQLDataSourceProcessOptions<RouterContext>) {
+    return inSpan(
+      "router",
+      `fetch ${this.subgraph}`,
+      { kind: SpanKind.CLIENT, attributes: { "graphql.subgraph.name": this.subgraph } },
+      () => this.fetchFromSubgraph(options),
+    );
+  }
+
+  private async fetchFromSubgraph(options: GraphQLDataSourceProcessOptions<RouterContext>) {
     const stop = this.metrics.fetchDuration.startTimer({ subgraph: this.subgraph });
     try {
       const response = await super.process(options).catch((error: unknown) => {

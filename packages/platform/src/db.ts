@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { currentRequestScope } from "./request-scope";
 import type { Logger } from "./logger";
+import { recordStatement } from "./tracing";
 
 /** A subgraph's Drizzle database, whichever driver is behind it. */
 export type Database<TSchema extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, TSchema>;
@@ -45,6 +46,7 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
   const logger: DrizzleLogger = {
     logQuery(query) {
       if (!counting) return;
+      recordStatement(options.service, query);
       const scope = currentRequestScope();
       if (scope?.background) return;
       statements++;

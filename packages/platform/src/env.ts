@@ -149,3 +149,33 @@ export function loadShutdownGraceMs(): number {
     1000
   );
 }
+
+/**
+ * The standard OpenTelemetry variables the platform reads (see tracing.ts for what they do).
+ * Only the trace-related ones: metrics stay on Prometheus and logs on stdout.
+ */
+export const tracingEnvShape = {
+  OTEL_SERVICE_NAME: z.string().optional(),
+  OTEL_TRACES_EXPORTER: z.enum(["otlp", "none", "console"]).optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().url().optional(),
+  OTEL_EXPORTER_OTLP_PROTOCOL: z.enum(["http/json", "http/protobuf"]).default("http/protobuf"),
+  OTEL_TRACES_SAMPLER: z
+    .enum([
+      "always_on",
+      "always_off",
+      "traceidratio",
+      "parentbased_always_on",
+      "parentbased_always_off",
+      "parentbased_traceidratio",
+    ])
+    .default("parentbased_always_on"),
+  OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).optional(),
+  OTEL_BSP_SCHEDULE_DELAY: z.coerce.number().int().min(0).default(5000),
+};
+
+/** The tracing variables of this process (exits with a message on bad values). */
+export function loadTracingEnv(): EnvSource {
+  const env = loadEnvOrExit(tracingEnvShape, process.env);
+  return Object.fromEntries(Object.entries(env).map(([key, value]) => [key, value?.toString()]));
+}

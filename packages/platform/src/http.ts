@@ -6,6 +6,7 @@ import { GraphQLError } from "graphql";
 import type { Logger } from "./logger";
 import type { ServiceMetrics } from "./metrics";
 import { runInRequestScope, type RequestScope } from "./request-scope";
+import { extractTraceContext, inSpan, SpanKind, withParent } from "./tracing";
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -408,7 +409,21 @@ export async function startHttpService<TContext extends BaseContext>(
             return res.end();
           }
         }
-        if (path === graphqlPath) return await handleGraphQL(req, res, scope);
+        if (path === graphqlPath)
+          return await inSpan(
+            options.name,
+            `${req.method ?? "GET"} ${graphqlPath}`,
+            {
+              kind: SpanKind.SERVER,
+              attributes: { "http.request.method": req.method ?? "GET", "url.path": graphqlPath },
+              // A caller's `traceparent` (the router, another subgraph) makes this span its child.
+              ...withParent(extractTraceContext(req.headers)),
+            },
+            async (span) => {
+              await handleGraphQL(req, res, scope);
+              span.setAttribute("http.response.status_code", res.statusCode);
+            },
+          );
         sendJson(res, 404, { error: "not found" });
       } catch (error) {
         if (error instanceof PayloadTooLargeError) {

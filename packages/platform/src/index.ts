@@ -28,3 +28,4 @@ export * from "./periodic";
 export * from "./columns";
 export * from "./service-client";
 export * from "./cards";
+export * from "./tracing";

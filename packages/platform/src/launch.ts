@@ -8,6 +8,7 @@ import { wellFormedRequestId, type RouteHandler } from "./http";
 import { createLogger, type Logger } from "./logger";
 import { createServiceMetrics } from "./metrics";
 import { startSubgraphServer } from "./subgraph";
+import { ensureTracing, withService } from "./tracing";
 
 /** What a subgraph supplies; `launchSubgraph` does the rest the same way for every domain. */
 export interface SubgraphModule<TSchema extends Record<string, unknown>, TContext extends RequestContext> {
@@ -56,6 +57,7 @@ export async function launchSubgraph<
   TSchema extends Record<string, unknown>,
   TContext extends RequestContext,
 >(module: SubgraphModule<TSchema, TContext>, settings: SubgraphSettings): Promise<RunningSubgraph<TSchema>> {
+  ensureTracing();
   const log = (settings.log ?? createLogger({ service: module.name, level: settings.logLevel })).child({
     component: module.name,
   });
@@ -71,7 +73,7 @@ export async function launchSubgraph<
   });
   let runtime: SubgraphRuntime<TContext> | undefined;
   try {
-    runtime = await module.setup({ db: database.db, log });
+    runtime = await withService(module.name, () => module.setup({ db: database.db, log }));
     const ready = runtime;
     const server = await startSubgraphServer<TContext>({
       name: module.name,

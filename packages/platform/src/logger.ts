@@ -1,6 +1,7 @@
 import { pino, type Logger, type LevelWithSilent, type DestinationStream } from "pino";
 import { prettyFactory } from "pino-pretty";
 import { loggableError } from "./database-errors";
+import { logTraceFields } from "./tracing";
 
 export type { Logger };
 
@@ -34,6 +35,8 @@ export function createLogger(options: {
     level: options.level ?? "info",
     base: { service: options.service },
     timestamp: pino.stdTimeFunctions.isoTime,
+    // A line written inside a span says which, so logs and traces of one request are joined.
+    mixin: logTraceFields,
     formatters: { level: (label: string) => ({ level: label }) },
     // Every component logs failures as `err`; a database error there must not carry its SQL.
     serializers: { err: (error: unknown) => pino.stdSerializers.err(loggableError(error) as Error) },

@@ -5,6 +5,7 @@ import type { Envelope, MessageBus } from "./bus/types";
 import { utcTimestamp } from "./columns";
 import type { Database } from "./db";
 import type { Logger } from "./logger";
+import { activeService, injectTraceContext, publishInSpan, tracingEnabled } from "./tracing";
 
 /**
  * The transactional outbox: a service writes the messages it means to send into this table in
@@ -47,7 +48,11 @@ export async function enqueueMessages(
   messages: Envelope[],
 ): Promise<void> {
   if (!messages.length) return;
-  await tx.insert(table).values(messages.map((m) => ({ id: m.id, type: m.type, envelope: m })));
+  // The row keeps the trace of the work that wrote it: the relay publishes it later, elsewhere.
+  const traced = tracingEnabled()
+    ? messages.map((m) => ({ ...m, headers: injectTraceContext({ ...m.headers }) }))
+    : messages;
+  await tx.insert(table).values(traced.map((m) => ({ id: m.id, type: m.type, envelope: m })));
 }
 
 export interface OutboxRelay {
@@ -82,6 +87,8 @@ export function startOutboxRelay(options: {
   publishTimeoutMs?: number;
 }): OutboxRelay {
   const { db, table, bus, log } = options;
+  // The relay's publish spans are its service's; it is started in that service's setup.
+  const service = activeService();
   const batchSize = options.batchSize ?? 100;
   const publishTimeoutMs = options.publishTimeoutMs ?? 10_000;
   let running: Promise<number> | undefined;
@@ -106,7 +113,11 @@ export function startOutboxRelay(options: {
       // All published at once: they go out on one channel in this order, and the confirms come
       // back together instead of one round trip each.
       const outcomes = await Promise.allSettled(
-        rows.map((row) => withDeadline(bus.publish(row.envelope), publishTimeoutMs)),
+        rows.map((row) =>
+          publishInSpan(service, row.envelope, (envelope) =>
+            withDeadline(bus.publish(envelope), publishTimeoutMs),
+          ),
+        ),
       );
       const published: string[] = [];
       for (const [index, outcome] of outcomes.entries()) {

@@ -1,6 +1,7 @@
 import { GraphQLError } from "graphql";
 import { SERVICE_TOKEN_HEADER } from "./context";
 import { ErrorCode } from "./errors";
+import { activeService, injectTraceContext, inSpan, SpanKind } from "./tracing";
 
 export interface ServiceCallOptions {
   requestId?: string;
@@ -26,7 +27,7 @@ export class ServiceCallError extends Error {
 /**
  * GraphQL calls from one subgraph to another (internal operations with the service credential,
  * or entity lookups on a user's behalf). Errors come back as ServiceCallError; a caller decides
- * whether they are retryable. Never forwards anything but the credential, request id and token.
+ * whether they are retryable. Never forwards anything but the credential, request id, token and trace context.
  */
 export function createServiceClient(options: {
   service: string;
@@ -38,18 +39,42 @@ export function createServiceClient(options: {
     variables: Record<string, unknown>,
     call: ServiceCallOptions = {},
   ): Promise<TData> {
+    const operation = /^\s*(?:query|mutation)\s+(\w+)/.exec(query)?.[1];
+    return inSpan(
+      activeService() ?? "storefront",
+      `${options.service}${operation ? ` ${operation}` : ""}`,
+      {
+        kind: SpanKind.CLIENT,
+        attributes: {
+          "peer.service": options.service,
+          ...(operation ? { "graphql.operation.name": operation } : {}),
+        },
+      },
+      async (span) => {
+        const data = await send<TData>(query, variables, call);
+        span.setAttribute("http.response.status_code", data.status);
+        return data.body;
+      },
+    );
+  };
+
+  async function send<TData>(
+    query: string,
+    variables: Record<string, unknown>,
+    call: ServiceCallOptions,
+  ): Promise<{ body: TData; status: number }> {
     let response: Response;
     try {
       response = await fetch(options.url, {
         method: "POST",
-        headers: {
+        headers: injectTraceContext({
           "content-type": "application/json",
           ...(call.authorization ? { authorization: call.authorization } : {}),
           ...(options.serviceToken && !call.authorization
             ? { [SERVICE_TOKEN_HEADER]: options.serviceToken }
             : {}),
           ...(call.requestId ? { "x-request-id": call.requestId } : {}),
-        },
+        }),
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(call.timeoutMs ?? 10_000),
       });
@@ -74,8 +99,8 @@ export function createServiceClient(options: {
         (body.errors ?? []).map((e) => e.extensions?.field),
       );
     }
-    return body.data;
-  };
+    return { body: body.data, status: response.status };
+  }
 }
 
 export type ServiceClient = ReturnType<typeof createServiceClient>;

@@ -17,6 +17,7 @@ import type { ServiceMetrics } from "./metrics";
 import type { RequestScope } from "./request-scope";
 import type { RequestContext } from "./context";
 import { attachSubscriptionServer, type SubscriptionServerOptions } from "./subscriptions";
+import { tracingPlugin } from "./tracing";
 
 export interface SubgraphServerOptions<TContext extends RequestContext> {
   name: string;
@@ -56,6 +57,7 @@ export async function startSubgraphServer<TContext extends RequestContext>(
     plugins: [
       observabilityPlugin<TContext>(options.log, options.metrics),
       operationResolutionPlugin<TContext>(),
+      tracingPlugin<TContext>(),
       ApolloServerPluginLandingPageDisabled(),
       // No Apollo Studio here: traces would only add bytes to every subgraph response.
       ApolloServerPluginInlineTraceDisabled(),

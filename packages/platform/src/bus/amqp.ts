@@ -8,6 +8,7 @@ import {
   type Message,
 } from "amqplib";
 import type { Logger } from "../logger";
+import { activeService, consumeInSpan } from "../tracing";
 import {
   PermanentMessageError,
   UnroutableMessageError,
@@ -63,6 +64,8 @@ interface ConsumerState {
   /** Set for a broadcast subscription: a private, non-durable queue without dead-lettering. */
   broadcast?: Pick<BroadcastSpec, "onReconnect">;
   handler: MessageHandler;
+  /** The service that started the consumer, for its spans (several share one bus in a process). */
+  service: string | undefined;
   channel?: Channel;
   consumerTag?: string;
   /** Handlers still running, on this link's channel or an earlier one. */
@@ -161,6 +164,7 @@ class AmqpBus implements MessageBus {
         deliveryLimit: positiveInteger("deliveryLimit", spec.deliveryLimit ?? DEFAULT_DELIVERY_LIMIT),
       },
       handler,
+      service: activeService(),
       inFlight: new Set(),
       cancelled: false,
     });
@@ -171,6 +175,7 @@ class AmqpBus implements MessageBus {
       spec: { queue: spec.name, bindings: [...spec.bindings], prefetch: DEFAULT_PREFETCH, deliveryLimit: 1 },
       broadcast: { onReconnect: spec.onReconnect },
       handler,
+      service: activeService(),
       inFlight: new Set(),
       cancelled: false,
     });
@@ -402,7 +407,9 @@ class AmqpBus implements MessageBus {
     const deliveryCount: unknown = message.properties.headers?.["x-delivery-count"];
     const attempt = (typeof deliveryCount === "number" ? deliveryCount : 0) + 1;
     try {
-      await state.handler(envelope, { attempt, redelivered: message.fields.redelivered });
+      await consumeInSpan(state.service, queue, envelope, message.properties.headers, () =>
+        state.handler(envelope, { attempt, redelivered: message.fields.redelivered }),
+      );
       this.settle(queue, channel, message, "ack");
     } catch (error) {
       const context = { err: error, queue, messageId: envelope.id, type: envelope.type, attempt };

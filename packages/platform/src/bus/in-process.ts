@@ -1,6 +1,7 @@
 import { AsyncResource } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import type { Logger } from "../logger";
+import { activeService, consumeInSpan } from "../tracing";
 import {
   matchesBinding,
   PermanentMessageError,
@@ -43,6 +44,8 @@ interface QueuedMessage {
 
 interface LocalConsumer {
   handler: MessageHandler;
+  /** The service that started the consumer, for its spans (several share one bus in a process). */
+  service: string | undefined;
   prefetch: number;
   inFlight: Set<Promise<void>>;
   cancelling?: Promise<void>;
@@ -111,7 +114,9 @@ export function createInProcessBus(options: InProcessBusOptions): InProcessBus {
     const handle = async () => {
       try {
         const envelope = JSON.parse(message.body) as Envelope;
-        await consumer.handler(envelope, { attempt: message.attempt, redelivered: message.attempt > 1 });
+        await consumeInSpan(consumer.service, queue.name, envelope, envelope.headers, () =>
+          consumer.handler(envelope, { attempt: message.attempt, redelivered: message.attempt > 1 }),
+        );
       } catch (error) {
         fail(queue, message, error);
       }
@@ -208,7 +213,7 @@ export function createInProcessBus(options: InProcessBusOptions): InProcessBus {
     const prefetch = positiveInteger("prefetch", spec.prefetch ?? DEFAULT_PREFETCH);
     const deliveryLimit = positiveInteger("deliveryLimit", spec.deliveryLimit ?? DEFAULT_DELIVERY_LIMIT);
     const queue = declare(spec, deliveryLimit);
-    const consumer: LocalConsumer = { handler, prefetch, inFlight: new Set() };
+    const consumer: LocalConsumer = { handler, service: activeService(), prefetch, inFlight: new Set() };
     queue.consumers.push(consumer);
     // Messages may have been waiting for a consumer.
     schedulePump(queue);

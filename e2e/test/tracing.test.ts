@@ -1,0 +1,212 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  configureTracing,
+  createLogger,
+  flushTracing,
+  inSpan,
+  shutdownTracing,
+  SpanKind,
+  tracingConfig,
+} from "@storefront/platform";
+import { executeOk, waitFor } from "@storefront/testkit";
+import { CARDS, type Platform, startPlatform } from "../src";
+
+/** One span as an OTLP/HTTP JSON receiver sees it, with its resource's service name. */
+interface ReceivedSpan {
+  service: string;
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+  kind: number;
+  attributes: Record<string, unknown>;
+}
+
+interface OtlpValue {
+  stringValue?: string;
+  intValue?: string | number;
+  boolValue?: boolean;
+  doubleValue?: number;
+}
+interface OtlpAttribute {
+  key: string;
+  value: OtlpValue;
+}
+interface OtlpBody {
+  resourceSpans?: {
+    resource?: { attributes?: OtlpAttribute[] };
+    scopeSpans?: {
+      spans?: (Omit<ReceivedSpan, "service" | "attributes"> & { attributes?: OtlpAttribute[] })[];
+    }[];
+  }[];
+}
+
+const valueOf = (value: OtlpValue) =>
+  value.stringValue ?? value.intValue ?? value.boolValue ?? value.doubleValue;
+const attributesOf = (list: OtlpAttribute[] = []) =>
+  Object.fromEntries(list.map((a) => [a.key, valueOf(a.value)]));
+
+/** A collector stand-in: accepts `POST /v1/traces` in http/json and keeps every span. */
+async function startOtlpReceiver() {
+  const spans: ReceivedSpan[] = [];
+  const contentTypes = new Set<string>();
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      if (req.method !== "POST" || req.url !== "/v1/traces") {
+        res.writeHead(404).end();
+        return;
+      }
+      contentTypes.add(req.headers["content-type"] ?? "");
+      const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as OtlpBody;
+      for (const resource of body.resourceSpans ?? []) {
+        const service = String(attributesOf(resource.resource?.attributes)["service.name"]);
+        for (const scope of resource.scopeSpans ?? [])
+          for (const span of scope.spans ?? [])
+            spans.push({ ...span, service, attributes: attributesOf(span.attributes) });
+      }
+      res.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    spans,
+    contentTypes,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+let receiver: Awaited<ReturnType<typeof startOtlpReceiver>>;
+let platform: Platform;
+
+beforeAll(async () => {
+  receiver = await startOtlpReceiver();
+  // The same parsing the OTEL_* variables go through in a process entry point.
+  configureTracing(
+    tracingConfig({
+      OTEL_TRACES_EXPORTER: "otlp",
+      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+      OTEL_EXPORTER_OTLP_PROTOCOL: "http/json",
+      OTEL_BSP_SCHEDULE_DELAY: "200",
+    }),
+  );
+  platform = await startPlatform();
+}, 120_000);
+
+afterAll(async () => {
+  await platform?.stop();
+  await shutdownTracing();
+  await receiver?.close();
+});
+
+const ORDER = `query($id: ID!) { order(id: $id) { shipment { trackingNumber } } }`;
+
+describe("tracing across the platform, over RabbitMQ", () => {
+  it("one checkout is one trace: router, the subgraphs it reaches, and shipping's consumer", async () => {
+    const variant = await platform.variantWithStock(5, 1900, "Traced Lamp");
+    const customer = await platform.accounts.customer("Traced Shopper");
+    const placed = await platform.placeOrder(customer.token, variant.id, { card: CARDS.ok });
+    expect(placed.__typename).toBe("Order");
+    await waitFor(
+      () =>
+        executeOk<{ order: { shipment: unknown } }>(platform.router.url, ORDER, {
+          variables: { id: placed.id },
+          token: customer.token,
+        }),
+      (view) => view.order.shipment !== null,
+    );
+
+    // The checkout's trace: the one in which orders asked shipping for the shipment.
+    const traceOfCheckout = () =>
+      receiver.spans.find((s) => s.service === "orders" && s.name === "publish orders.shipment-requested.v1")
+        ?.traceId;
+    const consumerOf = (traceId: string | undefined) =>
+      receiver.spans.find(
+        (s) =>
+          s.traceId === traceId &&
+          s.service === "shipping" &&
+          s.kind === SpanKind.CONSUMER + 1 &&
+          s.name === "process orders.shipment-requested.v1",
+      );
+    await waitFor(
+      async () => {
+        await flushTracing();
+        return consumerOf(traceOfCheckout());
+      },
+      (span) => span !== undefined,
+    );
+    const traceId = traceOfCheckout()!;
+    const trace = receiver.spans.filter((s) => s.traceId === traceId);
+    const services = new Set(trace.map((s) => s.service));
+    for (const service of ["router", "orders", "catalogue", "payments", "cart", "shipping"])
+      expect(services, `spans of ${service} in the checkout's trace`).toContain(service);
+    expect(receiver.contentTypes).toEqual(new Set(["application/json"]));
+
+    // Every span but the router's request span has its parent in the trace (propagation held).
+    const ids = new Set(trace.map((s) => s.spanId));
+    const roots = trace.filter((s) => !s.parentSpanId || !ids.has(s.parentSpanId));
+    expect(roots.map((s) => `${s.service}: ${s.name}`)).toHaveLength(1);
+    expect(roots[0]!.service).toBe("router");
+    expect(roots[0]!.attributes).toMatchObject({ "graphql.operation.type": "mutation" });
+    expect(trace.some((s) => s.service === "router" && s.name === "fetch orders")).toBe(true);
+
+    // The router's own spans: planning and a fetch per subgraph with its HTTP status.
+    expect(trace.some((s) => s.service === "router" && s.name === "plan")).toBe(true);
+    const fetchOrders = trace.find((s) => s.service === "router" && s.name === "fetch orders");
+    expect(fetchOrders?.attributes).toMatchObject({
+      "graphql.subgraph.name": "orders",
+      "http.response.status_code": 200,
+    });
+    // Orders' operation span continues the router's fetch; its calls to payments are client spans.
+    const ordersServer = trace.find((s) => s.service === "orders" && s.parentSpanId === fetchOrders?.spanId);
+    expect(ordersServer?.kind).toBe(SpanKind.SERVER + 1);
+    const paymentsCall = trace.find(
+      (s) =>
+        s.service === "orders" &&
+        s.kind === SpanKind.CLIENT + 1 &&
+        s.attributes["peer.service"] === "payments",
+    );
+    expect(paymentsCall).toBeDefined();
+    expect(trace.some((s) => s.service === "payments" && s.parentSpanId === paymentsCall!.spanId)).toBe(true);
+
+    // The message: orders' publish is the parent of shipping's consumer span.
+    const consumer = consumerOf(traceId)!;
+    const producer = trace.find((s) => s.spanId === consumer.parentSpanId);
+    expect(producer).toMatchObject({ service: "orders", kind: SpanKind.PRODUCER + 1 });
+
+    // SQL spans say the statement's kind and table and nothing of its values.
+    const sql = trace.filter((s) => s.attributes["db.system.name"] === "postgresql");
+    expect(sql.length).toBeGreaterThan(0);
+    expect(sql.some((s) => s.service === "orders" && s.name === "INSERT orders")).toBe(true);
+    for (const span of sql) {
+      expect(span.name).toMatch(/^[A-Z]+( \w+)?$/);
+      expect(Object.keys(span.attributes).sort()).toEqual(
+        ["db.collection.name", "db.operation.name", "db.system.name"].filter(
+          (key) => key !== "db.collection.name" || span.attributes[key] !== undefined,
+        ),
+      );
+    }
+    const everything = JSON.stringify(trace);
+    for (const secret of [customer.token, CARDS.ok, "Traced Lamp", placed.id])
+      expect(everything).not.toContain(secret);
+  }, 60_000);
+
+  it("a log line written inside a span carries its trace and span ids", async () => {
+    const lines: string[] = [];
+    const log = createLogger({ service: "orders", output: { write: (line: string) => lines.push(line) } });
+    const ids = await inSpan("orders", "work", { kind: SpanKind.INTERNAL }, (span) => {
+      log.info("inside");
+      return Promise.resolve(span.spanContext());
+    });
+    log.info("outside");
+    const [inside, outside] = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(inside).toMatchObject({ msg: "inside", trace_id: ids.traceId, span_id: ids.spanId });
+    expect(ids.traceId).toMatch(/^[0-9a-f]{32}$/);
+    expect(outside).not.toHaveProperty("trace_id");
+  });
+});

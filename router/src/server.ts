@@ -13,6 +13,7 @@ import {
   type Logger,
   type TokenVerifier,
   ensureTracing,
+  flushTracing,
   planningDone,
   tracingPlugin,
 } from "@storefront/platform";
@@ -270,6 +271,8 @@ export async function startRouter(
       await apollo.stop();
       await subgraphFetcher.close();
       await redis?.quit();
+      // Spans still waiting for the next export batch would die with the process.
+      await flushTracing();
     },
   };
 }

@@ -8,7 +8,7 @@ import { wellFormedRequestId, type RouteHandler } from "./http";
 import { createLogger, type Logger } from "./logger";
 import { createServiceMetrics } from "./metrics";
 import { startSubgraphServer } from "./subgraph";
-import { ensureTracing, withService } from "./tracing";
+import { ensureTracing, flushTracing, withService } from "./tracing";
 
 /** What a subgraph supplies; `launchSubgraph` does the rest the same way for every domain. */
 export interface SubgraphModule<TSchema extends Record<string, unknown>, TContext extends RequestContext> {
@@ -116,6 +116,8 @@ export async function launchSubgraph<
         ready.verifyToken.close?.();
         await ready.stop?.();
         await database.close();
+        // Spans still waiting for the next export batch would die with the process.
+        await flushTracing();
       },
     };
   } catch (error) {

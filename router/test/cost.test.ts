@@ -83,6 +83,18 @@ describe("the cost calculator (IBM cost spec, static estimate)", () => {
     expect(cost(byVariable, { f: null })).toBe(LIST_SIZE * 5);
   });
 
+  it("walks a client's argument value only as deep as the schema allows, without overflowing", () => {
+    const byVariable = `query($f: Filter) { search(filter: $f) { id } }`;
+    // Lists nested thousands deep where Filter is no list at all: coercion refuses it later.
+    let lists: unknown = { text: "a" };
+    for (let i = 0; i < 20_000; i++) lists = [lists];
+    expect(cost(byVariable, { f: lists })).toBe(LIST_SIZE * 5);
+    // A recursive input nested thousands deep: weighed to a bounded depth.
+    let nested: Record<string, unknown> = { text: "a" };
+    for (let i = 0; i < 20_000; i++) nested = { inner: nested };
+    expect(cost(byVariable, { f: nested })).toBe(LIST_SIZE * 5);
+  });
+
   it("sizes a list by its slicing argument: a literal, a variable, the variable's default", () => {
     // items 1 + nodes 5 × Item 1
     expect(cost(`{ items(first: 5) { nodes { id name } } }`)).toBe(1 + 5);

@@ -75,6 +75,17 @@ function isList(type: GraphQLOutputType): boolean {
   return String(type).replace(/!$/, "").startsWith("[");
 }
 
+/**
+ * How deep an argument value is walked for the `@cost` of its input fields. A recursive input
+ * type lets a client nest a value as deep as it likes; past this the rest weighs nothing.
+ */
+const MAX_INPUT_DEPTH = 64;
+
+/** `[[ID!]]!` → 2: how many list levels a type wraps its named type in. */
+function listDepth(type: { toString(): string }): number {
+  return String(type).split("[").length - 1;
+}
+
 function namedType(schema: GraphQLSchema, type: { toString(): string }): GraphQLNamedType | undefined {
   return schema.getType(String(type).replace(/[[\]!]/g, "")) ?? undefined;
 }
@@ -115,19 +126,26 @@ class Measurer {
     return fallback ? valueFromASTUntyped(fallback) : undefined;
   }
 
-  /** The weights of the `@cost` arguments and input fields an argument value uses, nested ones included. */
-  private inputCost(type: GraphQLNamedType | undefined, value: unknown): number {
+  /**
+   * The weights of the `@cost` arguments and input fields an argument value uses, nested ones
+   * included. `lists` is how many list levels the declared type still allows: a value nested
+   * deeper is one coercion will refuse, and it is not walked (a client controls its depth).
+   */
+  private inputCost(type: GraphQLNamedType | undefined, value: unknown, lists: number, depth = 0): number {
     // Input objects are the types with fields that are not composite output types.
     const fields = type && "getFields" in type && !isComposite(type) ? fieldsOf(type) : undefined;
-    if (!fields || value === null || typeof value !== "object") return 0;
-    if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + this.inputCost(type, item), 0);
+    if (!fields || value === null || typeof value !== "object" || depth > MAX_INPUT_DEPTH) return 0;
+    if (Array.isArray(value)) {
+      if (lists === 0) return 0;
+      return value.reduce((sum: number, item) => sum + this.inputCost(type, item, lists - 1, depth + 1), 0);
+    }
     let cost = 0;
     for (const [name, item] of Object.entries(value as Record<string, unknown>)) {
       const field = fields[name];
       if (!field || item === null || item === undefined) continue;
       cost +=
         (this.directives.weights.get(`${type!.name}.${name}`) ?? 0) +
-        this.inputCost(namedType(this.schema, field.type), item);
+        this.inputCost(namedType(this.schema, field.type), item, listDepth(field.type), depth + 1);
     }
     return cost;
   }
@@ -150,7 +168,7 @@ class Measurer {
       const value = this.resolved(argument.value);
       if (value === null || value === undefined) continue;
       cost += this.directives.weights.get(`${coordinate}(${argument.name.value}:)`) ?? 0;
-      cost += this.inputCost(namedType(this.schema, definition.type), value);
+      cost += this.inputCost(namedType(this.schema, definition.type), value, listDepth(definition.type));
     }
     return cost;
   }

@@ -170,6 +170,9 @@ export async function shutdownTracing(): Promise<void> {
   context.disable();
 }
 
+// What `inSpan` hands its callback with tracing off: one shared span that records nothing.
+const NO_SPAN = trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
+
 const SERVICE_KEY = createContextKey("storefront.service");
 
 /**
@@ -195,7 +198,7 @@ export async function inSpan<T>(
   options: { kind: SpanKind; attributes?: Attributes; parent?: Context },
   fn: (span: Span) => Promise<T>,
 ): Promise<T> {
-  if (!state) return fn(trace.wrapSpanContext(INVALID_SPAN_CONTEXT));
+  if (!state) return fn(NO_SPAN);
   const parent = (options.parent ?? context.active()).setValue(SERVICE_KEY, service);
   return tracerFor(service).startActiveSpan(
     name,

@@ -1,2 +1,3 @@
 export * from "./platform";
 export * from "./storefront-process";
+export * from "./operations";

@@ -8,7 +8,14 @@ import {
   waitFor,
   type SubscriptionProbe,
 } from "@storefront/testkit";
-import { ADDRESS, CARDS, startStorefrontProcess, type StorefrontProcess } from "../src";
+import {
+  ADDRESS,
+  CARDS,
+  ORDER_STATUS,
+  startStorefrontProcess,
+  type StatusEvent,
+  type StorefrontProcess,
+} from "../src";
 
 /**
  * The platform as `npm start` runs it for a newcomer — embedded PGlite databases, the in-process
@@ -87,31 +94,6 @@ async function variantInStock(): Promise<{ id: string; sku: string; name: string
   throw new Error("the seeded catalogue has no variant in stock");
 }
 
-const FOLLOW = `subscription($id: ID!, $after: Int) {
-  orderStatusChanged(orderId: $id, afterSequence: $after) {
-    status
-    sequence
-    order {
-      total { amount }
-      payment { status }
-      shipment { trackingNumber }
-      lines { quantity variant { sku product { name } } }
-    }
-  }
-}`;
-interface StatusEvent {
-  orderStatusChanged: {
-    status: string;
-    sequence: number;
-    order: {
-      total: { amount: number };
-      payment: { status: string } | null;
-      shipment: { trackingNumber: string } | null;
-      lines: { quantity: number; variant: { sku: string; product: { name: string } } }[];
-    };
-  };
-}
-
 /** Guest cart → sign-up → merge → checkout with 4242 → PAID, followed live to DELIVERED. */
 async function purchase() {
   const variant = await variantInStock();
@@ -153,7 +135,10 @@ async function purchase() {
   expect(checkout).toMatchObject({ __typename: "Order", status: "PAID" });
 
   // Followed live from the first status: every change, with fields from four subgraphs.
-  const follow = subscribe<StatusEvent>(url, FOLLOW, { variables: { id: checkout.id, after: 0 }, token });
+  const follow = subscribe<StatusEvent>(url, ORDER_STATUS, {
+    variables: { id: checkout.id, after: 0 },
+    token,
+  });
   probes.push(follow);
   const statuses = () => follow.results.map((r) => r.data?.orderStatusChanged.status);
   await waitFor(statuses, (seen) => seen.includes("DELIVERED"), 60_000);

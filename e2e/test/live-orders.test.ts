@@ -9,7 +9,7 @@ import {
   type SubscriptionProbe,
   type TestAccount,
 } from "@storefront/testkit";
-import { startPlatform, type Platform } from "../src";
+import { ORDER_STATUS, startPlatform, type Platform, type StatusEvent } from "../src";
 
 /**
  * Live order tracking through the router: graphql-ws clients on the router, the primary
@@ -63,32 +63,6 @@ function track<T>(probe: SubscriptionProbe<T>): SubscriptionProbe<T> {
 
 const codeOf = (result: { errors?: GraphQLResponseError[] } | undefined) =>
   result?.errors?.[0]?.extensions?.code;
-
-/** The selection the storefront's order page follows: fields from orders, payments, shipping and the catalogue. */
-const ORDER_STATUS = `subscription Follow($id: ID!, $after: Int) {
-  orderStatusChanged(orderId: $id, afterSequence: $after) {
-    status
-    sequence
-    order {
-      total { amount }
-      payment { status }
-      shipment { trackingNumber }
-      lines { quantity variant { sku product { name } } }
-    }
-  }
-}`;
-interface StatusEvent {
-  orderStatusChanged: {
-    status: string;
-    sequence: number;
-    order: {
-      total: { amount: number };
-      payment: { status: string } | null;
-      shipment: { trackingNumber: string } | null;
-      lines: { quantity: number; variant: { sku: string; product: { name: string } } }[];
-    };
-  };
-}
 
 /** PENDING is sequence 1 and PAYMENT_PENDING 2; subscribing after 2 replays PAID first. */
 const SEQUENCE_AT_PAYMENT_PENDING = 2;

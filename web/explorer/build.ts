@@ -4,8 +4,8 @@
  * node_modules. The build is kept until its inputs change (this folder's sources, the versions of
  * graphiql and vite), so only the first `npm start` after an install pays for it.
  */
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import react from "@vitejs/plugin-react";
@@ -41,17 +41,31 @@ export function explorerIsCurrent(): boolean {
 export async function ensureExplorerBuilt(): Promise<string> {
   if (explorerIsCurrent()) return explorerBuildDir;
   const fingerprint = inputsFingerprint();
-  await build({
-    configFile: false,
-    root: explorerRoot,
-    base: EXPLORER_ASSETS_PATH,
-    // Rolldown warns about directives in GraphiQL's own bundle; nothing a reader of `npm start` can act on.
-    logLevel: "error",
-    clearScreen: false,
-    plugins: [react()],
-    build: { outDir: explorerBuildDir, emptyOutDir: true, chunkSizeWarningLimit: 10_000 },
-  });
-  writeFileSync(stampFile, fingerprint);
+  // Several starts may build at once (two `npm start`s, a test beside one): each builds into a
+  // folder of its own and moves it into place whole, so the served folder is never half-written.
+  const staging = `${explorerBuildDir}.${process.pid}-${randomBytes(4).toString("hex")}`;
+  try {
+    await build({
+      configFile: false,
+      root: explorerRoot,
+      base: EXPLORER_ASSETS_PATH,
+      // Rolldown warns about directives in GraphiQL's own bundle; nothing a reader of `npm start` can act on.
+      logLevel: "error",
+      clearScreen: false,
+      plugins: [react()],
+      build: { outDir: staging, emptyOutDir: true, chunkSizeWarningLimit: 10_000 },
+    });
+    writeFileSync(path.join(staging, ".inputs"), fingerprint);
+    if (!explorerIsCurrent()) {
+      rmSync(explorerBuildDir, { recursive: true, force: true });
+      renameSync(staging, explorerBuildDir);
+    }
+  } catch (error) {
+    // Another start moved its build into place first: that one serves.
+    if (!explorerIsCurrent()) throw error;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
   return explorerBuildDir;
 }
 

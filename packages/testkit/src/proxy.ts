@@ -72,3 +72,15 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/**
+ * The URL of `databaseUrl` reached through a relay of its own, so a test can cut or stall one
+ * service's database link while the server keeps serving everyone else.
+ */
+export async function databaseBehindRelay(databaseUrl: string) {
+  const server = new URL(databaseUrl);
+  const relay = await startTcpRelay({ host: server.hostname, port: Number(server.port || 5432) });
+  const viaRelay = new URL(databaseUrl);
+  viaRelay.host = `127.0.0.1:${relay.port}`;
+  return { relay, url: viaRelay.toString() };
+}

@@ -1,7 +1,7 @@
 import { decodeProtectedHeader } from "jose";
 import { afterAll, describe, expect, it } from "vitest";
 import { createLogger, createTokenVerifier } from "@storefront/platform";
-import { createTestDatabase, startTcpRelay, startTestSubgraph, waitFor } from "@storefront/testkit";
+import { createTestDatabase, databaseBehindRelay, startTestSubgraph, waitFor } from "@storefront/testkit";
 import { usersConfigFrom } from "../src/env";
 import { usersModule } from "../src/server";
 import { SigningKeys } from "../src/services/signing-keys";
@@ -18,13 +18,10 @@ describe("readiness", () => {
     const database = await createTestDatabase("users_ready");
     if (!database.url) return ctx.skip("no PostgreSQL server answers");
     cleanups.push(() => database.drop());
-    const server = new URL(database.url);
-    const relay = await startTcpRelay({ host: server.hostname, port: Number(server.port || 5432) });
+    const { relay, url: viaRelay } = await databaseBehindRelay(database.url);
     cleanups.push(() => relay.close());
-    const viaRelay = new URL(database.url);
-    viaRelay.host = `127.0.0.1:${relay.port}`;
     const users = await startTestSubgraph(usersModule(usersConfigFrom({})), {
-      databaseUrl: viaRelay.toString(),
+      databaseUrl: viaRelay,
     });
     cleanups.push(() => users.stop());
     const base = new URL(users.url).origin;

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createTestDatabase, execute, startTcpRelay, uniqueEmail, waitFor } from "@storefront/testkit";
+import { createTestDatabase, databaseBehindRelay, execute, uniqueEmail, waitFor } from "@storefront/testkit";
 
 const main = path.resolve(import.meta.dirname, "../src/main.ts");
 const cleanups: (() => Promise<void>)[] = [];
@@ -85,17 +85,14 @@ describe("the users process", () => {
     const database = await createTestDatabase("users_stuck");
     if (!database.url) return ctx.skip("no PostgreSQL server answers");
     cleanups.push(() => database.drop());
-    const server = new URL(database.url);
-    const relay = await startTcpRelay({ host: server.hostname, port: Number(server.port || 5432) });
+    const { relay, url: viaRelay } = await databaseBehindRelay(database.url);
     cleanups.push(() => relay.close());
-    const viaRelay = new URL(database.url);
-    viaRelay.host = `127.0.0.1:${relay.port}`;
     const graceSeconds = 3;
     const run = runUsers({
       USERS_PORT: "0",
       USERS_METRICS_PORT: "0",
       LOG_LEVEL: "debug",
-      USERS_DATABASE_URL: viaRelay.toString(),
+      USERS_DATABASE_URL: viaRelay,
       SHUTDOWN_GRACE_SECONDS: String(graceSeconds),
     });
     cleanups.push(() => Promise.resolve(void run.child.kill("SIGKILL")));

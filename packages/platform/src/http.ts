@@ -3,9 +3,10 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from "@apollo/server";
 import { GraphQLError } from "graphql";
+import { Gauge } from "prom-client";
 import type { Logger } from "./logger";
 import type { ServiceMetrics } from "./metrics";
-import { runInRequestScope, type RequestScope } from "./request-scope";
+import { runInBackground, runInRequestScope, type RequestScope } from "./request-scope";
 import { extractTraceContext, inSpan, SpanKind, withParent } from "./tracing";
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -293,6 +294,18 @@ export async function startHttpService<TContext extends BaseContext>(
     );
     return results;
   };
+  const isReady = (checks: Record<string, string>) =>
+    !draining && Object.values(checks).every((v) => v === "ok");
+  // Evaluated at each scrape, so a readiness that comes and goes (a flaky dependency) shows as
+  // changes of this series whether or not anything probes /ready.
+  new Gauge({
+    name: "service_ready",
+    help: "1 when every readiness check passes and the service is not draining, else 0.",
+    registers: [options.metrics.registry],
+    async collect() {
+      this.set(isReady(await runInBackground("readiness metric", ready)) ? 1 : 0);
+    },
+  });
 
   const handleGraphQL = async (req: IncomingMessage, res: ServerResponse, scope: RequestScope) => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -391,7 +404,7 @@ export async function startHttpService<TContext extends BaseContext>(
         if (path === "/health" && req.method === "GET") return sendJson(res, 200, { status: "ok" });
         if (path === "/ready" && req.method === "GET") {
           const checks = await ready();
-          const ok = !draining && Object.values(checks).every((v) => v === "ok");
+          const ok = isReady(checks);
           return sendJson(res, ok ? 200 : 503, { status: ok ? "ready" : "not ready", checks });
         }
         const route = options.routes?.[path];

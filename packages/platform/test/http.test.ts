@@ -86,6 +86,40 @@ describe("HTTP service", () => {
     expect((await fetch(`${metricsOrigin}/health`)).status).toBe(404);
   });
 
+  it("exports its readiness as service_ready, evaluated at each scrape", async () => {
+    let dependencyUp = true;
+    const readinessApollo = new ApolloServer({
+      typeDefs: `type Query { ok: Boolean }`,
+      stopOnTerminationSignals: false,
+    });
+    await readinessApollo.start();
+    const flaky = await startHttpService({
+      name: "flaky",
+      port: 0,
+      log: createLogger({ service: "flaky", level: "silent" }),
+      metrics: createServiceMetrics("readiness-test"),
+      apollo: readinessApollo,
+      context: () => Promise.resolve({}),
+      readiness: {
+        dependency: () => {
+          if (!dependencyUp) throw new Error("dependency unreachable");
+        },
+      },
+    });
+    const readyValue = async () =>
+      /^service_ready\{[^}]*\} (\d)$/m.exec(await (await fetch(flaky.metricsUrl)).text())?.[1];
+    try {
+      expect(await readyValue()).toBe("1");
+      dependencyUp = false;
+      expect(await readyValue()).toBe("0");
+      dependencyUp = true;
+      expect(await readyValue()).toBe("1");
+    } finally {
+      await flaky.close(100);
+      await readinessApollo.stop();
+    }
+  });
+
   it("answers a chunked body over the limit with 413 and closes the connection, so nothing waits on it", async () => {
     const reply = await oversizedChunkedPost(service.port);
     expect(reply.head).toMatch(/^HTTP\/1\.1 413 /);

@@ -21,15 +21,14 @@
  * soft `ulimit -n` raised to the hard limit; where the hard limit is lower than needed, the
  * figures show how many subscribers were held before the router ran out.
  */
-import { fork, spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { fork, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startPlatform, type Platform } from "@storefront/e2e";
 import { executeOk, testEnv, waitFor, freePort } from "@storefront/testkit";
+import { sleep, startServiceProcess, type Memory, type ServiceProcess } from "./service-process";
 import type { WorkerCommand, WorkerReply } from "./subscription-clients";
-
-const repoRoot = path.resolve(import.meta.dirname, "..");
 
 function option(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
@@ -39,78 +38,6 @@ const SIZES = option("sizes", "1000,10000").split(",").map(Number);
 const WORKERS = Number(option("workers", "4"));
 const CHANGES = Number(option("changes", "10"));
 const QUERY = `subscription { myOrderUpdates { orderId status sequence changedAt } }`;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-interface Memory {
-  rss: number;
-  heap: number;
-}
-
-/**
- * A service in a process of its own (its `src/main.ts` through tsx), so its memory can be read
- * alone: RSS from /proc, heap from its /metrics after a full collection (gc-on-signal.ts).
- */
-async function startServiceProcess(
-  name: string,
-  entry: string,
-  ports: { port: number; metricsPort: number },
-  env: Record<string, string>,
-) {
-  const { port, metricsPort } = ports;
-  const child = spawn(
-    "sh",
-    [
-      "-c",
-      // Soft fd limit up to the hard one: the router needs two sockets per subscriber.
-      'ulimit -n "$(ulimit -Hn)"; exec "$0" "$@"',
-      process.execPath,
-      "--import",
-      "tsx",
-      "--import",
-      path.join(import.meta.dirname, "gc-on-signal.ts"),
-      path.join(repoRoot, entry),
-    ],
-    {
-      cwd: repoRoot,
-      stdio: ["ignore", "inherit", "inherit"],
-      env: { ...process.env, LOG_LEVEL: "warn", ...env },
-    },
-  );
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  const url = `http://127.0.0.1:${port}/graphql`;
-  const ready = await waitFor(
-    async () => (await fetch(new URL("/ready", url)).catch(() => undefined))?.status,
-    (status) => status === 200,
-    60_000,
-  );
-  if (ready !== 200) throw new Error(`${name} did not become ready`);
-  const fdLimit = Number(
-    /Max open files\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/limits`, "utf8"))?.[1] ?? NaN,
-  );
-  const metric = async (metricName: string): Promise<number> => {
-    const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
-    return Number(new RegExp(`^${metricName}(?:\\{[^}]*\\})? (\\S+)`, "m").exec(text)?.[1] ?? 0);
-  };
-  return {
-    name,
-    url,
-    fdLimit,
-    metric,
-    async memory(): Promise<Memory> {
-      child.kill("SIGUSR2");
-      await sleep(1_000);
-      const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
-      const rss = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
-      return { rss, heap: await metric("nodejs_heap_size_used_bytes") };
-    },
-    async stop() {
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
-}
-type ServiceProcess = Awaited<ReturnType<typeof startServiceProcess>>;
 
 /**
  * An orders replica of the platform (same database and broker queues) in its own process: the

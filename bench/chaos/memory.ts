@@ -1,0 +1,67 @@
+/**
+ * The soak's memory curve: every minute, each process's RSS (/proc VmRSS) and V8 heap in use
+ * (its /metrics), both after a full collection, so growth means memory kept, not garbage not yet
+ * collected.
+ */
+import type { Memory } from "../service-process";
+import type { ChaosPlatform } from "./platform";
+
+export interface MemorySample {
+  minute: number;
+  byService: Record<string, Memory>;
+}
+
+/** RSS may grow this much past its value at the end of the warm-up before the soak fails. */
+export const RSS_GROWTH_LIMIT = 0.1;
+
+export async function sampleMemory(platform: ChaosPlatform, minute: number): Promise<MemorySample> {
+  const entries = await Promise.all(
+    platform.services().map(async (service) => [service.spec.name, await service.current.memory()] as const),
+  );
+  return { minute, byService: Object.fromEntries(entries) };
+}
+
+const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+export function formatSample(sample: MemorySample): string {
+  const parts = Object.entries(sample.byService).map(
+    ([name, m]) => `${name} ${mib(m.rss)}/${mib(m.heap)}`,
+  );
+  return `  minute ${sample.minute}: RSS/heap MiB  ${parts.join("  ")}`;
+}
+
+/** The warm-up: the first 10 minutes, or a fifth of a shorter soak. */
+export function warmUpMinutes(soakMinutes: number): number {
+  return Math.min(10, soakMinutes / 5);
+}
+
+/**
+ * Each process whose last RSS is more than RSS_GROWTH_LIMIT above the first sample taken after
+ * the warm-up. The last sample, not the highest: a passing peak that is given back is not a leak.
+ */
+export function rssGrowthFailures(samples: MemorySample[], warmUp: number): string[] {
+  const baseline = samples.find((s) => s.minute >= warmUp);
+  const last = samples.at(-1);
+  if (!baseline || !last || last === baseline) return [];
+  return Object.entries(last.byService)
+    .filter(([name, memory]) => {
+      const base = baseline.byService[name]?.rss ?? 0;
+      return base > 0 && memory.rss > base * (1 + RSS_GROWTH_LIMIT);
+    })
+    .map(([name, memory]) => {
+      const base = baseline.byService[name]!.rss;
+      return `${name} RSS grew ${(((memory.rss - base) / base) * 100).toFixed(1)}% (${mib(base)} → ${mib(memory.rss)} MiB) after minute ${baseline.minute}`;
+    });
+}
+
+export function memoryTable(samples: MemorySample[]): string {
+  const names = Object.keys(samples[0]?.byService ?? {});
+  const header = ["minute", ...names.flatMap((n) => [`${n} RSS`, `${n} heap`])];
+  const rows = samples.map((s) => [
+    String(s.minute),
+    ...names.flatMap((n) => [mib(s.byService[n]?.rss ?? 0), mib(s.byService[n]?.heap ?? 0)]),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join("  ");
+  return ["(MiB)", line(header), ...rows.map(line)].join("\n");
+}

@@ -5,8 +5,15 @@ import type { Logger as DrizzleLogger } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { currentRequestScope } from "./request-scope";
+import {
+  ConnectionCounter,
+  instrumentPgliteClient,
+  instrumentPostgresClient,
+  type ConnectionUse,
+} from "./driver-instruments";
 import type { Logger } from "./logger";
-import { recordStatement } from "./tracing";
+
+export type { ConnectionUse };
 
 /** A subgraph's Drizzle database, whichever driver is behind it. */
 export type Database<TSchema extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, TSchema>;
@@ -22,6 +29,8 @@ export interface DatabaseHandle<TSchema extends Record<string, unknown>> {
    * own background work (periodic tasks, `runInBackground`) are left out.
    */
   statementCount(): number;
+  /** How busy its connections are now (PGlite has one). */
+  connectionUse(): ConnectionUse;
 }
 
 export interface OpenDatabaseOptions<TSchema extends Record<string, unknown>> {
@@ -46,7 +55,6 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
   const logger: DrizzleLogger = {
     logQuery(query) {
       if (!counting) return;
-      recordStatement(options.service, query);
       const scope = currentRequestScope();
       if (scope?.background) return;
       statements++;
@@ -64,17 +72,23 @@ async function openPostgres<TSchema extends Record<string, unknown>>(
   options: OpenDatabaseOptions<TSchema>,
   logger: DrizzleLogger,
 ): Promise<Omit<DatabaseHandle<TSchema>, "statementCount">> {
+  const max = options.poolSize ?? 10;
+  const connections = new ConnectionCounter(max);
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
   const client = postgres(options.url!, {
-    max: options.poolSize ?? 10,
+    max,
     connect_timeout: 5,
     idle_timeout: 30,
     onnotice: () => {},
     connection: { application_name: options.service, TimeZone: "UTC" },
   });
-  const db = drizzle({ client, schema: options.schema, logger });
+  const db = drizzle({
+    client: instrumentPostgresClient(client, options.service, connections),
+    schema: options.schema,
+    logger,
+  });
   // Replicas may start together; one migrates while the others wait on the same lock.
   const lockConnection = await client.reserve();
   try {
@@ -90,6 +104,7 @@ async function openPostgres<TSchema extends Record<string, unknown>>(
   return {
     db: db as unknown as Database<TSchema>,
     driver: "postgres",
+    connectionUse: () => connections.use(),
     ping: (timeoutMs = 2000) =>
       withTimeout(
         client`select 1`.then(() => undefined),
@@ -115,12 +130,18 @@ async function openPglite<TSchema extends Record<string, unknown>>(
   const client = new PGlite(location);
   await client.waitReady;
   await client.exec("SET TIME ZONE 'UTC'");
-  const db = drizzle({ client: guardSingleConnection(client), schema: options.schema, logger });
+  const connections = new ConnectionCounter(1);
+  const db = drizzle({
+    client: guardSingleConnection(instrumentPgliteClient(client, options.service, connections)),
+    schema: options.schema,
+    logger,
+  });
   await migrate(db, { migrationsFolder: options.migrationsFolder });
   options.log.info({ driver: "pglite", location }, "embedded database ready and migrated");
   return {
     db: db as unknown as Database<TSchema>,
     driver: "pglite",
+    connectionUse: () => connections.use(),
     ping: (timeoutMs = 2000) =>
       withTimeout(
         db.execute(sql`select 1`).then(() => undefined),

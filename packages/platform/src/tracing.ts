@@ -277,23 +277,61 @@ export function describeStatement(query: string): { operation: string; table: st
   return { operation, table: match ? (match[2] ?? match[1]) : undefined };
 }
 
+/** How a traced statement ends: with its result, or with the error the database returned. */
+export interface StatementSpan {
+  end(error?: unknown): void;
+}
+
 /**
- * One span for an SQL statement, begun when Drizzle issues it. Only inside another span (a
- * request, a message, a relay pass): the relay's idle polling would otherwise be a trace each tick.
+ * One span for an SQL statement, from when the driver sends it to when its result or error comes
+ * back. Only inside another span (a request, a message, a relay pass): the relay's idle polling
+ * would otherwise be a trace each tick. `undefined` when there is nothing to record.
  */
-export function recordStatement(service: string, query: string): void {
-  if (!state || !trace.getActiveSpan()) return;
+export function startStatementSpan(service: string, query: string): StatementSpan | undefined {
+  if (!state || !trace.getActiveSpan()) return undefined;
   const { operation, table } = describeStatement(query);
-  tracerFor(service)
-    .startSpan(table ? `${operation} ${table}` : operation, {
-      kind: SpanKind.CLIENT,
-      attributes: {
-        "db.system.name": "postgresql",
-        "db.operation.name": operation,
-        ...(table ? { "db.collection.name": table } : {}),
+  const span = tracerFor(service).startSpan(table ? `${operation} ${table}` : operation, {
+    kind: SpanKind.CLIENT,
+    attributes: {
+      "db.system.name": "postgresql",
+      "db.operation.name": operation,
+      ...(table ? { "db.collection.name": table } : {}),
+    },
+  });
+  return {
+    end(error) {
+      // The error's class only: a driver's message can quote the values the statement carried.
+      if (error !== undefined)
+        span.setStatus({
+          code: SpanStatusCode.ERROR,
+          message: error instanceof Error ? error.name : "error",
+        });
+      span.end();
+    },
+  };
+}
+
+/**
+ * Wraps a DataLoader batch function so that each batch is a span of the request that asked for
+ * it (`dataloader <name>`, with the batch's size): where an operation's time goes between its
+ * resolvers and its SQL. Outside a span (or with tracing off) the batch just runs.
+ */
+export function tracedBatch<K, V>(
+  name: string,
+  batch: (keys: readonly K[]) => PromiseLike<ArrayLike<V | Error>>,
+): (keys: readonly K[]) => Promise<ArrayLike<V | Error>> {
+  return (keys) => {
+    if (!state || !trace.getActiveSpan()) return Promise.resolve(batch(keys));
+    return inSpan(
+      activeService() ?? "storefront",
+      `dataloader ${name}`,
+      {
+        kind: SpanKind.INTERNAL,
+        attributes: { "dataloader.name": name, "dataloader.batch.size": keys.length },
       },
-    })
-    .end();
+      () => Promise.resolve(batch(keys)),
+    );
+  };
 }
 
 /**

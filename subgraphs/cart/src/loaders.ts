@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { asc, inArray } from "drizzle-orm";
-import { groupBy } from "@storefront/platform";
+import { groupBy, tracedBatch } from "@storefront/platform";
 import type { CartDatabase } from "./db";
 import { cartLines, type CartLineRow, type CartRow } from "./db/schema";
 import type { CatalogueVariant, VariantLookup } from "./services/catalogue";
@@ -20,27 +20,29 @@ async function loadAll<K, V>(loader: DataLoader<K, V, unknown>, keys: readonly K
  */
 export function createLoaders(db: CartDatabase, lookupVariants: VariantLookup, requestId: string) {
   const variantById = new DataLoader<string, CatalogueVariant | null>(
-    (ids) => lookupVariants(ids, requestId),
+    tracedBatch("variantById", (ids) => lookupVariants(ids, requestId)),
     {
       // One HTTP request per batch; the catalogue caps nothing, but a cart is at most 100 lines.
       maxBatchSize: 500,
     },
   );
-  const linesByCartId = new DataLoader<string, CartLineRow[]>(async (cartIds) => {
-    const rows = await db
-      .select()
-      .from(cartLines)
-      .where(inArray(cartLines.cartId, [...cartIds]))
-      .orderBy(asc(cartLines.createdAt), asc(cartLines.id));
-    const groups = groupBy(rows, (row) => row.cartId);
-    return cartIds.map((id) => groups.get(id) ?? []);
-  });
+  const linesByCartId = new DataLoader<string, CartLineRow[]>(
+    tracedBatch("linesByCartId", async (cartIds) => {
+      const rows = await db
+        .select()
+        .from(cartLines)
+        .where(inArray(cartLines.cartId, [...cartIds]))
+        .orderBy(asc(cartLines.createdAt), asc(cartLines.id));
+      const groups = groupBy(rows, (row) => row.cartId);
+      return cartIds.map((id) => groups.get(id) ?? []);
+    }),
+  );
   /**
    * Every field of a cart and its lines reads this one view, so however the selection is shaped
    * (lines, subtotal, readyForCheckout …) the lines are read once and the catalogue asked once.
    */
   const cartView = new DataLoader<CartRow, CartView, string>(
-    async (carts) => {
+    tracedBatch("cartView", async (carts) => {
       const lineLists = await loadAll(
         linesByCartId,
         carts.map((cart) => cart.id),
@@ -49,7 +51,7 @@ export function createLoaders(db: CartDatabase, lookupVariants: VariantLookup, r
       const variants = await loadAll(variantById, variantIds);
       const byId = new Map(variantIds.map((id, index) => [id, variants[index] ?? null]));
       return carts.map((cart, index) => priceCart(cart, lineLists[index]!, byId));
-    },
+    }),
     { cacheKeyFn: (cart) => cart.id },
   );
   return {

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { asc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
-import { groupBy, isUuid } from "@storefront/platform";
+import { groupBy, isUuid, tracedBatch } from "@storefront/platform";
 import type { CatalogueDatabase } from "./db";
 import {
   categories,
@@ -39,49 +39,59 @@ const variantWithStock = {
 
 /** Per-request loaders: one SQL statement per entity kind and relation, however many are asked for. */
 export function createLoaders(db: CatalogueDatabase) {
-  const categoryById = new DataLoader<string, CategoryRow | null>((ids) =>
-    byIds(ids, (valid) => db.select().from(categories).where(inArray(categories.id, valid))),
+  const categoryById = new DataLoader<string, CategoryRow | null>(
+    tracedBatch("categoryById", (ids) =>
+      byIds(ids, (valid) => db.select().from(categories).where(inArray(categories.id, valid))),
+    ),
   );
   return {
-    productById: new DataLoader<string, ProductRecord | null>((ids) =>
-      byIds(ids, (valid) => db.select(productColumns).from(products).where(inArray(products.id, valid))),
+    productById: new DataLoader<string, ProductRecord | null>(
+      tracedBatch("productById", (ids) =>
+        byIds(ids, (valid) => db.select(productColumns).from(products).where(inArray(products.id, valid))),
+      ),
     ),
     categoryById,
-    categoriesByParentId: new DataLoader<string, CategoryRow[]>(async (parentIds) => {
-      const rows = await db
-        .select()
-        .from(categories)
-        .where(inArray(categories.parentId, [...parentIds]))
-        .orderBy(asc(categories.position), asc(categories.name));
-      const groups = groupBy(rows, (row) => row.parentId!);
-      return parentIds.map((id) => groups.get(id) ?? []);
-    }),
-    variantById: new DataLoader<string, VariantWithStock | null>((ids) =>
-      byIds(ids, (valid) =>
-        db
+    categoriesByParentId: new DataLoader<string, CategoryRow[]>(
+      tracedBatch("categoriesByParentId", async (parentIds) => {
+        const rows = await db
+          .select()
+          .from(categories)
+          .where(inArray(categories.parentId, [...parentIds]))
+          .orderBy(asc(categories.position), asc(categories.name));
+        const groups = groupBy(rows, (row) => row.parentId!);
+        return parentIds.map((id) => groups.get(id) ?? []);
+      }),
+    ),
+    variantById: new DataLoader<string, VariantWithStock | null>(
+      tracedBatch("variantById", (ids) =>
+        byIds(ids, (valid) =>
+          db
+            .select(variantWithStock)
+            .from(variants)
+            .leftJoin(stockLevels, eq(stockLevels.variantId, variants.id))
+            .where(inArray(variants.id, valid)),
+        ),
+      ),
+    ),
+    variantsByProductId: new DataLoader<string, VariantWithStock[]>(
+      tracedBatch("variantsByProductId", async (productIds) => {
+        const rows = await db
           .select(variantWithStock)
           .from(variants)
           .leftJoin(stockLevels, eq(stockLevels.variantId, variants.id))
-          .where(inArray(variants.id, valid)),
-      ),
+          .where(inArray(variants.productId, [...productIds]))
+          .orderBy(asc(variants.position), asc(variants.createdAt));
+        const groups = groupBy(rows, (row) => row.productId);
+        return productIds.map((id) => groups.get(id) ?? []);
+      }),
     ),
-    variantsByProductId: new DataLoader<string, VariantWithStock[]>(async (productIds) => {
-      const rows = await db
-        .select(variantWithStock)
-        .from(variants)
-        .leftJoin(stockLevels, eq(stockLevels.variantId, variants.id))
-        .where(inArray(variants.productId, [...productIds]))
-        .orderBy(asc(variants.position), asc(variants.createdAt));
-      const groups = groupBy(rows, (row) => row.productId);
-      return productIds.map((id) => groups.get(id) ?? []);
-    }),
     /**
      * The first page of each product's reviews (newest first), for many products in one
      * statement: a window function numbers each product's reviews and the page is cut in SQL.
      * Later pages (with a cursor) are one product at a time and do not come through here.
      */
     firstReviewsByProduct: new DataLoader<{ productId: string; limit: number }, ReviewRow[], string>(
-      async (keys) => {
+      tracedBatch("firstReviewsByProduct", async (keys) => {
         const limit = Math.max(...keys.map((k) => k.limit));
         const ranked = db
           .select({
@@ -102,7 +112,7 @@ export function createLoaders(db: CatalogueDatabase) {
         return keys.map((k) =>
           (groups.get(k.productId) ?? []).slice(0, k.limit).map(({ rank: _rank, ...review }) => review),
         );
-      },
+      }),
       { cacheKeyFn: (k) => `${k.productId}:${k.limit}` },
     ),
   };

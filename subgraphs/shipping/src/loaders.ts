@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { asc, inArray } from "drizzle-orm";
-import { groupBy, isUuid } from "@storefront/platform";
+import { groupBy, isUuid, tracedBatch } from "@storefront/platform";
 import type { ShippingDatabase } from "./db";
 import { shipmentEvents, shipments, type ShipmentEventRow, type ShipmentRow } from "./db/schema";
 
@@ -18,31 +18,37 @@ async function byKey<T>(
 
 /** Per-request loaders: one SQL statement per kind, however many orders or shipments are asked for. */
 export function createLoaders(db: ShippingDatabase) {
-  const shipmentById = new DataLoader<string, ShipmentRow | null>((ids) =>
-    byKey<ShipmentRow>(
-      ids,
-      (row) => row.id,
-      (valid) => db.select().from(shipments).where(inArray(shipments.id, valid)),
+  const shipmentById = new DataLoader<string, ShipmentRow | null>(
+    tracedBatch("shipmentById", (ids) =>
+      byKey<ShipmentRow>(
+        ids,
+        (row) => row.id,
+        (valid) => db.select().from(shipments).where(inArray(shipments.id, valid)),
+      ),
     ),
   );
-  const shipmentByOrderId = new DataLoader<string, ShipmentRow | null>(async (orderIds) => {
-    const rows = await byKey<ShipmentRow>(
-      orderIds,
-      (row) => row.orderId,
-      (valid) => db.select().from(shipments).where(inArray(shipments.orderId, valid)),
-    );
-    for (const row of rows) if (row) shipmentById.prime(row.id, row);
-    return rows;
-  });
-  const eventsByShipmentId = new DataLoader<string, ShipmentEventRow[]>(async (shipmentIds) => {
-    const rows = await db
-      .select()
-      .from(shipmentEvents)
-      .where(inArray(shipmentEvents.shipmentId, [...shipmentIds]))
-      .orderBy(asc(shipmentEvents.shipmentId), asc(shipmentEvents.sequence));
-    const groups = groupBy(rows, (row) => row.shipmentId);
-    return shipmentIds.map((id) => groups.get(id) ?? []);
-  });
+  const shipmentByOrderId = new DataLoader<string, ShipmentRow | null>(
+    tracedBatch("shipmentByOrderId", async (orderIds) => {
+      const rows = await byKey<ShipmentRow>(
+        orderIds,
+        (row) => row.orderId,
+        (valid) => db.select().from(shipments).where(inArray(shipments.orderId, valid)),
+      );
+      for (const row of rows) if (row) shipmentById.prime(row.id, row);
+      return rows;
+    }),
+  );
+  const eventsByShipmentId = new DataLoader<string, ShipmentEventRow[]>(
+    tracedBatch("eventsByShipmentId", async (shipmentIds) => {
+      const rows = await db
+        .select()
+        .from(shipmentEvents)
+        .where(inArray(shipmentEvents.shipmentId, [...shipmentIds]))
+        .orderBy(asc(shipmentEvents.shipmentId), asc(shipmentEvents.sequence));
+      const groups = groupBy(rows, (row) => row.shipmentId);
+      return shipmentIds.map((id) => groups.get(id) ?? []);
+    }),
+  );
   return { shipmentById, shipmentByOrderId, eventsByShipmentId };
 }
 

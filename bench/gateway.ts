@@ -26,8 +26,10 @@
  * SUPERGRAPH_PATH points it at the demo supergraph; RATE_LIMIT_PER_MINUTE=0 (its 600 operations
  * per client per minute would refuse the load generator within a second) and MAX_COST raised
  * (the deep query's estimated cost with unbounded lists is far above the default 10,000); its
- * depth, alias and token limits hold for these operations as they are. It and Hive Gateway log
- * at warn level; stock @apollo/gateway logs nothing per request either.
+ * depth, alias and token limits hold for these operations as they are. JWKS_URL points at an
+ * empty identity provider in this process (gateway/identity.ts), whose revocation feed the router
+ * polls as it would the users subgraph's. It and Hive Gateway log at warn level; stock
+ * @apollo/gateway logs nothing per request either.
  *
  * The machine must be otherwise idle for figures worth comparing: the load generator, the
  * subgraphs and the gateway under test share its cores.
@@ -39,6 +41,7 @@ import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { freePort, waitFor } from "@storefront/testkit";
 import type { LoadCommand, LoadResult } from "./gateway/loadgen";
+import { startEmptyIdentityProvider } from "./gateway/identity";
 import { cpuMilliseconds, residentBytes } from "./gateway/proc";
 import { SUBGRAPH_NAMES, type SubgraphName } from "./gateway/subgraphs/index";
 import { composeDemoSupergraph } from "./gateway/supergraph";
@@ -180,7 +183,15 @@ async function startSubgraph(name: SubgraphName): Promise<RunningProcess> {
 const hiveGatewayBin = () =>
   path.join(path.dirname(new URL(import.meta.resolve("@graphql-hive/gateway")).pathname), "bin.js");
 
-async function startGateway(name: GatewayName, supergraphFile: string, dir: string): Promise<RunningProcess> {
+interface GatewaySetup {
+  supergraphFile: string;
+  /** An empty folder to start a gateway in. */
+  dir: string;
+  jwksUrl: string;
+}
+
+async function startGateway(name: GatewayName, setup: GatewaySetup): Promise<RunningProcess> {
+  const { supergraphFile, dir } = setup;
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/graphql`;
   switch (name) {
@@ -211,9 +222,8 @@ async function startGateway(name: GatewayName, supergraphFile: string, dir: stri
             LOG_LEVEL: "warn",
             RATE_LIMIT_PER_MINUTE: "0",
             MAX_COST: "1000000000",
-            // No tokens are sent; its session-revocation feed (beside the keys) is polled at a free
-            // port rather than at whatever the machine's 4001 is.
-            JWKS_URL: `http://127.0.0.1:${await freePort()}/.well-known/jwks.json`,
+            // No request carries a token, but the router polls the revocation feed all the same.
+            JWKS_URL: setup.jwksUrl,
           },
         },
       );
@@ -383,7 +393,7 @@ async function benchmark(
       ];
       const bytes = await verifySameAnswers(operation, targets);
       console.log(
-        `${operation.name}: ${targets.length} targets give the same ${(bytes / 1024).toFixed(1)} KB answer`,
+        `${operation.name}: the same ${(bytes / 1024).toFixed(1)} KB answer from ${targets.map((t) => t.label).join(", ")}`,
       );
       for (const target of targets)
         await load.run({
@@ -433,6 +443,7 @@ async function benchmark(
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "gateway-bench-"));
 const running: RunningProcess[] = [];
+const identity = await startEmptyIdentityProvider();
 let exitCode = 0;
 try {
   const subgraphs = new Map<string, RunningProcess>();
@@ -447,7 +458,7 @@ try {
 
   const gateways: RunningProcess[] = [];
   for (const name of GATEWAYS.filter((gateway) => ONLY.includes(gateway))) {
-    const gateway = await startGateway(name, supergraphFile, dir);
+    const gateway = await startGateway(name, { supergraphFile, dir, jwksUrl: identity.jwksUrl });
     gateways.push(gateway);
     running.push(gateway);
   }
@@ -463,6 +474,7 @@ try {
   exitCode = 1;
 } finally {
   await Promise.all(running.map((child) => child.stop()));
+  identity.close();
   rmSync(dir, { recursive: true, force: true });
 }
 process.exit(exitCode);

@@ -2,6 +2,7 @@ import { pgTable, text } from "drizzle-orm/pg-core";
 import type { Envelope } from "./bus/types";
 import { utcTimestamp } from "./columns";
 import type { Database } from "./db";
+import { currentDelivery } from "./metrics";
 
 /**
  * The idempotent-consumer inbox: the id of every message a service has acted on, written in the
@@ -31,7 +32,7 @@ export async function handleOnce<TSchema extends Record<string, unknown>>(
   message: Pick<Envelope, "id" | "type">,
   effect: (tx: Database<TSchema>) => Promise<void>,
 ): Promise<boolean> {
-  return db.transaction(async (tx) => {
+  const applied = await db.transaction(async (tx) => {
     const recorded = await tx
       .insert(table)
       .values({ messageId: message.id, type: message.type })
@@ -41,4 +42,10 @@ export async function handleOnce<TSchema extends Record<string, unknown>>(
     await effect(tx);
     return true;
   });
+  if (!applied) {
+    // Counted against the queue it came from when a consumer delivered it (the usual case).
+    const delivery = currentDelivery();
+    delivery?.metrics.inboxDuplicates.inc({ queue: delivery.queue });
+  }
+  return applied;
 }

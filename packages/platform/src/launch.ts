@@ -6,7 +6,7 @@ import { baseContext, subscriptionBaseContext, type RequestContext } from "./con
 import { openDatabase, type Database, type DatabaseHandle } from "./db";
 import { wellFormedRequestId, type RouteHandler } from "./http";
 import { createLogger, type Logger } from "./logger";
-import { createServiceMetrics } from "./metrics";
+import { createServiceMetrics, withServiceMetrics, type ServiceMetrics } from "./metrics";
 import { startSubgraphServer } from "./subgraph";
 import { ensureTracing, flushTracing, withService } from "./tracing";
 
@@ -18,7 +18,11 @@ export interface SubgraphModule<TSchema extends Record<string, unknown>, TContex
   resolvers: GraphQLResolverMap<TContext>;
   database: { schema: TSchema; migrationsFolder: string };
   /** Runs once the database is migrated; returns what requests need. */
-  setup(deps: { db: Database<TSchema>; log: Logger }): Promise<SubgraphRuntime<TContext>>;
+  setup(deps: {
+    db: Database<TSchema>;
+    log: Logger;
+    metrics: ServiceMetrics;
+  }): Promise<SubgraphRuntime<TContext>>;
 }
 
 export interface SubgraphRuntime<TContext extends RequestContext> {
@@ -71,9 +75,12 @@ export async function launchSubgraph<
     log,
     onStatement: () => metrics.sqlStatements.inc(),
   });
+  metrics.watchConnections(database.driver, () => database.connectionUse());
   let runtime: SubgraphRuntime<TContext> | undefined;
   try {
-    runtime = await withService(module.name, () => module.setup({ db: database.db, log }));
+    runtime = await withService(module.name, () =>
+      withServiceMetrics(metrics, () => module.setup({ db: database.db, log, metrics })),
+    );
     const ready = runtime;
     const server = await startSubgraphServer<TContext>({
       name: module.name,

@@ -1,10 +1,12 @@
 import { AsyncResource } from "node:async_hooks";
-import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, getTableName, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import type { Envelope, MessageBus } from "./bus/types";
 import { utcTimestamp } from "./columns";
 import type { Database } from "./db";
 import type { Logger } from "./logger";
+import { currentServiceMetrics, type OutboxBacklog } from "./metrics";
+import { runInBackground } from "./request-scope";
 import { activeService, injectTraceContext, publishInSpan, tracingEnabled } from "./tracing";
 
 /**
@@ -55,6 +57,27 @@ export async function enqueueMessages(
   await tx.insert(table).values(traced.map((m) => ({ id: m.id, type: m.type, envelope: m })));
 }
 
+/**
+ * What the outbox gauges show: one statement over the pending rows (the partial index holds only
+ * those). Run as background work, so a scrape never counts as a request's SQL.
+ */
+export function outboxBacklog(db: AnyDatabase, table: OutboxTable): Promise<OutboxBacklog> {
+  return runInBackground("outbox-metrics", async () => {
+    const [row] = await db
+      .select({
+        pending: sql<number>`count(*)`.mapWith(Number),
+        // Never below 0: a row written this millisecond may carry a time rounded up past now().
+        oldestAgeSeconds:
+          sql<number>`greatest(coalesce(extract(epoch from now() - min(${table.createdAt})), 0), 0)`.mapWith(
+            Number,
+          ),
+      })
+      .from(table)
+      .where(isNull(table.publishedAt));
+    return row ?? { pending: 0, oldestAgeSeconds: 0 };
+  });
+}
+
 export interface OutboxRelay {
   /** Publishes what is pending now, without waiting for the next tick. */
   nudge(): void;
@@ -89,6 +112,9 @@ export function startOutboxRelay(options: {
   const { db, table, bus, log } = options;
   // The relay's publish spans are its service's; it is started in that service's setup.
   const service = activeService();
+  // Its metrics likewise; the backlog is read from the table at each scrape.
+  const metrics = currentServiceMetrics();
+  const unwatch = metrics?.watchOutbox(getTableName(table), () => outboxBacklog(db, table));
   const batchSize = options.batchSize ?? 100;
   const publishTimeoutMs = options.publishTimeoutMs ?? 10_000;
   let running: Promise<number> | undefined;
@@ -97,7 +123,7 @@ export function startOutboxRelay(options: {
 
   const pass = async (): Promise<number> => {
     if (!bus.isReady()) return 0;
-    return db.transaction(async (tx) => {
+    const sent = await db.transaction(async (tx) => {
       const rows = await tx
         .select()
         .from(table)
@@ -150,6 +176,9 @@ export function startOutboxRelay(options: {
       }
       return published.length;
     });
+    // Counted once the rows are marked sent for good.
+    metrics?.outboxPublished.inc(sent);
+    return sent;
   };
 
   const drain = (): Promise<number> => {
@@ -182,6 +211,7 @@ export function startOutboxRelay(options: {
     stop: async () => {
       stopped = true;
       clearInterval(timer);
+      unwatch?.();
       await running;
     },
   };

@@ -8,6 +8,7 @@ import {
   type Message,
 } from "amqplib";
 import type { Logger } from "../logger";
+import { currentServiceMetrics, handlingFrom, type QueueDepth, type ServiceMetrics } from "../metrics";
 import { activeService, consumeInSpan } from "../tracing";
 import {
   PermanentMessageError,
@@ -66,6 +67,9 @@ interface ConsumerState {
   handler: MessageHandler;
   /** The service that started the consumer, for its spans (several share one bus in a process). */
   service: string | undefined;
+  /** That service's metrics: its queue's depth, its dead-letters, its inbox duplicates. */
+  metrics: ServiceMetrics | undefined;
+  stopWatching?: () => void;
   channel?: Channel;
   consumerTag?: string;
   /** Handlers still running, on this link's channel or an earlier one. */
@@ -165,6 +169,7 @@ class AmqpBus implements MessageBus {
       },
       handler,
       service: activeService(),
+      metrics: currentServiceMetrics(),
       inFlight: new Set(),
       cancelled: false,
     });
@@ -176,6 +181,7 @@ class AmqpBus implements MessageBus {
       broadcast: { onReconnect: spec.onReconnect },
       handler,
       service: activeService(),
+      metrics: currentServiceMetrics(),
       inFlight: new Set(),
       cancelled: false,
     });
@@ -193,6 +199,10 @@ class AmqpBus implements MessageBus {
       throw new Error("broker link down");
     }
     this.consumers.add(state);
+    if (!state.broadcast) {
+      const { queue } = state.spec;
+      state.stopWatching = state.metrics?.watchQueue(queue, () => this.queueDepth(queue));
+    }
     return { cancel: () => this.cancel(state) };
   }
 
@@ -318,6 +328,25 @@ class AmqpBus implements MessageBus {
     if (pending) pending.returned = true;
   }
 
+  /**
+   * Messages ready in `queue` and in its dead-letter queue, read at scrape time. On a channel of
+   * its own: checking a queue that is gone closes the channel it runs on, which must not be the
+   * publisher's or a consumer's.
+   */
+  private async queueDepth(queue: string): Promise<QueueDepth | undefined> {
+    const live = this.live;
+    if (!live) return undefined;
+    const channel = await live.link.model.createChannel();
+    channel.on("error", () => undefined);
+    try {
+      const ready = await channel.checkQueue(queue);
+      const dead = await channel.checkQueue(`${queue}.dlq`);
+      return { messages: ready.messageCount, deadLettered: dead.messageCount };
+    } finally {
+      await channel.close().catch(() => undefined);
+    }
+  }
+
   private attach(state: ConsumerState, link: Link): Promise<void> {
     state.attaching = this.openConsumer(state, link);
     return state.attaching;
@@ -401,6 +430,7 @@ class AmqpBus implements MessageBus {
         { queue, messageId: message.properties.messageId as unknown },
         "malformed message, dead-lettered",
       );
+      state.metrics?.messagesDeadLettered.inc({ queue });
       this.settle(queue, channel, message, "dead-letter");
       return;
     }
@@ -408,7 +438,9 @@ class AmqpBus implements MessageBus {
     const attempt = (typeof deliveryCount === "number" ? deliveryCount : 0) + 1;
     try {
       await consumeInSpan(state.service, queue, envelope, message.properties.headers, () =>
-        state.handler(envelope, { attempt, redelivered: message.fields.redelivered }),
+        handlingFrom(state.metrics, queue, () =>
+          state.handler(envelope, { attempt, redelivered: message.fields.redelivered }),
+        ),
       );
       this.settle(queue, channel, message, "ack");
     } catch (error) {
@@ -418,8 +450,11 @@ class AmqpBus implements MessageBus {
         this.settle(queue, channel, message, "ack");
       } else if (error instanceof PermanentMessageError) {
         this.log.warn(context, "message failed permanently, dead-lettered");
+        state.metrics?.messagesDeadLettered.inc({ queue });
         this.settle(queue, channel, message, "dead-letter");
       } else {
+        // Past its limit the broker dead-letters it instead of delivering it again.
+        if (attempt >= deliveryLimit) state.metrics?.messagesDeadLettered.inc({ queue });
         this.log.warn(
           context,
           attempt >= deliveryLimit
@@ -450,6 +485,7 @@ class AmqpBus implements MessageBus {
     state.cancelling ??= (async () => {
       state.cancelled = true;
       this.consumers.delete(state);
+      state.stopWatching?.();
       // A reconnect may be attaching it right now; cancel what that produces.
       await state.attaching?.catch(() => undefined);
       const { channel, consumerTag } = state;

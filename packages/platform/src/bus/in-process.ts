@@ -1,6 +1,7 @@
 import { AsyncResource } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import type { Logger } from "../logger";
+import { currentServiceMetrics, handlingFrom, type ServiceMetrics } from "../metrics";
 import { activeService, consumeInSpan } from "../tracing";
 import {
   matchesBinding,
@@ -46,6 +47,9 @@ interface LocalConsumer {
   handler: MessageHandler;
   /** The service that started the consumer, for its spans (several share one bus in a process). */
   service: string | undefined;
+  /** That service's metrics: its dead-letters and its inbox duplicates. */
+  metrics: ServiceMetrics | undefined;
+  stopWatching?: () => void;
   prefetch: number;
   inFlight: Set<Promise<void>>;
   cancelling?: Promise<void>;
@@ -115,10 +119,12 @@ export function createInProcessBus(options: InProcessBusOptions): InProcessBus {
       try {
         const envelope = JSON.parse(message.body) as Envelope;
         await consumeInSpan(consumer.service, queue.name, envelope, envelope.headers, () =>
-          consumer.handler(envelope, { attempt: message.attempt, redelivered: message.attempt > 1 }),
+          handlingFrom(consumer.metrics, queue.name, () =>
+            consumer.handler(envelope, { attempt: message.attempt, redelivered: message.attempt > 1 }),
+          ),
         );
       } catch (error) {
-        fail(queue, message, error);
+        fail(queue, consumer, message, error);
       }
     };
     const task = handle().finally(() => {
@@ -128,7 +134,7 @@ export function createInProcessBus(options: InProcessBusOptions): InProcessBus {
     consumer.inFlight.add(task);
   }
 
-  function fail(queue: LocalQueue, message: QueuedMessage, error: unknown): void {
+  function fail(queue: LocalQueue, consumer: LocalConsumer, message: QueuedMessage, error: unknown): void {
     const context = {
       err: error,
       queue: queue.name,
@@ -137,9 +143,9 @@ export function createInProcessBus(options: InProcessBusOptions): InProcessBus {
       attempt: message.attempt,
     };
     if (error instanceof PermanentMessageError) {
-      deadLetter(queue, message, context, "message failed permanently, dead-lettered");
+      deadLetter(queue, consumer, message, context, "message failed permanently, dead-lettered");
     } else if (message.attempt >= queue.deliveryLimit) {
-      deadLetter(queue, message, context, "message reached its delivery limit, dead-lettered");
+      deadLetter(queue, consumer, message, context, "message reached its delivery limit, dead-lettered");
     } else {
       log.warn(context, "message failed, will be redelivered");
       const timer = setTimeout(
@@ -155,8 +161,15 @@ export function createInProcessBus(options: InProcessBusOptions): InProcessBus {
     }
   }
 
-  function deadLetter(queue: LocalQueue, message: QueuedMessage, context: object, reason: string): void {
+  function deadLetter(
+    queue: LocalQueue,
+    consumer: LocalConsumer,
+    message: QueuedMessage,
+    context: object,
+    reason: string,
+  ): void {
     queue.deadLetters.push(message.body);
+    consumer.metrics?.messagesDeadLettered.inc({ queue: queue.name });
     log.warn(context, reason);
   }
 
@@ -186,6 +199,7 @@ export function createInProcessBus(options: InProcessBusOptions): InProcessBus {
 
   function cancel(queue: LocalQueue, consumer: LocalConsumer): Promise<void> {
     consumer.cancelling ??= (async () => {
+      consumer.stopWatching?.();
       const index = queue.consumers.indexOf(consumer);
       queue.consumers.splice(index, 1);
       if (queue.next > index) queue.next--;
@@ -208,13 +222,26 @@ export function createInProcessBus(options: InProcessBusOptions): InProcessBus {
     }
   }
 
-  function subscribe(spec: ConsumerSpec, handler: MessageHandler): Consumer {
+  function subscribe(spec: ConsumerSpec, handler: MessageHandler, durable: boolean): Consumer {
     if (closing) throw new Error("message bus is closed");
     const prefetch = positiveInteger("prefetch", spec.prefetch ?? DEFAULT_PREFETCH);
     const deliveryLimit = positiveInteger("deliveryLimit", spec.deliveryLimit ?? DEFAULT_DELIVERY_LIMIT);
     const queue = declare(spec, deliveryLimit);
-    const consumer: LocalConsumer = { handler, service: activeService(), prefetch, inFlight: new Set() };
+    const metrics = currentServiceMetrics();
+    const consumer: LocalConsumer = {
+      handler,
+      service: activeService(),
+      metrics,
+      prefetch,
+      inFlight: new Set(),
+    };
     queue.consumers.push(consumer);
+    // The depth is the queue's own buffers; as with the broker's, messages being handled are not in it.
+    if (durable)
+      consumer.stopWatching = metrics?.watchQueue(queue.name, () => ({
+        messages: queue.ready.length,
+        deadLettered: queue.deadLetters.length,
+      }));
     // Messages may have been waiting for a consumer.
     schedulePump(queue);
     return { cancel: () => cancel(queue, consumer) };
@@ -235,6 +262,7 @@ export function createInProcessBus(options: InProcessBusOptions): InProcessBus {
           );
         }
       },
+      false,
     );
     return {
       cancel: async () => {
@@ -247,7 +275,7 @@ export function createInProcessBus(options: InProcessBusOptions): InProcessBus {
   return {
     publish: (message) => settled(() => route(message)),
 
-    consume: (spec, handler) => settled(() => subscribe(spec, handler)),
+    consume: (spec, handler) => settled(() => subscribe(spec, handler, true)),
 
     subscribe: (spec, handler) => settled(() => broadcast(spec, handler)),
 

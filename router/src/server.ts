@@ -3,6 +3,7 @@ import { ApolloGateway, type SupergraphSdlHook } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import {
+  ErrorCode,
   RouterErrorCode,
   createLogger,
   createServiceMetrics,
@@ -19,6 +20,7 @@ import {
 } from "@storefront/platform";
 import type { GraphQLSchema } from "graphql";
 import { Redis } from "ioredis";
+import { createAdmission } from "./admission";
 import { cacheControlPlugins } from "./cache-control";
 import { API_KEY_HEADER, manifestsOf, watchClients } from "./clients";
 import { routerContext, type RouterContext } from "./context";
@@ -26,7 +28,7 @@ import { applyGatewayTelemetry, type RouterConfig } from "./env";
 import { attachExplorer, explorerHandler } from "./explorer";
 import { apiSchemaFromSupergraph, validateManifest } from "./persisted/manifest";
 import { createProtection } from "./protection";
-import { protectionPlugin, routerErrorFormatter } from "./protection/plugin";
+import { routerErrorFormatter } from "./protection/plugin";
 import { executorWithTimeout } from "./protection/timeout";
 import { createRequestGate } from "./request-gate";
 import { SubgraphDataSource, createSubgraphFetcher, createSubgraphMetrics } from "./subgraph-data-source";
@@ -155,6 +157,14 @@ export async function startRouter(
     }
   });
 
+  // One admission stage for both transports, against the API schema the planner derives from
+  // the served supergraph (built with the router's graphql-js).
+  const admission = createAdmission({
+    protection,
+    production: config.production,
+    schema: () => planning.current?.apiSchema,
+  });
+  const gate = createRequestGate({ maxBatchSize: config.maxBatchSize, protection, admission });
   const formatError = routerErrorFormatter(log, {
     production: config.production,
     maxTokens: config.limits.maxTokens,
@@ -167,6 +177,8 @@ export async function startRouter(
     // The process entry point owns shutdown order (stopOnSignals); Apollo must not exit on its own.
     stopOnTerminationSignals: false,
     persistedQueries: { cache: protection.apqCache, ttl: config.apqTtlSeconds },
+    // Documents the admission stage parsed and validated are not parsed and validated again.
+    documentStore: gate.documentStore,
     parseOptions: { maxTokens: config.limits.maxTokens },
     allowBatchedHttpRequests: config.maxBatchSize > 1,
     // The HTTP layer enforces CSRF prevention itself (CSRF_PROOF_HEADERS), before the token is
@@ -174,10 +186,11 @@ export async function startRouter(
     csrfPrevention: false,
     formatError,
     plugins: [
+      // First: its refusals must be what Apollo answers (see createRequestGate).
+      gate.plugin,
       observabilityPlugin<RouterContext>(log, metrics),
       operationResolutionPlugin<RouterContext>(),
       tracingPlugin<RouterContext>((context) => context.client?.name),
-      protectionPlugin(protection),
       ...cacheControlPlugins(),
       ApolloServerPluginLandingPageDisabled(),
     ],
@@ -202,8 +215,11 @@ export async function startRouter(
       apollo,
       maxBodyBytes: config.maxRequestBytes,
       context: (req, scope) => routerContext(req, scope, verifyToken, config.trustProxy, protection.clients),
-      prepareRequest: createRequestGate({ maxBatchSize: config.maxBatchSize, protection }),
-      onRequestRejected: (code) => protection.metrics.rejected(code),
+      prepareRequest: gate.prepareRequest,
+      // RATE_LIMITED reaches this layer only from the admission stage, which counted it already.
+      onRequestRejected: (code) => {
+        if (code !== ErrorCode.RATE_LIMITED) protection.metrics.rejected(code);
+      },
       csrfPrevention: { requestHeaders: CSRF_PROOF_HEADERS },
       legacyJsonRequestErrorsAs200: true,
       cors: {
@@ -238,6 +254,7 @@ export async function startRouter(
       trustProxy: config.trustProxy,
       operationTimeoutMs: config.operationTimeoutMs,
       protection,
+      admission,
       verifyToken,
       planning,
       dataSources,

@@ -12,14 +12,14 @@ import {
 } from "../persisted/resolve";
 import { NO_COST_DIRECTIVES, costDirectivesFromSdl, type CostDirectives } from "./cost-directives";
 import { memoryCostBudgets, redisCostBudgets, throttledError, type CostReport } from "./cost-budget";
-import { assessOperation, parseOperation } from "./limits";
+import { assessOperation } from "./limits";
 import { createProtectionMetrics } from "./metrics";
 import { memoryRateLimiter, rateLimitKey, redisRateLimiter, type RateLimitDecision } from "./rate-limit";
 
 /**
- * Everything that decides whether an operation may run, as plain functions: the HTTP path uses
- * them through Apollo (request gate + plugin), and a WebSocket transport calls them on every
- * subscribe with the same client, so both paths enforce one policy.
+ * The router's protective state and policies as plain functions (clients, rate limiter, cost
+ * budgets, APQ store, cost directives): the admission stage (../admission) applies them to every
+ * operation of either transport, and counts what they refuse.
  */
 export function createProtection(
   config: Pick<
@@ -45,18 +45,14 @@ export function createProtection(
 
   return {
     metrics,
+    /** The operation limits (token limit, depth, aliases …) in force. */
+    limits: config.limits,
     clients,
     rateLimiter,
     apqCache,
     /** Which operation a request runs for this client (manifest or pass-through); throws a refusal. */
     resolvePersisted(request: OperationRequest, client: RouterClient | undefined): PersistedResolution {
       return resolvePersistedOperation(request, client);
-    },
-    /** Parses with the token limit. */
-    parse(source: string): { document: DocumentNode } | { errors: GraphQLError[] } {
-      const result = parseOperation(source, config.limits);
-      if ("errors" in result) for (const e of result.errors) metrics.rejected(String(e.extensions.code));
-      return result;
     },
     /** Reads the cost directives of a newly loaded supergraph; a bad one keeps the previous ones. */
     updateSupergraph(coreSupergraphSdl: string) {
@@ -68,8 +64,9 @@ export function createProtection(
     },
     /**
      * The limits, then the caller's cost budget: every error the (validated) operation meets, none
-     * when it may run, and its cost as `extensions.cost` reports it. An operation that breaks a
-     * limit takes nothing from the budget.
+     * when it may run, and its cost as `extensions.cost` reports it; `throttled` when the budget
+     * refused it. An operation that breaks a limit takes nothing from the budget. Counting a
+     * refusal is the caller's (the admission stage's).
      */
     async admitOperation(
       document: DocumentNode,
@@ -77,7 +74,7 @@ export function createProtection(
       schema: GraphQLSchema,
       operationName: string | null | undefined,
       caller: Parameters<typeof rateLimitKey>[0],
-    ): Promise<{ errors: GraphQLError[]; cost: CostReport | undefined }> {
+    ): Promise<{ errors: GraphQLError[]; cost: CostReport | undefined; throttled: boolean }> {
       const { errors, cost } = assessOperation(document, {
         schema,
         limits: config.limits,
@@ -85,19 +82,14 @@ export function createProtection(
         operationName,
         directives: costDirectives,
       });
-      const refuse = (refusal: GraphQLError[], reason: string, report?: CostReport) => {
-        metrics.rejected(reason);
-        return { errors: refusal, cost: report };
-      };
-      if (errors[0]) return refuse(errors, String(errors[0].extensions.code));
-      if (cost === undefined) return { errors, cost: undefined };
+      if (errors[0] || cost === undefined) return { errors, cost: undefined, throttled: false };
       const report: CostReport = { requestedQueryCost: cost, maximumQueryCost: config.limits.maxCost };
       const budget = caller.client?.costBudget;
-      if (!budget) return { errors, cost: report };
+      if (!budget) return { errors, cost: report, throttled: false };
       if (cost > budget.maximumAvailable) {
         // More than the bucket ever holds: waiting would not help, so no Retry-After.
-        return refuse(
-          [
+        return {
+          errors: [
             new GraphQLError(
               `The operation's estimated cost is ${cost}; your cost budget holds at most ${budget.maximumAvailable}. Ask for smaller pages.`,
               {
@@ -109,15 +101,14 @@ export function createProtection(
               },
             ),
           ],
-          RouterErrorCode.COST_LIMIT_EXCEEDED,
-          report,
-        );
+          cost: report,
+          throttled: false,
+        };
       }
       const decision = await costBudgets.take(rateLimitKey(caller), budget, cost);
       if (decision.status) report.throttleStatus = decision.status;
-      if (decision.allowed) return { errors, cost: report };
-      metrics.throttled();
-      return { errors: [throttledError(report, decision.retryAfterSeconds)], cost: report };
+      if (decision.allowed) return { errors, cost: report, throttled: false };
+      return { errors: [throttledError(report, decision.retryAfterSeconds)], cost: report, throttled: true };
     },
     /** Counts `operations` against the caller's per-minute budget. */
     consumeRateLimit(caller: Parameters<typeof rateLimitKey>[0], operations = 1): Promise<RateLimitDecision> {

@@ -66,7 +66,6 @@ export class SupergraphState {
   private readonly planner: QueryPlanner;
   private readonly urls = new Map<string, string>();
   private readonly plans = new Lru<SubscriptionPlan>(PLAN_CACHE_SIZE);
-  private readonly documents = new Lru<DocumentNode>(PLAN_CACHE_SIZE);
 
   constructor(coreSupergraphSdl: string, urlOverrides: Record<string, string>) {
     const supergraph = Supergraph.build(coreSupergraphSdl);
@@ -84,19 +83,6 @@ export class SupergraphState {
   /** Where a subgraph serves graphql-ws: its routing URL (or SUBGRAPH_URLS) with http → ws. */
   wsUrl(service: string): string | undefined {
     return this.urls.get(service);
-  }
-
-  /**
-   * Operation texts that parsed and validated against this graph, so that many clients
-   * subscribing with the same text are not parsed and validated again each time (as Apollo's
-   * document store does for HTTP). Only valid documents are kept: a refusal is always re-checked.
-   */
-  validDocument(source: string): DocumentNode | undefined {
-    return this.documents.get(source);
-  }
-
-  rememberValid(source: string, document: DocumentNode): void {
-    this.documents.set(source, document);
   }
 
   get cachedPlans(): number {

@@ -10,29 +10,23 @@ import {
   type TokenVerifier,
 } from "@storefront/platform";
 import {
-  NoSchemaIntrospectionCustomRule,
+  GraphQLError,
   OperationTypeNode,
-  getOperationAST,
-  getVariableValues,
   parse,
-  specifiedRules,
-  validate,
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
   type FormattedExecutionResult,
-  type GraphQLError,
   type GraphQLFormattedError,
 } from "graphql";
 import { CloseCode, type SubscribePayload } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import type { Registry } from "prom-client";
 import { WebSocketServer, type WebSocket } from "ws";
+import type { AdmissionStage, Transport } from "../admission";
 import { API_KEY_HEADER } from "../clients";
 import { clientIpOf, type RouterContext } from "../context";
-import { persistedQueryHash } from "../persisted/resolve";
 import type { Protection } from "../protection";
-import { rateLimitedError } from "../protection/rate-limit";
 import { operationTimeoutError, withDeadline } from "../protection/timeout";
 import { SubscriptionErrorCode, isSubscriptionErrorCode, refusal, SubscriptionFailure } from "./errors";
 import { eventExecutor, type UpstreamEvent } from "./execute";
@@ -64,6 +58,8 @@ export interface SubscriptionServerOptions {
   trustProxy: boolean;
   operationTimeoutMs: number;
   protection: Protection;
+  /** The router's admission stage, which every subscribe goes through as HTTP operations do. */
+  admission: AdmissionStage;
   verifyToken: TokenVerifier;
   planning: SubscriptionPlanning;
   dataSources: ReadonlyMap<string, GraphQLDataSource<RouterContext>>;
@@ -112,22 +108,30 @@ const REFUSED_DOCUMENT = parse("subscription Refused { __typename }");
 /** setTimeout holds at most a signed 32-bit delay. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** A subscribe refused before it started; `counted` when the protection module already counted it. */
-class Refusal extends Error {
-  constructor(
-    readonly errors: GraphQLFormattedError[],
-    readonly counted = false,
-  ) {
-    super(errors[0]?.message);
-  }
+/** A router refusal as the client gets it: its HTTP status and Retry-After do not apply here. */
+function formattedFrom(error: GraphQLError): GraphQLFormattedError {
+  const { http: _http, ...extensions } = error.toJSON().extensions ?? {};
+  return { ...error.toJSON(), extensions };
 }
 
-/** A router GraphQLError (a refusal from the protection module) as a formatted error, by shape. */
-function formattedFrom(error: unknown): GraphQLFormattedError {
-  const { message, extensions } = error as { message: string; extensions?: Record<string, unknown> };
-  const { http: _http, ...rest } = extensions ?? {};
-  return { message, extensions: rest };
-}
+/** Only subscriptions run over the socket, and the operation to run must be clear. */
+const websocketTransport: Transport = {
+  screen(operation, operationName) {
+    if (!operation) {
+      return new GraphQLError(
+        operationName ? `Unknown operation named "${operationName}".` : "Name the operation to run.",
+        { extensions: { code: "BAD_REQUEST" } },
+      );
+    }
+    if (operation.operation !== OperationTypeNode.SUBSCRIPTION) {
+      return new GraphQLError(
+        "Only subscriptions are served over WebSocket; send queries and mutations over HTTP.",
+        { extensions: { code: "BAD_REQUEST" } },
+      );
+    }
+    return "run";
+  },
+};
 
 /** Connection params by lowercased name, strings only (they stand in for HTTP headers). */
 function paramsOf(payload: Readonly<Record<string, unknown>> | undefined): Record<string, string> {
@@ -150,9 +154,10 @@ function header(req: IncomingMessage, name: string): string | undefined {
  * token (`authorization`) are checked like HTTP's; a bad one closes the socket with 4403, and the
  * socket closes with 4403 "token expired" when the token does, or "session ended" when its session
  * is revoked (the verifier follows the users subgraph's revocation feed). Every subscribe then goes through
- * the HTTP path's policy in the same order: rate limit, persisted operation (manifest id, APQ or
- * text as the client may), parse with the token limit, validation against the API schema,
- * variables, operation limits. A refusal is a graphql-ws `error` message with `extensions.code`.
+ * the router's admission stage, as every HTTP operation does: rate limit, persisted operation
+ * (manifest id, APQ or text as the client may), parse with the token limit, validation against
+ * the API schema, variables, operation limits. A refusal is a graphql-ws `error` message with
+ * `extensions.code`.
  * An accepted operation is planned (plans cached per text and name, rebuilt with the supergraph);
  * its primary goes to the owning subgraph over the connection's upstream link, and each event is
  * completed with the rest of the plan before it is sent.
@@ -172,10 +177,6 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Ru
     }
   });
 
-  const validationRules = options.production
-    ? [...specifiedRules, NoSchemaIntrospectionCustomRule]
-    : specifiedRules;
-
   /** Router-made errors pass with their codes; anything else goes through the router's formatter. */
   const formatForClient = (
     error: GraphQLFormattedError,
@@ -183,10 +184,6 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Ru
   ): GraphQLFormattedError => {
     if (isSubscriptionErrorCode(error.extensions?.code)) return error;
     return options.formatError(error, original);
-  };
-
-  const refuse = (code: string, message: string, extensions: Record<string, unknown> = {}): never => {
-    throw new Refusal([refusal(code, message, extensions)]);
   };
 
   const reject = (socket: WebSocket, code: string, reason: string): false => {
@@ -270,148 +267,62 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Ru
     return connection;
   }
 
-  /** The operation text a subscribe runs, under the client's persisted-operation policy. */
-  async function operationSource(connection: Connection, payload: SubscribePayload) {
-    const request = payload as SubscribePayload & { documentId?: unknown };
-    let resolution;
-    try {
-      resolution = protection.resolvePersisted(request, connection.context.client);
-    } catch (error) {
-      throw new Refusal([formattedFrom(error)]);
+  /** A subscribe refused: counted by reason for the socket, and handed on as a failing stream. */
+  const refused = (errors: GraphQLFormattedError[]): Prepared => {
+    for (const error of errors) {
+      const code = error.extensions?.code;
+      metrics.rejected(typeof code === "string" ? code : "");
     }
-    if (resolution.kind === "manifest") {
-      protection.metrics.persisted.inc({ kind: "manifest", outcome: "hit" });
-      return { source: resolution.operation.body, register: undefined };
-    }
-    const hash = persistedQueryHash(payload.extensions);
-    if (payload.query) return { source: payload.query, register: hash };
-    if (!hash) return refuse("BAD_REQUEST", "Send `query`, `documentId` or a persisted query hash.");
-    const cached = await protection.apqCache.get(`apq:${hash}`);
-    if (cached === undefined) {
-      protection.metrics.persisted.inc({ kind: "apq", outcome: "miss" });
-      return refuse("PERSISTED_QUERY_NOT_FOUND", "PersistedQueryNotFound");
-    }
-    protection.metrics.persisted.inc({ kind: "apq", outcome: "hit" });
-    return { source: cached, register: undefined };
-  }
+    return { kind: "refused", errors };
+  };
 
-  /** Every check HTTP makes, in the same order; throws a Refusal. */
+  /** The admission stage (which counts its refusals), then the plan. */
   async function prepare(connection: Connection, payload: SubscribePayload): Promise<Prepared> {
-    const decision = await protection.consumeRateLimit(connection.context, 1);
-    // The HTTP path's RATE_LIMITED error; its HTTP status and Retry-After do not apply here.
-    if (!decision.allowed) throw new Refusal([formattedFrom(rateLimitedError(decision.retryAfterSeconds))]);
-    const { source, register } = await operationSource(connection, payload);
+    const { admission } = options;
+    const outcome =
+      (await admission.rateLimit(connection.context, 1)) ??
+      (await admission.admit(payload, connection.context, websocketTransport));
+    if (outcome.kind === "refused") return refused(outcome.errors.map(formattedFrom));
     const state = planning.current;
-    if (!state) return refuse(SubscriptionErrorCode.SUBGRAPH_UNAVAILABLE, "The graph is not loaded yet.");
-
-    let document = state.validDocument(source);
-    if (!document) {
-      const parsed = protection.parse(source);
-      if ("errors" in parsed)
-        throw new Refusal(
-          parsed.errors.map((e) => e.toJSON()),
-          true,
-        );
-      const invalid = validate(state.apiSchema, parsed.document, validationRules);
-      if (invalid.length) {
-        throw new Refusal(
-          invalid.map((e) => ({ ...e.toJSON(), extensions: { code: "GRAPHQL_VALIDATION_FAILED" } })),
-        );
-      }
-      document = parsed.document;
-      state.rememberValid(source, document);
+    if (!state) {
+      return refused([refusal(SubscriptionErrorCode.SUBGRAPH_UNAVAILABLE, "The graph is not loaded yet.")]);
     }
-    const operationName = payload.operationName ?? undefined;
-    const operation = getOperationAST(document, operationName);
-    if (!operation) {
-      return refuse(
-        "BAD_REQUEST",
-        operationName ? `Unknown operation named "${operationName}".` : "Name the operation to run.",
-      );
-    }
-    if (operation.operation !== OperationTypeNode.SUBSCRIPTION) {
-      return refuse(
-        "BAD_REQUEST",
-        "Only subscriptions are served over WebSocket; send queries and mutations over HTTP.",
-      );
-    }
-    const coerced = getVariableValues(
-      state.apiSchema,
-      operation.variableDefinitions ?? [],
-      payload.variables ?? {},
-    );
-    if (coerced.errors) {
-      throw new Refusal(
-        coerced.errors.map((e) => ({ ...e.toJSON(), extensions: { code: ErrorCode.BAD_USER_INPUT } })),
-      );
-    }
-    const admission = await protection.admitOperation(
-      document,
-      coerced.coerced,
-      state.apiSchema,
-      operationName,
-      connection.context,
-    );
-    // A refusal's HTTP status and Retry-After do not apply here.
-    if (admission.errors[0]) throw new Refusal([formattedFrom(admission.errors[0])], true);
-    if (register) {
-      await protection.apqCache.set(`apq:${register}`, source);
-      protection.metrics.persisted.inc({ kind: "apq", outcome: "register" });
-    }
+    const { document, source, operationName, variables } = outcome;
     let plan: SubscriptionPlan;
     try {
       plan = state.plan(document, source, operationName);
     } catch (error) {
       log.error({ err: error, operationName }, "could not plan a subscription");
-      return refuse("INTERNAL_SERVER_ERROR", "Something went wrong on our side. Please try again.");
+      return refused([
+        refusal("INTERNAL_SERVER_ERROR", "Something went wrong on our side. Please try again."),
+      ]);
     }
-    return {
-      kind: "ready",
-      connection,
-      state,
-      plan,
-      document,
-      source,
-      operationName,
-      variables: coerced.coerced,
-    };
+    return { kind: "ready", connection, state, plan, document, source, operationName, variables };
   }
 
-  /** The subscription cap, then every check; a refusal is counted and handed on as a failing stream. */
+  /** The subscription cap, then every check; a refusal is handed on as a failing stream. */
   async function admit(connection: Connection, payload: SubscribePayload): Promise<Prepared> {
     if (connection.subscriptions >= settings.maxPerConnection) {
-      metrics.rejected(SubscriptionErrorCode.SUBSCRIPTION_LIMIT_EXCEEDED);
       const message = `A connection may hold at most ${settings.maxPerConnection} subscriptions.`;
-      return {
-        kind: "refused",
-        errors: [
-          refusal(SubscriptionErrorCode.SUBSCRIPTION_LIMIT_EXCEEDED, message, {
-            limit: settings.maxPerConnection,
-          }),
-        ],
-      };
+      return refused([
+        refusal(SubscriptionErrorCode.SUBSCRIPTION_LIMIT_EXCEEDED, message, {
+          limit: settings.maxPerConnection,
+        }),
+      ]);
     }
     // Held while the checks run, so concurrent subscribes cannot pass the cap together.
     connection.subscriptions += 1;
+    let prepared: Prepared;
     try {
-      return await prepare(connection, payload);
+      prepared = await prepare(connection, payload);
     } catch (error) {
-      connection.subscriptions -= 1;
-      if (!(error instanceof Refusal)) {
-        log.error({ err: error }, "subscribe failed");
-        metrics.rejected("INTERNAL_SERVER_ERROR");
-        return {
-          kind: "refused",
-          errors: [refusal("INTERNAL_SERVER_ERROR", "Something went wrong on our side. Please try again.")],
-        };
-      }
-      for (const refused of error.errors) {
-        const code = typeof refused.extensions?.code === "string" ? refused.extensions.code : "";
-        metrics.rejected(code);
-        if (!error.counted) protection.metrics.rejected(code);
-      }
-      return { kind: "refused", errors: error.errors };
+      log.error({ err: error }, "subscribe failed");
+      prepared = refused([
+        refusal("INTERNAL_SERVER_ERROR", "Something went wrong on our side. Please try again."),
+      ]);
     }
+    if (prepared.kind === "refused") connection.subscriptions -= 1;
+    return prepared;
   }
 
   function start(prepared: Extract<Prepared, { kind: "ready" }>) {

@@ -2,6 +2,9 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { ConnectionUse } from "./driver-instruments";
 
+// A service's own domain metrics are made with the same client, in the registry it was given.
+export { Counter, Histogram, type Registry } from "prom-client";
+
 /** Prometheus metrics for one service; every series carries a `service` label. */
 export interface ServiceMetrics {
   registry: Registry;

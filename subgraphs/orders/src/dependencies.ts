@@ -1,5 +1,6 @@
 import { createServiceClient, type OutboxRelay, type ServiceClient } from "@storefront/platform";
 import type { OrdersConfig } from "./env";
+import type { CheckoutMetrics } from "./services/checkout-metrics";
 
 /** The services the checkout saga talks to, and the relay that publishes what it decided. */
 export interface OrdersDependencies {
@@ -10,6 +11,7 @@ export interface OrdersDependencies {
   shipping: ServiceClient;
   relay: OutboxRelay;
   config: OrdersConfig;
+  metrics: CheckoutMetrics;
 }
 
 export function serviceClients(config: OrdersConfig) {

@@ -17,6 +17,7 @@ import { serviceClients, type OrdersDependencies } from "./dependencies";
 import type { OrdersConfig } from "./env";
 import { createLoaders } from "./loaders";
 import { resolvers } from "./resolvers";
+import { createCheckoutMetrics } from "./services/checkout-metrics";
 import { startCheckoutRecovery } from "./services/recovery";
 import { startLiveOrders, type LiveOrders } from "./services/live";
 import { shipmentEventHandler } from "./services/shipment-events";
@@ -39,7 +40,7 @@ export function ordersModule(
     schemaFile: path.join(packageRoot(import.meta.url), "src/schema.graphql"),
     resolvers,
     database: { schema, migrationsFolder },
-    async setup({ db, log }) {
+    async setup({ db, log, metrics }) {
       // Tests turn the relay off to leave messages in the outbox, as a crash after commit would.
       const relay: OutboxRelay =
         options.relay === false
@@ -51,7 +52,12 @@ export function ordersModule(
               log: log.child({ component: "orders-outbox" }),
               intervalMs: options.relayIntervalMs ?? 500,
             });
-      const deps: OrdersDependencies = { ...serviceClients(config), relay, config };
+      const deps: OrdersDependencies = {
+        ...serviceClients(config),
+        relay,
+        config,
+        metrics: createCheckoutMetrics(metrics.registry),
+      };
       const recovery = startCheckoutRecovery(
         { db, deps, log: log.child({ component: "checkout-recovery" }), requestId: "checkout-recovery" },
         config.checkoutRecoverySeconds,

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
+import { GraphQLError } from "graphql";
 import { z } from "zod";
 import {
   badUserInput,
@@ -12,9 +13,11 @@ import {
   validateCard,
   validateInput,
   type ShippingAddress,
+  ErrorCode,
 } from "@storefront/platform";
 import type { OrdersContext } from "../context";
 import { orderLines, orderStatusHistory, orders, outbox, type OrderRow } from "../db/schema";
+import { timeStage, type CheckoutOutcome } from "./checkout-metrics";
 import { releaseStock, reserveStock, sellStock, type SagaContext } from "./stock";
 import { statusChangedMessage, transition } from "./transitions";
 
@@ -171,19 +174,59 @@ async function existingOrder(ctx: OrdersContext, userId: string, key: string): P
  * the recovery sweep can finish a checkout this process did not.
  */
 export async function checkout(ctx: OrdersContext, rawInput: unknown): Promise<CheckoutResult> {
+  const attempt = { replayed: false };
+  try {
+    const result = await placeOrder(ctx, rawInput, attempt);
+    ctx.deps.metrics.checkouts.inc({ outcome: attempt.replayed ? "replayed" : checkoutOutcome(result) });
+    return result;
+  } catch (error) {
+    ctx.deps.metrics.checkouts.inc({ outcome: thrownOutcome(error) });
+    throw error;
+  }
+}
+
+const PAYMENT_OUTCOMES: Partial<Record<CheckoutErrorCode, CheckoutOutcome>> = {
+  OUT_OF_STOCK: "out_of_stock",
+  PAYMENT_DECLINED: "declined",
+  INSUFFICIENT_FUNDS: "declined",
+  PAYMENT_ERROR: "payment_error",
+};
+
+function checkoutOutcome(result: CheckoutResult): CheckoutOutcome {
+  if ("code" in result) return PAYMENT_OUTCOMES[result.code] ?? "rejected";
+  return result.status === "CANCELLED" ? "cancelled" : "paid";
+}
+
+/** A client's mistake (input, sign-in) is not a failure of the checkout. */
+function thrownOutcome(error: unknown): CheckoutOutcome {
+  const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+  return code === ErrorCode.BAD_USER_INPUT || code === ErrorCode.UNAUTHENTICATED ? "invalid" : "failed";
+}
+
+async function placeOrder(
+  ctx: OrdersContext,
+  rawInput: unknown,
+  attempt: { replayed: boolean },
+): Promise<CheckoutResult> {
   const viewer = requireViewer(ctx.viewer);
   const input = validateInput(checkoutInput, rawInput);
   validateCard(input.card);
   const replay = await existingOrder(ctx, viewer.userId, input.idempotencyKey);
-  if (replay) return outcomeOf(await settled(ctx, replay.id));
+  if (replay) {
+    attempt.replayed = true;
+    return outcomeOf(await settled(ctx, replay.id));
+  }
   if (input.shippingAddressId && !isUuid(input.shippingAddressId)) {
     throw badUserInput("No such address in your address book.", "shippingAddressId");
   }
 
-  const { checkoutCart: cart } = await ctx.deps.cart<{ checkoutCart: CheckoutCart }>(
-    `query($userId: ID!) { checkoutCart(userId: $userId) { cartId currency subtotal lines { variantId sku productId productName variantName quantity unitPrice } issues { variantId code message requested available } } }`,
-    { userId: viewer.userId },
-    { requestId: ctx.requestId },
+  const { metrics } = ctx.deps;
+  const { checkoutCart: cart } = await timeStage(metrics, "load_cart", () =>
+    ctx.deps.cart<{ checkoutCart: CheckoutCart }>(
+      `query($userId: ID!) { checkoutCart(userId: $userId) { cartId currency subtotal lines { variantId sku productId productName variantName quantity unitPrice } issues { variantId code message requested available } } }`,
+      { userId: viewer.userId },
+      { requestId: ctx.requestId },
+    ),
   );
   if (cart.issues.length) {
     // Stock that ran out before the order was even created is the same outcome for the customer
@@ -209,43 +252,51 @@ export async function checkout(ctx: OrdersContext, rawInput: unknown): Promise<C
   }
   if (!cart.lines.length || !cart.currency)
     return { code: "EMPTY_CART", message: "Your cart is empty.", order: null, shortages: [] };
-  const address = await shippingAddressFor(ctx, input);
-  const shippingTotal = await shippingPrice(ctx, input.shippingOptionId, address, cart.currency, (part) =>
-    input.shippingAddress ? `shippingAddress.${part}` : "shippingAddressId",
-  );
+  const currency = cart.currency;
+  const { address, shippingTotal } = await timeStage(metrics, "quote_shipping", async () => {
+    const address = await shippingAddressFor(ctx, input);
+    const shippingTotal = await shippingPrice(ctx, input.shippingOptionId, address, currency, (part) =>
+      input.shippingAddress ? `shippingAddress.${part}` : "shippingAddressId",
+    );
+    return { address, shippingTotal };
+  });
 
   const subtotal = cart.lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
   const id = randomUUID();
-  const created = await ctx.db.transaction(async (tx) => {
-    const [order] = await tx
-      .insert(orders)
-      .values({
-        id,
-        userId: viewer.userId,
-        idempotencyKey: input.idempotencyKey,
-        currency: cart.currency!,
-        subtotal,
-        shippingTotal,
-        total: subtotal + shippingTotal,
-        shippingAddress: address,
-        shippingOptionId: input.shippingOptionId,
-        cartId: cart.cartId,
-      })
-      .onConflictDoNothing({ target: [orders.userId, orders.idempotencyKey] })
-      .returning();
-    if (!order) return undefined;
-    await tx
-      .insert(orderLines)
-      .values(cart.lines.map((line, position) => ({ ...line, orderId: id, position })));
-    await tx
-      .insert(orderStatusHistory)
-      .values({ orderId: id, status: "PENDING", sequence: 1, note: "Order placed" });
-    await enqueueMessages(tx, outbox, [statusChangedMessage(order, null)]);
-    return order;
-  });
+  const created = await timeStage(metrics, "create_order", () =>
+    ctx.db.transaction(async (tx) => {
+      const [order] = await tx
+        .insert(orders)
+        .values({
+          id,
+          userId: viewer.userId,
+          idempotencyKey: input.idempotencyKey,
+          currency: cart.currency!,
+          subtotal,
+          shippingTotal,
+          total: subtotal + shippingTotal,
+          shippingAddress: address,
+          shippingOptionId: input.shippingOptionId,
+          cartId: cart.cartId,
+        })
+        .onConflictDoNothing({ target: [orders.userId, orders.idempotencyKey] })
+        .returning();
+      if (!order) return undefined;
+      await tx
+        .insert(orderLines)
+        .values(cart.lines.map((line, position) => ({ ...line, orderId: id, position })));
+      await tx
+        .insert(orderStatusHistory)
+        .values({ orderId: id, status: "PENDING", sequence: 1, note: "Order placed" });
+      await enqueueMessages(tx, outbox, [statusChangedMessage(order, null)]);
+      return order;
+    }),
+  );
   // Another request with the same key won the insert a moment ago.
-  if (!created)
+  if (!created) {
+    attempt.replayed = true;
     return outcomeOf(await settled(ctx, (await existingOrder(ctx, viewer.userId, input.idempotencyKey))!.id));
+  }
   ctx.deps.relay.nudge();
   return runSaga(ctx, created, input.card);
 }
@@ -256,7 +307,12 @@ async function runSaga(
   card: z.infer<typeof checkoutInput>["card"],
 ): Promise<CheckoutResult> {
   const lines = await ctx.db.select().from(orderLines).where(eq(orderLines.orderId, order.id));
-  const reserved = await reserveStock(ctx, order.id, lines);
+  const reserved = await timeStage(
+    ctx.deps.metrics,
+    "reserve_stock",
+    () => reserveStock(ctx, order.id, lines),
+    (result) => (result.__typename === "InsufficientStock" ? "refused" : "ok"),
+  );
   if (reserved.__typename === "InsufficientStock") {
     const message = "Some items sold out while you were checking out.";
     const cancelled = await ctx.db.transaction((tx) =>
@@ -288,19 +344,25 @@ async function runSaga(
   ctx.deps.relay.nudge();
   let payment: { id: string; status: string; failureCode: string | null };
   try {
-    ({ chargePayment: payment } = await ctx.deps.payments<{ chargePayment: typeof payment }>(
-      `mutation($input: ChargePaymentInput!) { chargePayment(input: $input) { id status failureCode } }`,
-      {
-        input: {
-          orderId: order.id,
-          userId: order.userId,
-          amount: order.total,
-          currency: order.currency,
-          idempotencyKey: order.id,
-          card,
-        },
-      },
-      { requestId: ctx.requestId },
+    ({ chargePayment: payment } = await timeStage(
+      ctx.deps.metrics,
+      "charge_payment",
+      () =>
+        ctx.deps.payments<{ chargePayment: typeof payment }>(
+          `mutation($input: ChargePaymentInput!) { chargePayment(input: $input) { id status failureCode } }`,
+          {
+            input: {
+              orderId: order.id,
+              userId: order.userId,
+              amount: order.total,
+              currency: order.currency,
+              idempotencyKey: order.id,
+              card,
+            },
+          },
+          { requestId: ctx.requestId },
+        ),
+      ({ chargePayment }) => (chargePayment.status === "SUCCEEDED" ? "ok" : "refused"),
     ));
   } catch (error) {
     // The charge may or may not have happened: leave the order for the recovery sweep, which
@@ -325,8 +387,15 @@ export async function completePaidOrder(
   order: OrderRow,
   paymentId: string,
 ): Promise<CheckoutResult> {
+  const { metrics } = ctx.deps;
   const lines = await ctx.db.select().from(orderLines).where(eq(orderLines.orderId, order.id));
-  if (!(await sellStock(ctx, order, lines))) return refundUnfulfillable(ctx, order, paymentId);
+  const sold = await timeStage(
+    metrics,
+    "sell_stock",
+    () => sellStock(ctx, order, lines),
+    (done) => (done ? "ok" : "refused"),
+  );
+  if (!sold) return refundUnfulfillable(ctx, order, paymentId);
   const shipment = createMessage("orders.shipment-requested.v1", {
     orderId: order.id,
     userId: order.userId,
@@ -335,24 +404,27 @@ export async function completePaidOrder(
     lines: lines.map((l) => ({ variantId: l.variantId, sku: l.sku, quantity: l.quantity })),
     total: { amount: order.total, currency: order.currency },
   });
-  const paid = await ctx.db.transaction((tx) =>
-    transition(tx, order, "PAID", { note: "Payment received", paymentId, messages: [shipment] }),
+  const paid = await timeStage(metrics, "request_shipment", () =>
+    ctx.db.transaction((tx) =>
+      transition(tx, order, "PAID", { note: "Payment received", paymentId, messages: [shipment] }),
+    ),
   );
   ctx.deps.relay.nudge();
   if (order.cartId) {
-    await ctx.deps
-      .cart(
+    const cartId = order.cartId;
+    await timeStage(metrics, "empty_cart", () =>
+      ctx.deps.cart(
         `mutation($cartId: ID!, $orderId: ID!, $lines: [CheckoutLineInput!]!) { completeCheckout(cartId: $cartId, orderId: $orderId, lines: $lines) }`,
         {
-          cartId: order.cartId,
+          cartId,
           orderId: order.id,
           lines: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
         },
         { requestId: ctx.requestId },
-      )
-      .catch((error: unknown) =>
-        ctx.log.warn({ err: error, orderId: order.id }, "cart not emptied after checkout"),
-      );
+      ),
+    ).catch((error: unknown) =>
+      ctx.log.warn({ err: error, orderId: order.id }, "cart not emptied after checkout"),
+    );
   }
   return paid ?? (await ctx.db.select().from(orders).where(eq(orders.id, order.id)))[0]!;
 }
@@ -369,23 +441,27 @@ export async function refundUnfulfillable(
 ): Promise<CheckoutError> {
   const message =
     "Some items sold out while your payment was being confirmed; your payment was refunded in full.";
-  const { refundPayment } = await ctx.deps.payments<{ refundPayment: { __typename: string; code?: string } }>(
-    `mutation($input: RefundPaymentInput!) { refundPayment(input: $input) { __typename ... on RefundError { code } } }`,
-    {
-      input: {
-        paymentId,
-        reason: "Order could not be fulfilled: out of stock",
-        idempotencyKey: `unfulfillable:${order.id}`,
+  await timeStage(ctx.deps.metrics, "refund_payment", async () => {
+    const { refundPayment } = await ctx.deps.payments<{
+      refundPayment: { __typename: string; code?: string };
+    }>(
+      `mutation($input: RefundPaymentInput!) { refundPayment(input: $input) { __typename ... on RefundError { code } } }`,
+      {
+        input: {
+          paymentId,
+          reason: "Order could not be fulfilled: out of stock",
+          idempotencyKey: `unfulfillable:${order.id}`,
+        },
       },
-    },
-    { requestId: ctx.requestId },
-  );
-  // Already refunded in full (a retry after the refund went through) is the outcome wanted.
-  if (refundPayment.__typename === "RefundError" && refundPayment.code !== "PAYMENT_NOT_REFUNDABLE") {
-    throw new Error(`refund of order ${order.id} refused: ${refundPayment.code}`);
-  }
+      { requestId: ctx.requestId },
+    );
+    // Already refunded in full (a retry after the refund went through) is the outcome wanted.
+    if (refundPayment.__typename === "RefundError" && refundPayment.code !== "PAYMENT_NOT_REFUNDABLE") {
+      throw new Error(`refund of order ${order.id} refused: ${refundPayment.code}`);
+    }
+  });
   // Whatever the order still holds goes back (released already when the hold had expired).
-  await releaseStock(ctx, order.id);
+  await timeStage(ctx.deps.metrics, "release_stock", () => releaseStock(ctx, order.id));
   const cancelled = await ctx.db.transaction((tx) =>
     transition(tx, order, "CANCELLED", {
       note: message,
@@ -404,7 +480,7 @@ export async function failPayment(
   order: OrderRow,
   failureCode: string,
 ): Promise<CheckoutError> {
-  await releaseStock(ctx, order.id);
+  await timeStage(ctx.deps.metrics, "release_stock", () => releaseStock(ctx, order.id));
   const [code, message] = PAYMENT_MESSAGES[failureCode] ?? PAYMENT_MESSAGES.PROCESSING_ERROR!;
   const failed = await ctx.db.transaction((tx) =>
     transition(tx, order, "PAYMENT_FAILED", { note: message, failureCode, failureMessage: message }),

@@ -63,6 +63,10 @@ describe("metrics port", () => {
     expect((await fetch(`${origin}/ready`)).status).toBe(200);
     const text = await scrape(router.metricsUrl);
     expect(text).toMatch(/subgraph_fetches_total\{[^}]*subgraph="catalogue"/);
+    // A fetch's time is kept by outcome too: slow failures apart from slow answers.
+    expect(text).toMatch(
+      /subgraph_fetch_duration_seconds_count\{(?=[^}]*subgraph="catalogue")(?=[^}]*outcome="ok")/,
+    );
     expect(text).toMatch(/graphql_operations_total\{operation="Categories",type="query",outcome="ok"/);
   });
 

@@ -13,24 +13,41 @@ const SUBSCRIBE_REASONS: Record<string, string> = {
   [SubscriptionErrorCode.SUBGRAPH_UNAVAILABLE]: "unavailable",
 };
 
-export function createSubscriptionMetrics(registry: Registry) {
+/**
+ * The transports clients subscribe over, each a value of the `transport` label. graphql-ws is the
+ * only one today; another (SSE, multipart) gets its own series beside it.
+ */
+export type SubscriptionTransport = "graphql-ws";
+
+export function createSubscriptionMetrics(
+  registry: Registry,
+  transport: SubscriptionTransport = "graphql-ws",
+) {
   const rejections = new Counter({
     name: "router_subscribe_rejections_total",
     help: "WebSocket connections and subscribe messages the router refused, by reason.",
     labelNames: ["reason"] as const,
     registers: [registry],
   });
+  const active = new Gauge({
+    name: "router_subscriptions_active",
+    help: "Client subscriptions the router is serving, by transport.",
+    labelNames: ["transport"] as const,
+    registers: [registry],
+  });
+  const connections = new Gauge({
+    name: "router_subscription_connections",
+    help: "Client connections that completed connection_init, by transport.",
+    labelNames: ["transport"] as const,
+    registers: [registry],
+  });
+  // Shown at 0 from the start rather than appearing with the first subscriber.
+  active.set({ transport }, 0);
+  connections.set({ transport }, 0);
   return {
-    active: new Gauge({
-      name: "router_subscriptions_active",
-      help: "Client subscriptions the router is serving.",
-      registers: [registry],
-    }),
-    connections: new Gauge({
-      name: "router_subscription_connections",
-      help: "Client WebSocket connections that completed connection_init.",
-      registers: [registry],
-    }),
+    /** The transport's series; callers count on it as on an unlabelled gauge. */
+    active: active.labels({ transport }),
+    connections: connections.labels({ transport }),
     events: new Counter({
       name: "router_subscription_events_total",
       help: "Subscription events delivered to clients, by root field.",

@@ -21,6 +21,8 @@ interface ReceivedSpan {
   parentSpanId?: string;
   name: string;
   kind: number;
+  startTimeUnixNano: string;
+  endTimeUnixNano: string;
   attributes: Record<string, unknown>;
 }
 
@@ -191,6 +193,14 @@ describe("tracing across the platform, over RabbitMQ", () => {
         ),
       );
     }
+    // Each lasts as long as its statement ran, from sending it to its result.
+    for (const span of sql)
+      expect(BigInt(span.endTimeUnixNano)).toBeGreaterThan(BigInt(span.startTimeUnixNano));
+    // The order's shipment was read through shipping's DataLoader, one batch span per batch.
+    const batch = receiver.spans.find(
+      (s) => s.service === "shipping" && s.name === "dataloader shipmentByOrderId",
+    );
+    expect(batch?.attributes["dataloader.batch.size"]).toBeGreaterThan(0);
     const everything = JSON.stringify(trace);
     for (const secret of [customer.token, CARDS.ok, "Traced Lamp", placed.id])
       expect(everything).not.toContain(secret);

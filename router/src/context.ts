@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
-import { bearerToken, type RequestScope, type TokenVerifier, type Viewer } from "@storefront/platform";
-import { API_KEY_HEADER, invalidApiKey, type ClientRegistry, type RouterClient } from "./clients";
+import type { RequestScope, TokenVerifier, Viewer } from "@storefront/platform";
+import { identifyCaller } from "./admission/caller";
+import { API_KEY_HEADER, type ClientRegistry, type RouterClient } from "./clients";
 
 export interface RouterContext {
   requestId: string;
@@ -33,19 +34,6 @@ export function clientIpOf(req: IncomingMessage, trustProxy: boolean): string | 
   return req.socket.remoteAddress;
 }
 
-/** The client an `x-api-key` header names; a key no client holds is refused (401 INVALID_API_KEY). */
-export function clientOf(
-  req: IncomingMessage,
-  registry: ClientRegistry | undefined,
-): RouterClient | undefined {
-  const header = req.headers[API_KEY_HEADER];
-  if (header === undefined) return undefined;
-  const key = Array.isArray(header) ? header[0] : header;
-  const client = key ? registry?.identify(key) : undefined;
-  if (!client) throw invalidApiKey();
-  return client;
-}
-
 /**
  * A request with a bad API key (401 INVALID_API_KEY) or a bad token (401 UNAUTHENTICATED) is
  * refused here, before any subgraph is called.
@@ -57,18 +45,22 @@ export async function routerContext(
   trustProxy: boolean,
   clients?: ClientRegistry,
 ): Promise<RouterContext> {
-  const client = clientOf(req, clients);
-  const authorization = req.headers.authorization;
-  const token = bearerToken(authorization);
+  const key = req.headers[API_KEY_HEADER];
+  const caller = await identifyCaller(
+    {
+      apiKey: Array.isArray(key) ? key[0] : key,
+      authorization: req.headers.authorization,
+      address: clientIpOf(req, trustProxy),
+    },
+    clients,
+    verify,
+  );
   return {
     requestId: scope.requestId,
-    authorization: token ? authorization : undefined,
-    viewer: token ? await verify(token) : undefined,
-    clientIp: clientIpOf(req, trustProxy),
+    ...caller,
     cartToken:
       typeof req.headers["x-cart-token"] === "string" && CART_TOKEN.test(req.headers["x-cart-token"])
         ? req.headers["x-cart-token"]
         : undefined,
-    client,
   };
 }

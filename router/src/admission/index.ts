@@ -115,11 +115,12 @@ function persistedQueryNotFound(): GraphQLError {
 }
 
 /**
- * The one admission stage of the router, the same for HTTP and WebSocket: the client's rate
- * limit, the persisted-operation policy (manifest ids, APQ), parsing with the token limit,
- * validation against the API schema, the operation, its variables, the operation limits and the
- * client's cost budget. It answers *admitted* (what an executor needs) or *refused* (one code,
- * its HTTP status), and counts every refusal in router_rejections_total and every persisted
+ * The one admission stage of the router, the same for HTTP and WebSocket. Once the caller is
+ * identified (./caller.ts, at the request or the connection): the client's rate limit, the
+ * persisted-operation policy (manifest ids, APQ), parsing with the token limit, validation
+ * against the API schema, the operation, the operation limits and the client's cost budget, and
+ * the variables. It answers *admitted* (what an executor needs) or *refused* (one code, its HTTP
+ * status), and counts each refusal it makes in router_rejections_total and every persisted
  * lookup in router_persisted_operations_total itself, exactly once: transports only deliver.
  */
 export function createAdmission(options: AdmissionOptions) {

@@ -3,7 +3,6 @@ import type { GraphQLDataSource } from "@apollo/gateway";
 import {
   ErrorCode,
   RouterErrorCode,
-  bearerToken,
   requestIdFrom,
   wellFormedRequestId,
   type Logger,
@@ -24,6 +23,7 @@ import { useServer } from "graphql-ws/use/ws";
 import type { Registry } from "prom-client";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { AdmissionStage, Transport } from "../admission";
+import { identifyCaller, type IdentifiedCaller } from "../admission/caller";
 import { API_KEY_HEADER } from "../clients";
 import { clientIpOf, type RouterContext } from "../context";
 import type { Protection } from "../protection";
@@ -199,17 +199,20 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Ru
     payload: Record<string, unknown> | undefined,
   ) {
     const params = paramsOf(payload);
-    const apiKey = params[API_KEY_HEADER] ?? header(request, API_KEY_HEADER);
-    const client = apiKey === undefined ? undefined : protection.clients.identify(apiKey);
-    if (apiKey !== undefined && !client)
-      return reject(socket, RouterErrorCode.INVALID_API_KEY, "Invalid API key");
-
-    const authorization = params.authorization ?? header(request, "authorization");
-    let viewer: RouterContext["viewer"];
+    let caller: IdentifiedCaller;
     try {
-      const token = bearerToken(authorization);
-      viewer = token ? await options.verifyToken(token) : undefined;
+      caller = await identifyCaller(
+        {
+          apiKey: params[API_KEY_HEADER] ?? header(request, API_KEY_HEADER),
+          authorization: params.authorization ?? header(request, "authorization"),
+          address: clientIpOf(request, options.trustProxy),
+        },
+        protection.clients,
+        options.verifyToken,
+      );
     } catch (error) {
+      if (error instanceof GraphQLError && error.extensions.code === RouterErrorCode.INVALID_API_KEY)
+        return reject(socket, RouterErrorCode.INVALID_API_KEY, "Invalid API key");
       log.debug({ err: error }, "subscription connection refused: bad token");
       return reject(socket, ErrorCode.UNAUTHENTICATED, "Invalid access token");
     }
@@ -224,15 +227,8 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Ru
     const offered = params["x-request-id"];
     const requestId =
       offered !== undefined && wellFormedRequestId(offered) === offered ? offered : requestIdFrom(request);
-    const clientIp = clientIpOf(request, options.trustProxy);
-    const context: RouterContext = {
-      requestId,
-      authorization: viewer ? authorization : undefined,
-      viewer,
-      clientIp,
-      cartToken: undefined,
-      client,
-    };
+    const context: RouterContext = { requestId, ...caller, cartToken: undefined };
+    const { viewer, clientIp } = context;
     const connectionLog = log.child({ requestId });
     const connection: Connection = {
       socket,

@@ -3,10 +3,10 @@
  * the orders and shipping processes are SIGKILLed, then SQL checks on every service's database
  * that nothing was lost or doubled. Not part of `npm test`.
  *
- *   npm run chaos -w @storefront/bench -- [--orders 10000] [--rate 25] [--faults all|none|rabbitmq,orders,shipping]
+ *   npm run chaos -w @storefront/bench -- [--orders 10000] [--rate 15] [--faults all|none|rabbitmq,orders,shipping]
  *   npm run chaos -w @storefront/bench -- --soak 60          (memory soak; no faults)
  *
- * Options: --orders N (10,000), --rate R orders/s (25), --customers C placing orders at once (16),
+ * Options: --orders N (10,000), --rate R orders/s (15), --customers C placing orders at once (32),
  * --declined share of declined cards (0.03), --drain-timeout seconds (300), --skip-pgbench, and
  * --keep (leave the databases and broker objects for a look afterwards).
  *
@@ -47,15 +47,19 @@
  * above its value at the end of the warm-up (10 minutes, or a fifth of a shorter soak). The
  * checks above run after it too.
  *
- * Default rate: 25/s keeps a 2-core machine running the whole platform busy without checkouts
- * queueing (see the small-run figures in the commit that set it); 10,000 orders take about 7
- * minutes, plus the drain and pgbench.
+ * Default rate: on a 2-core machine running the whole platform, 16 customers ordering back to back
+ * reached about 19 orders/s (p50 550 ms a checkout); 15/s leaves room for the faults' catch-up.
+ * 10,000 orders then take about 11 minutes, plus the stall after orders is killed (checkouts it
+ * left half done wait for the recovery sweep), the drain and pgbench: 13–15 minutes in all.
+ * The customers (32) are twice what the rate needs, so those stalled checkouts do not hold the
+ * rest back.
  */
 import { checkInvariants, failedInvariants, readDeadLetters, waitForDrain } from "./chaos/checks";
 import { crashService, ensureBrokerStarted, restartBroker } from "./chaos/faults";
 import {
   formatSample,
   memoryTable,
+  recordMemoryCurve,
   rssGrowthFailures,
   sampleMemory,
   warmUpMinutes,
@@ -74,7 +78,9 @@ let cleanupPlatform: ((keep: boolean, keepLogs: boolean) => Promise<void>) | und
 let cleaning: Promise<void> | undefined;
 function cleanup(passed: boolean): Promise<void> {
   cleaning ??= (async () => {
-    await ensureBrokerStarted().catch((error: Error) => log(`could not start RabbitMQ again: ${error.message}`));
+    await ensureBrokerStarted().catch((error: Error) =>
+      log(`could not start RabbitMQ again: ${error.message}`),
+    );
     await cleanupPlatform?.(options.keep, !passed).catch((error: Error) => log(`cleanup: ${error.message}`));
   })();
   return cleaning;
@@ -100,11 +106,18 @@ function faultInjector(platform: ChaosPlatform, startedAt: () => number, events:
     /** Queued behind the previous fault: a service cannot start while the broker is down. */
     inject(fault: Fault) {
       chain = chain.then(async () => {
-        const event: FaultEvent = { name: fault, atSeconds: (Date.now() - startedAt()) / 1000, downMs: undefined };
+        const event: FaultEvent = {
+          name: fault,
+          atSeconds: (Date.now() - startedAt()) / 1000,
+          downMs: undefined,
+        };
         events.push(event);
-        log(`  fault: ${fault === "rabbitmq" ? "restarting RabbitMQ" : `SIGKILL ${fault}`} at ${event.atSeconds.toFixed(0)} s`);
+        log(
+          `  fault: ${fault === "rabbitmq" ? "restarting RabbitMQ" : `SIGKILL ${fault}`} at ${event.atSeconds.toFixed(0)} s`,
+        );
         try {
-          ({ downMs: event.downMs } = fault === "rabbitmq" ? await restartBroker() : await crashService(platform, fault));
+          ({ downMs: event.downMs } =
+            fault === "rabbitmq" ? await restartBroker() : await crashService(platform, fault));
           log(`  fault: ${fault} back after ${event.downMs} ms`);
         } catch (error) {
           event.error = (error as Error).message;
@@ -146,22 +159,15 @@ async function main(): Promise<number> {
       : [];
 
   const samples: MemorySample[] = [];
-  let sampler: NodeJS.Timeout | undefined;
   if (soakMs !== undefined) {
     samples.push(await sampleMemory(platform, 0));
     log(formatSample(samples[0]!));
-    sampler = setInterval(() => {
-      const minute = Math.round((Date.now() - workloadStartedAt) / 60_000);
-      void sampleMemory(platform, minute).then(
-        (sample) => {
-          samples.push(sample);
-          log(formatSample(sample));
-        },
-        (error: Error) => log(`  memory sample failed: ${error.message}`),
-      );
-    }, 60_000);
   }
   workloadStartedAt = Date.now();
+  const curve =
+    soakMs === undefined
+      ? Promise.resolve([])
+      : recordMemoryCurve(platform, workloadStartedAt, options.soakMinutes!, log);
   const stats = await runWorkload({
     url: platform.routerUrl,
     customers,
@@ -173,15 +179,13 @@ async function main(): Promise<number> {
       while (pending[0] && index >= pending[0].index) injector.inject(pending.shift()!.fault);
     },
     log,
-  }).finally(() => clearInterval(sampler));
+  });
+  samples.push(...(await curve));
   await injector.done();
-  if (soakMs !== undefined) {
-    const last = await sampleMemory(platform, Math.round((Date.now() - workloadStartedAt) / 60_000));
-    samples.push(last);
-    log(formatSample(last));
-  }
 
-  log(`last checkout answered; waiting for the platform to settle (at most ${options.drainTimeoutSeconds} s)`);
+  log(
+    `last checkout answered; waiting for the platform to settle (at most ${options.drainTimeoutSeconds} s)`,
+  );
   const drain = await waitForDrain(platform, options.drainTimeoutSeconds * 1000, log);
   const invariants = await checkInvariants(platform, stats.records);
   const deadLetters = await readDeadLetters(platform);

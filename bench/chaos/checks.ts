@@ -183,7 +183,10 @@ export interface Invariants {
   unanswered: number;
 }
 
-export async function checkInvariants(platform: ChaosPlatform, records: CheckoutRecord[]): Promise<Invariants> {
+export async function checkInvariants(
+  platform: ChaosPlatform,
+  records: CheckoutRecord[],
+): Promise<Invariants> {
   return withDatabases(platform, async (db) => {
     const orders = await db.orders<{ id: string; status: string; idempotency_key: string }[]>`
       select id, status::text as status, idempotency_key from orders`;

@@ -3,7 +3,7 @@
  * (its /metrics), both after a full collection, so growth means memory kept, not garbage not yet
  * collected.
  */
-import type { Memory } from "../service-process";
+import { sleep, type Memory } from "../service-process";
 import type { ChaosPlatform } from "./platform";
 
 export interface MemorySample {
@@ -21,12 +21,35 @@ export async function sampleMemory(platform: ChaosPlatform, minute: number): Pro
   return { minute, byService: Object.fromEntries(entries) };
 }
 
+/**
+ * One sample at each whole minute of the load, all taken under the same load (the last as it
+ * stops), so the curve compares like with like.
+ */
+export async function recordMemoryCurve(
+  platform: ChaosPlatform,
+  startedAt: number,
+  minutes: number,
+  log: (line: string) => void,
+): Promise<MemorySample[]> {
+  const samples: MemorySample[] = [];
+  for (let minute = 1; minute <= Math.floor(minutes); minute++) {
+    const due = startedAt + minute * 60_000;
+    if (due > Date.now()) await sleep(due - Date.now());
+    try {
+      const sample = await sampleMemory(platform, minute);
+      samples.push(sample);
+      log(formatSample(sample));
+    } catch (error) {
+      log(`  minute ${minute}: memory sample failed: ${(error as Error).message}`);
+    }
+  }
+  return samples;
+}
+
 const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 export function formatSample(sample: MemorySample): string {
-  const parts = Object.entries(sample.byService).map(
-    ([name, m]) => `${name} ${mib(m.rss)}/${mib(m.heap)}`,
-  );
+  const parts = Object.entries(sample.byService).map(([name, m]) => `${name} ${mib(m.rss)}/${mib(m.heap)}`);
   return `  minute ${sample.minute}: RSS/heap MiB  ${parts.join("  ")}`;
 }
 

@@ -19,7 +19,7 @@ export interface ChaosOptions {
 }
 
 /** Chosen on a 2-core machine running the whole platform: see chaos.ts. */
-export const DEFAULT_RATE = 25;
+export const DEFAULT_RATE = 15;
 
 function value(argv: string[], name: string): string | undefined {
   const index = argv.indexOf(`--${name}`);
@@ -39,7 +39,8 @@ function positive(argv: string[], name: string, fallback: number): number {
 
 export function parseOptions(argv: string[]): ChaosOptions {
   const faults = value(argv, "faults");
-  const chosen = faults === undefined || faults === "all" ? ALL_FAULTS : faults === "none" ? [] : faults.split(",");
+  const chosen =
+    faults === undefined || faults === "all" ? ALL_FAULTS : faults === "none" ? [] : faults.split(",");
   for (const fault of chosen) {
     if (!ALL_FAULTS.includes(fault as Fault)) {
       throw new Error(`--faults: unknown fault ${fault} (one of ${ALL_FAULTS.join(", ")}, all, none)`);
@@ -49,7 +50,7 @@ export function parseOptions(argv: string[]): ChaosOptions {
   return {
     orders: Math.round(positive(argv, "orders", 10_000)),
     rate: positive(argv, "rate", DEFAULT_RATE),
-    customers: Math.round(positive(argv, "customers", 16)),
+    customers: Math.round(positive(argv, "customers", 32)),
     declinedShare: Number(value(argv, "declined") ?? "0.03"),
     faults: chosen as Fault[],
     soakMinutes: soak === undefined ? undefined : positive(argv, "soak", 0),

@@ -16,7 +16,9 @@ function findPgbench(): string {
   for (const folder of ["/usr/bin", "/usr/local/bin"]) {
     if (existsSync(`${folder}/pgbench`)) return `${folder}/pgbench`;
   }
-  const versions = existsSync("/usr/lib/postgresql") ? readdirSync("/usr/lib/postgresql").sort().reverse() : [];
+  const versions = existsSync("/usr/lib/postgresql")
+    ? readdirSync("/usr/lib/postgresql").sort().reverse()
+    : [];
   for (const version of versions) {
     const candidate = `/usr/lib/postgresql/${version}/bin/pgbench`;
     if (existsSync(candidate)) return candidate;

@@ -119,7 +119,9 @@ export async function startChaosPlatform(options: {
     });
     const ports = async () => ({ port: await freePort(), metricsPort: await freePort() });
     const assigned = Object.fromEntries(
-      await Promise.all([...SUBGRAPHS, "router" as const].map(async (name) => [name, await ports()] as const)),
+      await Promise.all(
+        [...SUBGRAPHS, "router" as const].map(async (name) => [name, await ports()] as const),
+      ),
     ) as Record<ServiceName, { port: number; metricsPort: number }>;
     const urlOf = (name: ServiceName) => `http://127.0.0.1:${assigned[name].port}/graphql`;
     const common = {

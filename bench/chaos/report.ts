@@ -44,20 +44,43 @@ export function printReport(report: {
     invariants.lost.paidWithoutShipment.length +
     invariants.lost.answeredWithoutOrder.length +
     invariants.lost.chargedWithoutPaidOrder.length;
-  const duplicates = invariants.duplicates.ordersPerKey.length + invariants.duplicates.shipmentsPerOrder.length;
+  const duplicates =
+    invariants.duplicates.ordersPerKey.length + invariants.duplicates.shipmentsPerOrder.length;
   const lines = [
     "",
     "Chaos run",
     `  orders placed        ${stats.records.length} checkouts answered ${answered.length} (${tally(answered.map((r) => r.outcome))})`,
     `  orders/s             ${rate.toFixed(1)} over ${((stats.finishedAt - stats.startedAt) / 1000).toFixed(0)} s`,
-    `  checkout latency     p50 ${ms(percentile(answered.map((r) => r.answeredMs), 50))}, p99 ${ms(percentile(answered.map((r) => r.answeredMs), 99))} (answered attempt)`,
-    `                       p50 ${ms(percentile(answered.map((r) => r.totalMs), 50))}, p99 ${ms(percentile(answered.map((r) => r.totalMs), 99))} (as the customer waited, retries included)`,
+    `  checkout latency     p50 ${ms(
+      percentile(
+        answered.map((r) => r.answeredMs),
+        50,
+      ),
+    )}, p99 ${ms(
+      percentile(
+        answered.map((r) => r.answeredMs),
+        99,
+      ),
+    )} (answered attempt)`,
+    `                       p50 ${ms(
+      percentile(
+        answered.map((r) => r.totalMs),
+        50,
+      ),
+    )}, p99 ${ms(
+      percentile(
+        answered.map((r) => r.totalMs),
+        99,
+      ),
+    )} (as the customer waited, retries included)`,
     `  retried checkouts    ${retried.length}, same idempotency key; failed attempts: ${[...stats.retriedErrors].map(([e, n]) => `${e} ×${n}`).join(", ") || "none"}`,
     `  faults               ${report.faults.map((f) => `${f.name} at ${f.atSeconds.toFixed(0)} s (${f.error ? `FAILED: ${f.error}` : `back after ${ms(f.downMs ?? NaN)}`})`).join("; ") || "none"}`,
     `  lost                 ${lost} (paid without shipment ${invariants.lost.paidWithoutShipment.length}, answered without order ${invariants.lost.answeredWithoutOrder.length}, charged without paid order ${invariants.lost.chargedWithoutPaidOrder.length})`,
     `  duplicates           ${duplicates} (orders per idempotency key ${invariants.duplicates.ordersPerKey.length}, shipments per order ${invariants.duplicates.shipmentsPerOrder.length})`,
     `  time to drain        ${report.drain.drained ? ms(report.drain.ms) : `not drained after ${ms(report.drain.ms)}`}`,
-    `  orders by status     ${Object.entries(invariants.ordersByStatus).map(([s, n]) => `${s} ${n}`).join(", ")}`,
+    `  orders by status     ${Object.entries(invariants.ordersByStatus)
+      .map(([s, n]) => `${s} ${n}`)
+      .join(", ")}`,
     `  unsent outbox        orders ${invariants.unsentOutbox.orders}, shipping ${invariants.unsentOutbox.shipping}`,
     `  dead letters         ${deadLetters.length}`,
     ...deadLetters.map((d) => `    ${d.queue}: ${d.type} ${d.messageId}: ${d.reason}`),
@@ -67,6 +90,8 @@ export function printReport(report: {
       `  pgbench TPC-B        ${report.pgbenchTps.toFixed(0)} TPS (-s 10 -c 8 -j 2 -T 30); checkout orders/s ÷ pgbench TPS = ${(rate / report.pgbenchTps).toFixed(4)}`,
     );
   }
-  lines.push(report.failures.length ? `FAILED: ${report.failures.join("; ")}` : "PASSED: every invariant holds");
+  lines.push(
+    report.failures.length ? `FAILED: ${report.failures.join("; ")}` : "PASSED: every invariant holds",
+  );
   console.log(lines.join("\n"));
 }

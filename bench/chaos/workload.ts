@@ -115,9 +115,14 @@ async function attemptCheckout(url: string, token: string, input: ReturnType<typ
 async function addToCart(url: string, customer: Customer, stats: WorkloadStats) {
   const deadline = Date.now() + RETRY_FOR_MS;
   for (;;) {
-    const result = await execute(url, ADD_TO_CART, { variables: { v: customer.variantId }, token: customer.token })
+    const result = await execute(url, ADD_TO_CART, {
+      variables: { v: customer.variantId },
+      token: customer.token,
+    })
       .then((r) => (r.errors?.length ? String(r.errors[0]?.extensions?.code ?? r.status) : undefined))
-      .catch((error: Error) => (error.cause as { code?: string } | undefined)?.code ?? error.message.slice(0, 60));
+      .catch(
+        (error: Error) => (error.cause as { code?: string } | undefined)?.code ?? error.message.slice(0, 60),
+      );
     if (result === undefined) return;
     count(stats.retriedErrors, `addToCart: ${result}`);
     if (Date.now() > deadline) throw new Error(`addToCart kept failing: ${result}`);

@@ -15,7 +15,7 @@ export const documentHash = (source: string) => createHash("sha256").update(sour
 export class DocumentCache {
   private readonly entries = new Map<string, DocumentNode>();
   private schema: GraphQLSchema | undefined;
-  /** Lookups answered from the cache, and texts parsed and validated (for tests and profiles). */
+  /** Lookups answered from the cache, and texts that parsed and validated (tests, profiles). */
   readonly stats = { reused: 0, checked: 0 };
 
   constructor(private readonly max = DOCUMENT_CACHE_SIZE) {}

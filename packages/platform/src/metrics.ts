@@ -75,8 +75,23 @@ export interface QueueDepth {
 let processMetricsRegistered = false;
 
 /**
- * A gauge whose series are read at scrape time from sources added while the service runs; a
- * source that fails (the database or broker unreachable) leaves its series out of that scrape.
+ * How long a scrape waits for one source. A database or broker that does not answer must not
+ * hold up the scrape (and every other metric in it) until the monitoring system gives up on it.
+ */
+const SCRAPE_SOURCE_TIMEOUT_MS = 2_000;
+
+function withinScrapeBudget<T>(reading: Promise<T>): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), SCRAPE_SOURCE_TIMEOUT_MS);
+  });
+  return Promise.race([reading.catch(() => undefined), expired]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Gauges whose series are read at scrape time from sources added while the service runs; a
+ * source that fails or does not answer in time (the database or broker unreachable) leaves its
+ * series out of that scrape.
  */
 function sourcedGauges<TSource, TLabel extends string>(
   registry: Registry,
@@ -104,9 +119,7 @@ function sourcedGauges<TSource, TLabel extends string>(
   async function readAll() {
     const readings = await Promise.all(
       [...sources].map(async ([key, source]) => {
-        const value = await Promise.resolve()
-          .then(source)
-          .catch(() => undefined);
+        const value = await withinScrapeBudget(Promise.resolve().then(source));
         return [key, value] as const;
       }),
     );

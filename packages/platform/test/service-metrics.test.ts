@@ -172,6 +172,17 @@ async function queueMetricsScenario(bus: MessageBus, metrics: ServiceMetrics, qu
   expect(await sample(metrics, "queue_messages", { queue })).toBeUndefined();
 }
 
+describe("scrape-time sources", () => {
+  it("one that fails or never answers leaves only its own series out of the scrape", async () => {
+    const metrics = createServiceMetrics("sources");
+    metrics.watchQueue("answers", () => ({ messages: 3, deadLettered: 0 }));
+    metrics.watchQueue("fails", () => Promise.reject(new Error("broker gone")));
+    metrics.watchQueue("hangs", () => new Promise<never>(() => {}));
+    const metric = (await metrics.registry.getMetricsAsJSON()).find((m) => m.name === "queue_messages");
+    expect(metric?.values.map((v) => [v.labels.queue, v.value])).toEqual([["answers", 3]]);
+  });
+});
+
 describe("queue metrics", () => {
   it("on the in-process bus: ready and dead-lettered messages from its buffers, and dead-letters counted", async () => {
     const bus = createInProcessBus({ log, redeliveryDelayMs: 1 });

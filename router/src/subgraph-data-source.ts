@@ -1,6 +1,13 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { Fetcher, FetcherResponse } from "@apollo/utils.fetcher";
-import { activeSpan, ErrorCode, injectTraceHeaders, inSpan, SpanKind } from "@storefront/platform";
+import {
+  activeSpan,
+  ErrorCode,
+  injectTraceHeaders,
+  inSpan,
+  SpanKind,
+  unavailable,
+} from "@storefront/platform";
 import { GraphQLError } from "graphql";
 import { Counter, Histogram, type Registry } from "prom-client";
 import { Agent, fetch as undiciFetch } from "undici";
@@ -76,6 +83,10 @@ function refusalForStatus(status: number): { message: string; code: string } {
   if (status === 401)
     return { message: "You must be signed in to do this.", code: ErrorCode.UNAUTHENTICATED };
   if (status === 403) return { message: "You are not allowed to do this.", code: ErrorCode.FORBIDDEN };
+  if (status === 502 || status === 503 || status === 504) {
+    const { message, extensions } = unavailable();
+    return { message, code: extensions.code as string };
+  }
   return {
     message: "Something went wrong on our side. Please try again.",
     code: ErrorCode.INTERNAL_SERVER_ERROR,
@@ -161,7 +172,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     } catch (error) {
       this.metrics.fetches.inc({ subgraph: this.subgraph, outcome: "failed" });
       stop({ outcome: "failed" });
-      throw error;
+      // No answer at all (refused, reset, past the fetch deadline) is the subgraph being
+      // unavailable, which a client may retry; the operation's own timeout is answered as such.
+      if (error instanceof GraphQLError || currentOperationSignal()?.aborted) throw error;
+      throw unavailable(
+        new Error(`subgraph ${this.subgraph} did not answer: ${String(error)}`, { cause: error }),
+      );
     }
   }
 }

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ordersConfigFrom, ordersModule } from "@storefront/orders";
 import { createInProcessBus, createLogger } from "@storefront/platform";
-import { startTestSubgraph, testEnv } from "@storefront/testkit";
+import { freePort, startTestSubgraph, testEnv } from "@storefront/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   capturedLogger,
@@ -122,7 +122,7 @@ describe("a subgraph answer that is not GraphQL", () => {
     await new Promise((resolve) => proxy.close(resolve));
   });
 
-  it("is a generic error for a 5xx (logged as an incident) and UNAUTHENTICATED for a 401, with nothing of the answer", async () => {
+  it("is a generic error for a 500 and a retryable UNAVAILABLE for a 502 (each logged as an incident), and UNAUTHENTICATED for a 401, with nothing of the answer", async () => {
     const captured = capturedLogger();
     const router = await startRouterOver(
       [subgraphs.list[0]!, { name: "catalogue", url: proxyUrl }],
@@ -130,7 +130,7 @@ describe("a subgraph answer that is not GraphQL", () => {
       captured.log,
     );
     try {
-      status = 502;
+      status = 500;
       const failed = await send(router.url, { query: "{ categories { id } }" });
       expect(failed.body.errors).toEqual([
         {
@@ -138,8 +138,19 @@ describe("a subgraph answer that is not GraphQL", () => {
           extensions: { code: "INTERNAL_SERVER_ERROR" },
         },
       ]);
-      expect(JSON.stringify(failed.body)).not.toMatch(/ingress|10\.2\.3\.4|502|127\.0\.0\.1/);
+      expect(JSON.stringify(failed.body)).not.toMatch(/ingress|10\.2\.3\.4|500|127\.0\.0\.1/);
       // The operator learns which subgraph answered what, from the log.
+      expect(JSON.stringify(captured.errorLines())).toContain("subgraph catalogue answered HTTP 500");
+
+      status = 502;
+      const away = await send(router.url, { query: "{ categories { id } }" });
+      expect(away.body.errors).toEqual([
+        {
+          message: "A service this request needs is not answering. Please try again shortly.",
+          extensions: { code: "UNAVAILABLE" },
+        },
+      ]);
+      expect(JSON.stringify(away.body)).not.toMatch(/ingress|10\.2\.3\.4|502|127\.0\.0\.1/);
       expect(JSON.stringify(captured.errorLines())).toContain("subgraph catalogue answered HTTP 502");
 
       status = 401;
@@ -148,6 +159,31 @@ describe("a subgraph answer that is not GraphQL", () => {
         { message: "You must be signed in to do this.", extensions: { code: "UNAUTHENTICATED" } },
       ]);
       expect(JSON.stringify(refused.body)).not.toMatch(/ingress|10\.2\.3\.4|401:|127\.0\.0\.1/);
+    } finally {
+      await router.stop();
+    }
+  });
+});
+
+describe("a subgraph that does not answer", () => {
+  it("is a retryable UNAVAILABLE for the client and an incident naming the subgraph in the log", async () => {
+    const captured = capturedLogger();
+    // A port nothing listens on: every catalogue fetch is refused.
+    const router = await startRouterOver(
+      [subgraphs.list[0]!, { name: "catalogue", url: `http://127.0.0.1:${await freePort()}/graphql` }],
+      { NODE_ENV: "production", RATE_LIMIT_PER_MINUTE: "0" },
+      captured.log,
+    );
+    try {
+      const reply = await send(router.url, { query: "{ categories { id } }" });
+      expect(reply.body.errors).toEqual([
+        {
+          message: "A service this request needs is not answering. Please try again shortly.",
+          extensions: { code: "UNAVAILABLE" },
+        },
+      ]);
+      expect(JSON.stringify(reply.body)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|catalogue/);
+      expect(JSON.stringify(captured.errorLines())).toContain("subgraph catalogue did not answer");
     } finally {
       await router.stop();
     }

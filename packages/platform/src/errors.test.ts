@@ -1,7 +1,9 @@
+import net, { type AddressInfo } from "node:net";
 import { GraphQLError } from "graphql";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
-import { badUserInput, createErrorFormatter } from "./errors";
+import { badUserInput, createErrorFormatter, ServiceCallError } from "./errors";
+import { createServiceClient } from "./service-client";
 
 describe("error formatting", () => {
   const logged: unknown[] = [];
@@ -31,4 +33,50 @@ describe("error formatting", () => {
     expect(formatted.extensions).toEqual({ code: "INTERNAL_SERVER_ERROR" });
     expect(JSON.stringify(logged)).toContain("10.0.0.5");
   });
+
+  it("answers a service that did not answer with a retryable UNAVAILABLE, naming nothing internal, and logs it", async () => {
+    const port = await closedPort();
+    const call = createServiceClient({
+      service: "catalogue",
+      url: `http://127.0.0.1:${port}/graphql`,
+      serviceToken: undefined,
+    });
+    const failure = await call("query Variant { variant { id } }", {}).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ServiceCallError);
+    expect((failure as ServiceCallError).codes).toEqual(["UNAVAILABLE"]);
+
+    const wrapped = new GraphQLError((failure as Error).message, {
+      originalError: failure as Error,
+      path: ["addToCart"],
+    });
+    const formatted = format(
+      { message: wrapped.message, path: ["addToCart"], extensions: { code: "INTERNAL_SERVER_ERROR" } },
+      wrapped,
+    );
+    expect(formatted).toEqual({
+      message: "A service this request needs is not answering. Please try again shortly.",
+      path: ["addToCart"],
+      extensions: { code: "UNAVAILABLE" },
+    });
+    expect(JSON.stringify(logged)).toContain(`ECONNREFUSED 127.0.0.1:${port}`);
+  });
+
+  it("keeps a downstream error that is not about reachability as it was", () => {
+    const refused = new ServiceCallError("payments", "boom", ["INTERNAL_SERVER_ERROR"]);
+    const formatted = format(
+      { message: refused.message, extensions: { code: "INTERNAL_SERVER_ERROR" } },
+      new GraphQLError(refused.message, { originalError: refused }),
+    );
+    expect(formatted.extensions).toEqual({ code: "INTERNAL_SERVER_ERROR" });
+  });
 });
+
+/** A port nothing listens on: one the system just handed out and that was closed again. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}

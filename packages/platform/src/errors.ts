@@ -11,6 +11,11 @@ export const ErrorCode = {
   RATE_LIMITED: "RATE_LIMITED",
   /** No operation in the document matches `operationName` (or it is missing and there are several). */
   OPERATION_RESOLUTION_FAILURE: "OPERATION_RESOLUTION_FAILURE",
+  /**
+   * A service the operation needs did not answer (unreachable, overloaded or past its deadline).
+   * Retryable: the same request may succeed shortly; mutations that matter are idempotent by key.
+   */
+  UNAVAILABLE: "UNAVAILABLE",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -59,6 +64,29 @@ export function forbidden(message = "You are not allowed to do this."): GraphQLE
   return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
 }
 
+/** Raised when another service is unreachable, times out or answers with errors. */
+export class ServiceCallError extends Error {
+  override name = "ServiceCallError";
+  constructor(
+    readonly service: string,
+    message: string,
+    /** The downstream errors' codes; `UNAVAILABLE` alone when the service did not answer at all. */
+    readonly codes: string[] = [],
+    /** `extensions.field` of each error, in the downstream operation's own terms. */
+    readonly fields: (string | undefined)[] = [],
+  ) {
+    super(`${service}: ${message}`);
+  }
+}
+
+/** The error a client sees when a service its operation needs is not answering. */
+export function unavailable(cause?: unknown): GraphQLError {
+  return new GraphQLError("A service this request needs is not answering. Please try again shortly.", {
+    extensions: { code: ErrorCode.UNAVAILABLE },
+    ...(cause instanceof Error ? { originalError: cause } : {}),
+  });
+}
+
 export function notFound(what: string): GraphQLError {
   return new GraphQLError(`${what} was not found.`, { extensions: { code: ErrorCode.NOT_FOUND } });
 }
@@ -87,20 +115,49 @@ const clientFacingCodes = new Set<string>([
 const internalExtensions = new Set(["stacktrace", "http", "serviceName", "response", "exception"]);
 
 /**
+ * What was thrown in the first place, under the GraphQLErrors that execution wrapped it in. Read
+ * by shape: Apollo and graphql-js may load another copy of GraphQLError than this module's.
+ */
+function rootCause(error: unknown): unknown {
+  let cause = error;
+  for (;;) {
+    const inner = cause instanceof Error ? (cause as { originalError?: unknown }).originalError : undefined;
+    if (!(inner instanceof Error)) return cause;
+    cause = inner;
+  }
+}
+
+/**
  * Apollo `formatError`: expected errors pass through with their code (minus internal extensions);
- * anything else is logged with its stack and replaced by a generic INTERNAL_SERVER_ERROR so no
- * internals leak.
+ * a service that did not answer becomes a retryable UNAVAILABLE; anything else is logged with its
+ * stack and replaced by a generic INTERNAL_SERVER_ERROR. Either way no internals leak.
  */
 export function createErrorFormatter(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
+    const original = rootCause(error);
+    const unreachable =
+      original instanceof ServiceCallError && original.codes.includes(ErrorCode.UNAVAILABLE);
+    const code = unreachable ? ErrorCode.UNAVAILABLE : formatted.extensions?.code;
+    if (code === ErrorCode.UNAVAILABLE) {
+      // An outage the operator must hear of, though the client gets a retryable answer.
+      log.error(
+        { err: loggableError(original), path: formatted.path },
+        "a service the operation needs did not answer",
+      );
+      const { message, extensions } = unavailable();
+      return {
+        message,
+        ...(formatted.path ? { path: formatted.path } : {}),
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        extensions,
+      };
+    }
     if (typeof code === "string" && clientFacingCodes.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       const extensions = Object.fromEntries(
         Object.entries(formatted.extensions ?? {}).filter(([key]) => !internalExtensions.has(key)),
       );
       return { ...formatted, extensions };
     }
-    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     log.error(
       { err: loggableError(original), path: formatted.path },
       "unexpected error while executing an operation",

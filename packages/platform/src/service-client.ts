@@ -1,6 +1,6 @@
 import { GraphQLError } from "graphql";
 import { SERVICE_TOKEN_HEADER } from "./context";
-import { ErrorCode } from "./errors";
+import { ErrorCode, ServiceCallError } from "./errors";
 import { activeService, injectTraceContext, inSpan, SpanKind } from "./tracing";
 
 export interface ServiceCallOptions {
@@ -10,19 +10,14 @@ export interface ServiceCallOptions {
   timeoutMs?: number;
 }
 
-/** Raised when another service is unreachable, times out or answers with errors. */
-export class ServiceCallError extends Error {
-  override name = "ServiceCallError";
-  constructor(
-    readonly service: string,
-    message: string,
-    readonly codes: string[] = [],
-    /** `extensions.field` of each error, in the downstream operation's own terms. */
-    readonly fields: (string | undefined)[] = [],
-  ) {
-    super(`${service}: ${message}`);
-  }
+/** fetch's own message is "fetch failed"; the reason (refused, reset, timed out, and where) is its cause. */
+function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return "unreachable";
+  return error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message;
 }
+
+/** What a proxy or load balancer answers for a service that is down, overloaded or slow. */
+const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
 
 /**
  * GraphQL calls from one subgraph to another (internal operations with the service credential,
@@ -79,7 +74,8 @@ export function createServiceClient(options: {
         signal: AbortSignal.timeout(call.timeoutMs ?? 10_000),
       });
     } catch (error) {
-      throw new ServiceCallError(options.service, error instanceof Error ? error.message : "unreachable");
+      // Refused, reset or past its deadline: the callee is not answering now, which may pass.
+      throw new ServiceCallError(options.service, describeFailure(error), [ErrorCode.UNAVAILABLE]);
     }
     let body: {
       data?: TData | null;
@@ -88,7 +84,11 @@ export function createServiceClient(options: {
     try {
       body = (await response.json()) as typeof body;
     } catch {
-      throw new ServiceCallError(options.service, `non-JSON answer (HTTP ${response.status})`);
+      throw new ServiceCallError(
+        options.service,
+        `non-JSON answer (HTTP ${response.status})`,
+        UNAVAILABLE_STATUSES.has(response.status) ? [ErrorCode.UNAVAILABLE] : [],
+      );
     }
     if (body.errors?.length || !body.data) {
       const codes = (body.errors ?? []).map((e) => e.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);

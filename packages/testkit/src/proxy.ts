@@ -17,10 +17,6 @@ export async function startTcpRelay(initialTarget: { host: string; port: number 
     if (!open) return client.destroy();
     const upstream = net.connect(target.port, target.host);
     sockets.add(client).add(upstream);
-    if (stalled) {
-      client.pause();
-      upstream.pause();
-    }
     const drop = () => {
       client.destroy();
       upstream.destroy();
@@ -30,6 +26,11 @@ export async function startTcpRelay(initialTarget: { host: string; port: number 
     client.on("error", drop).on("close", drop);
     upstream.on("error", drop).on("close", drop);
     client.pipe(upstream).pipe(client);
+    // After pipe(), which resumes its source: a connection opened while stalled passes nothing on.
+    if (stalled) {
+      client.pause();
+      upstream.pause();
+    }
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;

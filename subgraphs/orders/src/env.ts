@@ -31,6 +31,13 @@ export const ordersEnvShape = {
    * 10 s each), or the sweep would race a checkout still in progress.
    */
   CHECKOUT_RECOVERY_SECONDS: envFields.seconds(60),
+  /**
+   * How long a checkout repeated with the key of one still in progress waits for its outcome
+   * before answering with the order as it stands (PENDING or PAYMENT_PENDING, to be followed).
+   * Well inside the router's subgraph deadline (SUBGRAPH_TIMEOUT_MS, 10 s): a retry after a crash
+   * gets an answer, not a timeout, while the recovery sweep finishes the interrupted checkout.
+   */
+  CHECKOUT_REPLAY_WAIT_SECONDS: envFields.seconds(5),
 };
 
 export interface OrdersConfig extends SubgraphConfig {
@@ -41,6 +48,7 @@ export interface OrdersConfig extends SubgraphConfig {
   urls: { users: string; catalogue: string; cart: string; payments: string; shipping: string };
   reservationTtlSeconds: number;
   checkoutRecoverySeconds: number;
+  checkoutReplayWaitSeconds: number;
 }
 
 const loader = configLoader(ordersEnvShape, (env): OrdersConfig => ({
@@ -61,6 +69,7 @@ const loader = configLoader(ordersEnvShape, (env): OrdersConfig => ({
   },
   reservationTtlSeconds: env.RESERVATION_TTL_SECONDS,
   checkoutRecoverySeconds: env.CHECKOUT_RECOVERY_SECONDS,
+  checkoutReplayWaitSeconds: env.CHECKOUT_REPLAY_WAIT_SECONDS,
 }));
 
 export const ordersConfigFrom = loader.from;

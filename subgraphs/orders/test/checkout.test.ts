@@ -167,6 +167,43 @@ describe("checkout", () => {
     expect(await s.stockOf(variant)).toEqual({ onHand: 9, ledger: 9 });
   });
 
+  it("a retry while the first request still waits on payments answers at once with the order in progress", async () => {
+    const variant = await s.variantWithStock(5);
+    const customer = await s.customer();
+    await s.addToCart(variant, 1, { token: customer.token });
+    const key = randomUUID();
+    // Payments hangs: the first request sits in PAYMENT_PENDING until its call's deadline.
+    s.paymentsLink.stall();
+    let firstSettled = false;
+    const first = s.checkout(customer.token, { key }).finally(() => (firstSettled = true));
+    try {
+      await waitFor(
+        async () =>
+          (
+            await s.orders.database.db
+              .select({ status: schema.orders.status })
+              .from(schema.orders)
+              .where(eq(schema.orders.idempotencyKey, key))
+          )[0]?.status,
+        (status) => status === "PAYMENT_PENDING",
+      );
+      const retry = await s.checkout(customer.token, { key });
+      // The retry did not wait for the first request's outcome (which a router would have cut
+      // off at its own deadline): it shows the order as it stands, for the client to follow.
+      expect(firstSettled).toBe(false);
+      expect(retry.data?.checkout).toMatchObject({ __typename: "Order", status: "PAYMENT_PENDING" });
+    } finally {
+      s.paymentsLink.restore();
+    }
+    const outcome = await first;
+    expect(outcome.data?.checkout).toBeTruthy();
+    const [orders] = await s.orders.database.db
+      .select({ n: count() })
+      .from(schema.orders)
+      .where(eq(schema.orders.idempotencyKey, key));
+    expect(orders?.n).toBe(1);
+  });
+
   it("bad input is refused before anything is written or charged", async () => {
     const variant = await s.variantWithStock(3);
     const customer = await s.customer();

@@ -145,9 +145,12 @@ function outcomeOf(order: OrderRow): CheckoutResult {
   return order;
 }
 
-/** A concurrent request with the same key is still working on the order: wait for its outcome. */
+/**
+ * A request with the same key is still working on the order (or was, before a crash): wait a
+ * little for its outcome, then answer with the order as it stands.
+ */
 async function settled(ctx: OrdersContext, orderId: string): Promise<OrderRow> {
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + ctx.deps.config.checkoutReplayWaitSeconds * 1000;
   for (;;) {
     const [order] = await ctx.db.select().from(orders).where(eq(orders.id, orderId));
     if (!order) throw new Error(`order ${orderId} vanished`);

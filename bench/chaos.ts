@@ -47,12 +47,11 @@
  * above its value at the end of the warm-up (10 minutes, or a fifth of a shorter soak). The
  * checks above run after it too.
  *
- * Default rate: on a 2-core machine running the whole platform, 16 customers ordering back to back
- * reached about 19 orders/s (p50 550 ms a checkout); 15/s leaves room for the faults' catch-up.
- * 10,000 orders then take about 11 minutes, plus the stall after orders is killed (checkouts it
- * left half done wait for the recovery sweep), the drain and pgbench: 13–15 minutes in all.
- * The customers (32) are twice what the rate needs, so those stalled checkouts do not hold the
- * rest back.
+ * Default rate: alone on a 2-core machine running the whole platform, 32 customers ordering back
+ * to back reached 34 orders/s (p50 730 ms a checkout; `--rate 500 --faults none`); 15/s leaves
+ * room for the faults' catch-up. 10,000 orders then take about 11 minutes, plus the drain and
+ * pgbench: about 13 minutes in all. A checkout that orders' crash left half done is finished by
+ * its recovery sweep; its customer's retry meanwhile is answered with the order as it stands.
  */
 import { checkInvariants, failedInvariants, readDeadLetters, waitForDrain } from "./chaos/checks";
 import { crashService, ensureBrokerStarted, restartBroker } from "./chaos/faults";

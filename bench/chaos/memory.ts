@@ -59,22 +59,32 @@ export function warmUpMinutes(soakMinutes: number): number {
 }
 
 /**
- * Each process whose last RSS is more than RSS_GROWTH_LIMIT above the first sample taken after
- * the warm-up. The last sample, not the highest: a passing peak that is given back is not a leak.
+ * Each process whose RSS at the end is more than RSS_GROWTH_LIMIT above its RSS just after the
+ * warm-up. Both ends are the median of a few samples (up to 5, a third of those after the
+ * warm-up): a single minute's RSS swings by tens of MiB with allocator timing under load, and a
+ * leak is what stays, not a passing peak.
  */
 export function rssGrowthFailures(samples: MemorySample[], warmUp: number): string[] {
-  const baseline = samples.find((s) => s.minute >= warmUp);
-  const last = samples.at(-1);
-  if (!baseline || !last || last === baseline) return [];
-  return Object.entries(last.byService)
-    .filter(([name, memory]) => {
-      const base = baseline.byService[name]?.rss ?? 0;
-      return base > 0 && memory.rss > base * (1 + RSS_GROWTH_LIMIT);
-    })
-    .map(([name, memory]) => {
-      const base = baseline.byService[name]!.rss;
-      return `${name} RSS grew ${(((memory.rss - base) / base) * 100).toFixed(1)}% (${mib(base)} → ${mib(memory.rss)} MiB) after minute ${baseline.minute}`;
-    });
+  const after = samples.filter((s) => s.minute >= warmUp);
+  const window = Math.min(5, Math.floor(after.length / 3));
+  if (window < 1) return [];
+  const start = after.slice(0, window);
+  const end = after.slice(-window);
+  const names = Object.keys(after[0]!.byService);
+  return names.flatMap((name) => {
+    const base = median(start.map((s) => s.byService[name]?.rss ?? 0));
+    const last = median(end.map((s) => s.byService[name]?.rss ?? 0));
+    if (base <= 0 || last <= base * (1 + RSS_GROWTH_LIMIT)) return [];
+    return [
+      `${name} RSS grew ${(((last - base) / base) * 100).toFixed(1)}% (median ${mib(base)} MiB over minutes ${start[0]!.minute}–${start.at(-1)!.minute} → ${mib(last)} MiB over minutes ${end[0]!.minute}–${end.at(-1)!.minute})`,
+    ];
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 export function memoryTable(samples: MemorySample[]): string {

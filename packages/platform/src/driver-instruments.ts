@@ -42,10 +42,25 @@ export class ConnectionCounter {
 
 type AnyFunction = (...args: unknown[]) => unknown;
 
-/** `args` with their last element (a transaction's callback) passed through `wrap`. */
-function withWrappedCallback(args: unknown[], wrap: (callback: AnyFunction) => AnyFunction): unknown[] {
-  const last = args.at(-1);
-  return typeof last === "function" ? [...args.slice(0, -1), wrap(last as AnyFunction)] : args;
+/**
+ * Calls a driver's transaction method (`begin`, `savepoint`, `transaction`) with its callback (the
+ * last argument) handed the transaction's client instrumented like its parent's.
+ */
+function openTransaction(
+  method: AnyFunction,
+  target: object,
+  args: unknown[],
+  instrument: (transaction: object) => object,
+): Promise<unknown> {
+  const callback = args.at(-1);
+  const wrapped =
+    typeof callback === "function"
+      ? [
+          ...args.slice(0, -1),
+          (transaction: unknown) => (callback as AnyFunction)(instrument(transaction as object)),
+        ]
+      : args;
+  return method.apply(target, wrapped) as Promise<unknown>;
 }
 
 /** Runs a statement's promise under its SQL span (when there is a span to record it in). */
@@ -126,14 +141,7 @@ export function instrumentPostgresClient<T extends object>(
       if (property === "begin" || property === "savepoint") {
         return (...args: unknown[]) => {
           const open = () =>
-            method.apply(
-              target,
-              withWrappedCallback(
-                args,
-                (callback) => (tx: unknown) =>
-                  callback(instrumentPostgresClient(tx as object, service, undefined)),
-              ),
-            ) as Promise<unknown>;
+            openTransaction(method, target, args, (tx) => instrumentPostgresClient(tx, service, undefined));
           return property === "begin" && connections ? connections.hold(open) : open();
         };
       }
@@ -166,14 +174,7 @@ export function instrumentPgliteClient<T extends object>(
       if (property === "transaction") {
         return (...args: unknown[]) => {
           const open = () =>
-            method.apply(
-              target,
-              withWrappedCallback(
-                args,
-                (callback) => (tx: unknown) =>
-                  callback(instrumentPgliteClient(tx as object, service, undefined)),
-              ),
-            ) as Promise<unknown>;
+            openTransaction(method, target, args, (tx) => instrumentPgliteClient(tx, service, undefined));
           return connections ? connections.hold(open) : open();
         };
       }

@@ -11,10 +11,9 @@
  * --keep (leave the databases and broker objects for a look afterwards).
  *
  * Needs the local PostgreSQL and RabbitMQ (`rabbitmqctl` on PATH, run as a user allowed to stop
- * and start the node's application) and nothing else on the broker using shipping's fixed queue
- * `shipping.shipment-requests`. Every subgraph and the router run in processes of their own from
- * their `src/main.ts` (bench/service-process.ts), on fresh databases `chaos_<run>_<service>` and
- * a per-run exchange `chaos.<run>`; their logs go to /tmp/chaos-<run>/ (kept when the run fails).
+ * and start the node's application). Every subgraph and the router run in processes of their own
+ * from their `src/main.ts` (bench/service-process.ts), on fresh databases `chaos_<run>_<service>`
+ * and a per-run exchange `chaos.<run>` and queues `chaos.<run>.*`; their logs go to /tmp/chaos-<run>/ (kept when the run fails).
  * Processes, databases and broker objects are removed at the end, on failure and on Ctrl-C too
  * (unless --keep); the broker is always left running.
  *
@@ -44,7 +43,8 @@
  *
  * --soak M places orders at the rate for M minutes instead, printing every process's RSS and V8
  * heap (after a full GC) each minute, and fails when a process's RSS at the end is more than 10%
- * above its value at the end of the warm-up (10 minutes, or a fifth of a shorter soak). The
+ * above its RSS just after the warm-up (10 minutes, or a fifth of a shorter soak), each end the
+ * median of up to five minutes' samples. The
  * checks above run after it too.
  *
  * Default rate: alone on a 2-core machine running the whole platform, 32 customers ordering back

@@ -7,7 +7,6 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { connect } from "amqplib";
 import postgres from "postgres";
 import { deleteBrokerObjects, freePort, testEnv } from "@storefront/testkit";
 import { repoRoot, startServiceProcess, type ServiceProcess } from "../service-process";
@@ -16,8 +15,6 @@ export const SUBGRAPHS = ["users", "catalogue", "cart", "payments", "shipping", 
 export type SubgraphName = (typeof SUBGRAPHS)[number];
 export type ServiceName = SubgraphName | "router";
 
-/** Shipping reads requests from this queue whatever the run; it has no setting to change it. */
-export const SHIPPING_REQUESTS_QUEUE = "shipping.shipment-requests";
 /** The ship-from country: the workload's addresses are domestic to it. */
 const SHOP_COUNTRY = "GB";
 
@@ -52,26 +49,6 @@ async function withAdmin<T>(work: (sql: postgres.Sql) => Promise<T>): Promise<T>
   }
 }
 
-/**
- * Shipping's request queue has a fixed name: a platform started elsewhere on this broker with the
- * default settings would share it. Refuse to run beside one rather than steal its messages.
- */
-async function ensureShippingQueueIsFree(): Promise<void> {
-  const connection = await connect(testEnv.amqpUrl);
-  try {
-    const channel = await connection.createChannel();
-    channel.on("error", () => undefined);
-    const queue = await channel.checkQueue(SHIPPING_REQUESTS_QUEUE).catch(() => undefined);
-    if (queue && (queue.consumerCount > 0 || queue.messageCount > 0)) {
-      throw new Error(
-        `queue ${SHIPPING_REQUESTS_QUEUE} is in use (${queue.consumerCount} consumers, ${queue.messageCount} messages): another platform runs on this broker`,
-      );
-    }
-  } finally {
-    await connection.close().catch(() => undefined);
-  }
-}
-
 export async function startChaosPlatform(options: {
   log: (line: string) => void;
   accessTokenTtlSeconds: number;
@@ -81,6 +58,7 @@ export async function startChaosPlatform(options: {
   const run = randomBytes(4).toString("hex");
   const exchange = `chaos.${run}`;
   const shipmentEventsQueue = `chaos.${run}.orders.shipment-events`;
+  const shipmentRequestsQueue = `chaos.${run}.shipping.shipment-requests`;
   const logDir = path.join(os.tmpdir(), `chaos-${run}`);
   mkdirSync(logDir, { recursive: true });
   const databases = Object.fromEntries(SUBGRAPHS.map((name) => [name, `chaos_${run}_${name}`])) as Record<
@@ -89,8 +67,6 @@ export async function startChaosPlatform(options: {
   >;
   const services = new Map<ServiceName, ManagedService>();
   const created: string[] = [];
-  // Shipping's queue is deleted at the end only once it is known to be this run's.
-  let ownsShippingQueue = false;
 
   /** Logs are kept when the run failed (`keepLogs`), databases and broker objects only with --keep. */
   const cleanup = async (keep: boolean, keepLogs: boolean) => {
@@ -101,7 +77,7 @@ export async function startChaosPlatform(options: {
         for (const name of created) await sql.unsafe(`drop database if exists "${name}" with (force)`);
       });
       await deleteBrokerObjects({
-        queues: [shipmentEventsQueue, ...(ownsShippingQueue ? [SHIPPING_REQUESTS_QUEUE] : [])],
+        queues: [shipmentEventsQueue, shipmentRequestsQueue],
         exchanges: [exchange],
       });
     }
@@ -109,8 +85,6 @@ export async function startChaosPlatform(options: {
 
   options.onCleanup(cleanup);
   try {
-    await ensureShippingQueueIsFree();
-    ownsShippingQueue = true;
     await withAdmin(async (sql) => {
       for (const name of Object.values(databases)) {
         await sql.unsafe(`create database "${name}"`);
@@ -134,7 +108,12 @@ export async function startChaosPlatform(options: {
       catalogue: {},
       cart: { CATALOGUE_URL: urlOf("catalogue") },
       payments: {},
-      shipping: { ...broker, SHOP_COUNTRY, SHOP_CURRENCY: "USD" },
+      shipping: {
+        ...broker,
+        SHIPMENT_REQUESTS_QUEUE: shipmentRequestsQueue,
+        SHOP_COUNTRY,
+        SHOP_CURRENCY: "USD",
+      },
       orders: {
         ...broker,
         SHIPMENT_EVENTS_QUEUE: shipmentEventsQueue,
@@ -200,7 +179,7 @@ export async function startChaosPlatform(options: {
       run,
       exchange,
       logDir,
-      queues: { shippingRequests: SHIPPING_REQUESTS_QUEUE, shipmentEvents: shipmentEventsQueue },
+      queues: { shippingRequests: shipmentRequestsQueue, shipmentEvents: shipmentEventsQueue },
       databaseUrls: Object.fromEntries(
         SUBGRAPHS.map((name) => [name, databaseUrl(databases[name])]),
       ) as Record<SubgraphName, string>,

@@ -130,6 +130,7 @@ export async function startPlatform(options: PlatformOptions = {}) {
           ...env,
           SHOP_COUNTRY,
           SHOP_CURRENCY: "USD",
+          SHIPMENT_REQUESTS_QUEUE: queue("shipping-requests"),
           ...(options.simulatedCarrierStepSeconds
             ? {
                 SIMULATED_CARRIER: "true",
@@ -137,7 +138,7 @@ export async function startPlatform(options: PlatformOptions = {}) {
               }
             : {}),
         }),
-        { bus, queue: queue("shipping-requests"), relayIntervalMs: 100 },
+        { bus, relayIntervalMs: 100 },
       ),
     );
     stoppers.push(() => shipping.stop());

@@ -51,6 +51,13 @@ export function loadEnvOrExit<TShape extends z.ZodRawShape>(
 }
 
 /** Reusable field parsers, so every service spells its variables the same way. */
+/** An exchange or queue name: what RabbitMQ accepts and a log or a metric label can carry. */
+const brokerName = (fallback: string) =>
+  z
+    .string()
+    .regex(/^[\w.:-]{1,200}$/, "must be letters, digits, `.`, `:`, `-` or `_`")
+    .default(fallback);
+
 export const envFields = {
   port: (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback),
   postgresUrl: () =>
@@ -64,11 +71,9 @@ export const envFields = {
       .regex(/^amqps?:\/\//, "must be an amqp:// or amqps:// URL")
       .optional(),
   /** The topic exchange every message is published to (its dead letters go to `<name>.dlx`). */
-  amqpExchange: () =>
-    z
-      .string()
-      .regex(/^[\w.:-]{1,200}$/, "must be letters, digits, `.`, `:`, `-` or `_`")
-      .default("storefront.events"),
+  amqpExchange: () => brokerName("storefront.events"),
+  /** A durable queue a service consumes (its dead letters go to `<name>.dlq`). */
+  queueName: (fallback: string) => brokerName(fallback),
   url: () => z.string().url(),
   logLevel: () => z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   nodeEnv: () => z.enum(["development", "test", "production"]).default("development"),

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import {
   configLoader,
   envFields,
@@ -15,10 +14,7 @@ export const ordersEnvShape = {
   ...subgraphEnvShape,
   AMQP_URL: envFields.amqpUrl(),
   AMQP_EXCHANGE: envFields.amqpExchange(),
-  SHIPMENT_EVENTS_QUEUE: z
-    .string()
-    .regex(/^[\w.:-]{1,200}$/)
-    .default("orders.shipment-events"),
+  SHIPMENT_EVENTS_QUEUE: envFields.queueName("orders.shipment-events"),
   USERS_URL: envFields.url().default("http://localhost:4001/graphql"),
   CATALOGUE_URL: envFields.url().default("http://localhost:4002/graphql"),
   CART_URL: envFields.url().default("http://localhost:4003/graphql"),

@@ -64,11 +64,15 @@ export async function startCheckoutStack() {
   // Queue names are global on the broker: this run's own, so parallel runs never share one.
   const queue = `test.orders.${randomUUID()}`;
   const shipping = await startTestSubgraph(
-    shippingModule(shippingConfigFrom({ ...jwks, SHOP_COUNTRY: "GB", SHOP_CURRENCY: "USD" }), {
-      bus,
-      queue: `${queue}.shipping-requests`,
-      relayIntervalMs: 100,
-    }),
+    shippingModule(
+      shippingConfigFrom({
+        ...jwks,
+        SHOP_COUNTRY: "GB",
+        SHOP_CURRENCY: "USD",
+        SHIPMENT_REQUESTS_QUEUE: `${queue}.shipping-requests`,
+      }),
+      { bus, relayIntervalMs: 100 },
+    ),
   );
   const ordersEnv = {
     ...jwks,

@@ -16,6 +16,7 @@ export const shippingEnvShape = {
   ...subgraphEnvShape,
   AMQP_URL: envFields.amqpUrl(),
   AMQP_EXCHANGE: envFields.amqpExchange(),
+  SHIPMENT_REQUESTS_QUEUE: envFields.queueName("shipping.shipment-requests"),
   SHOP_COUNTRY: z
     .string()
     .refine(isCountryCode, "must be an ISO 3166-1 alpha-2 country code in capitals, e.g. US")
@@ -35,6 +36,8 @@ export interface ShippingConfig extends SubgraphConfig {
   /** Read by main.ts only: the module itself is handed a bus. */
   amqpUrl: string | undefined;
   amqpExchange: string;
+  /** Durable queue shipment requests are consumed from. */
+  shipmentRequestsQueue: string;
   /** Where shipments leave from (the origin of every rate) and the currency rates are in. */
   shop: { country: string; currency: string };
   /** A stand-in carrier that moves shipments along by itself, for demos and tests. */
@@ -49,6 +52,7 @@ const loader = configLoader(shippingEnvShape, (env): ShippingConfig => ({
   }),
   amqpUrl: env.AMQP_URL,
   amqpExchange: env.AMQP_EXCHANGE,
+  shipmentRequestsQueue: env.SHIPMENT_REQUESTS_QUEUE,
   shop: { country: env.SHOP_COUNTRY, currency: env.SHOP_CURRENCY },
   simulatedCarrier: { enabled: env.SIMULATED_CARRIER, stepSeconds: env.SIMULATED_CARRIER_STEP_SECONDS },
 }));

@@ -1,4 +1,3 @@
 export { shippingModule, startShippingSubgraph, type ShippingModuleOptions } from "./server";
 export { shippingConfigFrom, shippingEnvShape, loadShippingConfig, type ShippingConfig } from "./env";
 export { schema as shippingDbSchema } from "./db";
-export { SHIPMENT_REQUESTS_QUEUE } from "./services/requests";

@@ -15,11 +15,7 @@ import { outbox } from "./db/schema";
 import type { ShippingConfig } from "./env";
 import { createLoaders } from "./loaders";
 import { resolvers } from "./resolvers";
-import {
-  SHIPMENT_REQUESTS_QUEUE,
-  shipmentRequestHandler,
-  type ShipmentRequestHooks,
-} from "./services/requests";
+import { shipmentRequestHandler, type ShipmentRequestHooks } from "./services/requests";
 import { startSimulatedCarrier } from "./services/simulated-carrier";
 
 /** Requests handled at once per replica: enough to overlap database round trips, few enough to stay fair. */
@@ -35,8 +31,6 @@ export interface ShippingModuleOptions {
   /** Off only in tests that need messages to stay in the outbox. */
   relay?: boolean;
   relayIntervalMs?: number;
-  /** The durable queue shipment requests are read from; tests give each file its own. */
-  queue?: string;
   /** How often the simulated carrier looks for due shipments; default a quarter step (0.25–5 s). */
   simulatedCarrierIntervalMs?: number;
   /** Test-only observation and fault injection around each shipment request. */
@@ -84,7 +78,7 @@ export function shippingModule(
       const requests = await options.bus
         .consume(
           {
-            queue: options.queue ?? SHIPMENT_REQUESTS_QUEUE,
+            queue: config.shipmentRequestsQueue,
             bindings: ["orders.shipment-requested.v1"],
             prefetch: REQUEST_PREFETCH,
             deliveryLimit: REQUEST_DELIVERY_LIMIT,

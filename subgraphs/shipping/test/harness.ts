@@ -99,11 +99,11 @@ export async function startShippingStack(options: StackOptions = {}) {
   const env = {
     JWKS_URL: new URL("/.well-known/jwks.json", users.url).toString(),
     SERVICE_TOKEN: testEnv.serviceToken,
+    SHIPMENT_REQUESTS_QUEUE: queue,
     ...options.env,
   };
   const moduleOptions: ShippingModuleOptions = {
     bus,
-    queue,
     relayIntervalMs: 100,
     requestHooks: {
       before(message, delivery) {

@@ -11,12 +11,14 @@ import {
 import { startTestSubgraph, testEnv, waitFor } from "@storefront/testkit";
 import { shipments } from "../src/db/schema";
 import { shippingConfigFrom } from "../src/env";
-import { SHIPMENT_REQUESTS_QUEUE, shippingModule } from "../src";
+import { shippingModule } from "../src";
 import { US_ADDRESS, type ShippingSubgraph } from "./harness";
 
 /** The embedded `npm start` mode: no RabbitMQ, one process, the in-process bus. */
 let bus: InProcessBus;
 let shipping: ShippingSubgraph;
+// The production settings: requests come from the default queue name.
+const config = shippingConfigFrom({ SERVICE_TOKEN: testEnv.serviceToken });
 const events: Envelope[] = [];
 
 beforeAll(async () => {
@@ -29,7 +31,7 @@ beforeAll(async () => {
     return Promise.resolve();
   });
   shipping = await startTestSubgraph(
-    shippingModule(shippingConfigFrom({ SERVICE_TOKEN: testEnv.serviceToken }), {
+    shippingModule(config, {
       bus,
       relayIntervalMs: 100,
     }),
@@ -42,6 +44,7 @@ afterAll(async () => {
 
 describe("shipping on the in-process bus", () => {
   it("consumes requests from the production queue name and publishes status events", async () => {
+    expect(config.shipmentRequestsQueue).toBe("shipping.shipment-requests");
     const request = createMessage("orders.shipment-requested.v1", {
       orderId: randomUUID(),
       userId: randomUUID(),
@@ -73,7 +76,7 @@ describe("shipping on the in-process bus", () => {
     };
     await bus.publish(bad);
     const dead = await waitFor(
-      () => bus.deadLetters(SHIPMENT_REQUESTS_QUEUE),
+      () => bus.deadLetters(config.shipmentRequestsQueue),
       (list) => list.some((m) => m.id === bad.id),
     );
     expect(dead.map((m) => m.id)).toContain(bad.id);

@@ -27,7 +27,7 @@ import { US_ADDRESS } from "./harness";
 const log = createLogger({ service: "shipping-test", level: "silent" });
 const exchange = `test.${randomUUID()}`;
 const queue = `test.shipping.${randomUUID()}`;
-const config = shippingConfigFrom({ SERVICE_TOKEN: testEnv.serviceToken });
+const config = shippingConfigFrom({ SERVICE_TOKEN: testEnv.serviceToken, SHIPMENT_REQUESTS_QUEUE: queue });
 let database: TestDatabase;
 let bus: MessageBus;
 let observer: MessageBus;
@@ -64,7 +64,6 @@ describe("shipping lifecycle", () => {
     const shipping = await startTestSubgraph(
       shippingModule(config, {
         bus,
-        queue,
         relayIntervalMs: 2_147_483_647,
         requestHooks: {
           async before() {

@@ -16,8 +16,6 @@ import { inbox, outbox, shipmentEvents, shipments, type ShipmentRow } from "../d
 import { addBusinessDays, serviceForShipment, type CarrierService, type Shop } from "./rates";
 import { defaultNote, statusChangedMessage } from "./transitions";
 
-/** The durable queue shipping reads shipment requests from. */
-export const SHIPMENT_REQUESTS_QUEUE = "shipping.shipment-requests";
 
 type ShipmentRequest = MessagePayload<"orders.shipment-requested.v1">;
 

@@ -14,7 +14,7 @@ import {
 } from "../src/tracing";
 import { waitFor } from "./bus-helpers";
 import { openTestDatabase } from "./databases";
-import { durationOf, startOtlpReceiver, type ReceivedSpan } from "./otlp-receiver";
+import { durationOf, startOtlpReceiver, type ReceivedSpan } from "@storefront/testkit/otlp-receiver";
 
 let receiver: Awaited<ReturnType<typeof startOtlpReceiver>>;
 

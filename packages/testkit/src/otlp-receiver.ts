@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-/** One span as an OTLP/HTTP JSON receiver sees it. */
+/** One span as an OTLP/HTTP JSON receiver sees it, with its resource's service name. */
 export interface ReceivedSpan {
   service: string;
   traceId: string;
@@ -42,13 +42,22 @@ const valueOf = (value: OtlpValue) =>
 const attributesOf = (list: OtlpAttribute[] = []) =>
   Object.fromEntries(list.map((a) => [a.key, valueOf(a.value)]));
 
-/** A collector stand-in: accepts `POST /v1/traces` in http/json and keeps every span. */
+/**
+ * A collector stand-in for tests: accepts `POST /v1/traces` in http/json, keeps every span with
+ * its resource's `service.name`, and the content types it was sent.
+ */
 export async function startOtlpReceiver() {
   const spans: ReceivedSpan[] = [];
+  const contentTypes = new Set<string>();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
+      if (req.method !== "POST" || req.url !== "/v1/traces") {
+        res.writeHead(404).end();
+        return;
+      }
+      contentTypes.add(req.headers["content-type"] ?? "");
       const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as OtlpBody;
       for (const resource of body.resourceSpans ?? []) {
         const service = String(attributesOf(resource.resource?.attributes)["service.name"]);
@@ -64,6 +73,7 @@ export async function startOtlpReceiver() {
   return {
     url: `http://127.0.0.1:${port}`,
     spans,
+    contentTypes,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

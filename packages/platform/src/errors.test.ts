@@ -41,7 +41,10 @@ describe("error formatting", () => {
       url: `http://127.0.0.1:${port}/graphql`,
       serviceToken: undefined,
     });
-    const failure = await call("query Variant { variant { id } }", {}).catch((error: unknown) => error);
+    // The shape of a contracts operation (a String carrying its types); its types do not matter here.
+    const failure = await call(new String("query Variant { variant { id } }"), {}).catch(
+      (error: unknown) => error,
+    );
     expect(failure).toBeInstanceOf(ServiceCallError);
     expect((failure as ServiceCallError).codes).toEqual(["UNAVAILABLE"]);
 

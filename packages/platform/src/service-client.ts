@@ -16,12 +16,26 @@ function describeFailure(error: unknown): string {
   return error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message;
 }
 
+/**
+ * An internal operation as `@storefront/contracts` generates it from the callee's SDL: its text,
+ * carrying its result and variables types (the shape of graphql-codegen's typed documents, so
+ * the generated `TypedDocumentString`s fit it). A plain string is refused: its types would be a
+ * guess that nothing checks against the callee.
+ */
+export type ServiceOperation<TData, TVariables> = object & {
+  /** Never set: only carries the types. */
+  __apiType?: (variables: TVariables) => TData;
+  /** The operation's text, as sent. */
+  toString(): string;
+};
+
 /** What a proxy or load balancer answers for a service that is down, overloaded or slow. */
 const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
 
 /**
  * GraphQL calls from one subgraph to another (internal operations with the service credential,
- * or entity lookups on a user's behalf). Errors come back as ServiceCallError; a caller decides
+ * or entity lookups on a user's behalf), each an operation of `@storefront/contracts`, so its
+ * result is typed as the callee's schema has it. Errors come back as ServiceCallError; a caller decides
  * whether they are retryable. Never forwards anything but the credential, request id, token and trace context.
  */
 export function createServiceClient(options: {
@@ -29,11 +43,12 @@ export function createServiceClient(options: {
   url: string;
   serviceToken: string | undefined;
 }) {
-  return async function call<TData>(
-    query: string,
-    variables: Record<string, unknown>,
+  return async function call<TData, TVariables>(
+    document: ServiceOperation<TData, TVariables>,
+    variables: NoInfer<TVariables>,
     call: ServiceCallOptions = {},
   ): Promise<TData> {
+    const query = document.toString();
     const operation = /^\s*(?:query|mutation)\s+(\w+)/.exec(query)?.[1];
     return inSpan(
       activeService() ?? "storefront",
@@ -55,7 +70,7 @@ export function createServiceClient(options: {
 
   async function send<TData>(
     query: string,
-    variables: Record<string, unknown>,
+    variables: unknown,
     call: ServiceCallOptions,
   ): Promise<{ body: TData; status: number }> {
     let response: Response;

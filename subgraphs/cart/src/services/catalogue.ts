@@ -1,15 +1,11 @@
 import { createServiceClient } from "@storefront/platform";
+import { CartVariantsDocument, type CartVariantsQuery } from "@storefront/contracts/catalogue";
+
+/** One answer of the catalogue's entity lookup: a variant, or nothing for an entity of another kind. */
+type CatalogueEntity = NonNullable<CartVariantsQuery["_entities"][number]>;
 
 /** What the cart needs to know about a variant, as the catalogue has it right now. */
-export interface CatalogueVariant {
-  id: string;
-  sku: string;
-  name: string;
-  price: { amount: number; currency: string };
-  status: "ACTIVE" | "ARCHIVED";
-  stockOnHand: number;
-  product: { id: string; name: string; status: "ACTIVE" | "ARCHIVED" };
-}
+export type CatalogueVariant = Extract<CatalogueEntity, { id: string }>;
 
 /** Current data for many variants in one call, in the order asked; null for a variant that is gone. */
 export type VariantLookup = (
@@ -17,15 +13,9 @@ export type VariantLookup = (
   requestId: string,
 ) => Promise<(CatalogueVariant | null)[]>;
 
-// An entity lookup rather than a query field: it resolves archived variants and products too
-// (the catalogue's __resolveReference does not hide them), which the cart must see to flag them.
-const VARIANTS = `query CartVariants($representations: [_Any!]!) {
-  _entities(representations: $representations) {
-    ... on ProductVariant {
-      id sku name price { amount currency } status stockOnHand product { id name status }
-    }
-  }
-}`;
+// Every representation asked for is a ProductVariant, so every entity answered is one (or null).
+const isVariant = (entity: CatalogueEntity | null | undefined): entity is CatalogueVariant =>
+  entity != null && "id" in entity;
 
 export function createVariantLookup(options: {
   url: string;
@@ -37,12 +27,15 @@ export function createVariantLookup(options: {
     serviceToken: options.serviceToken,
   });
   return async (ids, requestId) => {
-    const data = await call<{ _entities: (CatalogueVariant | null)[] }>(
-      VARIANTS,
+    const data = await call(
+      CartVariantsDocument,
       { representations: ids.map((id) => ({ __typename: "ProductVariant", id })) },
       { requestId },
     );
-    return ids.map((_, index) => data._entities[index] ?? null);
+    return ids.map((_, index) => {
+      const entity = data._entities[index];
+      return isVariant(entity) ? entity : null;
+    });
   };
 }
 

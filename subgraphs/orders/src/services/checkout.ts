@@ -15,6 +15,14 @@ import {
   type ShippingAddress,
   ErrorCode,
 } from "@storefront/platform";
+import { CheckoutCartDocument, CompleteCheckoutDocument } from "@storefront/contracts/cart";
+import {
+  ChargePaymentDocument,
+  RefundPaymentDocument,
+  type ChargePaymentMutation,
+} from "@storefront/contracts/payments";
+import { ShippingQuoteDocument } from "@storefront/contracts/shipping";
+import { CheckoutAddressBookDocument } from "@storefront/contracts/users";
 import type { OrdersContext } from "../context";
 import { orderLines, orderStatusHistory, orders, outbox, type OrderRow } from "../db/schema";
 import { timeStage, type CheckoutOutcome } from "./checkout-metrics";
@@ -62,22 +70,6 @@ const PAYMENT_MESSAGES: Record<string, [CheckoutErrorCode, string]> = {
   PROCESSING_ERROR: ["PAYMENT_ERROR", "The payment could not be processed. Please try again."],
 };
 
-interface CheckoutCart {
-  cartId: string;
-  currency: string | null;
-  subtotal: number | null;
-  lines: {
-    variantId: string;
-    sku: string;
-    productId: string;
-    productName: string;
-    variantName: string;
-    quantity: number;
-    unitPrice: number;
-  }[];
-  issues: { variantId: string; code: string; message: string; requested: number; available: number }[];
-}
-
 async function shippingAddressFor(
   ctx: OrdersContext,
   input: z.infer<typeof checkoutInput>,
@@ -86,8 +78,8 @@ async function shippingAddressFor(
   const id = input.shippingAddressId!;
   // Read on the customer's behalf: the users subgraph only shows a user their own addresses.
   const data = await ctx.deps
-    .users<{ _entities: ({ addresses: (ShippingAddress & { id: string })[] } | null)[] }>(
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { addresses { id fullName line1 line2 city region postalCode country phone } } } }`,
+    .users(
+      CheckoutAddressBookDocument,
       { r: [{ __typename: "User", id: ctx.viewer!.userId }] },
       { requestId: ctx.requestId, ...(ctx.authorization ? { authorization: ctx.authorization } : {}) },
     )
@@ -108,13 +100,7 @@ async function shippingPrice(
   addressField: (part: string) => string,
 ): Promise<number> {
   const { shippingQuote } = await ctx.deps
-    .shipping<{
-      shippingQuote: { price: { amount: number; currency: string } } | null;
-    }>(
-      `query($id: ID!, $address: ShippingAddressInput!) { shippingQuote(optionId: $id, address: $address) { price { amount currency } } }`,
-      { id: optionId, address },
-      { requestId: ctx.requestId },
-    )
+    .shipping(ShippingQuoteDocument, { id: optionId, address }, { requestId: ctx.requestId })
     .catch((error: unknown) =>
       passThroughClientError(error, (field) =>
         field === "optionId"
@@ -225,11 +211,7 @@ async function placeOrder(
 
   const { metrics } = ctx.deps;
   const { checkoutCart: cart } = await timeStage(metrics, "load_cart", () =>
-    ctx.deps.cart<{ checkoutCart: CheckoutCart }>(
-      `query($userId: ID!) { checkoutCart(userId: $userId) { cartId currency subtotal lines { variantId sku productId productName variantName quantity unitPrice } issues { variantId code message requested available } } }`,
-      { userId: viewer.userId },
-      { requestId: ctx.requestId },
-    ),
+    ctx.deps.cart(CheckoutCartDocument, { userId: viewer.userId }, { requestId: ctx.requestId }),
   );
   if (cart.issues.length) {
     // Stock that ran out before the order was even created is the same outcome for the customer
@@ -345,14 +327,14 @@ async function runSaga(
     return outcomeOf(current!);
   }
   ctx.deps.relay.nudge();
-  let payment: { id: string; status: string; failureCode: string | null };
+  let payment: ChargePaymentMutation["chargePayment"];
   try {
     ({ chargePayment: payment } = await timeStage(
       ctx.deps.metrics,
       "charge_payment",
       () =>
-        ctx.deps.payments<{ chargePayment: typeof payment }>(
-          `mutation($input: ChargePaymentInput!) { chargePayment(input: $input) { id status failureCode } }`,
+        ctx.deps.payments(
+          ChargePaymentDocument,
           {
             input: {
               orderId: order.id,
@@ -417,7 +399,7 @@ export async function completePaidOrder(
     const cartId = order.cartId;
     await timeStage(metrics, "empty_cart", () =>
       ctx.deps.cart(
-        `mutation($cartId: ID!, $orderId: ID!, $lines: [CheckoutLineInput!]!) { completeCheckout(cartId: $cartId, orderId: $orderId, lines: $lines) }`,
+        CompleteCheckoutDocument,
         {
           cartId,
           orderId: order.id,
@@ -445,10 +427,8 @@ export async function refundUnfulfillable(
   const message =
     "Some items sold out while your payment was being confirmed; your payment was refunded in full.";
   await timeStage(ctx.deps.metrics, "refund_payment", async () => {
-    const { refundPayment } = await ctx.deps.payments<{
-      refundPayment: { __typename: string; code?: string };
-    }>(
-      `mutation($input: RefundPaymentInput!) { refundPayment(input: $input) { __typename ... on RefundError { code } } }`,
+    const { refundPayment } = await ctx.deps.payments(
+      RefundPaymentDocument,
       {
         input: {
           paymentId,

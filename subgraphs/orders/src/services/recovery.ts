@@ -1,5 +1,6 @@
 import { and, inArray, lt, sql } from "drizzle-orm";
 import { startPeriodicTask } from "@storefront/platform";
+import { PaymentForOrderDocument } from "@storefront/contracts/payments";
 import { orders, type OrderRow } from "../db/schema";
 import { completePaidOrder, failPayment, refundUnfulfillable } from "./checkout";
 import { releaseStock, type SagaContext } from "./stock";
@@ -7,10 +8,8 @@ import { transition } from "./transitions";
 
 /** What the payments service knows about an order's charge: the truth after a crash. */
 export async function paymentOf(ctx: SagaContext, orderId: string) {
-  const { paymentForOrder } = await ctx.deps.payments<{
-    paymentForOrder: { id: string; status: string; failureCode: string | null } | null;
-  }>(
-    `query($orderId: ID!) { paymentForOrder(orderId: $orderId) { id status failureCode } }`,
+  const { paymentForOrder } = await ctx.deps.payments(
+    PaymentForOrderDocument,
     { orderId },
     { requestId: ctx.requestId },
   );

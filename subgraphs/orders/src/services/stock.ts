@@ -1,5 +1,11 @@
 import { createHash } from "node:crypto";
 import { ServiceCallError, type Logger } from "@storefront/platform";
+import {
+  CommitReservationDocument,
+  ReleaseReservationDocument,
+  ReserveStockDocument,
+  type ReserveStockMutation,
+} from "@storefront/contracts/catalogue";
 import type { OrdersDatabase } from "../db";
 import type { OrdersDependencies } from "../dependencies";
 import type { OrderLineRow, OrderRow } from "../db/schema";
@@ -7,8 +13,7 @@ import type { OrderLineRow, OrderRow } from "../db/schema";
 /** What the saga's steps need, in a request or in the recovery sweep. */
 export type SagaContext = { db: OrdersDatabase; deps: OrdersDependencies; log: Logger; requestId: string };
 
-type Shortfall = { variantId: string; requested: number; available: number };
-type ReserveResult = { __typename: "Reservation" } | { __typename: "InsufficientStock"; lines: Shortfall[] };
+type ReserveResult = ReserveStockMutation["reserveStock"];
 
 /** Holds the lines' stock in the catalogue, all or nothing, idempotent on `reservationId`. */
 export async function reserveStock(
@@ -16,8 +21,8 @@ export async function reserveStock(
   reservationId: string,
   lines: Pick<OrderLineRow, "variantId" | "quantity">[],
 ): Promise<ReserveResult> {
-  const { reserveStock: result } = await ctx.deps.catalogue<{ reserveStock: ReserveResult }>(
-    `mutation($input: ReserveStockInput!) { reserveStock(input: $input) { __typename ... on InsufficientStock { lines { variantId requested available } } } }`,
+  const { reserveStock: result } = await ctx.deps.catalogue(
+    ReserveStockDocument,
     {
       input: {
         reservationId,
@@ -33,11 +38,7 @@ export async function reserveStock(
 /** Releases an order's stock hold; one that no longer exists (never made, or swept) is already released. */
 export async function releaseStock(ctx: SagaContext, orderId: string): Promise<void> {
   try {
-    await ctx.deps.catalogue(
-      `mutation($id: ID!) { releaseReservation(id: $id) { id } }`,
-      { id: orderId },
-      { requestId: ctx.requestId },
-    );
+    await ctx.deps.catalogue(ReleaseReservationDocument, { id: orderId }, { requestId: ctx.requestId });
   } catch (error) {
     if (error instanceof ServiceCallError && error.codes.includes("NOT_FOUND")) return;
     throw error;
@@ -55,7 +56,7 @@ export function renewedReservationId(orderId: string): string {
 
 const commit = (ctx: SagaContext, reservationId: string) =>
   ctx.deps.catalogue(
-    `mutation($id: ID!) { commitReservation(id: $id) { id } }`,
+    CommitReservationDocument,
     { id: reservationId },
     {
       requestId: ctx.requestId,

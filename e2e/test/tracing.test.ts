@@ -8,9 +8,10 @@ import {
   SpanKind,
   tracingConfig,
 } from "@storefront/platform";
-import { executeOk, waitFor } from "@storefront/testkit";
+import { executeOk, subscribe, waitFor } from "@storefront/testkit";
 import { startOtlpReceiver } from "@storefront/testkit/otlp-receiver";
 import { CARDS, type Platform, startPlatform } from "../src";
+import { ORDER_STATUS, type StatusEvent } from "../src/operations";
 
 let receiver: Awaited<ReturnType<typeof startOtlpReceiver>>;
 let platform: Platform;
@@ -86,7 +87,17 @@ describe("tracing across the platform, over RabbitMQ", () => {
     expect(roots[0]!.attributes).toMatchObject({ "graphql.operation.type": "mutation" });
     expect(trace.some((s) => s.service === "router" && s.name === "fetch orders")).toBe(true);
 
-    // The router's own spans: planning and a fetch per subgraph with its HTTP status.
+    // The router's own spans: admission with its stages, planning, a fetch per subgraph with its HTTP status.
+    const admission = trace.find((s) => s.service === "router" && s.name === "admission");
+    expect(admission?.attributes).toMatchObject({ "graphql.admission.outcome": "admitted" });
+    const stages = trace.filter((s) => s.parentSpanId === admission?.spanId).map((s) => s.name);
+    expect(stages).toEqual(
+      expect.arrayContaining([
+        "admission document source",
+        "admission parse and validate",
+        "admission limits",
+      ]),
+    );
     expect(trace.some((s) => s.service === "router" && s.name === "plan")).toBe(true);
     const fetchOrders = trace.find((s) => s.service === "router" && s.name === "fetch orders");
     expect(fetchOrders?.attributes).toMatchObject({
@@ -133,6 +144,41 @@ describe("tracing across the platform, over RabbitMQ", () => {
     const everything = JSON.stringify(trace);
     for (const secret of [customer.token, CARDS.ok, "Traced Lamp", placed.id])
       expect(everything).not.toContain(secret);
+  }, 60_000);
+
+  it("each subscription event is a router span, parent of the fetches that complete it", async () => {
+    const variant = await platform.variantWithStock(5, 1900, "Followed Lamp");
+    const customer = await platform.accounts.customer("Following Shopper");
+    const placed = await platform.placeOrder(customer.token, variant.id, { card: CARDS.ok });
+    // From the start of the order's history: its statuses so far arrive as events at once.
+    const probe = subscribe<StatusEvent>(platform.router.url, ORDER_STATUS, {
+      variables: { id: placed.id, after: 0 },
+      token: customer.token,
+    });
+    try {
+      const [first] = await probe.waitFor(1);
+      expect(first?.data?.orderStatusChanged.order.payment).not.toBeNull();
+    } finally {
+      await probe.close();
+    }
+    const eventWithFetch = () => {
+      const events = receiver.spans.filter((s) => s.service === "router" && s.name === "subscription event");
+      return events.find((event) =>
+        receiver.spans.some((s) => s.parentSpanId === event.spanId && s.name === "fetch payments"),
+      );
+    };
+    const event = await waitFor(
+      async () => {
+        await flushTracing();
+        return eventWithFetch();
+      },
+      (span) => span !== undefined,
+    );
+    expect(event!.attributes).toMatchObject({
+      "graphql.operation.type": "subscription",
+      "graphql.operation.name": "Follow",
+      "graphql.subgraph.name": "orders",
+    });
   }, 60_000);
 
   it("a log line written inside a span carries its trace and span ids", async () => {

@@ -1,4 +1,4 @@
-import { ErrorCode, RouterErrorCode } from "@storefront/platform";
+import { ErrorCode, inSpan, RouterErrorCode, SpanKind, type Span } from "@storefront/platform";
 import {
   GraphQLError,
   NoSchemaIntrospectionCustomRule,
@@ -102,6 +102,20 @@ function withStatus(error: GraphQLError, status: number): GraphQLError {
     ...(error.positions ? { positions: error.positions } : {}),
     extensions: { ...error.extensions, http: { status } },
   });
+}
+
+/** One admission stage as a span of its own (a no-op when tracing is off). */
+function stage<T>(name: string, run: () => T | Promise<T>): Promise<T> {
+  return inSpan("router", `admission ${name}`, { kind: SpanKind.INTERNAL }, async () => run());
+}
+
+/** What the admission span says of its verdict: admitted, or refused at which stage with which code. */
+function recordVerdict(span: Span, admission: Admission): Admission {
+  span.setAttribute("graphql.admission.outcome", admission.kind);
+  if (admission.kind === "refused") {
+    span.setAttributes({ "graphql.admission.stage": admission.stage, "graphql.error.code": admission.code });
+  }
+  return admission;
 }
 
 /** Apollo's answer to an unknown APQ hash: 200 with an error, and not cached by anyone. */
@@ -221,74 +235,82 @@ export function createAdmission(options: AdmissionOptions) {
       return decision.allowed ? undefined : refuse("request", [rateLimitedError(decision.retryAfterSeconds)]);
     },
 
-    /** Every check but the rate limit (which a transport may count per request, as HTTP batches do). */
-    async admit(request: AdmissionRequest, caller: Caller, transport: Transport): Promise<Admission> {
-      const resolved = await source(request, caller);
-      if ("kind" in resolved) return resolved;
-      const schema = options.schema();
-      if (!schema) {
-        return refuse("request", [
-          new GraphQLError("The graph is not loaded yet.", {
-            extensions: { code: "SUBGRAPH_UNAVAILABLE", http: { status: 503 } },
-          }),
-        ]);
-      }
-      const checked = documentOf(schema, resolved.source, resolved.hash);
-      if ("kind" in checked) return checked;
-      const { document } = checked;
-
-      const operationName = request.operationName ?? undefined;
-      const operation = getOperationAST(document, operationName) ?? undefined;
-      const admitted: Admitted = {
-        kind: "admitted",
-        source: resolved.source,
-        hash: resolved.hash,
-        document,
-        operation,
-        operationName,
-        variables: {},
-        client: caller.client,
-        cost: undefined,
-      };
-      const screened = transport.screen(operation, operationName);
-      if (screened instanceof GraphQLError)
-        return refuse("operation", [screened], { source: resolved.source });
-      if (screened === "executor" || !operation) return admitted;
-
-      // The limits first, on the variables as sent (the measure applies their defaults itself):
-      // an operation too big to run is refused before its variables are even looked at.
-      const limits = await protection.admitOperation(
-        document,
-        request.variables ?? undefined,
-        schema,
-        operationName,
-        caller,
+    /**
+     * Every check but the rate limit (which a transport may count per request, as HTTP batches
+     * do), traced as an `admission` span with a child span per stage.
+     */
+    admit(request: AdmissionRequest, caller: Caller, transport: Transport): Promise<Admission> {
+      return inSpan("router", "admission", { kind: SpanKind.INTERNAL }, async (span) =>
+        recordVerdict(span, await admit(request, caller, transport)),
       );
-      // The first broken limit is the one reported.
-      const [broken] = limits.errors;
-      if (broken) {
-        return refuse("limits", [broken], {
-          source: resolved.source,
-          ...(limits.cost ? { cost: limits.cost } : {}),
-          throttled: limits.throttled,
-        });
-      }
-      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-      if (coerced.errors) {
-        return refuse(
-          "variables",
-          coerced.errors.map((error) => withCode(error, ErrorCode.BAD_USER_INPUT)),
-          { source: resolved.source },
-        );
-      }
-      // An APQ registration is written only for an operation that may run.
-      if (resolved.register) {
-        await protection.apqCache.set(`apq:${resolved.hash}`, resolved.source);
-        metrics.persisted.inc({ kind: "apq", outcome: "register" });
-      }
-      return { ...admitted, variables: coerced.coerced, cost: limits.cost };
     },
   };
+
+  async function admit(request: AdmissionRequest, caller: Caller, transport: Transport): Promise<Admission> {
+    const resolved = await stage("document source", () => source(request, caller));
+    if ("kind" in resolved) return resolved;
+    const schema = options.schema();
+    if (!schema) {
+      return refuse("request", [
+        new GraphQLError("The graph is not loaded yet.", {
+          extensions: { code: "SUBGRAPH_UNAVAILABLE", http: { status: 503 } },
+        }),
+      ]);
+    }
+    const checked = await stage("parse and validate", () =>
+      documentOf(schema, resolved.source, resolved.hash),
+    );
+    if ("kind" in checked) return checked;
+    const { document } = checked;
+
+    const operationName = request.operationName ?? undefined;
+    const operation = getOperationAST(document, operationName) ?? undefined;
+    const admitted: Admitted = {
+      kind: "admitted",
+      source: resolved.source,
+      hash: resolved.hash,
+      document,
+      operation,
+      operationName,
+      variables: {},
+      client: caller.client,
+      cost: undefined,
+    };
+    const screened = transport.screen(operation, operationName);
+    if (screened instanceof GraphQLError) return refuse("operation", [screened], { source: resolved.source });
+    if (screened === "executor" || !operation) return admitted;
+
+    // The limits first, on the variables as sent (the measure applies their defaults itself):
+    // an operation too big to run is refused before its variables are even looked at.
+    const limits = await stage("limits", () =>
+      protection.admitOperation(document, request.variables ?? undefined, schema, operationName, caller),
+    );
+    // The first broken limit is the one reported.
+    const [broken] = limits.errors;
+    if (broken) {
+      return refuse("limits", [broken], {
+        source: resolved.source,
+        ...(limits.cost ? { cost: limits.cost } : {}),
+        throttled: limits.throttled,
+      });
+    }
+    const coerced = await stage("variables", () =>
+      getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}),
+    );
+    if (coerced.errors) {
+      return refuse(
+        "variables",
+        coerced.errors.map((error) => withCode(error, ErrorCode.BAD_USER_INPUT)),
+        { source: resolved.source },
+      );
+    }
+    // An APQ registration is written only for an operation that may run.
+    if (resolved.register) {
+      await protection.apqCache.set(`apq:${resolved.hash}`, resolved.source);
+      metrics.persisted.inc({ kind: "apq", outcome: "register" });
+    }
+    return { ...admitted, variables: coerced.coerced, cost: limits.cost };
+  }
 }
 export type AdmissionStage = ReturnType<typeof createAdmission>;
 

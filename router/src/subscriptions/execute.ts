@@ -5,8 +5,13 @@ import {
   type ServiceMap,
 } from "@apollo/gateway";
 import type { PlanNode, SubscriptionNode } from "@apollo/query-planner";
-import type { Logger } from "@storefront/platform";
-import type { DocumentNode, ExecutionResult, FormattedExecutionResult } from "graphql";
+import { inSpan, SpanKind, type Logger } from "@storefront/platform";
+import {
+  getOperationAST,
+  type DocumentNode,
+  type ExecutionResult,
+  type FormattedExecutionResult,
+} from "graphql";
 import type { RouterContext } from "../context";
 import type { SubscriptionPlan, SupergraphState } from "./planner";
 
@@ -128,17 +133,25 @@ export function eventExecutor(options: EventExecutionOptions) {
   );
   serviceMap[plan.service] = answerWithEvent;
 
-  return async (event: UpstreamEvent): Promise<ExecutionResult> => {
-    // Each event is its own execution: a fresh metrics object for the gateway's bookkeeping.
-    const perEvent = { ...requestContext, metrics: {} } as GatewayRequestContext;
-    events.set(perEvent, event);
-    return executeQueryPlan(
-      plan.perEvent,
-      serviceMap,
-      perEvent,
-      plan.operationContext,
-      state.supergraphSchema,
-      state.federationApiSchema,
-    );
+  // Each event is a span of its own, parent of the entity fetches that complete it.
+  const operationName = getOperationAST(options.document, options.operationName)?.name?.value;
+  const attributes = {
+    "graphql.operation.type": "subscription",
+    "graphql.subgraph.name": plan.service,
+    ...(operationName ? { "graphql.operation.name": operationName } : {}),
   };
+  return (event: UpstreamEvent): Promise<ExecutionResult> =>
+    inSpan("router", "subscription event", { kind: SpanKind.INTERNAL, attributes }, () => {
+      // Each event is its own execution: a fresh metrics object for the gateway's bookkeeping.
+      const perEvent = { ...requestContext, metrics: {} } as GatewayRequestContext;
+      events.set(perEvent, event);
+      return executeQueryPlan(
+        plan.perEvent,
+        serviceMap,
+        perEvent,
+        plan.operationContext,
+        state.supergraphSchema,
+        state.federationApiSchema,
+      );
+    });
 }

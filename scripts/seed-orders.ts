@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createServiceClient, type Logger } from "@storefront/platform";
+import type { Logger } from "@storefront/platform";
 
 interface Urls {
   users: string;
@@ -9,15 +9,28 @@ interface Urls {
   shipping: string;
 }
 
-/** Calls a subgraph as the customer would (their token), through the platform's service client. */
-function graphql<T>(
+/**
+ * Calls a subgraph's public API as the customer would (their token). Not an internal operation of
+ * the platform's (those are typed contracts): the seed is a client like any other.
+ */
+async function graphql<T>(
   url: string,
   query: string,
   variables: Record<string, unknown>,
   token?: string,
 ): Promise<T> {
-  const call = createServiceClient({ service: new URL(url).host, url, serviceToken: undefined });
-  return call<T>(query, variables, token ? { authorization: `Bearer ${token}` } : {});
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const body = (await response.json()) as { data?: T | null; errors?: { message: string }[] };
+  if (body.errors?.length || !body.data) {
+    const reason = body.errors?.map((error) => error.message).join("; ") ?? `HTTP ${response.status}`;
+    throw new Error(`${new URL(url).host}: ${reason}`);
+  }
+  return body.data;
 }
 
 /**

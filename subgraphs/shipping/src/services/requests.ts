@@ -16,7 +16,6 @@ import { inbox, outbox, shipmentEvents, shipments, type ShipmentRow } from "../d
 import { addBusinessDays, serviceForShipment, type CarrierService, type Shop } from "./rates";
 import { defaultNote, statusChangedMessage } from "./transitions";
 
-
 type ShipmentRequest = MessagePayload<"orders.shipment-requested.v1">;
 
 /** Chances to draw a tracking number nobody has before giving up (a collision is ~1e-12). */

@@ -75,6 +75,8 @@ export const routerEnvShape = {
   SUBSCRIPTION_RESUME_TIMEOUT_MS: limit(15_000),
   /** Ping interval towards clients and subgraphs; a peer that misses a pong is dropped. */
   SUBSCRIPTION_KEEPALIVE_MS: limit(12_000),
+  /** Heartbeat of an HTTP subscription stream (multipart: an empty part, SSE: a comment). */
+  SUBSCRIPTION_HEARTBEAT_MS: limit(5_000),
   CORS_ORIGINS: z
     .string()
     .regex(
@@ -219,6 +221,7 @@ function toConfig(
       maxPerConnection: env.SUBSCRIPTION_MAX_PER_CONNECTION,
       resumeTimeoutMs: env.SUBSCRIPTION_RESUME_TIMEOUT_MS,
       keepAliveMs: env.SUBSCRIPTION_KEEPALIVE_MS,
+      heartbeatMs: env.SUBSCRIPTION_HEARTBEAT_MS,
     },
   };
 }

@@ -32,7 +32,7 @@ import { routerErrorFormatter } from "./protection/plugin";
 import { executorWithTimeout } from "./protection/timeout";
 import { createRequestGate } from "./request-gate";
 import { SubgraphDataSource, createSubgraphFetcher, createSubgraphMetrics } from "./subgraph-data-source";
-import { SubscriptionPlanning, attachSubscriptionServer } from "./subscriptions";
+import { SubscriptionPlanning, attachHttpSubscriptions, attachSubscriptionServer } from "./subscriptions";
 
 /** What a browser on an allowed origin may send: auth, partner key, cart, tracing, Apollo's CSRF headers. */
 export const CORS_ALLOW_HEADERS = [
@@ -260,6 +260,22 @@ export async function startRouter(
       dataSources,
       registry: metrics.registry,
       formatError,
+    });
+    // Subscriptions over SSE and multipart HTTP, on the same core as graphql-ws.
+    attachHttpSubscriptions(http.server, {
+      core: subscriptions.core,
+      path: "/graphql",
+      protection,
+      trustProxy: config.trustProxy,
+      maxBodyBytes: config.maxRequestBytes,
+      heartbeatMs: config.subscriptions.heartbeatMs,
+      cors: {
+        origins: config.corsOrigins,
+        allowHeaders: CORS_ALLOW_HEADERS,
+        exposeHeaders: ["x-request-id", "retry-after"],
+      },
+      csrfHeaders: CSRF_PROOF_HEADERS,
+      log: log.child({ component: "subscriptions" }),
     });
   } catch (error) {
     // Nothing half-started may keep the process alive (a port in use, a bad supergraph file, a

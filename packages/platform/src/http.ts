@@ -239,7 +239,7 @@ const SIMPLE_CONTENT_TYPES = ["application/x-www-form-urlencoded", "multipart/fo
  * still needs one of the headers, so a page elsewhere cannot make a signed-in visitor's browser
  * run or time an operation.
  */
-function forgeable(req: IncomingMessage, requestHeaders: string[]): boolean {
+export function forgeable(req: IncomingMessage, requestHeaders: string[]): boolean {
   const carriesProof = requestHeaders.some((name) => {
     const value = req.headers[name];
     return value !== undefined && value.length > 0;
@@ -261,7 +261,7 @@ const CORS_METHODS = "GET, POST, OPTIONS";
  * Sets the CORS headers of an allowed origin; a missing or refused origin gets none, so the
  * browser blocks the response. Returns whether the origin is allowed.
  */
-function applyCors(req: IncomingMessage, res: ServerResponse, policy: CorsPolicy): boolean {
+export function applyCors(req: IncomingMessage, res: ServerResponse, policy: CorsPolicy): boolean {
   res.setHeader("vary", "Origin");
   const origin = req.headers.origin;
   if (!origin || !policy.origins.includes(origin)) return false;

@@ -14,10 +14,16 @@ const SUBSCRIBE_REASONS: Record<string, string> = {
 };
 
 /**
- * The transports clients subscribe over, each a value of the `transport` label. graphql-ws is the
- * only one today; another (SSE, multipart) gets its own series beside it.
+ * The transports clients subscribe over, each a value of the `transport` label: graphql-ws,
+ * GraphQL over Server-Sent Events, and Apollo's multipart HTTP subscriptions.
  */
-export type SubscriptionTransport = "graphql-ws";
+export type SubscriptionTransport = "graphql-ws" | "sse" | "multipart";
+
+/** One transport's series of the connection and subscription gauges. */
+export interface TransportMetrics {
+  active: Gauge.Internal<"transport">;
+  connections: Gauge.Internal<"transport">;
+}
 
 export function createSubscriptionMetrics(
   registry: Registry,
@@ -25,7 +31,7 @@ export function createSubscriptionMetrics(
 ) {
   const rejections = new Counter({
     name: "router_subscribe_rejections_total",
-    help: "WebSocket connections and subscribe messages the router refused, by reason.",
+    help: "Subscription connections and subscribes the router refused, by reason.",
     labelNames: ["reason"] as const,
     registers: [registry],
   });
@@ -37,17 +43,31 @@ export function createSubscriptionMetrics(
   });
   const connections = new Gauge({
     name: "router_subscription_connections",
-    help: "Client connections that completed connection_init, by transport.",
+    help: "Client connections (a WebSocket past connection_init, a streaming HTTP request), by transport.",
     labelNames: ["transport"] as const,
     registers: [registry],
   });
-  // Shown at 0 from the start rather than appearing with the first subscriber.
-  active.set({ transport }, 0);
-  connections.set({ transport }, 0);
+  const series = new Map<SubscriptionTransport, TransportMetrics>();
+  /** A transport's series, shown at 0 from its first use rather than with its first subscriber. */
+  const ofTransport = (name: SubscriptionTransport): TransportMetrics => {
+    let found = series.get(name);
+    if (!found) {
+      active.set({ transport: name }, 0);
+      connections.set({ transport: name }, 0);
+      found = {
+        active: active.labels({ transport: name }),
+        connections: connections.labels({ transport: name }),
+      };
+      series.set(name, found);
+    }
+    return found;
+  };
+  const initial = ofTransport(transport);
   return {
-    /** The transport's series; callers count on it as on an unlabelled gauge. */
-    active: active.labels({ transport }),
-    connections: connections.labels({ transport }),
+    /** The first transport's series; callers count on it as on an unlabelled gauge. */
+    active: initial.active,
+    connections: initial.connections,
+    transport: ofTransport,
     events: new Counter({
       name: "router_subscription_events_total",
       help: "Subscription events delivered to clients, by root field.",

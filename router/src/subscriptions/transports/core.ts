@@ -1,0 +1,411 @@
+import type { GraphQLDataSource } from "@apollo/gateway";
+import { ErrorCode, RouterErrorCode, type Logger, type TokenVerifier } from "@storefront/platform";
+import {
+  GraphQLError,
+  OperationTypeNode,
+  type DocumentNode,
+  type FormattedExecutionResult,
+  type GraphQLFormattedError,
+} from "graphql";
+import type { Registry } from "prom-client";
+import type { AdmissionRequest, AdmissionStage, Transport } from "../../admission";
+import { identifyCaller, type Credentials, type IdentifiedCaller } from "../../admission/caller";
+import type { RouterContext } from "../../context";
+import type { Protection } from "../../protection";
+import { operationTimeoutError, withDeadline } from "../../protection/timeout";
+import { SubscriptionErrorCode, isSubscriptionErrorCode, refusal, SubscriptionFailure } from "../errors";
+import { eventExecutor, type UpstreamEvent } from "../execute";
+import {
+  createSubscriptionMetrics,
+  type SubscriptionMetrics,
+  type SubscriptionTransport,
+  type TransportMetrics,
+} from "../metrics";
+import type { SubscriptionPlan, SubscriptionPlanning, SupergraphState } from "../planner";
+import { initialSequence } from "../resume";
+import { RouterSubscription, endedStream } from "../subscription";
+import { createUpstreamLinks, type UpstreamLinks } from "../upstream";
+
+export interface SubscriptionSettings {
+  /** How long a socket may stay open without a connection_init. */
+  initTimeoutMs: number;
+  /** Largest WebSocket message a client may send. */
+  maxMessageBytes: number;
+  /** Subscriptions one connection may hold at once. */
+  maxPerConnection: number;
+  /** How long a lost subgraph connection is retried before the client subscription ends. */
+  resumeTimeoutMs: number;
+  /** Ping interval towards clients and subgraphs; a peer that does not answer is dropped. */
+  keepAliveMs: number;
+  /** Interval of the empty parts (multipart) and comments (SSE) that keep an HTTP stream open. */
+  heartbeatMs: number;
+}
+
+export interface SubscriptionCoreOptions {
+  log: Logger;
+  settings: SubscriptionSettings;
+  operationTimeoutMs: number;
+  protection: Protection;
+  /** The router's admission stage, which every subscribe goes through as HTTP operations do. */
+  admission: AdmissionStage;
+  verifyToken: TokenVerifier;
+  planning: SubscriptionPlanning;
+  dataSources: ReadonlyMap<string, GraphQLDataSource<RouterContext>>;
+  registry: Registry;
+  /** The router's error formatter (the same as HTTP): client-facing codes pass, the rest is masked. */
+  formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
+}
+
+/** Why the router ends a client connection on its own. */
+export type ConnectionEnd = "token expired" | "session ended" | "going away";
+
+/** One client connection (a WebSocket, or one streaming HTTP request) once its caller is known. */
+export interface SubscriptionConnection {
+  readonly context: RouterContext;
+  /** The router's log with this connection's request id. */
+  readonly log: Logger;
+  readonly upstream: UpstreamLinks;
+  readonly metrics: TransportMetrics;
+  /** Subscriptions held, counting those still being checked. */
+  subscriptions: number;
+  /** The client has gone; a subscribe still being checked must not open anything. */
+  closed: boolean;
+  expiryTimer: NodeJS.Timeout | undefined;
+  /** Ends the connection in the transport's way (graphql-ws: close code 4403 or 1001). */
+  end(reason: ConnectionEnd): void;
+}
+
+/** What a subscribe comes to once admitted and planned, or why it was refused. */
+export type Prepared =
+  | { kind: "refused"; errors: GraphQLFormattedError[] }
+  | {
+      kind: "ready";
+      connection: SubscriptionConnection;
+      state: SupergraphState;
+      plan: SubscriptionPlan;
+      document: DocumentNode;
+      source: string;
+      operationName: string | undefined;
+      variables: Record<string, unknown>;
+    };
+
+export interface ConnectRequest {
+  transport: SubscriptionTransport;
+  credentials: Credentials;
+  requestId: string;
+  /** Whether the client is still there once its credentials are checked. */
+  isOpen(): boolean;
+  end(connection: SubscriptionConnection, reason: ConnectionEnd): void;
+}
+
+export type ConnectOutcome =
+  | { kind: "connected"; connection: SubscriptionConnection }
+  /** A bad API key or token: counted, with the code and reason the transport answers with. */
+  | { kind: "refused"; error: GraphQLFormattedError; reason: string }
+  /** The router is stopping, or the client left while it was being identified. */
+  | { kind: "gone" };
+
+/** setTimeout holds at most a signed 32-bit delay. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** A router refusal as a streaming client gets it: its HTTP status and Retry-After do not apply. */
+function formattedFrom(error: GraphQLError): GraphQLFormattedError {
+  const { http: _http, ...extensions } = error.toJSON().extensions ?? {};
+  return { ...error.toJSON(), extensions };
+}
+
+/** Only subscriptions run over a streaming transport, and the operation to run must be clear. */
+export function subscriptionsOnly(refusedMessage: string): Transport {
+  return {
+    screen(operation, operationName) {
+      if (!operation) {
+        return new GraphQLError(
+          operationName ? `Unknown operation named "${operationName}".` : "Name the operation to run.",
+          { extensions: { code: "BAD_REQUEST" } },
+        );
+      }
+      if (operation.operation !== OperationTypeNode.SUBSCRIPTION) {
+        return new GraphQLError(refusedMessage, { extensions: { code: "BAD_REQUEST" } });
+      }
+      return "run";
+    },
+  };
+}
+
+const internalError = () =>
+  refusal("INTERNAL_SERVER_ERROR", "Something went wrong on our side. Please try again.");
+
+/**
+ * What every subscription transport shares (graphql-ws, SSE, multipart HTTP): identifying the
+ * caller of a connection and ending it when the token expires or the session ends, the admission
+ * stage and the plan for each subscribe, the primary subscription to the owning subgraph with each
+ * event completed by the rest of the plan, and the metrics. A transport only frames what this
+ * hands it.
+ */
+export function createSubscriptionCore(options: SubscriptionCoreOptions) {
+  const { protection, settings, planning, log } = options;
+  const metrics: SubscriptionMetrics = createSubscriptionMetrics(options.registry);
+  const connections = new Set<SubscriptionConnection>();
+  let closing = false;
+  // A session that ends (logout, a role change …) ends its subscriptions at once, not at token expiry.
+  const stopFollowingSessions = options.verifyToken.onSessionsEnded?.((sessionIds) => {
+    for (const connection of connections) {
+      const sessionId = connection.context.viewer?.sessionId;
+      if (sessionId && sessionIds.has(sessionId)) connection.end("session ended");
+    }
+  });
+
+  /** Router-made errors pass with their codes; anything else goes through the router's formatter. */
+  const formatForClient = (
+    error: GraphQLFormattedError,
+    original: unknown = error,
+  ): GraphQLFormattedError => {
+    if (isSubscriptionErrorCode(error.extensions?.code)) return error;
+    return options.formatError(error, original);
+  };
+
+  const rejectConnection = (code: string, message: string): ConnectOutcome => {
+    metrics.rejected(code);
+    protection.metrics.rejected(code);
+    return { kind: "refused", error: refusal(code, message), reason: message };
+  };
+
+  async function connect(request: ConnectRequest): Promise<ConnectOutcome> {
+    let caller: IdentifiedCaller;
+    try {
+      caller = await identifyCaller(request.credentials, protection.clients, options.verifyToken);
+    } catch (error) {
+      if (error instanceof GraphQLError && error.extensions.code === RouterErrorCode.INVALID_API_KEY)
+        return rejectConnection(RouterErrorCode.INVALID_API_KEY, "Invalid API key");
+      log.debug({ err: error }, "subscription connection refused: bad token");
+      return rejectConnection(ErrorCode.UNAUTHENTICATED, "Invalid access token");
+    }
+    // The client may have gone while its token was checked: there is nothing to set up then.
+    if (closing || !request.isOpen()) return { kind: "gone" };
+
+    const { requestId } = request;
+    const context: RouterContext = { requestId, ...caller, cartToken: undefined };
+    const { viewer, clientIp } = context;
+    const connectionLog = log.child({ requestId });
+    const connection: SubscriptionConnection = {
+      context,
+      log: connectionLog,
+      metrics: metrics.transport(request.transport),
+      subscriptions: 0,
+      closed: false,
+      expiryTimer: undefined,
+      upstream: createUpstreamLinks({
+        urlOf: (subgraph) => planning.current?.wsUrl(subgraph),
+        connectionParams: {
+          ...(context.authorization ? { authorization: context.authorization } : {}),
+          "x-request-id": requestId,
+          ...(clientIp ? { "x-client-ip": clientIp } : {}),
+        },
+        keepAliveMs: settings.keepAliveMs,
+        metrics,
+        log: connectionLog,
+      }),
+      end: (reason) => request.end(connection, reason),
+    };
+    if (viewer) {
+      const remaining = viewer.expiresAt * 1000 - Date.now();
+      connection.expiryTimer = setTimeout(
+        () => connection.end("token expired"),
+        Math.min(Math.max(0, remaining), MAX_TIMER_MS),
+      );
+    }
+    connections.add(connection);
+    connection.metrics.connections.inc();
+    // The session may have ended while the token was being checked.
+    if (viewer?.sessionId && options.verifyToken.sessionEnded?.(viewer.sessionId))
+      connection.end("session ended");
+    return { kind: "connected", connection };
+  }
+
+  /** The client is gone: nothing may start for it any more, and its subgraph connections close. */
+  async function disconnect(connection: SubscriptionConnection): Promise<void> {
+    if (connection.closed) return;
+    connection.closed = true;
+    clearTimeout(connection.expiryTimer);
+    connections.delete(connection);
+    connection.metrics.connections.dec();
+    await connection.upstream.close();
+  }
+
+  /** A subscribe refused: counted by reason for the transports, and handed on as a failing stream. */
+  const refused = (errors: GraphQLFormattedError[]): Prepared => {
+    for (const error of errors) {
+      const code = error.extensions?.code;
+      metrics.rejected(typeof code === "string" ? code : "");
+    }
+    return { kind: "refused", errors };
+  };
+
+  /** The admission stage (which counts its refusals), then the plan. */
+  async function prepare(
+    connection: SubscriptionConnection,
+    payload: AdmissionRequest,
+    transport: Transport,
+  ): Promise<Prepared> {
+    const { admission } = options;
+    const outcome =
+      (await admission.rateLimit(connection.context, 1)) ??
+      (await admission.admit(payload, connection.context, transport));
+    if (outcome.kind === "refused") return refused(outcome.errors.map(formattedFrom));
+    const state = planning.current;
+    if (!state) {
+      return refused([refusal(SubscriptionErrorCode.SUBGRAPH_UNAVAILABLE, "The graph is not loaded yet.")]);
+    }
+    const { document, source, operationName, variables } = outcome;
+    let plan: SubscriptionPlan;
+    try {
+      plan = state.plan(document, source, operationName);
+    } catch (error) {
+      log.error({ err: error, operationName }, "could not plan a subscription");
+      return refused([internalError()]);
+    }
+    return { kind: "ready", connection, state, plan, document, source, operationName, variables };
+  }
+
+  /** The per-connection cap, then every check; a refusal is handed on as a failing stream. */
+  async function admit(
+    connection: SubscriptionConnection,
+    payload: AdmissionRequest,
+    transport: Transport,
+  ): Promise<Prepared> {
+    if (connection.subscriptions >= settings.maxPerConnection) {
+      const message = `A connection may hold at most ${settings.maxPerConnection} subscriptions.`;
+      return refused([
+        refusal(SubscriptionErrorCode.SUBSCRIPTION_LIMIT_EXCEEDED, message, {
+          limit: settings.maxPerConnection,
+        }),
+      ]);
+    }
+    // Held while the checks run, so concurrent subscribes cannot pass the cap together.
+    connection.subscriptions += 1;
+    let prepared: Prepared;
+    try {
+      prepared = await prepare(connection, payload, transport);
+    } catch (error) {
+      log.error({ err: error }, "subscribe failed");
+      prepared = refused([internalError()]);
+    }
+    if (prepared.kind === "refused") connection.subscriptions -= 1;
+    return prepared;
+  }
+
+  /** The client subscription of an admitted subscribe: its `return()` is the client leaving. */
+  function start(
+    prepared: Extract<Prepared, { kind: "ready" }>,
+  ): AsyncIterableIterator<FormattedExecutionResult> {
+    const { connection, plan } = prepared;
+    if (connection.closed) {
+      connection.subscriptions -= 1;
+      return endedStream();
+    }
+    const runRest = eventExecutor({
+      state: prepared.state,
+      plan,
+      dataSources: options.dataSources,
+      context: connection.context,
+      source: prepared.source,
+      document: prepared.document,
+      operationName: prepared.operationName,
+      variables: prepared.variables,
+      log: connection.log,
+    });
+    const formatErrors = (errors: readonly (GraphQLError | GraphQLFormattedError)[]) =>
+      errors.map((error) =>
+        formatForClient(
+          "toJSON" in error && typeof error.toJSON === "function" ? error.toJSON() : error,
+          error,
+        ),
+      );
+    const runEvent = async (event: UpstreamEvent): Promise<FormattedExecutionResult> => {
+      // An event whose data is null (its root field failed) has nothing to complete; one without
+      // data at all is a refusal, which never gets here (RouterSubscription ends with it).
+      if (event.data == null) return { data: null, errors: formatErrors(event.errors ?? []) };
+      try {
+        const result = await withDeadline(
+          options.operationTimeoutMs,
+          () => runRest(event),
+          () => {
+            protection.metrics.rejected(RouterErrorCode.OPERATION_TIMEOUT);
+            return { data: null, errors: [operationTimeoutError(options.operationTimeoutMs)] };
+          },
+        );
+        return {
+          data: result.data ?? null,
+          ...(result.errors?.length ? { errors: formatErrors(result.errors) } : {}),
+        };
+      } catch (error) {
+        return { data: null, errors: [options.formatError({ message: String(error) }, error)] };
+      }
+    };
+    connection.metrics.active.inc();
+    return new RouterSubscription({
+      plan,
+      link: connection.upstream.link(plan.service),
+      variables: prepared.variables,
+      initialSequence: plan.resume ? initialSequence(plan.resume.initial, prepared.variables) : undefined,
+      runEvent,
+      formatUpstreamErrors: (errors) => formatErrors(errors),
+      credentialsRefused: () => {
+        const expiresAt = connection.context.viewer?.expiresAt;
+        // The subgraph closes at the token's expiry too; whichever notices first ends the client's.
+        if (expiresAt === undefined || Date.now() < expiresAt * 1000 - 1_000) return false;
+        connection.end("token expired");
+        return true;
+      },
+      resumeTimeoutMs: settings.resumeTimeoutMs,
+      metrics,
+      log: connection.log,
+      onEnd: () => {
+        connection.subscriptions -= 1;
+        connection.metrics.active.dec();
+      },
+    }).start();
+  }
+
+  /**
+   * The errors a failed stream ends with, as the client gets them: the router's own (a refusal,
+   * SUBGRAPH_UNAVAILABLE …) as they are, anything else through the formatter. Shape checks, not
+   * `instanceof GraphQLError`: graphql-ws may hand over errors of another copy of graphql-js.
+   */
+  function failureErrors(error: unknown): GraphQLFormattedError[] {
+    const original = (error as { originalError?: unknown } | null)?.originalError;
+    const failure =
+      error instanceof SubscriptionFailure
+        ? error
+        : original instanceof SubscriptionFailure
+          ? original
+          : undefined;
+    if (failure) return failure.errors.map((e) => formatForClient(e));
+    const toJSON = (error as { toJSON?: unknown } | null)?.toJSON;
+    if (typeof toJSON === "function") return [formatForClient((error as GraphQLError).toJSON(), error)];
+    log.error({ err: error }, "subscription stream failed");
+    return [internalError()];
+  }
+
+  return {
+    metrics,
+    formatForClient,
+    connect,
+    disconnect,
+    admit,
+    start,
+    failureErrors,
+    /** Whether the router is stopping (no new connection is taken). */
+    get closing() {
+      return closing;
+    },
+    /** Ends every connection ("going away") and stops following sessions. */
+    async close(): Promise<void> {
+      closing = true;
+      stopFollowingSessions?.();
+      for (const connection of [...connections]) connection.end("going away");
+      await Promise.all([...connections].map((connection) => disconnect(connection)));
+    },
+  };
+}
+export type SubscriptionCore = ReturnType<typeof createSubscriptionCore>;

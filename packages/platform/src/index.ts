@@ -3,6 +3,7 @@ export * from "./logger";
 export * from "./request-scope";
 export * from "./errors";
 export * from "./auth";
+export * from "./visibility";
 export * from "./pagination";
 export * from "./metrics";
 export * from "./db";

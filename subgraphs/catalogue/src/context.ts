@@ -6,5 +6,3 @@ export interface CatalogueContext extends RequestContext {
   db: CatalogueDatabase;
   loaders: Loaders;
 }
-
-export const isAdmin = (ctx: CatalogueContext) => ctx.viewer?.role === "ADMIN";

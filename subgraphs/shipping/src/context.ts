@@ -10,5 +10,3 @@ export interface ShippingContext extends RequestContext {
   /** Nudged after a commit that enqueued messages, so they go out without waiting for a tick. */
   relay: OutboxRelay;
 }
-
-export const isAdmin = (ctx: Pick<ShippingContext, "viewer">) => ctx.viewer?.role === "ADMIN";

@@ -1,5 +1,5 @@
 import type { CatalogueContext } from "../context";
-import { isAdmin } from "../context";
+import { isAdmin } from "@storefront/platform";
 import type { CategoryRow } from "../db/schema";
 import type { ProductRecord, VariantWithStock } from "../loaders";
 import {
@@ -48,7 +48,7 @@ export const browseResolvers = {
       product.categoryId ? ctx.loaders.categoryById.load(product.categoryId) : null,
     variants: async (product: ProductRecord, _: unknown, ctx: CatalogueContext) => {
       const all = await ctx.loaders.variantsByProductId.load(product.id);
-      return isAdmin(ctx) ? all : all.filter((variant) => variant.status === "ACTIVE");
+      return isAdmin(ctx.viewer) ? all : all.filter((variant) => variant.status === "ACTIVE");
     },
     inStock: async (product: ProductRecord, _: unknown, ctx: CatalogueContext) =>
       (await ctx.loaders.variantsByProductId.load(product.id)).some(

@@ -16,12 +16,13 @@ import {
   badUserInput,
   decodeCursor,
   encodeCursor,
+  isAdmin,
   pageSize,
   toConnection,
   type Connection,
   isUuid,
 } from "@storefront/platform";
-import { isAdmin, type CatalogueContext } from "../context";
+import type { CatalogueContext } from "../context";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { categories, products, stockLevels, variants, type CategoryRow } from "../db/schema";
 import { primeProducts, productColumns, type ProductRecord } from "../loaders";
@@ -173,7 +174,7 @@ export async function findProducts(
 
 /** Active products only, unless an administrator asks. */
 export const visibleTo = (ctx: CatalogueContext, product: ProductRecord | null) =>
-  product && (product.status === "ACTIVE" || isAdmin(ctx)) ? product : null;
+  product && (product.status === "ACTIVE" || isAdmin(ctx.viewer)) ? product : null;
 
 export async function findProduct(ctx: CatalogueContext, args: { id?: string | null; slug?: string | null }) {
   if ((args.id == null) === (args.slug == null))

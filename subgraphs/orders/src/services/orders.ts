@@ -1,7 +1,8 @@
 import { and, desc, eq } from "drizzle-orm";
 import {
+  assertOwnerOrAdmin,
   badUserInput,
-  forbidden,
+  canSee as ownerAdminOrService,
   newestFirst,
   notFound,
   pageSize,
@@ -17,7 +18,7 @@ import { transition } from "./transitions";
 
 /** Orders are private: their owner, administrators and platform services may see them. */
 export function canSee(ctx: OrdersContext, order: OrderRow): boolean {
-  return ctx.internalCaller || ctx.viewer?.role === "ADMIN" || ctx.viewer?.userId === order.userId;
+  return ownerAdminOrService(ctx, order.userId);
 }
 
 export async function visibleOrder(ctx: OrdersContext, id: string): Promise<OrderRow | null> {
@@ -30,9 +31,7 @@ export async function ordersOf(
   userId: string,
   args: { first?: number | null; after?: string | null },
 ): Promise<Connection<OrderRow>> {
-  const viewer = requireViewer(ctx.viewer);
-  if (viewer.userId !== userId && viewer.role !== "ADMIN")
-    throw forbidden("Only this user and administrators can see these orders.");
+  assertOwnerOrAdmin(ctx.viewer, userId, "Only this user and administrators can see these orders.");
   const limit = pageSize(args.first);
   const rows = await ctx.db
     .select()
@@ -117,12 +116,10 @@ export async function followOrder(
   orderId: string,
   afterSequence: number | null | undefined,
 ) {
-  const viewer = requireViewer(ctx.viewer);
+  requireViewer(ctx.viewer);
   const order = await ctx.loaders.orderById.load(orderId);
   if (!order) throw notFound("Order");
-  if (viewer.role !== "ADMIN" && viewer.userId !== order.userId) {
-    throw forbidden("Only the customer who placed this order can follow it.");
-  }
+  assertOwnerOrAdmin(ctx.viewer, order.userId, "Only the customer who placed this order can follow it.");
   if (afterSequence != null && (!Number.isInteger(afterSequence) || afterSequence < 0)) {
     throw badUserInput("afterSequence must be a whole number, 0 or more.", "afterSequence");
   }

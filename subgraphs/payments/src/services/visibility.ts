@@ -1,11 +1,10 @@
+import { canSee } from "@storefront/platform";
 import type { PaymentsContext } from "../context";
 import type { PaymentRow } from "../db/schema";
 
 /** Who may see a payment: the customer who paid, an administrator, or another platform service. */
 export function canSeePayment(ctx: PaymentsContext, payment: PaymentRow): boolean {
-  if (ctx.internalCaller) return true;
-  if (!ctx.viewer) return false;
-  return ctx.viewer.role === "ADMIN" || ctx.viewer.userId === payment.userId;
+  return canSee(ctx, payment.userId);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import {
   badUserInput,
+  canSee as ownerAdminOrService,
   isUuid,
   newestFirst,
   notFound,
@@ -10,7 +11,7 @@ import {
   toConnection,
   type Connection,
 } from "@storefront/platform";
-import { isAdmin, type ShippingContext } from "../context";
+import type { ShippingContext } from "../context";
 import { shipments, type ShipmentRow, type ShipmentStatus } from "../db/schema";
 import { changeStatus, defaultNote, nextStatus } from "./transitions";
 
@@ -18,7 +19,7 @@ const MAX_NOTE = 500;
 
 /** The order's customer, administrators and platform services may see a shipment; nobody else. */
 function canSee(ctx: ShippingContext, shipment: ShipmentRow): boolean {
-  return ctx.internalCaller || isAdmin(ctx) || ctx.viewer?.userId === shipment.userId;
+  return ownerAdminOrService(ctx, shipment.userId);
 }
 
 /** An order's shipment as this caller may see it: null when there is none or it is not theirs. */

@@ -1,11 +1,10 @@
-import { forbidden } from "@storefront/platform";
+import { forbidden, isOwnerOrAdmin } from "@storefront/platform";
 import type { UsersContext } from "../context";
 import type { UserRow } from "../db/schema";
 
 /** The user themself and administrators see private fields; everyone else sees the public profile. */
 const canSeePrivate = (user: UserRow, ctx: UsersContext) =>
-  ctx.signedInNow.has(user.id) ||
-  (ctx.viewer !== undefined && (ctx.viewer.userId === user.id || ctx.viewer.role === "ADMIN"));
+  ctx.signedInNow.has(user.id) || isOwnerOrAdmin(ctx.viewer, user.id);
 
 function requirePrivate(user: UserRow, ctx: UsersContext) {
   if (!canSeePrivate(user, ctx))

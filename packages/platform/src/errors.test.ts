@@ -2,7 +2,7 @@ import net, { type AddressInfo } from "node:net";
 import { GraphQLError } from "graphql";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
-import { badUserInput, createErrorFormatter, ServiceCallError } from "./errors";
+import { badUserInput, conflict, createErrorFormatter, ServiceCallError } from "./errors";
 import { createServiceClient } from "./service-client";
 
 describe("error formatting", () => {
@@ -19,6 +19,14 @@ describe("error formatting", () => {
     expect(formatted).toEqual({
       message: error.message,
       extensions: { code: "BAD_USER_INPUT", field: "email" },
+    });
+  });
+
+  it("passes a conflict through as CONFLICT with its retry hint; its own code cannot be overridden", () => {
+    const error = conflict("Still being processed.", { retryAfterSeconds: 1, code: "RATE_LIMITED" });
+    expect(format({ message: error.message, extensions: error.extensions }, error)).toEqual({
+      message: "Still being processed.",
+      extensions: { code: "CONFLICT", retryAfterSeconds: 1 },
     });
   });
 

@@ -9,6 +9,11 @@ export const ErrorCode = {
   FORBIDDEN: "FORBIDDEN",
   NOT_FOUND: "NOT_FOUND",
   RATE_LIMITED: "RATE_LIMITED",
+  /**
+   * The request collides with another one for the same thing (an idempotency key still being
+   * processed, a concurrent change). With `retryAfterSeconds` the same request may succeed then.
+   */
+  CONFLICT: "CONFLICT",
   /** No operation in the document matches `operationName` (or it is missing and there are several). */
   OPERATION_RESOLUTION_FAILURE: "OPERATION_RESOLUTION_FAILURE",
   /**
@@ -89,6 +94,11 @@ export function unavailable(cause?: unknown): GraphQLError {
 
 export function notFound(what: string): GraphQLError {
   return new GraphQLError(`${what} was not found.`, { extensions: { code: ErrorCode.NOT_FOUND } });
+}
+
+/** A conflict with another request; `retryAfterSeconds` when retrying the same request is expected to work. */
+export function conflict(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code: ErrorCode.CONFLICT } });
 }
 
 export function rateLimited(retryAfterSeconds: number, message?: string): GraphQLError {

@@ -183,7 +183,7 @@ describe("paymentForOrder", () => {
     const result = await h.paymentForOrder(orderId);
     expect(result.data?.paymentForOrder ?? null).toBeNull();
     expect(result.errors?.[0]?.extensions).toMatchObject({
-      code: "RATE_LIMITED",
+      code: "CONFLICT",
       reason: "IDEMPOTENCY_KEY_IN_USE",
     });
     expect(result.errors?.[0]?.message).toMatch(/still being processed/);

@@ -153,7 +153,7 @@ describe("concurrent requests with one key", () => {
     const result = await h.charge(input);
     const waited = Date.now() - started;
     expect(result.errors?.[0]?.extensions).toMatchObject({
-      code: "RATE_LIMITED",
+      code: "CONFLICT",
       field: "idempotencyKey",
       reason: "IDEMPOTENCY_KEY_IN_USE",
       retryAfterSeconds: 1,

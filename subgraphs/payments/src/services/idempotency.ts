@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import { GraphQLError } from "graphql";
-import { ErrorCode, startPeriodicTask, type Logger, type PeriodicTask } from "@storefront/platform";
+import { conflict, ErrorCode, startPeriodicTask, type Logger, type PeriodicTask } from "@storefront/platform";
 import type { PaymentsDatabase } from "../db";
 import {
   idempotencyKeys,
@@ -92,19 +92,16 @@ export function idempotencyKeyReused(): GraphQLError {
 }
 
 /**
- * The platform has no CONFLICT code; RATE_LIMITED with `retryAfterSeconds` is the one clients
- * already treat as "the same request may succeed a moment later", which is exactly the case.
+ * Another request with the same key is still running: a CONFLICT, and a retryable one (the same
+ * request may succeed once the first has finished), so it says when to try again.
  */
 export function idempotencyKeyInUse(
   message = "A request with this idempotency key is still being processed. Try again in a moment.",
 ): GraphQLError {
-  return new GraphQLError(message, {
-    extensions: {
-      code: ErrorCode.RATE_LIMITED,
-      retryAfterSeconds: 1,
-      field: "idempotencyKey",
-      reason: "IDEMPOTENCY_KEY_IN_USE",
-    },
+  return conflict(message, {
+    retryAfterSeconds: 1,
+    field: "idempotencyKey",
+    reason: "IDEMPOTENCY_KEY_IN_USE",
   });
 }
 

@@ -133,6 +133,8 @@ function replayed(req: IncomingMessage, body: string): IncomingMessage {
   copy.httpVersion = req.httpVersion;
   copy.httpVersionMajor = req.httpVersionMajor;
   copy.httpVersionMinor = req.httpVersionMinor;
+  // Complete: the body is all there (an incomplete message destroys its socket once read).
+  copy.complete = true;
   copy.push(Buffer.from(body, "utf8"));
   copy.push(null);
   return copy;

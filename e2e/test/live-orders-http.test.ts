@@ -1,0 +1,337 @@
+import { ApolloClient, HttpLink, InMemoryCache, gql } from "@apollo/client";
+import { executeOk, waitFor, type GraphQLResponseError } from "@storefront/testkit";
+import { createClient } from "graphql-sse";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ORDER_STATUS, startPlatform, type Platform, type StatusEvent } from "../src";
+
+/**
+ * Live order tracking over the router's HTTP transports: GraphQL over Server-Sent Events (the
+ * graphql-sse client, distinct connections) and Apollo's multipart subscriptions (Apollo Client 4's
+ * HttpLink), each on the same admission, plan and subgraph subscription as graphql-ws.
+ */
+let shop: Platform;
+const HEARTBEAT_MS = 200;
+const probes: Probe[] = [];
+
+beforeAll(async () => {
+  shop = await startPlatform({
+    routerEnv: { RATE_LIMIT_PER_MINUTE: "0", SUBSCRIPTION_HEARTBEAT_MS: String(HEARTBEAT_MS) },
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(probes.map((probe) => probe.close()));
+  await shop?.stop();
+});
+
+type Transport = "sse" | "multipart";
+
+interface Result<T> {
+  data?: T | null;
+  errors?: readonly GraphQLResponseError[];
+}
+
+/** One client subscription, whichever client runs it: what it received, and how it ended. */
+interface Probe<T = unknown> {
+  results: Result<T>[];
+  waitFor(count: number): Promise<Result<T>[]>;
+  /** Resolves when the stream ends (completed or failed). */
+  ended: Promise<void>;
+  close(): Promise<void>;
+}
+
+function collector<T>() {
+  const results: Result<T>[] = [];
+  let finish!: () => void;
+  const ended = new Promise<void>((resolve) => (finish = resolve));
+  return {
+    results,
+    ended,
+    finish,
+    waitFor: (count: number) =>
+      waitFor(
+        () => Promise.resolve(results),
+        (all) => all.length >= count,
+      ).then((all) => all.slice(0, count)),
+  };
+}
+
+function sseProbe<T>(query: string, variables: Record<string, unknown>, token?: string): Probe<T> {
+  const client = createClient({
+    url: shop.router.url,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    retryAttempts: 0,
+  });
+  const seen = collector<T>();
+  const dispose = client.subscribe<T>(
+    { query, variables },
+    {
+      next: (result) => seen.results.push(result as Result<T>),
+      error: (error: unknown) => {
+        seen.results.push({ errors: [{ message: String(error), extensions: { code: "CLIENT_ERROR" } }] });
+        seen.finish();
+      },
+      complete: () => seen.finish(),
+    },
+  );
+  return {
+    ...seen,
+    close: () => {
+      dispose();
+      client.dispose();
+      return Promise.resolve();
+    },
+  };
+}
+
+function multipartProbe<T>(query: string, variables: Record<string, unknown>, token?: string): Probe<T> {
+  const client = new ApolloClient({
+    link: new HttpLink({
+      uri: shop.router.url,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    }),
+    cache: new InMemoryCache(),
+  });
+  const seen = collector<T>();
+  const subscription = client
+    .subscribe<T>({ query: gql(query), variables, fetchPolicy: "no-cache" })
+    .subscribe({
+      next: (result) => {
+        // Apollo Client hands a GraphQL error (a payload's) and a protocol error (the transport's)
+        // to the application as `error`; both carry the errors the router sent.
+        const errors = (result.error as { errors?: readonly GraphQLResponseError[] } | undefined)?.errors;
+        seen.results.push({ data: result.data, ...(errors ? { errors } : {}) });
+      },
+      error: (error: unknown) => {
+        const errors = (error as { errors?: readonly GraphQLResponseError[] }).errors ?? [
+          { message: String(error), extensions: { code: "CLIENT_ERROR" } },
+        ];
+        seen.results.push({ errors });
+        seen.finish();
+      },
+      complete: () => seen.finish(),
+    });
+  return {
+    ...seen,
+    close: () => {
+      subscription.unsubscribe();
+      client.stop();
+      return Promise.resolve();
+    },
+  };
+}
+
+function open<T>(
+  transport: Transport,
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+): Probe<T> {
+  const probe =
+    transport === "sse" ? sseProbe<T>(query, variables, token) : multipartProbe<T>(query, variables, token);
+  probes.push(probe);
+  return probe;
+}
+
+const codeOf = (result: Result<unknown> | undefined) => result?.errors?.[0]?.extensions?.code;
+
+async function metric(name: string, labels: Record<string, string> = {}) {
+  const text = await (await fetch(shop.router.metricsUrl)).text();
+  const line = text
+    .split("\n")
+    .find(
+      (l) =>
+        (l.startsWith(`${name}{`) || l.startsWith(`${name} `)) &&
+        Object.entries(labels).every(([key, value]) => l.includes(`${key}="${value}"`)),
+    );
+  return line ? Number(line.split(" ").pop()) : 0;
+}
+
+/** PENDING is sequence 1 and PAYMENT_PENDING 2; subscribing after 2 replays PAID first. */
+const SEQUENCE_AT_PAYMENT_PENDING = 2;
+
+/** A paid order of a new customer whose shipment exists, and a way to move its parcel on. */
+async function paidOrder(productName: string) {
+  const url = shop.router.url;
+  const variant = await shop.variantWithStock(5, 1250, productName);
+  const customer = await shop.accounts.customer();
+  const placed = await shop.placeOrder(customer.token, variant.id, { quantity: 2 });
+  expect(placed.status).toBe("PAID");
+  const orderId = placed.id!;
+  const admin = await shop.accounts.admin();
+  const shipmentId = await waitFor(
+    async () => {
+      const { shipments } = await executeOk<{
+        shipments: { nodes: { id: string; order: { id: string } }[] };
+      }>(url, `{ shipments(first: 100) { nodes { id order { id } } } }`, { token: admin.token });
+      return shipments.nodes.find((s) => s.order.id === orderId)?.id;
+    },
+    (id) => id !== undefined,
+  );
+  const advance = () =>
+    executeOk(url, `mutation($id: ID!) { advanceShipment(id: $id) { status } }`, {
+      variables: { id: shipmentId },
+      token: admin.token,
+    });
+  return { orderId, customer, advance };
+}
+
+describe.each<Transport>(["sse", "multipart"])("orderStatusChanged over %s", (transport) => {
+  it("delivers PAID, SHIPPED and DELIVERED with every subgraph's fields, resumes with afterSequence, and ends the subgraph subscription when the client leaves", async () => {
+    const { orderId, customer, advance } = await paidOrder(`Streamed Mug ${transport}`);
+    const first = open<StatusEvent>(
+      transport,
+      ORDER_STATUS,
+      { id: orderId, after: SEQUENCE_AT_PAYMENT_PENDING },
+      customer.token,
+    );
+    await first.waitFor(1);
+    expect(await metric("router_subscriptions_active", { transport })).toBe(1);
+    expect(await metric("router_subscription_connections", { transport })).toBe(1);
+    await advance(); // IN_TRANSIT: the order becomes SHIPPED
+    await first.waitFor(2);
+
+    // The client going away ends its subscription and the router's connection to orders.
+    await first.close();
+    await waitFor(
+      async () => [
+        await metric("router_subscriptions_active", { transport }),
+        await metric("router_subscription_connections", { transport }),
+        await metric("router_subscription_upstream_connections", { subgraph: "orders" }),
+      ],
+      (open) => open.every((count) => count === 0),
+    );
+
+    await advance(); // OUT_FOR_DELIVERY: no order change
+    await advance(); // DELIVERED, while no client listens
+    const last = first.results.at(-1)!.data!.orderStatusChanged.sequence;
+    const second = open<StatusEvent>(transport, ORDER_STATUS, { id: orderId, after: last }, customer.token);
+    await second.waitFor(1);
+
+    const results = [...first.results, ...second.results];
+    expect(results.map((r) => r.errors)).toEqual([undefined, undefined, undefined]);
+    expect(
+      results.map((r) => [r.data!.orderStatusChanged.status, r.data!.orderStatusChanged.sequence]),
+    ).toEqual([
+      ["PAID", 3],
+      ["SHIPPED", 4],
+      ["DELIVERED", 5],
+    ]);
+    for (const { data } of results) {
+      const { order } = data!.orderStatusChanged;
+      expect(order.payment?.status).toBe("SUCCEEDED");
+      expect(order.shipment?.trackingNumber).toMatch(/^1Z\d{16}$/);
+      expect(order.lines[0]!.variant.product.name).toBe(`Streamed Mug ${transport}`);
+    }
+    await second.close();
+  }, 60_000);
+
+  it("refuses a customer who does not own the order with FORBIDDEN", async () => {
+    const { orderId } = await paidOrder(`Private Streamed Mug ${transport}`);
+    const stranger = await shop.accounts.customer();
+    const probe = open(transport, ORDER_STATUS, { id: orderId, after: 0 }, stranger.token);
+    const [result] = await probe.waitFor(1);
+    expect(codeOf(result)).toBe("FORBIDDEN");
+    expect(result!.data ?? null).toBeNull();
+    await probe.ended;
+  });
+
+  it("refuses an invalid operation and a bad token with their codes, each refusal counted once", async () => {
+    const customer = await shop.accounts.customer();
+    const invalidBefore = await metric("router_subscribe_rejections_total", { reason: "validation" });
+    const invalid = open(transport, `subscription { myOrderUpdates { noSuchField } }`, {}, customer.token);
+    expect(codeOf((await invalid.waitFor(1))[0])).toBe("GRAPHQL_VALIDATION_FAILED");
+    await invalid.ended;
+    expect(await metric("router_subscribe_rejections_total", { reason: "validation" })).toBe(
+      invalidBefore + 1,
+    );
+
+    const tokenBefore = await metric("router_rejections_total", { reason: "unauthenticated" });
+    const badToken = open(transport, `subscription { myOrderUpdates { status } }`, {}, "not-a-jwt");
+    expect(codeOf((await badToken.waitFor(1))[0])).toBe("UNAUTHENTICATED");
+    await badToken.ended;
+    expect(await metric("router_rejections_total", { reason: "unauthenticated" })).toBe(tokenBefore + 1);
+  });
+});
+
+const MULTIPART_ACCEPT = 'multipart/mixed;subscriptionSpec="1.0", application/json';
+
+describe("the HTTP framing", () => {
+  it("multipart: heartbeats, a refusal as a payload's errors, the closing boundary", async () => {
+    const customer = await shop.accounts.customer();
+    const controller = new AbortController();
+    const response = await fetch(shop.router.url, {
+      method: "POST",
+      headers: {
+        accept: MULTIPART_ACCEPT,
+        "content-type": "application/json",
+        authorization: `Bearer ${customer.token}`,
+      },
+      body: JSON.stringify({ query: `subscription { myOrderUpdates { status } }` }),
+      signal: controller.signal,
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe(
+      'multipart/mixed;boundary="graphql";subscriptionSpec="1.0"',
+    );
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    let text = "";
+    const heartbeats = () => text.split("\r\n\r\n{}\r\n--graphql").length - 1;
+    const decoder = new TextDecoder();
+    while (heartbeats() < 3) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error(`stream ended early: ${text}`);
+      text += decoder.decode(value, { stream: true });
+    }
+    expect(text.startsWith("\r\n--graphql\r\ncontent-type: application/json")).toBe(true);
+    controller.abort();
+    await waitFor(
+      () => metric("router_subscriptions_active", { transport: "multipart" }),
+      (active) => active === 0,
+    );
+
+    const refused = await fetch(shop.router.url, {
+      method: "POST",
+      headers: { accept: MULTIPART_ACCEPT, "content-type": "application/json" },
+      body: JSON.stringify({ query: `subscription { myOrderUpdates { status } }` }),
+    });
+    const body = await refused.text();
+    // Not signed in: myOrderUpdates is refused by orders, as a payload with errors, then the end.
+    expect(body).toMatch(
+      /\{"payload":\{"errors":\[\{"message":"You must be signed in[^}]*\}\],"path":\["myOrderUpdates"\],"extensions":\{"code":"UNAUTHENTICATED"/,
+    );
+    expect(body.endsWith("\r\n--graphql--\r\n")).toBe(true);
+
+    const badToken = await fetch(shop.router.url, {
+      method: "POST",
+      headers: { accept: MULTIPART_ACCEPT, "content-type": "application/json", authorization: "Bearer nope" },
+      body: JSON.stringify({ query: `subscription { myOrderUpdates { status } }` }),
+    });
+    // A transport-level error: the connection's credentials, not the operation.
+    expect(await badToken.text()).toMatch(/\{"payload":null,"errors":\[\{"message":"Invalid access token"/);
+  });
+
+  it("SSE by GET: a refusal is a next event with the errors, then complete", async () => {
+    const url = new URL(shop.router.url);
+    url.searchParams.set("query", `subscription { myOrderUpdates { nope } }`);
+    const response = await fetch(url, { headers: { accept: "text/event-stream" } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
+    const text = await response.text();
+    expect(text).toMatch(/event: next\ndata: \{"errors":\[\{"message":"Cannot query field \\"nope\\"/);
+    expect(text).toContain('"code":"GRAPHQL_VALIDATION_FAILED"');
+    expect(text.endsWith("event: complete\ndata:\n\n")).toBe(true);
+  });
+
+  it("a query sent with a streaming Accept header is answered as before", async () => {
+    for (const accept of [MULTIPART_ACCEPT, "text/event-stream, application/json"]) {
+      const response = await fetch(shop.router.url, {
+        method: "POST",
+        headers: { accept, "content-type": "application/json" },
+        body: JSON.stringify({ query: `{ __typename }` }),
+      });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ data: { __typename: "Query" } });
+    }
+  });
+});

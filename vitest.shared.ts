@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -7,6 +8,13 @@ import { defineConfig } from "vitest/config";
  */
 export function workspaceTestConfig(workspaceDir: string, overrides: { testTimeout?: number } = {}) {
   return defineConfig({
+    // Node loads graphql's CommonJS build for every importer (the package has no `exports`, so
+    // `main` wins over `module`); vite would hand our sources the ESM build, a second graphql whose
+    // classes fail `instanceof` against the first (Apollo's GraphQLError checks). Tests load
+    // what production loads.
+    resolve: {
+      alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve("graphql") }],
+    },
     test: {
       include: ["src/**/*.test.ts", "test/**/*.test.ts"],
       testTimeout: overrides.testTimeout ?? 30_000,

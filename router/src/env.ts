@@ -34,6 +34,8 @@ export const routerEnvShape = {
   NODE_ENV: envFields.nodeEnv(),
   MAX_REQUEST_BYTES: z.coerce.number().int().positive().default(100_000),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** Identical subgraph query fetches in flight at once share one call (never mutations). */
+  DEDUPLICATE_SUBGRAPH_FETCHES: envFields.bool(true),
   /** Trust X-Forwarded-For from a load balancer in front of the router. */
   TRUST_PROXY: envFields.bool(false),
   /** @apollo/gateway's own usage metrics sent to Apollo; off unless the operator opts in. */
@@ -106,6 +108,8 @@ export interface RouterConfig {
   production: boolean;
   maxRequestBytes: number;
   subgraphTimeoutMs: number;
+  /** Identical subgraph query fetches in flight at once share one call (never mutations). */
+  deduplicateFetches: boolean;
   trustProxy: boolean;
   /** Whether @apollo/gateway may send its usage metrics to Apollo's servers. */
   apolloTelemetry: boolean;
@@ -189,6 +193,7 @@ function toConfig(
     production: env.NODE_ENV === "production",
     maxRequestBytes: env.MAX_REQUEST_BYTES,
     subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+    deduplicateFetches: env.DEDUPLICATE_SUBGRAPH_FETCHES,
     trustProxy: env.TRUST_PROXY,
     apolloTelemetry: env.APOLLO_TELEMETRY,
     redisUrl: env.REDIS_URL,

@@ -21,6 +21,7 @@ import {
 import type { GraphQLSchema } from "graphql";
 import { Redis } from "ioredis";
 import { createAdmission } from "./admission";
+import { OperationExecutor, SubgraphClient } from "./executor";
 import { cacheControlPlugins } from "./cache-control";
 import { API_KEY_HEADER, manifestsOf, watchClients } from "./clients";
 import { routerContext, type RouterContext } from "./context";
@@ -133,7 +134,14 @@ export async function startRouter(
     // Planning is the step between the operation's execution start and this callback.
     experimental_didResolveQueryPlan: ({ requestContext }) => planningDone("router", requestContext.context),
   });
-  gateway.executor = executorWithTimeout(gateway.executor, config.operationTimeoutMs, () =>
+  // The gateway loads and reloads the supergraph; the router runs the plans itself (executor/).
+  const subgraphClient = new SubgraphClient({
+    timeoutMs: config.subgraphTimeoutMs,
+    metrics: subgraphMetrics,
+    dedupe: config.deduplicateFetches,
+  });
+  const operations = new OperationExecutor(planning, subgraphClient);
+  gateway.executor = executorWithTimeout(operations.execute, config.operationTimeoutMs, () =>
     protection.metrics.rejected(RouterErrorCode.OPERATION_TIMEOUT),
   );
   // The served graph's API schema, against which a reloaded manifest is checked before it is used.
@@ -284,6 +292,7 @@ export async function startRouter(
     await http?.close().catch(() => {});
     await apollo.stop().catch(() => {});
     await subgraphFetcher.close().catch(() => {});
+    await subgraphClient.close().catch(() => {});
     await redis?.quit().catch(() => {});
     throw error;
   }
@@ -303,6 +312,7 @@ export async function startRouter(
       if (!options.verifyToken) verifyToken.close?.();
       await apollo.stop();
       await subgraphFetcher.close();
+      await subgraphClient.close();
       await redis?.quit();
       // Spans still waiting for the next export batch would die with the process.
       await flushTracing();

@@ -66,7 +66,7 @@ class SubgraphGraphQLRefusal extends GraphQLError {
   }
 }
 
-function isGraphQLErrorBody(body: unknown): body is { data?: unknown; errors: unknown[] } {
+export function isGraphQLErrorBody(body: unknown): body is { data?: unknown; errors: unknown[] } {
   if (!body || typeof body !== "object") return false;
   const errors = (body as { errors?: unknown }).errors;
   return (
@@ -79,7 +79,7 @@ function isGraphQLErrorBody(body: unknown): body is { data?: unknown; errors: un
 }
 
 /** What a client may learn of a non-GraphQL failure status; the rest (URL, body) goes to the log only. */
-function refusalForStatus(status: number): { message: string; code: string } {
+export function refusalForStatus(status: number): { message: string; code: string } {
   if (status === 401)
     return { message: "You must be signed in to do this.", code: ErrorCode.UNAUTHENTICATED };
   if (status === 403) return { message: "You are not allowed to do this.", code: ErrorCode.FORBIDDEN };

@@ -28,7 +28,7 @@ export interface SubscriptionPlan {
 }
 
 /** A small least-recently-used map. */
-class Lru<V> {
+export class Lru<V> {
   private readonly entries = new Map<string, V>();
   constructor(private readonly max: number) {}
   get(key: string): V | undefined {
@@ -62,9 +62,11 @@ export class SupergraphState {
   readonly federationApiSchema: Schema;
   /** The supergraph as a graphql-js schema built by federation-internals (entity type checks). */
   readonly supergraphSchema: GraphQLSchema;
-  private readonly introspectionSchema: GraphQLSchema;
-  private readonly planner: QueryPlanner;
+  /** The API schema as the gateway builds it, for answering introspection. */
+  readonly introspectionSchema: GraphQLSchema;
+  readonly planner: QueryPlanner;
   private readonly urls = new Map<string, string>();
+  private readonly httpUrls = new Map<string, URL>();
   private readonly plans = new Lru<SubscriptionPlan>(PLAN_CACHE_SIZE);
 
   constructor(coreSupergraphSdl: string, urlOverrides: Record<string, string>) {
@@ -76,13 +78,20 @@ export class SupergraphState {
     this.planner = new QueryPlanner(supergraph);
     for (const subgraph of supergraph.subgraphs().values()) {
       const url = urlOverrides[subgraph.name] ?? subgraph.url;
-      if (url) this.urls.set(subgraph.name, url.replace(/^http/, "ws"));
+      if (!url) continue;
+      this.urls.set(subgraph.name, url.replace(/^http/, "ws"));
+      this.httpUrls.set(subgraph.name, new URL(url));
     }
   }
 
   /** Where a subgraph serves graphql-ws: its routing URL (or SUBGRAPH_URLS) with http → ws. */
   wsUrl(service: string): string | undefined {
     return this.urls.get(service);
+  }
+
+  /** Where a subgraph serves GraphQL over HTTP: its routing URL, or its SUBGRAPH_URLS override. */
+  httpUrl(service: string): URL | undefined {
+    return this.httpUrls.get(service);
   }
 
   get cachedPlans(): number {

@@ -1,0 +1,223 @@
+import { operationFromDocument } from "@apollo/federation-internals";
+import type { ApolloGateway } from "@apollo/gateway";
+import type { FetchNode, QueryPlan } from "@apollo/query-planner";
+import { planningDone } from "@storefront/platform";
+import {
+  GraphQLError,
+  Kind,
+  OperationTypeNode,
+  executeSync,
+  getOperationAST,
+  getVariableValues,
+  type DocumentNode,
+  type ExecutionResult,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+} from "graphql";
+import type { RouterContext } from "../context";
+import { Lru, type SubscriptionPlanning, type SupergraphState } from "../subscriptions/planner";
+import { executePlan, type PlanRun } from "./execute";
+import { compileShape, shapeResponse, type CompiledShape } from "./shape";
+import type { CachePolicy, ForwardedCaller, SubgraphClient, SubgraphResponse } from "./subgraph-client";
+
+export { SubgraphClient } from "./subgraph-client";
+export type { ForwardedCaller, SubgraphResponse } from "./subgraph-client";
+
+type GatewayExecutor = ApolloGateway["executor"];
+type GatewayRequestContext = Parameters<GatewayExecutor>[0];
+
+/** Everything the router derives once per operation document (and name) and graph. */
+export interface CompiledOperation {
+  plan: QueryPlan;
+  shape: CompiledShape;
+  operation: OperationDefinitionNode;
+  fragments: FragmentDefinitionNode[];
+}
+
+const COMPILED_CACHE_SIZE = 1_000;
+
+/**
+ * The router's execution of operations: the federation query planner's plan (cached with the
+ * compiled shape of the client's selection per document and graph), run by the router's own
+ * plan executor over its own subgraph client, and shaped to the client's selection.
+ *
+ * It takes the place of @apollo/gateway's executor; the gateway still loads and reloads the
+ * supergraph and @apollo/server still serves HTTP (see README, "Router core").
+ */
+export class OperationExecutor {
+  private readonly compiled = new WeakMap<SupergraphState, Lru<CompiledOperation>>();
+  /** The request body of a fetch, up to its variables: built once per plan node. */
+  private readonly bodyPrefixes = new WeakMap<FetchNode, string>();
+
+  constructor(
+    private readonly planning: SubscriptionPlanning,
+    private readonly client: SubgraphClient,
+  ) {}
+
+  /** Plans and compiles an operation of the current graph, or takes it from the cache. */
+  compile(
+    state: SupergraphState,
+    document: DocumentNode,
+    key: string,
+    operationName: string | undefined,
+  ): CompiledOperation {
+    let cache = this.compiled.get(state);
+    if (!cache) {
+      cache = new Lru(COMPILED_CACHE_SIZE);
+      this.compiled.set(state, cache);
+    }
+    const cached = cache.get(key);
+    if (cached) return cached;
+    const operation = getOperationAST(document, operationName);
+    if (!operation) throw new GraphQLError("Unknown operation named " + JSON.stringify(operationName ?? ""));
+    const federationOperation = operationFromDocument(state.federationApiSchema, document, {
+      ...(operationName ? { operationName } : {}),
+    });
+    const fragments = document.definitions.filter(
+      (d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION,
+    );
+    const compiled: CompiledOperation = {
+      plan: state.planner.buildQueryPlan(federationOperation),
+      shape: compileShape(state.apiSchema, operation, fragments),
+      operation,
+      fragments,
+    };
+    cache.set(key, compiled);
+    return compiled;
+  }
+
+  /** Sends one fetch of a plan to its subgraph, as the given caller. */
+  send(
+    state: SupergraphState,
+    fetch: FetchNode,
+    variables: Record<string, unknown>,
+    caller: ForwardedCaller | undefined,
+    cachePolicy?: CachePolicy,
+  ): Promise<SubgraphResponse> {
+    const url = state.httpUrl(fetch.serviceName);
+    if (!url) return Promise.reject(new Error(`no URL for subgraph ${fetch.serviceName}`));
+    let prefix = this.bodyPrefixes.get(fetch);
+    if (prefix === undefined) {
+      prefix = `{"query":${JSON.stringify(fetch.operation)}${
+        fetch.operationName ? `,"operationName":${JSON.stringify(fetch.operationName)}` : ""
+      },"variables":`;
+      this.bodyPrefixes.set(fetch, prefix);
+    }
+    return this.client.call(
+      fetch.serviceName,
+      url,
+      `${prefix}${JSON.stringify(variables)}}`,
+      caller,
+      fetch.operationKind === OperationTypeNode.QUERY,
+      cachePolicy,
+    );
+  }
+
+  /**
+   * Runs a compiled operation: its plan, then the shaping, with the gateway's rules for what
+   * goes where: subgraph and fetch errors in `errors`; errors of value completion (a null for a
+   * non-null field, an invalid value) in `extensions.valueCompletion`, and only when no fetch failed.
+   */
+  async run(
+    state: SupergraphState,
+    compiled: CompiledOperation,
+    variables: Record<string, unknown> | undefined,
+    caller: ForwardedCaller | undefined,
+    options: {
+      /** Answers a fetch without a call (a subscription's event answers its primary fetch). */
+      answer?: (fetch: FetchNode) => SubgraphResponse | undefined;
+      /** Restricted by each subgraph's Cache-Control. */
+      cachePolicy?: CachePolicy;
+    } = {},
+  ): Promise<ExecutionResult> {
+    const given = variables ?? {};
+    const run: PlanRun = {
+      variables: given,
+      variableDefaults: compiled.shape.defaults,
+      supergraphSchema: state.supergraphSchema,
+      errors: [],
+      send: (fetch, fetchVariables) => {
+        const answered = options.answer?.(fetch);
+        return answered
+          ? Promise.resolve(answered)
+          : this.send(state, fetch, fetchVariables, caller, options.cachePolicy);
+      },
+    };
+    const data = await executePlan(
+      run,
+      compiled.plan.node?.kind === "Subscription" ? undefined : compiled.plan.node,
+    );
+    let shaped;
+    try {
+      shaped = shapeResponse(compiled.shape, state.apiSchema, data, given, (field) =>
+        introspect(state, compiled, field, given),
+      );
+    } catch (error) {
+      return {
+        errors: [
+          error instanceof GraphQLError
+            ? error
+            : new GraphQLError((error as Error).message, { originalError: error as Error }),
+        ],
+      };
+    }
+    if (run.errors.length === 0 && shaped.errors.length > 0)
+      return { data: shaped.data, extensions: { valueCompletion: shaped.errors } };
+    return run.errors.length === 0 ? { data: shaped.data } : { errors: run.errors, data: shaped.data };
+  }
+
+  /** The gateway's `executor` signature, for @apollo/server. */
+  readonly execute: GatewayExecutor = async (requestContext: GatewayRequestContext) => {
+    const state = this.planning.current;
+    if (!state) throw new Error("no supergraph loaded");
+    const { request, document, queryHash } = requestContext;
+    const operationName = request.operationName ?? undefined;
+    const key = operationName ? `${operationName}\n${queryHash}` : queryHash;
+    const compiled = this.compile(state, document, key, operationName);
+    const context = requestContext.context as Partial<RouterContext>;
+    planningDone("router", context);
+    const caller = typeof context.requestId === "string" ? (context as RouterContext) : undefined;
+    // Variables that do not coerce are answered as the gateway answers them, before any fetch.
+    if (compiled.operation.variableDefinitions?.length) {
+      const { errors } = getVariableValues(
+        state.apiSchema,
+        compiled.operation.variableDefinitions,
+        request.variables ?? {},
+      );
+      if (errors) return { errors };
+    }
+    return this.run(state, compiled, request.variables, caller, {
+      cachePolicy: requestContext.overallCachePolicy as CachePolicy,
+    }) as ReturnType<GatewayExecutor>;
+  };
+}
+
+/** `__schema` / `__type` answered from the API schema, as the gateway answers them. */
+function introspect(
+  state: SupergraphState,
+  compiled: CompiledOperation,
+  field: FieldNode,
+  variables: Record<string, unknown>,
+): unknown {
+  const document: DocumentNode = {
+    kind: Kind.DOCUMENT,
+    definitions: [
+      {
+        kind: Kind.OPERATION_DEFINITION,
+        operation: OperationTypeNode.QUERY,
+        variableDefinitions: compiled.operation.variableDefinitions ?? [],
+        selectionSet: { kind: Kind.SELECTION_SET, selections: [field] },
+      },
+      ...compiled.fragments,
+    ],
+  };
+  const { data, errors } = executeSync({
+    schema: state.introspectionSchema,
+    document,
+    rootValue: {},
+    variableValues: variables,
+  });
+  if (errors?.length || !data) throw new Error(`introspection failed: ${errors?.[0]?.message ?? "no data"}`);
+  return data[field.alias?.value ?? field.name.value];
+}

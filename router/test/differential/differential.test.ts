@@ -1,0 +1,99 @@
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { buildSchema, parse, validate } from "graphql";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { apiSchemaSdl } from "@storefront/schema";
+import {
+  describeMismatch,
+  generateOperations,
+  runDifferential,
+  startStockGateway,
+  type StockGateway,
+} from "@storefront/testkit/differential";
+import { routerConfigFrom, startRouter, type RunningRouter } from "../../src";
+import { KNOWN_DIFFERENCES } from "./known-differences";
+import { FAULTY_FIELDS, startSyntheticGraph, type SyntheticGraph } from "./subgraphs";
+
+let graph: SyntheticGraph;
+let router: RunningRouter;
+let stock: StockGateway;
+/**
+ * The subgraph deadline of both gateways: long enough that a healthy in-memory subgraph always
+ * answers within it on a busy machine, so only the stalled subgraph (stalling far longer) misses it.
+ */
+const DEADLINE_MS = 3000;
+
+beforeAll(async () => {
+  graph = await startSyntheticGraph({ stallMs: DEADLINE_MS * 4 });
+  const config = routerConfigFrom({
+    ROUTER_PORT: "0",
+    ROUTER_METRICS_PORT: "0",
+    LOG_LEVEL: "silent",
+    RATE_LIMIT_PER_MINUTE: "0",
+    SUBGRAPH_TIMEOUT_MS: String(DEADLINE_MS),
+    MAX_DEPTH: "100",
+    MAX_ALIASES: "1000",
+    MAX_ROOT_FIELDS: "100",
+    MAX_TOKENS: "100000",
+    MAX_DIRECTIVES: "1000",
+    MAX_COST: "100000000",
+  });
+  router = await startRouter({
+    ...config,
+    supergraphSdl: graph.supergraphSdl,
+    subgraphUrls: graph.subgraphUrls,
+  });
+  stock = await startStockGateway({ supergraphSdl: graph.supergraphSdl, subgraphTimeoutMs: DEADLINE_MS });
+});
+
+afterAll(async () => {
+  await stock?.stop();
+  await router?.stop();
+  await graph?.stop();
+});
+
+test("the router answers 1,000 generated operations as a stock @apollo/gateway does", async () => {
+  const schema = buildSchema(apiSchemaSdl(graph.supergraphSdl));
+  const operations = generateOperations(
+    {
+      schema,
+      seed: 20261205,
+      // Each operation that reaches the failing subgraphs costs a failure (the stalled one, a deadline).
+      fieldWeight: (type, field) => FAULTY_FIELDS.get(`${type}.${field}`) ?? 1,
+      maxDepth: 3,
+      maxFields: 3,
+    },
+    1000,
+  );
+  for (const operation of operations)
+    expect(validate(schema, parse(operation.query)), operation.query).toEqual([]);
+  // Plans and connections of both gateways warm, so a cold start never meets the deadline.
+  await runDifferential({
+    label: "warm-up",
+    routerUrl: router.url,
+    stockUrl: stock.url,
+    cases: operations.slice(0, 10).map((o) => ({ id: o.name, query: o.query, variables: o.variables })),
+    differences: KNOWN_DIFFERENCES,
+    concurrency: 1,
+  });
+  const report = await runDifferential({
+    label: "synthetic",
+    routerUrl: router.url,
+    stockUrl: stock.url,
+    cases: operations.map((o) => ({
+      id: o.name,
+      query: o.query,
+      variables: o.variables,
+      operationName: o.name,
+    })),
+    differences: KNOWN_DIFFERENCES,
+    concurrency: 8,
+  });
+  console.log(report.summary);
+  if (report.mismatches.length)
+    writeFileSync(
+      path.join(import.meta.dirname, "../../test-results/differential-synthetic-mismatches.json"),
+      JSON.stringify(report.mismatches, null, 2),
+    );
+  expect(report.mismatches.slice(0, 5).map(describeMismatch).join("\n\n")).toBe("");
+}, 120_000);

@@ -1,0 +1,64 @@
+import { ErrorCode, RouterErrorCode } from "@storefront/platform";
+import type { ComparedError, KnownDifference } from "@storefront/testkit/differential";
+
+/**
+ * Where the router answers differently from a stock @apollo/gateway, on purpose. Each entry
+ * rewrites the stock gateway's answer into exactly what the router must answer instead (see
+ * KnownDifference); the first entry that applies to an error wins. Nothing here covers a bug:
+ * a difference not listed fails the differential tests.
+ */
+
+/** The codes a client is told as they are (platform's error formatter); any other is masked. */
+const CLIENT_FACING_CODES = new Set<string>([
+  ...Object.values(ErrorCode),
+  ...Object.values(RouterErrorCode),
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+]);
+CLIENT_FACING_CODES.delete(ErrorCode.INTERNAL_SERVER_ERROR);
+
+const UNAVAILABLE_MESSAGE = "A service this request needs is not answering. Please try again shortly.";
+const MASKED_MESSAGE = "Something went wrong on our side. Please try again.";
+
+/** What @apollo/gateway answers when a subgraph fetch gets no response (undici's fetch, its own abort). */
+const NO_ANSWER_MESSAGES = new Set(["fetch failed", "The operation was aborted due to timeout"]);
+/** The stock gateway's text for a non-2xx subgraph response: `<status>: <status text>`. */
+const UNAVAILABLE_STATUS = /^50[234]: /;
+
+const unavailable = (error: ComparedError): ComparedError => ({
+  message: UNAVAILABLE_MESSAGE,
+  path: error.path,
+  code: ErrorCode.UNAVAILABLE,
+});
+
+export const KNOWN_DIFFERENCES: KnownDifference[] = [
+  {
+    id: "subgraph-unavailable",
+    reason:
+      "A subgraph that does not answer (connection refused or reset, past SUBGRAPH_TIMEOUT_MS, or a " +
+      "proxy's 502/503/504) is a retryable UNAVAILABLE with a message a client can show; the stock " +
+      "gateway passes on the network library's text (`fetch failed`, `The operation was aborted due " +
+      "to timeout`, `503: Service Unavailable`) as INTERNAL_SERVER_ERROR.",
+    deliberate: true,
+    routerError: (error) =>
+      NO_ANSWER_MESSAGES.has(error.message) || UNAVAILABLE_STATUS.test(error.message)
+        ? unavailable(error)
+        : undefined,
+  },
+  {
+    id: "internal-errors-masked",
+    reason:
+      "An error without a client-facing code (a subgraph's uncoded exception, a nullability " +
+      "violation, a subgraph's HTTP 500 with its URL and body, a code no client knows) is answered " +
+      "as INTERNAL_SERVER_ERROR with a generic message: no internal detail (hosts, SQL, stack, " +
+      "schema internals) reaches a client. The details go to the router's log.",
+    deliberate: true,
+    routerError: (error) =>
+      error.code !== undefined && CLIENT_FACING_CODES.has(error.code)
+        ? undefined
+        : { message: MASKED_MESSAGE, path: error.path, code: ErrorCode.INTERNAL_SERVER_ERROR },
+  },
+];

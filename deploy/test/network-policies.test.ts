@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parse as parseYaml } from "yaml";
+import { subgraphList, subgraphUrl } from "@storefront/contracts/topology";
 import { parseEnv } from "@storefront/platform";
 import {
   type ContainerPort,
@@ -14,7 +14,6 @@ import {
   manifestEnv,
   objectsOf,
   readKustomization,
-  repoDir,
   servicePorts,
   services,
   sharedConfig,
@@ -216,19 +215,16 @@ function urlsIn(resolved: Record<string, unknown>): { variable: string; url: str
   );
 }
 
-/** The subgraphs the router plans against (supergraph.yaml), each at the URL it would use. */
+/** The subgraphs the router plans against (the topology's, as composed), each at the URL it would use. */
 function routerSubgraphUrls(resolved: Record<string, unknown>): { variable: string; url: string }[] {
   const overridden = new Set(
     ((resolved.SUBGRAPH_URLS as string | undefined) ?? "")
       .split(",")
       .map((pair) => pair.trim().split("=")[0]),
   );
-  const supergraph = parseYaml(readFileSync(path.join(repoDir, "supergraph.yaml"), "utf8")) as {
-    subgraphs: Record<string, { routing_url: string }>;
-  };
-  return Object.entries(supergraph.subgraphs)
-    .filter(([name]) => !overridden.has(name))
-    .map(([name, { routing_url }]) => ({ variable: `supergraph.yaml ${name}`, url: routing_url }));
+  return subgraphList
+    .filter(({ name }) => !overridden.has(name))
+    .map(({ name }) => ({ variable: `composed routing URL of ${name}`, url: subgraphUrl(name) }));
 }
 
 interface Overlay {

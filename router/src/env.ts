@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { EnvError, envFields, packageRoot, parseEnv, type EnvSource } from "@storefront/platform";
+import { jwksUrl } from "@storefront/contracts/topology";
 import { readClientsFile, resolveClients, type ClientsSource, type RouterClient } from "./clients";
 import { ConfigFileError, persistedOperationNames } from "./persisted/manifest";
 import type { OperationLimits } from "./protection/limits";
@@ -27,7 +28,7 @@ export const routerEnvShape = {
       "must be name=http://… pairs separated by commas",
     )
     .optional(),
-  JWKS_URL: envFields.url().default("http://localhost:4001/.well-known/jwks.json"),
+  JWKS_URL: envFields.url().default(jwksUrl()),
   /** How long the published keys are kept before they are fetched again (new keys are published ahead). */
   JWKS_CACHE_SECONDS: envFields.seconds(600),
   LOG_LEVEL: envFields.logLevel(),

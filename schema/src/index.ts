@@ -3,8 +3,8 @@ import path from "node:path";
 import { composeServices } from "@apollo/composition";
 import { Supergraph } from "@apollo/federation-internals";
 import { buildASTSchema, buildSchema, findBreakingChanges, parse, printSchema } from "graphql";
-import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { subgraphList, subgraphUrl } from "@storefront/contracts/topology";
 
 export interface SubgraphSource {
   name: string;
@@ -19,26 +19,19 @@ export class CompositionError extends Error {
   }
 }
 
-const supergraphConfig = z.object({
-  federation_version: z.string().optional(),
-  subgraphs: z.record(
-    z.string(),
-    z.object({ routing_url: z.string().url(), schema: z.object({ file: z.string() }) }),
-  ),
-});
-
-/** The repository root: supergraph.yaml lives there. */
+/** The repository root. */
 export const repoRoot = path.resolve(import.meta.dirname, "../..");
 export const supergraphPath = path.join(repoRoot, "schema/supergraph.graphql");
 
-/** Reads supergraph.yaml (rover's format); schema file paths are relative to it. */
-export function readSupergraphConfig(configPath = path.join(repoRoot, "supergraph.yaml")): SubgraphSource[] {
-  const config = supergraphConfig.parse(parseYaml(readFileSync(configPath, "utf8")));
-  const base = path.dirname(configPath);
-  return Object.entries(config.subgraphs).map(([name, entry]) => ({
-    name,
-    url: entry.routing_url,
-    sdl: readFileSync(path.resolve(base, entry.schema.file), "utf8"),
+/**
+ * The subgraphs the supergraph is composed of: the topology's (packages/contracts/src/topology.ts),
+ * each with its SDL file and its routing URL on this host (SUBGRAPH_URLS moves them at the router).
+ */
+export function readSupergraphConfig(): SubgraphSource[] {
+  return subgraphList.map((subgraph) => ({
+    name: subgraph.name,
+    url: subgraphUrl(subgraph.name),
+    sdl: readFileSync(path.join(repoRoot, subgraph.schemaFile), "utf8"),
   }));
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { CompositionError, composeSupergraph, readSupergraphConfig, supergraphPath } from "../src";
 
 describe("supergraph composition", () => {
-  it("composes supergraph.yaml and the committed schema/supergraph.graphql is current", () => {
+  it("composes the topology's subgraphs and the committed schema/supergraph.graphql is current", () => {
     const composed = composeSupergraph(readSupergraphConfig());
     // A stale committed supergraph means the router would serve an old graph: run `npm run compose`.
     expect(readFileSync(supergraphPath, "utf8")).toBe(composed);

@@ -28,7 +28,7 @@ export async function renderGeneratedFiles(): Promise<Map<string, string>> {
   const generates = Object.fromEntries(
     callees().map((callee) => {
       const sdl = sdls.get(callee);
-      if (!sdl) throw new Error(`operations/${callee}: no subgraph named "${callee}" in supergraph.yaml`);
+      if (!sdl) throw new Error(`operations/${callee}: no subgraph named "${callee}" in the topology`);
       return [
         path.join(generatedDir, `${callee}.ts`),
         {

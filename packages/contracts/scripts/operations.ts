@@ -6,8 +6,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { buildSubgraphSchema } from "@apollo/subgraph";
-import { readSupergraphConfig } from "@storefront/schema";
 import { buildSchema, parse, validate, type DocumentNode, type printSchema } from "graphql";
+import { subgraphList } from "../src/topology";
 
 /**
  * @apollo/subgraph is CommonJS and builds its schema with the CommonJS graphql-js; under vitest this
@@ -25,7 +25,7 @@ export interface OperationFile {
   document: DocumentNode;
 }
 
-/** The subgraphs some other subgraph calls: one folder of operations each, named as in supergraph.yaml. */
+/** The subgraphs some other subgraph calls: one folder of operations each, named as in the topology. */
 export function callees(): string[] {
   return readdirSync(operationsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
@@ -44,14 +44,20 @@ export function operationFiles(callee: string): OperationFile[] {
     }));
 }
 
-/** Every subgraph's own SDL (src/schema.graphql), by its name in supergraph.yaml. */
+/** Every subgraph's own SDL (src/schema.graphql), by its name in the topology. */
 export function subgraphSdls(): Map<string, string> {
-  return new Map(readSupergraphConfig().map((subgraph) => [subgraph.name, subgraph.sdl]));
+  const repoRoot = path.resolve(contractsRoot, "../..");
+  return new Map(
+    subgraphList.map((subgraph) => [
+      subgraph.name,
+      readFileSync(path.join(repoRoot, subgraph.schemaFile), "utf8"),
+    ]),
+  );
 }
 
 export function subgraphSdl(callee: string): string {
   const sdl = subgraphSdls().get(callee);
-  if (!sdl) throw new Error(`operations/${callee}: no subgraph named "${callee}" in supergraph.yaml`);
+  if (!sdl) throw new Error(`operations/${callee}: no subgraph named "${callee}" in the topology`);
   return sdl;
 }
 

@@ -37,7 +37,7 @@ function withFieldRenamed(sdl: string, typeName: string, field: string, renamed:
 }
 
 describe("internal operations", () => {
-  it("are grouped by callee, each a subgraph of supergraph.yaml", () => {
+  it("are grouped by callee, each a subgraph of the topology", () => {
     const subgraphs = [...subgraphSdls().keys()];
     expect(callees().length).toBeGreaterThan(0);
     for (const callee of callees()) expect(subgraphs).toContain(callee);

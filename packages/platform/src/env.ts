@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { jwksUrl } from "@storefront/contracts/topology";
 
 /**
  * Parses configuration once at start-up. Every problem is reported in one message that names the
@@ -94,7 +95,7 @@ export const envFields = {
 export const subgraphEnvShape = {
   DATA_DIR: z.string().default(".data"),
   LOG_LEVEL: envFields.logLevel(),
-  JWKS_URL: envFields.url().default("http://localhost:4001/.well-known/jwks.json"),
+  JWKS_URL: envFields.url().default(jwksUrl()),
   /** How long the published keys are kept before they are fetched again (new keys are published ahead). */
   JWKS_CACHE_SECONDS: envFields.seconds(600),
   SERVICE_TOKEN: envFields.serviceToken(),

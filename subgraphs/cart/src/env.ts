@@ -6,14 +6,15 @@ import {
   subgraphEnvShape,
   type SubgraphConfig,
 } from "@storefront/platform";
+import { subgraphUrl, subgraphs as topology } from "@storefront/contracts/topology";
 
 /** Every setting of the cart subgraph; the only place it reads the environment. */
 export const cartEnvShape = {
-  CART_PORT: envFields.port(4003),
-  CART_METRICS_PORT: envFields.port(9093),
+  CART_PORT: envFields.port(topology.cart.port),
+  CART_METRICS_PORT: envFields.port(topology.cart.metricsPort),
   CART_DATABASE_URL: envFields.postgresUrl(),
   ...subgraphEnvShape,
-  CATALOGUE_URL: envFields.url().default("http://localhost:4002/graphql"),
+  CATALOGUE_URL: envFields.url().default(subgraphUrl("catalogue")),
   GUEST_CART_TTL_DAYS: z.coerce.number().int().positive().max(3650).default(30),
   GUEST_CART_SWEEP_SECONDS: envFields.seconds(3600),
 };

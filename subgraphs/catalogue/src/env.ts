@@ -5,11 +5,12 @@ import {
   subgraphEnvShape,
   type SubgraphConfig,
 } from "@storefront/platform";
+import { subgraphs as topology } from "@storefront/contracts/topology";
 
 /** Every setting of the catalogue subgraph; the only place it reads the environment. */
 export const catalogueEnvShape = {
-  CATALOGUE_PORT: envFields.port(4002),
-  CATALOGUE_METRICS_PORT: envFields.port(9092),
+  CATALOGUE_PORT: envFields.port(topology.catalogue.port),
+  CATALOGUE_METRICS_PORT: envFields.port(topology.catalogue.metricsPort),
   CATALOGUE_DATABASE_URL: envFields.postgresUrl(),
   ...subgraphEnvShape,
   RESERVATION_SWEEP_SECONDS: envFields.seconds(15),

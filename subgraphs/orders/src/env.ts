@@ -5,21 +5,22 @@ import {
   subgraphEnvShape,
   type SubgraphConfig,
 } from "@storefront/platform";
+import { queueName, subgraphUrl, subgraphs as topology } from "@storefront/contracts/topology";
 
 /** Every setting of the orders subgraph; the only place it reads the environment. */
 export const ordersEnvShape = {
-  ORDERS_PORT: envFields.port(4004),
-  ORDERS_METRICS_PORT: envFields.port(9094),
+  ORDERS_PORT: envFields.port(topology.orders.port),
+  ORDERS_METRICS_PORT: envFields.port(topology.orders.metricsPort),
   ORDERS_DATABASE_URL: envFields.postgresUrl(),
   ...subgraphEnvShape,
   AMQP_URL: envFields.amqpUrl(),
   AMQP_EXCHANGE: envFields.amqpExchange(),
-  SHIPMENT_EVENTS_QUEUE: envFields.queueName("orders.shipment-events"),
-  USERS_URL: envFields.url().default("http://localhost:4001/graphql"),
-  CATALOGUE_URL: envFields.url().default("http://localhost:4002/graphql"),
-  CART_URL: envFields.url().default("http://localhost:4003/graphql"),
-  PAYMENTS_URL: envFields.url().default("http://localhost:4005/graphql"),
-  SHIPPING_URL: envFields.url().default("http://localhost:4006/graphql"),
+  SHIPMENT_EVENTS_QUEUE: envFields.queueName(queueName("orders", "SHIPMENT_EVENTS_QUEUE")),
+  USERS_URL: envFields.url().default(subgraphUrl("users")),
+  CATALOGUE_URL: envFields.url().default(subgraphUrl("catalogue")),
+  CART_URL: envFields.url().default(subgraphUrl("cart")),
+  PAYMENTS_URL: envFields.url().default(subgraphUrl("payments")),
+  SHIPPING_URL: envFields.url().default(subgraphUrl("shipping")),
   RESERVATION_TTL_SECONDS: envFields.seconds(15 * 60),
   /**
    * A checkout untouched for this long is treated as interrupted and finished by the recovery

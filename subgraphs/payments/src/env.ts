@@ -6,11 +6,12 @@ import {
   subgraphEnvShape,
   type SubgraphConfig,
 } from "@storefront/platform";
+import { subgraphs as topology } from "@storefront/contracts/topology";
 
 /** Every setting of the payments subgraph; the only place it reads the environment. */
 export const paymentsEnvShape = {
-  PAYMENTS_PORT: envFields.port(4005),
-  PAYMENTS_METRICS_PORT: envFields.port(9095),
+  PAYMENTS_PORT: envFields.port(topology.payments.port),
+  PAYMENTS_METRICS_PORT: envFields.port(topology.payments.metricsPort),
   PAYMENTS_DATABASE_URL: envFields.postgresUrl(),
   ...subgraphEnvShape,
   // A client may retry for up to a day (the orders saga, a mobile app coming back online);

@@ -6,17 +6,18 @@ import {
   subgraphEnvShape,
   type SubgraphConfig,
 } from "@storefront/platform";
+import { queueName, subgraphs as topology } from "@storefront/contracts/topology";
 import { isCountryCode } from "./services/zones";
 
 /** Every setting of the shipping subgraph; the only place it reads the environment. */
 export const shippingEnvShape = {
-  SHIPPING_PORT: envFields.port(4006),
-  SHIPPING_METRICS_PORT: envFields.port(9096),
+  SHIPPING_PORT: envFields.port(topology.shipping.port),
+  SHIPPING_METRICS_PORT: envFields.port(topology.shipping.metricsPort),
   SHIPPING_DATABASE_URL: envFields.postgresUrl(),
   ...subgraphEnvShape,
   AMQP_URL: envFields.amqpUrl(),
   AMQP_EXCHANGE: envFields.amqpExchange(),
-  SHIPMENT_REQUESTS_QUEUE: envFields.queueName("shipping.shipment-requests"),
+  SHIPMENT_REQUESTS_QUEUE: envFields.queueName(queueName("shipping", "SHIPMENT_REQUESTS_QUEUE")),
   SHOP_COUNTRY: z
     .string()
     .refine(isCountryCode, "must be an ISO 3166-1 alpha-2 country code in capitals, e.g. US")

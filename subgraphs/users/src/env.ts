@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { envFields, loadEnvOrExit, parseEnv, type EnvSource } from "@storefront/platform";
+import { subgraphs as topology } from "@storefront/contracts/topology";
 
 /** Every setting of the users subgraph; the only place it reads the environment. */
 export const usersEnvShape = {
-  USERS_PORT: envFields.port(4001),
-  USERS_METRICS_PORT: envFields.port(9091),
+  USERS_PORT: envFields.port(topology.users.port),
+  USERS_METRICS_PORT: envFields.port(topology.users.metricsPort),
   USERS_DATABASE_URL: envFields.postgresUrl(),
   DATA_DIR: z.string().default(".data"),
   LOG_LEVEL: envFields.logLevel(),

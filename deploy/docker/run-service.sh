@@ -1,9 +1,15 @@
 #!/bin/sh
-# Starts the service named by $SERVICE, replacing this shell so signals reach node directly.
+# Starts the service named by $SERVICE (router, or any subgraph under subgraphs/, as
+# packages/contracts/src/topology.ts lists them), replacing this shell so signals reach node directly.
 set -eu
-case "${SERVICE:-}" in
+service="${SERVICE:-}"
+case "$service" in
   router) entry=router/src/main.ts ;;
-  users | catalogue | cart | orders | payments | shipping) entry="subgraphs/$SERVICE/src/main.ts" ;;
-  *) echo "SERVICE must be one of: router users catalogue cart orders payments shipping" >&2; exit 64 ;;
+  "" | */* | .*) entry="" ;;
+  *) entry="subgraphs/$service/src/main.ts" ;;
 esac
+if [ -z "$entry" ] || [ ! -f "$entry" ]; then
+  echo "SERVICE must be router or one of: $(ls subgraphs | tr '\n' ' ')" >&2
+  exit 64
+fi
 exec node --import tsx "$entry"

@@ -119,7 +119,8 @@ describe("Kubernetes manifests", () => {
   });
 
   it("points every service URL at a Service that exists, on its port", () => {
-    const urls = Object.values(sharedConfig)
+    const urls = [sharedConfig, ...Object.keys(services).map((name) => manifestEnv(name))]
+      .flatMap((env) => Object.values(env))
       .flatMap((value) => value.split(","))
       .map((value) => value.replace(/^\w+=/, ""))
       .filter((value) => value.startsWith("http://"));
@@ -162,39 +163,36 @@ describe("Kubernetes manifests", () => {
   it("the production overlay scales, protects and autoscales Deployments that exist", () => {
     const production = objectsOf(k8s("overlays/production"));
     const names = new Set(deployments.map((d) => d.metadata.name));
-    for (const replica of readKustomization(k8s("overlays/production")).replicas ?? [])
-      expect(names).toContain(replica.name);
+    // Every replica count it sets is a patch of Deployments that exist, by name or by label.
+    const patches = readKustomization(k8s("overlays/production")).patches ?? [];
+    const patched = (target: { name?: string; labelSelector?: string }) => {
+      const [key, value] = (target.labelSelector ?? "").split("=");
+      return deployments
+        .filter((d) => (target.name ? d.metadata.name === target.name : d.metadata.labels?.[key!] === value))
+        .map((d) => d.metadata.name);
+    };
+    for (const { target } of patches) {
+      expect(target.kind).toBe("Deployment");
+      expect(patched(target).length, JSON.stringify(target)).toBeGreaterThan(0);
+    }
+    const scaledByPatch = patches.flatMap(({ target }) => patched(target));
     for (const pdb of production.filter((o) => o.kind === "PodDisruptionBudget")) {
       expect(names).toContain(
         (pdb.spec!.selector as { matchLabels: Env }).matchLabels["app.kubernetes.io/name"],
       );
     }
+    // Every Deployment has a disruption budget.
+    const protectedNames = production
+      .filter((o) => o.kind === "PodDisruptionBudget")
+      .map((pdb) => (pdb.spec!.selector as { matchLabels: Env }).matchLabels["app.kubernetes.io/name"]);
+    expect(new Set(protectedNames)).toEqual(names);
     const hpa = production.find((o) => o.kind === "HorizontalPodAutoscaler")!;
     const scaled = (hpa.spec!.scaleTargetRef as { name: string }).name;
     expect(names).toContain(scaled);
     // A fixed count would reset the autoscaler's on every apply.
-    expect((readKustomization(k8s("overlays/production")).replicas ?? []).map((r) => r.name)).not.toContain(
-      scaled,
-    );
-  });
-});
-
-describe("deploy/README.md", () => {
-  it("lists each service's metrics port and variable as the manifests and its parser have them", () => {
-    const readme = readFileSync(path.join(deployDir, "README.md"), "utf8");
-    const rows: Record<string, { port: number; variable: string }> = Object.fromEntries(
-      [...readme.matchAll(/^\| (\w+) +\| (\d+) \| `(\w+_METRICS_PORT)` +\|$/gm)].map(
-        ([, name, port, variable]) => [name!, { port: Number(port), variable: variable! }],
-      ),
-    );
-    expect(rows).toEqual(
-      Object.fromEntries(
-        Object.keys(services).map((name) => [
-          name,
-          { port: metricsPortOf(name, manifestEnv(name)), variable: `${name.toUpperCase()}_METRICS_PORT` },
-        ]),
-      ),
-    );
+    expect(scaledByPatch).not.toContain(scaled);
+    // Every other Deployment runs more than one replica.
+    expect(new Set([...scaledByPatch, scaled])).toEqual(names);
   });
 });
 

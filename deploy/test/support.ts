@@ -1,14 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseAllDocuments, parse as parseYaml } from "yaml";
-import { cartConfigFrom, cartEnvShape } from "@storefront/cart";
-import { catalogueConfigFrom, catalogueEnvShape } from "@storefront/catalogue";
-import { ordersConfigFrom, ordersEnvShape } from "@storefront/orders";
-import { paymentsConfigFrom, paymentsEnvShape } from "@storefront/payments";
+import { router, subgraphList, variablePrefix } from "@storefront/contracts/topology";
 import { parseEnv } from "@storefront/platform";
 import { routerConfigFrom, routerEnvShape } from "@storefront/router";
-import { shippingConfigFrom, shippingEnvShape } from "@storefront/shipping";
-import { usersConfigFrom, usersEnvShape } from "@storefront/users";
 
 /** Reading the deployment files the way kubectl/kustomize and Compose would, for the tests. */
 export const deployDir = path.resolve(import.meta.dirname, "..");
@@ -24,39 +19,28 @@ export interface ServiceSpec {
   /** Variables that must come from Secrets. */
   secrets: string[];
 }
+/**
+ * Every service of the topology with its own configuration parser: a subgraph's package exports
+ * `<name>EnvShape` and `<name>ConfigFrom` (so a subgraph added to the topology is checked too).
+ */
+async function subgraphSpec(name: string, port: number): Promise<ServiceSpec> {
+  const exports = (await import(`@storefront/${name}`)) as Record<string, unknown>;
+  const camel = name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+  const shape = exports[`${camel}EnvShape`] as EnvShape | undefined;
+  const configFrom = exports[`${camel}ConfigFrom`] as ((env: Env) => unknown) | undefined;
+  if (!shape || !configFrom)
+    throw new Error(`@storefront/${name} exports no ${camel}EnvShape and ${camel}ConfigFrom`);
+  // Credentials, whichever of them its parser reads: its database URL, the service token, the broker.
+  const secrets = [`${variablePrefix(name)}_DATABASE_URL`, "SERVICE_TOKEN", "AMQP_URL"].filter(
+    (v) => v in shape,
+  );
+  return { shape, configFrom, port, secrets };
+}
 export const services: Record<string, ServiceSpec> = {
-  users: { shape: usersEnvShape, configFrom: usersConfigFrom, port: 4001, secrets: ["USERS_DATABASE_URL"] },
-  catalogue: {
-    shape: catalogueEnvShape,
-    configFrom: catalogueConfigFrom,
-    port: 4002,
-    secrets: ["CATALOGUE_DATABASE_URL", "SERVICE_TOKEN"],
-  },
-  cart: {
-    shape: cartEnvShape,
-    configFrom: cartConfigFrom,
-    port: 4003,
-    secrets: ["CART_DATABASE_URL", "SERVICE_TOKEN"],
-  },
-  orders: {
-    shape: ordersEnvShape,
-    configFrom: ordersConfigFrom,
-    port: 4004,
-    secrets: ["ORDERS_DATABASE_URL", "SERVICE_TOKEN", "AMQP_URL"],
-  },
-  payments: {
-    shape: paymentsEnvShape,
-    configFrom: paymentsConfigFrom,
-    port: 4005,
-    secrets: ["PAYMENTS_DATABASE_URL", "SERVICE_TOKEN"],
-  },
-  shipping: {
-    shape: shippingEnvShape,
-    configFrom: shippingConfigFrom,
-    port: 4006,
-    secrets: ["SHIPPING_DATABASE_URL", "SERVICE_TOKEN", "AMQP_URL"],
-  },
-  router: { shape: routerEnvShape, configFrom: routerConfigFrom, port: 4000, secrets: ["REDIS_URL"] },
+  ...Object.fromEntries(
+    await Promise.all(subgraphList.map(async (s) => [s.name, await subgraphSpec(s.name, s.port)] as const)),
+  ),
+  router: { shape: routerEnvShape, configFrom: routerConfigFrom, port: router.port, secrets: ["REDIS_URL"] },
 };
 
 /** The port a service serves /metrics on, as its own parser resolves `<NAME>_METRICS_PORT` from `env`. */
@@ -119,7 +103,7 @@ export interface Kustomization {
   configMapGenerator?: { name: string; literals?: string[]; behavior?: string }[];
   secretGenerator?: { name: string; literals: string[] }[];
   images?: { name: string }[];
-  replicas?: { name: string }[];
+  patches?: { target: { kind?: string; name?: string; labelSelector?: string }; patch: string }[];
 }
 
 export function readKustomization(dir: string): Kustomization {

@@ -1,5 +1,5 @@
 import { ApolloClient, HttpLink, InMemoryCache, gql } from "@apollo/client";
-import { executeOk, waitFor, type GraphQLResponseError } from "@storefront/testkit";
+import { executeOk, startTestRouter, waitFor, type GraphQLResponseError } from "@storefront/testkit";
 import { createClient } from "graphql-sse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ORDER_STATUS, startPlatform, type Platform, type StatusEvent } from "../src";
@@ -56,9 +56,14 @@ function collector<T>() {
   };
 }
 
-function sseProbe<T>(query: string, variables: Record<string, unknown>, token?: string): Probe<T> {
+function sseProbe<T>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+): Probe<T> {
   const client = createClient({
-    url: shop.router.url,
+    url,
     headers: token ? { authorization: `Bearer ${token}` } : {},
     retryAttempts: 0,
   });
@@ -84,10 +89,15 @@ function sseProbe<T>(query: string, variables: Record<string, unknown>, token?: 
   };
 }
 
-function multipartProbe<T>(query: string, variables: Record<string, unknown>, token?: string): Probe<T> {
+function multipartProbe<T>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+): Probe<T> {
   const client = new ApolloClient({
     link: new HttpLink({
-      uri: shop.router.url,
+      uri: url,
       headers: token ? { authorization: `Bearer ${token}` } : {},
     }),
     cache: new InMemoryCache(),
@@ -126,17 +136,20 @@ function open<T>(
   query: string,
   variables: Record<string, unknown>,
   token?: string,
+  url = shop.router.url,
 ): Probe<T> {
   const probe =
-    transport === "sse" ? sseProbe<T>(query, variables, token) : multipartProbe<T>(query, variables, token);
+    transport === "sse"
+      ? sseProbe<T>(url, query, variables, token)
+      : multipartProbe<T>(url, query, variables, token);
   probes.push(probe);
   return probe;
 }
 
 const codeOf = (result: Result<unknown> | undefined) => result?.errors?.[0]?.extensions?.code;
 
-async function metric(name: string, labels: Record<string, string> = {}) {
-  const text = await (await fetch(shop.router.metricsUrl)).text();
+async function metric(name: string, labels: Record<string, string> = {}, url = shop.router.metricsUrl) {
+  const text = await (await fetch(url)).text();
   const line = text
     .split("\n")
     .find(
@@ -251,6 +264,68 @@ describe.each<Transport>(["sse", "multipart"])("orderStatusChanged over %s", (tr
     expect(codeOf((await badToken.waitFor(1))[0])).toBe("UNAUTHENTICATED");
     await badToken.ended;
     expect(await metric("router_rejections_total", { reason: "unauthenticated" })).toBe(tokenBefore + 1);
+  });
+});
+
+const MY_ORDER_UPDATES = `subscription { myOrderUpdates { status } }`;
+
+/** Both transports' streams, once the router holds them (the subscription runs). */
+async function openBoth(url: string, metricsUrl: string, token: string) {
+  const streams = (["sse", "multipart"] as const).map((transport) =>
+    open(transport, MY_ORDER_UPDATES, {}, token, url),
+  );
+  await waitFor(
+    () =>
+      Promise.all(
+        ["sse", "multipart"].map((transport) =>
+          metric("router_subscriptions_active", { transport }, metricsUrl),
+        ),
+      ),
+    (running) => running.every((count) => count === 1),
+  );
+  return streams;
+}
+
+describe("connections the router ends", () => {
+  it("a session that ends (logout) ends its HTTP streams with UNAUTHENTICATED", async () => {
+    const customer = await shop.accounts.customer();
+    const { login } = await executeOk<{ login: { accessToken: string; refreshToken: string } }>(
+      shop.router.url,
+      `mutation($i: LoginInput!) { login(input: $i) { ... on AuthSession { accessToken refreshToken } } }`,
+      { variables: { i: { email: customer.email, password: customer.password } } },
+    );
+    const streams = await openBoth(shop.router.url, shop.router.metricsUrl, login.accessToken);
+    await executeOk(shop.router.url, `mutation($t: String!) { logout(refreshToken: $t) }`, {
+      variables: { t: login.refreshToken },
+    });
+    for (const stream of streams) {
+      await stream.ended;
+      expect(codeOf(stream.results.at(-1))).toBe("UNAUTHENTICATED");
+    }
+  });
+
+  it("a router that stops ends its HTTP streams with a retryable SUBGRAPH_UNAVAILABLE, without waiting", async () => {
+    const router = await startTestRouter(
+      [
+        ...(["users", "catalogue", "cart", "payments", "shipping"] as const).map((name) => ({
+          name: name,
+          url: shop[name].url,
+        })),
+        { name: "orders", url: shop.orders[0]!.url },
+      ],
+      { env: { RATE_LIMIT_PER_MINUTE: "0" } },
+    );
+    const customer = await shop.accounts.customer();
+    const streams = await openBoth(router.url, router.metricsUrl, customer.token);
+    const stopping = Date.now();
+    await router.stop();
+    expect(Date.now() - stopping).toBeLessThan(5_000);
+    for (const stream of streams) {
+      await stream.ended;
+      const last = stream.results.at(-1);
+      expect(codeOf(last)).toBe("SUBGRAPH_UNAVAILABLE");
+      expect(last?.errors?.[0]?.extensions?.retryable).toBe(true);
+    }
   });
 });
 

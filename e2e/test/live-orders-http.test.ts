@@ -398,6 +398,41 @@ describe("the HTTP framing", () => {
     expect(text.endsWith("event: complete\ndata:\n\n")).toBe(true);
   });
 
+  it("the same API keys, persisted-operation policy, CORS and forgery rule as HTTP", async () => {
+    const url = new URL(shop.router.url);
+    url.searchParams.set("query", `subscription { myOrderUpdates { status } }`);
+    // A safelisted partner may only run its manifest's operations, over every transport.
+    const partner = await fetch(url, {
+      headers: { accept: "text/event-stream", "x-api-key": "dev-only-partner-example-key" },
+    });
+    expect(await partner.text()).toContain('"code":"PERSISTED_QUERY_REQUIRED"');
+    const unknownKey = await fetch(url, { headers: { accept: "text/event-stream", "x-api-key": "nope" } });
+    expect(await unknownKey.text()).toContain('"code":"INVALID_API_KEY"');
+
+    // A page on an allowed origin may read the stream; a cross-site GET without a proof header is refused.
+    const allowed = await fetch(url, {
+      headers: {
+        accept: MULTIPART_ACCEPT,
+        origin: "http://localhost:3000",
+        "sec-fetch-site": "same-site",
+        "x-api-key": "nope",
+      },
+    });
+    expect(allowed.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
+    await allowed.text();
+    const forged = await fetch(url, {
+      headers: {
+        accept: "text/event-stream",
+        origin: "https://evil.example",
+        "sec-fetch-site": "cross-site",
+      },
+    });
+    expect(forged.status).toBe(400);
+    expect(((await forged.json()) as { errors: GraphQLResponseError[] }).errors[0]!.extensions!.code).toBe(
+      "BAD_REQUEST",
+    );
+  });
+
   it("a query sent with a streaming Accept header is answered as before", async () => {
     for (const accept of [MULTIPART_ACCEPT, "text/event-stream, application/json"]) {
       const response = await fetch(shop.router.url, {

@@ -35,9 +35,9 @@ export function cacheControlFor(
 
 /**
  * `@cacheControl` hints combined over the query plan into the response's Cache-Control. Apollo's
- * cache-control plugin stays (it holds the request's policy, which the gateway's data sources
- * restrict with each subgraph's header: `honorSubgraphCacheControlHeader`, on by default and kept
- * by SubgraphDataSource) but writes no header: its `max-age=N, public` would ignore the method,
+ * cache-control plugin stays (it holds the request's policy, which the router's subgraph client
+ * restricts with each subgraph's header, as @apollo/gateway's data sources do) but writes no
+ * header: its `max-age=N, public` would ignore the method,
  * the operation type and the caller's credentials. The router writes the header itself, on every
  * response the request pipeline sends, errors included.
  */

@@ -15,13 +15,12 @@ import {
   type TokenVerifier,
   ensureTracing,
   flushTracing,
-  planningDone,
   tracingPlugin,
 } from "@storefront/platform";
 import type { GraphQLSchema } from "graphql";
 import { Redis } from "ioredis";
 import { createAdmission } from "./admission";
-import { OperationExecutor, SubgraphClient } from "./executor";
+import { OperationExecutor, SubgraphClient, createSubgraphMetrics } from "./executor";
 import { cacheControlPlugins } from "./cache-control";
 import { API_KEY_HEADER, manifestsOf, watchClients } from "./clients";
 import { routerContext, type RouterContext } from "./context";
@@ -32,7 +31,6 @@ import { createProtection } from "./protection";
 import { routerErrorFormatter } from "./protection/plugin";
 import { executorWithTimeout } from "./protection/timeout";
 import { createRequestGate } from "./request-gate";
-import { SubgraphDataSource, createSubgraphFetcher, createSubgraphMetrics } from "./subgraph-data-source";
 import { SubscriptionPlanning, attachHttpSubscriptions, attachSubscriptionServer } from "./subscriptions";
 
 /** What a browser on an allowed origin may send: auth, partner key, cart, tracing, Apollo's CSRF headers. */
@@ -105,7 +103,6 @@ export async function startRouter(
     maxOtherNames: config.metrics.maxOperationNames,
   });
   const subgraphMetrics = createSubgraphMetrics(metrics.registry);
-  const subgraphFetcher = createSubgraphFetcher(config.subgraphTimeoutMs);
   const verifyToken = options.verifyToken ?? createTokenVerifier(config, { log });
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 1_000, connectionName: "router" })
@@ -115,25 +112,13 @@ export async function startRouter(
   const protection = createProtection(config, { registry: metrics.registry, log, redis });
 
   let schemaLoaded = false;
-  // The gateway's data sources by subgraph, reused by subscriptions for the entity fetches of each event.
-  const dataSources = new Map<string, SubgraphDataSource>();
   const planning = new SubscriptionPlanning(config.subgraphUrls, log.child({ component: "subscriptions" }));
   applyGatewayTelemetry(config.apolloTelemetry);
-  const gateway = new ApolloGateway({
-    supergraphSdl: config.supergraphSdl ?? supergraphFromFile(config.supergraphPath, log),
-    buildService: ({ name, url }) => {
-      const dataSource = new SubgraphDataSource(
-        name,
-        config.subgraphUrls[name] ?? url!,
-        subgraphFetcher.fetcher,
-        subgraphMetrics,
-      );
-      dataSources.set(name, dataSource);
-      return dataSource;
-    },
-    // Planning is the step between the operation's execution start and this callback.
-    experimental_didResolveQueryPlan: ({ requestContext }) => planningDone("router", requestContext.context),
-  });
+  // The gateway loads and reloads the supergraph (and its API schema for @apollo/server); the
+  // router plans and runs operations itself (executor/), so the gateway never calls a subgraph.
+  const gateway = config.supergraphSdl
+    ? new ApolloGateway({ supergraphSdl: config.supergraphSdl })
+    : new ApolloGateway({ supergraphSdl: supergraphFromFile(config.supergraphPath, log) });
   // The gateway loads and reloads the supergraph; the router runs the plans itself (executor/).
   const subgraphClient = new SubgraphClient({
     timeoutMs: config.subgraphTimeoutMs,
@@ -265,7 +250,7 @@ export async function startRouter(
       admission,
       verifyToken,
       planning,
-      dataSources,
+      operations,
       registry: metrics.registry,
       formatError,
     });
@@ -291,7 +276,6 @@ export async function startRouter(
     clientsWatcher?.close();
     await http?.close().catch(() => {});
     await apollo.stop().catch(() => {});
-    await subgraphFetcher.close().catch(() => {});
     await subgraphClient.close().catch(() => {});
     await redis?.quit().catch(() => {});
     throw error;
@@ -311,7 +295,6 @@ export async function startRouter(
       // A verifier handed in is its owner's to close.
       if (!options.verifyToken) verifyToken.close?.();
       await apollo.stop();
-      await subgraphFetcher.close();
       await subgraphClient.close();
       await redis?.quit();
       // Spans still waiting for the next export batch would die with the process.

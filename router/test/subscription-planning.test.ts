@@ -1,30 +1,16 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import {
-  executeQueryPlan,
-  type GraphQLDataSource,
-  type GraphQLDataSourceProcessOptions,
-} from "@apollo/gateway";
-import type * as Gateway from "@apollo/gateway";
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { FetchNode, PlanNode } from "@apollo/query-planner";
 import { createLogger } from "@storefront/platform";
 import { parse, print } from "graphql";
-import { describe, expect, it, vi } from "vitest";
+import { Registry } from "prom-client";
+import { afterAll, describe, expect, it } from "vitest";
 import type { RouterContext } from "../src/context";
-import {
-  RESUME_ALIAS,
-  RESUME_VARIABLE,
-  SupergraphState,
-  eventExecutor,
-  type SubscriptionPlan,
-} from "../src/subscriptions";
+import { OperationExecutor, SubgraphClient, createSubgraphMetrics } from "../src/executor";
+import { RESUME_ALIAS, RESUME_VARIABLE, SupergraphState, eventExecutor } from "../src/subscriptions";
 import { initialSequence, sequenceOf } from "../src/subscriptions/resume";
-
-// The gateway's executor as it is, watched: which service map each event is run with.
-vi.mock("@apollo/gateway", async (importOriginal) => {
-  const actual = await importOriginal<typeof Gateway>();
-  return { ...actual, executeQueryPlan: vi.fn(actual.executeQueryPlan) };
-});
 
 const supergraphSdl = readFileSync(path.join(import.meta.dirname, "../../schema/supergraph.graphql"), "utf8");
 const log = createLogger({ service: "router-test", level: "silent" });
@@ -133,7 +119,6 @@ describe("planning a subscription with the federation query planner", () => {
 });
 
 describe("running the rest of the plan for an event", () => {
-  const state = new SupergraphState(supergraphSdl, {});
   const context: RouterContext = {
     requestId: "req-1",
     authorization: "Bearer t",
@@ -142,35 +127,60 @@ describe("running the rest of the plan for an event", () => {
     cartToken: undefined,
     client: undefined,
   };
+  type Call = { service: string; query: string; representations: unknown[]; headers: IncomingHttpHeaders };
+  type Answer = (representations: Record<string, unknown>[]) => unknown;
+  const calls: Call[] = [];
+  /** What each subgraph answers an `_entities` call with; a test sets the ones it needs. */
+  const answers = new Map<string, Answer>();
+  const servers: Server[] = [];
+  const client = new SubgraphClient({
+    timeoutMs: 5_000,
+    metrics: createSubgraphMetrics(new Registry()),
+    dedupe: false,
+  });
 
-  /** Data sources that answer `_entities` from a table and record what they were asked. */
-  function fakeSources(answers: Record<string, (representation: Record<string, unknown>) => unknown>) {
-    const calls: { service: string; query: string; representations: unknown[]; context: unknown }[] = [];
-    const sources = new Map<string, GraphQLDataSource<RouterContext>>();
-    for (const [service, answer] of Object.entries(answers)) {
-      sources.set(service, {
-        process(options: GraphQLDataSourceProcessOptions<RouterContext>) {
-          const representations = (options.request.variables?.representations ?? []) as Record<
-            string,
-            unknown
-          >[];
-          calls.push({ service, query: options.request.query!, representations, context: options.context });
-          return Promise.resolve({ data: { _entities: representations.map(answer) } });
-        },
+  /** Subgraphs over HTTP that answer `_entities` as the test says and record what they were asked. */
+  async function subgraphUrls(): Promise<Record<string, string>> {
+    const urls: Record<string, string> = {};
+    for (const service of ["orders", "payments", "shipping", "catalogue"]) {
+      const server = createServer((req, res) => {
+        let body = "";
+        req.on("data", (chunk: Buffer) => (body += chunk.toString()));
+        req.on("end", () => {
+          const request = JSON.parse(body) as { query: string; variables?: { representations?: unknown[] } };
+          const representations = (request.variables?.representations ?? []) as Record<string, unknown>[];
+          calls.push({ service, query: request.query, representations, headers: req.headers });
+          const answer = answers.get(service);
+          const reply = answer
+            ? answer(representations)
+            : { errors: [{ message: `${service} must not be fetched` }] };
+          res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(reply));
+        });
       });
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      servers.push(server);
+      urls[service] = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
     }
-    return { sources, calls };
+    return urls;
+  }
+  const ready = subgraphUrls().then((urls) => new SupergraphState(supergraphSdl, urls));
+
+  afterAll(async () => {
+    await client.close();
+    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  });
+
+  function entities(answer: (representation: Record<string, unknown>) => unknown): Answer {
+    return (representations) => ({ data: { _entities: representations.map(answer) } });
   }
 
-  function run(
-    plan: SubscriptionPlan,
-    sources: Map<string, GraphQLDataSource<RouterContext>>,
-    variables = {},
-  ) {
+  async function run(variables = {}) {
+    const state = await ready;
+    const plan = planOf(state, FOLLOW, "Follow");
     return eventExecutor({
       state,
       plan,
-      dataSources: sources,
+      operations: new OperationExecutor({ current: state }, client),
       context,
       source: FOLLOW,
       document: parse(FOLLOW),
@@ -180,34 +190,38 @@ describe("running the rest of the plan for an event", () => {
     });
   }
 
+  const event = (status: string, sequence: number, lines: unknown[] = []) => ({
+    data: {
+      orderStatusChanged: {
+        status,
+        [RESUME_ALIAS]: sequence,
+        order: { __typename: "Order", id: "o1", total: { amount: 2700 }, lines },
+      },
+    },
+  });
+
   it("answers the primary with the event, batches entity fetches and shapes the result to the selection", async () => {
-    const plan = planOf(state, FOLLOW, "Follow");
-    const { sources, calls } = fakeSources({
-      orders: () => {
-        throw new Error("orders must not be fetched: the event is the primary's answer");
-      },
-      payments: () => ({ payment: { status: "SUCCEEDED" } }),
-      shipping: () => ({ shipment: { trackingNumber: "1Z0000000000000001" } }),
-      catalogue: (ref) => ({ sku: `SKU-${String(ref.id)}`, product: { name: `Product ${String(ref.id)}` } }),
-    });
-    const execute = run(plan, sources, { id: "o1", after: 2 });
-    const result = await execute({
-      data: {
-        orderStatusChanged: {
-          status: "PAID",
-          [RESUME_ALIAS]: 3,
-          order: {
-            __typename: "Order",
-            id: "o1",
-            total: { amount: 2700 },
-            lines: [
-              { quantity: 2, variant: { __typename: "ProductVariant", id: "v1" } },
-              { quantity: 1, variant: { __typename: "ProductVariant", id: "v2" } },
-            ],
-          },
-        },
-      },
-    });
+    calls.length = 0;
+    answers.clear();
+    answers.set(
+      "payments",
+      entities(() => ({ payment: { status: "SUCCEEDED" } })),
+    );
+    answers.set(
+      "shipping",
+      entities(() => ({ shipment: { trackingNumber: "1Z0000000000000001" } })),
+    );
+    answers.set(
+      "catalogue",
+      entities((ref) => ({ sku: `SKU-${String(ref.id)}`, product: { name: `Product ${String(ref.id)}` } })),
+    );
+    const execute = await run({ id: "o1", after: 2 });
+    const result = await execute(
+      event("PAID", 3, [
+        { quantity: 2, variant: { __typename: "ProductVariant", id: "v1" } },
+        { quantity: 1, variant: { __typename: "ProductVariant", id: "v2" } },
+      ]),
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({
       orderStatusChanged: {
@@ -223,88 +237,57 @@ describe("running the rest of the plan for an event", () => {
         },
       },
     });
-    // One call per subgraph; both variants in one _entities call; the caller's context goes along.
+    // One call per subgraph (orders is never asked: the event is the primary's answer); both
+    // variants in one _entities call; the caller's credentials and request id go along.
     expect(calls.map((c) => c.service).sort()).toEqual(["catalogue", "payments", "shipping"]);
     expect(calls.find((c) => c.service === "catalogue")!.representations).toHaveLength(2);
-    expect(calls.every((c) => c.context === context)).toBe(true);
+    for (const call of calls) {
+      expect(call.headers.authorization).toBe("Bearer t");
+      expect(call.headers["x-request-id"]).toBe("req-1");
+      expect(call.headers["x-client-ip"]).toBe("203.0.113.9");
+    }
   });
 
   it("keeps a subgraph's error on its path and the rest of the event", async () => {
-    const plan = planOf(state, FOLLOW, "Follow");
-    const { sources } = fakeSources({
-      payments: () => ({ payment: { status: "SUCCEEDED" } }),
-      catalogue: () => ({ sku: "S", product: { name: "P" } }),
+    answers.clear();
+    answers.set(
+      "payments",
+      entities(() => ({ payment: { status: "SUCCEEDED" } })),
+    );
+    answers.set("shipping", () => ({
+      data: { _entities: [null] },
+      errors: [{ message: "Not yours.", path: ["_entities", 0], extensions: { code: "FORBIDDEN" } }],
+    }));
+    const result = await (await run())(event("SHIPPED", 4));
+    expect(result.errors?.[0]).toMatchObject({
+      message: "Not yours.",
+      path: ["orderStatusChanged", "order"],
+      extensions: { code: "FORBIDDEN" },
     });
-    sources.set("shipping", {
-      process: () =>
-        Promise.resolve({
-          data: { _entities: [null] },
-          errors: [{ message: "Not yours.", path: ["_entities", 0], extensions: { code: "FORBIDDEN" } }],
-        }),
-    });
-    const result = await run(
-      plan,
-      sources,
-    )({
-      data: {
-        orderStatusChanged: {
-          status: "SHIPPED",
-          [RESUME_ALIAS]: 4,
-          order: { __typename: "Order", id: "o1", total: { amount: 1 }, lines: [] },
-        },
-      },
-    });
-    expect(result.errors?.[0]).toMatchObject({ message: "Not yours.", extensions: { code: "FORBIDDEN" } });
     expect(result.data).toMatchObject({
       orderStatusChanged: { status: "SHIPPED", order: { payment: { status: "SUCCEEDED" }, shipment: null } },
     });
   });
-  it("builds the service map once per subscription, answers each event with its own, and follows a replaced data source", async () => {
-    const plan = planOf(state, FOLLOW, "Follow");
-    const { sources } = fakeSources({
-      payments: () => ({ payment: { status: "SUCCEEDED" } }),
-      shipping: () => ({ shipment: { trackingNumber: "OLD" } }),
-      catalogue: () => ({ sku: "S", product: { name: "P" } }),
-    });
-    const event = (status: string, sequence: number) => ({
-      data: {
-        orderStatusChanged: {
-          status,
-          [RESUME_ALIAS]: sequence,
-          order: { __typename: "Order", id: "o1", total: { amount: 1 }, lines: [] },
-        },
-      },
-    });
-    const shaped = (result: Awaited<ReturnType<ReturnType<typeof run>>>) =>
-      result.data as {
-        orderStatusChanged: { status: string; order: { shipment: { trackingNumber: string } } };
-      };
-    const execute = run(plan, sources, { id: "o1" });
-    const before = vi.mocked(executeQueryPlan).mock.calls.length;
 
-    // Two events at once (one outliving its deadline while the next runs): each gets its own.
-    const [paid, packed] = await Promise.all([
+  it("answers each event with its own, also when events run at the same time", async () => {
+    answers.clear();
+    answers.set(
+      "payments",
+      entities(() => ({ payment: { status: "SUCCEEDED" } })),
+    );
+    answers.set(
+      "shipping",
+      entities(() => ({ shipment: { trackingNumber: "T" } })),
+    );
+    const execute = await run({ id: "o1" });
+    const shaped = (result: Awaited<ReturnType<typeof execute>>) =>
+      result.data as { orderStatusChanged: { status: string } };
+    const [paid, pending] = await Promise.all([
       execute(event("PAID", 3)),
       execute(event("PAYMENT_PENDING", 4)),
     ]);
     expect(shaped(paid).orderStatusChanged.status).toBe("PAID");
-    expect(shaped(packed).orderStatusChanged.status).toBe("PAYMENT_PENDING");
-
-    // A reloaded supergraph gave shipping a new data source (a new URL): the next event uses it.
-    const replaced = fakeSources({ shipping: () => ({ shipment: { trackingNumber: "NEW" } }) });
-    sources.set("shipping", replaced.sources.get("shipping")!);
-    const shipped = shaped(await execute(event("SHIPPED", 5)));
-    expect(shipped.orderStatusChanged).toMatchObject({
-      status: "SHIPPED",
-      order: { shipment: { trackingNumber: "NEW" } },
-    });
-    expect(replaced.calls).toHaveLength(1);
-
-    const maps = vi
-      .mocked(executeQueryPlan)
-      .mock.calls.slice(before)
-      .map((call) => call[1]);
-    expect(maps).toHaveLength(3);
-    expect(new Set(maps).size).toBe(1);
+    expect(shaped(pending).orderStatusChanged.status).toBe("PAYMENT_PENDING");
+    expect(shaped(await execute(event("SHIPPED", 5))).orderStatusChanged.status).toBe("SHIPPED");
   });
 });

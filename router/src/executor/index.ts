@@ -16,12 +16,12 @@ import {
   type OperationDefinitionNode,
 } from "graphql";
 import type { RouterContext } from "../context";
-import { Lru, type SubscriptionPlanning, type SupergraphState } from "../subscriptions/planner";
+import { Lru, type SupergraphState } from "../subscriptions/planner";
 import { executePlan, type PlanRun } from "./execute";
 import { compileShape, shapeResponse, type CompiledShape } from "./shape";
 import type { CachePolicy, ForwardedCaller, SubgraphClient, SubgraphResponse } from "./subgraph-client";
 
-export { SubgraphClient } from "./subgraph-client";
+export { SubgraphClient, createSubgraphMetrics } from "./subgraph-client";
 export type { ForwardedCaller, SubgraphResponse } from "./subgraph-client";
 
 type GatewayExecutor = ApolloGateway["executor"];
@@ -51,7 +51,8 @@ export class OperationExecutor {
   private readonly bodyPrefixes = new WeakMap<FetchNode, string>();
 
   constructor(
-    private readonly planning: SubscriptionPlanning,
+    /** The graph being served (replaced when the supergraph reloads). */
+    private readonly planning: { readonly current: SupergraphState | undefined },
     private readonly client: SubgraphClient,
   ) {}
 

@@ -1,8 +1,53 @@
-import { inSpan, injectTraceHeaders, SpanKind, unavailable } from "@storefront/platform";
+import { ErrorCode, inSpan, injectTraceHeaders, SpanKind, unavailable } from "@storefront/platform";
 import { GraphQLError } from "graphql";
+import { Counter, Histogram, type Registry } from "prom-client";
 import { Pool } from "undici";
 import { currentOperationSignal } from "../protection/timeout";
-import { isGraphQLErrorBody, refusalForStatus, type createSubgraphMetrics } from "../subgraph-data-source";
+
+export function createSubgraphMetrics(registry: Registry) {
+  return {
+    fetches: new Counter({
+      name: "subgraph_fetches_total",
+      help: "Fetches from the router to subgraphs, by subgraph and outcome.",
+      labelNames: ["subgraph", "outcome"] as const,
+      registers: [registry],
+    }),
+    fetchDuration: new Histogram({
+      name: "subgraph_fetch_duration_seconds",
+      help: "Time of one router-to-subgraph fetch, by subgraph and outcome (as subgraph_fetches_total).",
+      labelNames: ["subgraph", "outcome"] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
+  };
+}
+
+export function isGraphQLErrorBody(body: unknown): body is { data?: unknown; errors: unknown[] } {
+  if (!body || typeof body !== "object") return false;
+  const errors = (body as { errors?: unknown }).errors;
+  return (
+    Array.isArray(errors) &&
+    errors.length > 0 &&
+    errors.every(
+      (e) => !!e && typeof e === "object" && typeof (e as { message?: unknown }).message === "string",
+    )
+  );
+}
+
+/** What a client may learn of a non-GraphQL failure status; the rest (URL, body) goes to the log only. */
+export function refusalForStatus(status: number): { message: string; code: string } {
+  if (status === 401)
+    return { message: "You must be signed in to do this.", code: ErrorCode.UNAUTHENTICATED };
+  if (status === 403) return { message: "You are not allowed to do this.", code: ErrorCode.FORBIDDEN };
+  if (status === 502 || status === 503 || status === 504) {
+    const { message, extensions } = unavailable();
+    return { message, code: extensions.code as string };
+  }
+  return {
+    message: "Something went wrong on our side. Please try again.",
+    code: ErrorCode.INTERNAL_SERVER_ERROR,
+  };
+}
 
 /** What a subgraph answered, as the GraphQL-over-HTTP response body. */
 export interface SubgraphResponse {
@@ -212,7 +257,10 @@ function interpret(service: string, url: URL, answer: RawAnswer): SubgraphRespon
   if (answer.status >= 400 && answer.status < 500 && isGraphQLErrorBody(body))
     return body as SubgraphResponse;
   const { message, code } = ok
-    ? { message: "Something went wrong on our side. Please try again.", code: "INTERNAL_SERVER_ERROR" }
+    ? {
+        message: "Something went wrong on our side. Please try again.",
+        code: ErrorCode.INTERNAL_SERVER_ERROR,
+      }
     : refusalForStatus(answer.status);
   throw new GraphQLError(message, {
     extensions: { code },

@@ -5,7 +5,7 @@ import { GraphQLError } from "graphql";
 
 type GatewayExecutor = ApolloGateway["executor"];
 
-/** The running operation's deadline, for every subgraph fetch it makes (see subgraph-data-source). */
+/** The running operation's deadline, for every subgraph fetch it makes (see executor/subgraph-client). */
 const deadlines = new AsyncLocalStorage<AbortSignal>();
 
 export function currentOperationSignal(): AbortSignal | undefined {

@@ -1,11 +1,8 @@
-import { buildOperationContext } from "@apollo/gateway";
 import { Supergraph, operationFromDocument, type Schema } from "@apollo/federation-internals";
 import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan } from "@apollo/query-planner";
 import type { Logger } from "@storefront/platform";
 import { Kind, buildASTSchema, getOperationAST, type DocumentNode, type GraphQLSchema } from "graphql";
 import { makeResumable, type ResumePoint } from "./resume";
-
-export type OperationContext = ReturnType<typeof buildOperationContext>;
 
 /**
  * How the router runs one subscription operation, from the federation query planner:
@@ -24,7 +21,6 @@ export interface SubscriptionPlan {
   resume: ResumePoint | undefined;
   /** The client's root field, for logs and metrics. */
   rootField: string;
-  operationContext: OperationContext;
 }
 
 /** A small least-recently-used map. */
@@ -58,7 +54,7 @@ const PLAN_CACHE_SIZE = 500;
 export class SupergraphState {
   /** The public schema, with this module's graphql-js: validation, variables, limits. */
   readonly apiSchema: GraphQLSchema;
-  /** The same, as the gateway's executeQueryPlan wants it (federation-internals). */
+  /** The same, as federation-internals builds it: what the query planner plans against. */
   readonly federationApiSchema: Schema;
   /** The supergraph as a graphql-js schema built by federation-internals (entity type checks). */
   readonly supergraphSchema: GraphQLSchema;
@@ -128,11 +124,6 @@ export class SupergraphState {
       },
       resume,
       rootField: root?.kind === Kind.FIELD ? root.name.value : "unknown",
-      operationContext: buildOperationContext({
-        schema: this.introspectionSchema,
-        operationDocument: document,
-        ...(operationName ? { operationName } : {}),
-      }),
     };
     this.plans.set(key, plan);
     return plan;

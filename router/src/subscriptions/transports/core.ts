@@ -1,4 +1,3 @@
-import type { GraphQLDataSource } from "@apollo/gateway";
 import { ErrorCode, RouterErrorCode, type Logger, type TokenVerifier } from "@storefront/platform";
 import {
   GraphQLError,
@@ -14,6 +13,7 @@ import type { RouterContext } from "../../context";
 import type { Protection } from "../../protection";
 import { operationTimeoutError, withDeadline } from "../../protection/timeout";
 import { SubscriptionErrorCode, isSubscriptionErrorCode, refusal, SubscriptionFailure } from "../errors";
+import type { OperationExecutor } from "../../executor";
 import { eventExecutor, type UpstreamEvent } from "../execute";
 import {
   createSubscriptionMetrics,
@@ -50,7 +50,8 @@ export interface SubscriptionCoreOptions {
   admission: AdmissionStage;
   verifyToken: TokenVerifier;
   planning: SubscriptionPlanning;
-  dataSources: ReadonlyMap<string, GraphQLDataSource<RouterContext>>;
+  /** The router's executor, which also runs each event's entity fetches. */
+  operations: OperationExecutor;
   registry: Registry;
   /** The router's error formatter (the same as HTTP): client-facing codes pass, the rest is masked. */
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
@@ -306,7 +307,7 @@ export function createSubscriptionCore(options: SubscriptionCoreOptions) {
     const runRest = eventExecutor({
       state: prepared.state,
       plan,
-      dataSources: options.dataSources,
+      operations: options.operations,
       context: connection.context,
       source: prepared.source,
       document: prepared.document,

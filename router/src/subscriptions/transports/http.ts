@@ -26,7 +26,8 @@ export type StreamKind = "sse" | "multipart";
 
 /** What a transport writes: events, then either the end or the errors that end the stream. */
 export interface StreamWriter {
-  next(result: unknown): void;
+  /** Sends a result; false when the client's socket is full (wait for `drain` before the next). */
+  next(result: unknown): boolean;
   /**
    * Ends the stream with errors: `operation` ones concern the subscription (a refusal, the subgraph
    * refusing it); `transport` ones the connection (credentials, the router ending it).
@@ -140,6 +141,19 @@ function replayed(req: IncomingMessage, body: string): IncomingMessage {
   return copy;
 }
 
+/** Resolves once the response can take more, or is gone. */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.on("drain", done);
+    res.on("close", done);
+  });
+}
+
 const HTTP_TRANSPORT = subscriptionsOnly(
   "Only subscriptions are streamed; send queries and mutations without a streaming Accept header.",
 );
@@ -195,7 +209,8 @@ export function attachHttpSubscriptions(server: Server, options: HttpSubscriptio
         return undefined;
       }
       const hash = persistedQueryHash(request.extensions);
-      if (!text && hash) text = await protection.apqCache.get(`apq:${hash}`);
+      // The cache unreachable: the admission stage answers for it.
+      if (!text && hash) text = await protection.apqCache.get(`apq:${hash}`).catch(() => undefined);
     }
     if (!text) return undefined;
     const parsed = parseOperation(text, protection.limits);
@@ -298,7 +313,9 @@ export function attachHttpSubscriptions(server: Server, options: HttpSubscriptio
         for (;;) {
           const next = await results.next();
           if (next.done) break;
-          writer.next(next.value);
+          // A client that reads slower than events come leaves them queued in the subscription,
+          // which ends with SUBSCRIPTION_BACKLOG past its limit, not in this process's buffers.
+          if (!writer.next(next.value)) await drained(res);
         }
       } catch (error) {
         const errors = core.failureErrors(error);

@@ -21,12 +21,12 @@ export function multipartStream(res: ServerResponse, heartbeatMs: number): Strea
     "x-accel-buffering": "no",
   });
   const open = () => !res.writableEnded && !res.destroyed;
-  const part = (body: unknown) => {
-    if (open())
-      res.write(
-        `\r\ncontent-type: application/json; charset=utf-8\r\n\r\n${JSON.stringify(body)}\r\n--${BOUNDARY}`,
-      );
-  };
+  const part = (body: unknown) =>
+    open()
+      ? res.write(
+          `\r\ncontent-type: application/json; charset=utf-8\r\n\r\n${JSON.stringify(body)}\r\n--${BOUNDARY}`,
+        )
+      : true;
   res.write(`\r\n--${BOUNDARY}`);
   part({});
   const heartbeat = setInterval(() => part({}), heartbeatMs);

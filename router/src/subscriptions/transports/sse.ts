@@ -19,9 +19,7 @@ export function sseStream(res: ServerResponse, heartbeatMs: number): StreamWrite
     "x-accel-buffering": "no",
   });
   const open = () => !res.writableEnded && !res.destroyed;
-  const write = (text: string) => {
-    if (open()) res.write(text);
-  };
+  const write = (text: string) => (open() ? res.write(text) : true);
   write(":\n\n");
   const heartbeat = setInterval(() => write(":\n\n"), heartbeatMs);
   heartbeat.unref();

@@ -3,13 +3,19 @@ import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { router, subgraphList, web } from "@storefront/contracts/topology";
 import { inheritedEnvironment } from "@storefront/testkit";
 
 /** The repository root: where a newcomer types `npm start`. */
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-/** Every port `npm start` opens, before PORT_OFFSET moves them. */
-const BASE_PORTS = [3000, 4000, 4001, 4002, 4003, 4004, 4005, 4006, 9090, 9091, 9092, 9093, 9094, 9095, 9096];
+/** Every port `npm start` opens, before PORT_OFFSET moves them: the topology's. */
+const BASE_PORTS = [
+  web.port,
+  router.port,
+  router.metricsPort,
+  ...subgraphList.flatMap((subgraph) => [subgraph.port, subgraph.metricsPort]),
+];
 
 /**
  * Variables that would take `npm start` off its embedded defaults (PostgreSQL, RabbitMQ, Redis):

@@ -20,7 +20,7 @@ export const routerEnvShape = {
    */
   METRICS_MAX_OPERATION_NAMES: z.coerce.number().int().min(0).default(100),
   SUPERGRAPH_PATH: z.string().optional(),
-  /** `name=url` pairs, comma-separated: routing URLs that differ from supergraph.yaml (containers, tests). */
+  /** `name=url` pairs, comma-separated: routing URLs that differ from the composed ones (the topology's, on localhost: containers, tests). */
   SUBGRAPH_URLS: z
     .string()
     .regex(

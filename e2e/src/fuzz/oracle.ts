@@ -20,7 +20,7 @@ export interface ResponseErrorShape {
 
 /**
  * Internal addresses a response must not name: the running subgraphs' URLs (both host spellings)
- * and the routing URLs of supergraph.yaml.
+ * and the routing URLs the supergraph is composed with.
  */
 export function internalAddresses(urls: string[]): string[] {
   const out = new Set<string>();

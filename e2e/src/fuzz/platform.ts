@@ -10,7 +10,7 @@ export interface FuzzPlatform {
   url: string;
   tokens: Record<Identity, string | undefined>;
   ids: SeededIds;
-  /** What no response may name: every running subgraph's address and supergraph.yaml's routing URLs. */
+  /** What no response may name: every running subgraph's address and the composed routing URLs. */
   addresses: string[];
   generator(seed: number): FuzzGenerator;
   /** Whether the signed-in identities' tokens still work (a run must not sign them out halfway). */

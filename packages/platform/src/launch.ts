@@ -13,7 +13,7 @@ import { ensureTracing, flushTracing, withService } from "./tracing";
 /** What a subgraph supplies; `launchSubgraph` does the rest the same way for every domain. */
 export interface SubgraphModule<TSchema extends Record<string, unknown>, TContext extends RequestContext> {
   name: string;
-  /** Path of the SDL file (the same file supergraph.yaml points at). */
+  /** Path of the SDL file (the one the topology names, `subgraphs/<name>/src/schema.graphql`). */
   schemaFile: string;
   resolvers: GraphQLResolverMap<TContext>;
   database: { schema: TSchema; migrationsFolder: string };

@@ -4,7 +4,7 @@ import type { Logger } from "@storefront/platform";
 import { testEnv } from "./env";
 
 /**
- * Composes the supergraph from the subgraphs' SDL files (as supergraph.yaml lists them) with
+ * Composes the supergraph from the subgraphs' SDL files (as the topology lists them) with
  * the running subgraphs' URLs, and starts a router over it on a free port.
  */
 export async function startTestRouter(

@@ -1,0 +1,241 @@
+import {
+  createLogger,
+  createServiceMetrics,
+  startSubgraphServer,
+  unauthenticated,
+  type RequestContext,
+  type RunningHttpService,
+  type Viewer,
+} from "@storefront/platform";
+import { composeSupergraph } from "@storefront/schema";
+import { testEnv, waitFor } from "@storefront/testkit";
+import { createClient } from "graphql-sse";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { routerConfigFrom, startRouter, type RunningRouter } from "../src";
+import { metric } from "./support";
+
+/**
+ * The HTTP subscription transports (SSE, multipart) against one small subgraph, with tokens
+ * `user.<expiry>` checked by a fake verifier the router and the subgraph share: what the
+ * whole-platform tests (e2e/test/live-orders-http.test.ts) cannot reach cheaply, a subscription
+ * that completes, a token that expires while a stream is open, the heartbeats.
+ */
+const SDL = `
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+  type Query { ping: Int! }
+  type Subscription {
+    "Three values, then the subscription completes."
+    countdown: Int!
+    "Never sends anything."
+    quiet: Int!
+  }
+`;
+const log = createLogger({ service: "router-test", level: testEnv.logLevel });
+const HEARTBEAT_MS = 100;
+const MULTIPART_ACCEPT = 'multipart/mixed;subscriptionSpec="1.0", application/json';
+
+function token(user: string, ttlSeconds = 600) {
+  return `${user}.${Math.floor(Date.now() / 1000) + ttlSeconds}`;
+}
+function verify(presented: string): Promise<Viewer> {
+  const [userId, expiry] = presented.split(".");
+  const expiresAt = Number(expiry);
+  if (!userId || !Number.isInteger(expiresAt))
+    return Promise.reject(unauthenticated("The access token is invalid."));
+  if (expiresAt * 1000 <= Date.now()) return Promise.reject(unauthenticated("The access token has expired."));
+  return Promise.resolve({ userId, role: "CUSTOMER", expiresAt, sessionId: undefined });
+}
+const contextOf = (viewer?: Viewer): RequestContext => ({
+  requestId: "test",
+  viewer,
+  authorization: undefined,
+  clientIp: undefined,
+  userAgent: undefined,
+  internalCaller: false,
+  log,
+});
+
+/** A subscription that sends nothing until it is returned (a generator could not be). */
+function quiet(): AsyncIterableIterator<number> {
+  let stop = () => {};
+  const stopped = new Promise<IteratorResult<number>>(
+    (resolve) => (stop = () => resolve({ done: true, value: undefined })),
+  );
+  return {
+    next: () => stopped,
+    return: () => {
+      stop();
+      return Promise.resolve({ done: true, value: undefined });
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
+
+let ticker: RunningHttpService;
+let router: RunningRouter;
+
+beforeAll(async () => {
+  ticker = await startSubgraphServer<RequestContext>({
+    name: "ticker",
+    port: 0,
+    typeDefs: SDL,
+    log,
+    metrics: createServiceMetrics("ticker"),
+    readiness: {},
+    context: () => Promise.resolve(contextOf()),
+    resolvers: {
+      Query: { ping: () => 1 },
+      Subscription: {
+        countdown: {
+          subscribe: async function* () {
+            for (const value of [3, 2, 1]) yield await Promise.resolve(value);
+          },
+          resolve: (value: unknown) => value,
+        },
+        quiet: { subscribe: quiet, resolve: (value: unknown) => value },
+      },
+    },
+    subscriptions: {
+      connect: async (_req, params) => {
+        const authorization = typeof params.authorization === "string" ? params.authorization : "";
+        return contextOf(authorization ? await verify(authorization.replace(/^Bearer /, "")) : undefined);
+      },
+      perEvent: (context) => context,
+    },
+  });
+  const supergraphSdl = composeSupergraph([{ name: "ticker", url: ticker.url, sdl: SDL }]);
+  const config = routerConfigFrom({
+    ROUTER_PORT: "0",
+    ROUTER_METRICS_PORT: "0",
+    LOG_LEVEL: testEnv.logLevel,
+    RATE_LIMIT_PER_MINUTE: "0",
+    SUBSCRIPTION_HEARTBEAT_MS: String(HEARTBEAT_MS),
+  });
+  router = await startRouter({ ...config, supergraphSdl }, { log, verifyToken: verify });
+});
+
+afterAll(async () => {
+  await router?.stop();
+  await ticker?.close();
+});
+
+/** POSTs a subscription and reads the whole response (the stream must end by itself). */
+async function streamed(accept: string, query: string, authorization = `Bearer ${token("ann")}`) {
+  const response = await fetch(router.url, {
+    method: "POST",
+    headers: { accept, "content-type": "application/json", authorization },
+    body: JSON.stringify({ query }),
+  });
+  return { response, text: await response.text() };
+}
+
+/** Reads a stream until `enough` holds of what arrived, then leaves. */
+async function readUntil(accept: string, query: string, enough: (text: string) => boolean) {
+  const controller = new AbortController();
+  const response = await fetch(router.url, {
+    method: "POST",
+    headers: { accept, "content-type": "application/json", authorization: `Bearer ${token("ann")}` },
+    body: JSON.stringify({ query }),
+    signal: controller.signal,
+  });
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  while (!enough(text)) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error(`stream ended early: ${text}`);
+    text += decoder.decode(value, { stream: true });
+  }
+  controller.abort();
+  return text;
+}
+
+describe("a subscription that completes", () => {
+  it("SSE: a next event per value, then complete", async () => {
+    const { response, text } = await streamed("text/event-stream", `subscription { countdown }`);
+    expect(response.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
+    const events = text
+      .split("\n\n")
+      .filter((block) => block.startsWith("event:"))
+      .map((block) => block.split("\n"));
+    expect(events).toEqual([
+      ["event: next", 'data: {"data":{"countdown":3}}'],
+      ["event: next", 'data: {"data":{"countdown":2}}'],
+      ["event: next", 'data: {"data":{"countdown":1}}'],
+      ["event: complete", "data:"],
+    ]);
+  });
+
+  it("multipart: a payload part per value, then the closing boundary", async () => {
+    const { text } = await streamed(MULTIPART_ACCEPT, `subscription { countdown }`);
+    const parts = text
+      .split("\r\n--graphql")
+      .slice(1)
+      .map((part) => part.split("\r\n\r\n")[1]);
+    expect(parts.filter((body) => body !== "{}")).toEqual([
+      '{"payload":{"data":{"countdown":3}}}',
+      '{"payload":{"data":{"countdown":2}}}',
+      '{"payload":{"data":{"countdown":1}}}',
+      undefined, // "--\r\n": the closing boundary
+    ]);
+    expect(text.endsWith("\r\n--graphql--\r\n")).toBe(true);
+  });
+
+  it("the graphql-sse client gets the values and completes", async () => {
+    const client = createClient({
+      url: router.url,
+      headers: { authorization: `Bearer ${token("ann")}` },
+      retryAttempts: 0,
+    });
+    const values: unknown[] = [];
+    for await (const result of client.iterate({ query: `subscription { countdown }` }))
+      values.push(result.data);
+    expect(values).toEqual([{ countdown: 3 }, { countdown: 2 }, { countdown: 1 }]);
+    client.dispose();
+  });
+});
+
+describe("a stream kept open", () => {
+  it("sends heartbeats every SUBSCRIPTION_HEARTBEAT_MS: multipart an empty part, SSE a comment", async () => {
+    const started = Date.now();
+    const multipart = await readUntil(
+      MULTIPART_ACCEPT,
+      `subscription { quiet }`,
+      (text) => text.split("\r\n\r\n{}\r\n--graphql").length - 1 >= 4,
+    );
+    expect(multipart).not.toContain("payload");
+    const sse = await readUntil(
+      "text/event-stream",
+      `subscription { quiet }`,
+      (text) => text.split(":\n\n").length - 1 >= 4,
+    );
+    expect(sse).not.toContain("event:");
+    // Four heartbeats each (the first at once): at least three intervals.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2 * 3 * HEARTBEAT_MS);
+    await waitFor(
+      async () => [
+        await metric(router.metricsUrl, "router_subscriptions_active", { transport: "sse" }),
+        await metric(router.metricsUrl, "router_subscriptions_active", { transport: "multipart" }),
+      ],
+      (active) => active.every((count) => count === 0),
+    );
+  });
+
+  it("ends with UNAUTHENTICATED when the access token expires", async () => {
+    const expiring = `Bearer ${token("bob", 1)}`;
+    const [sse, multipart] = await Promise.all([
+      streamed("text/event-stream", `subscription { quiet }`, expiring),
+      streamed(MULTIPART_ACCEPT, `subscription { quiet }`, expiring),
+    ]);
+    expect(sse.text).toContain(
+      'event: next\ndata: {"errors":[{"message":"The access token has expired.","extensions":{"code":"UNAUTHENTICATED"}}]}',
+    );
+    expect(sse.text.endsWith("event: complete\ndata:\n\n")).toBe(true);
+    expect(multipart.text).toContain(
+      '{"payload":null,"errors":[{"message":"The access token has expired.","extensions":{"code":"UNAUTHENTICATED"}}]}',
+    );
+    expect(multipart.text.endsWith("\r\n--graphql--\r\n")).toBe(true);
+  });
+});

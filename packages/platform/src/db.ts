@@ -17,6 +17,10 @@ export type { ConnectionUse };
 
 /** A subgraph's Drizzle database, whichever driver is behind it. */
 export type Database<TSchema extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, TSchema>;
+/** The handle `db.transaction` gives its callback (a Database that can also `rollback()`). */
+export type Transaction<TSchema extends Record<string, unknown>> = Parameters<
+  Parameters<Database<TSchema>["transaction"]>[0]
+>[0];
 
 export interface DatabaseHandle<TSchema extends Record<string, unknown>> {
   db: Database<TSchema>;

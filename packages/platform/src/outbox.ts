@@ -3,7 +3,7 @@ import { and, asc, eq, getTableName, inArray, isNull, lte, or, sql } from "drizz
 import { index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import type { Envelope, MessageBus } from "./bus/types";
 import { utcTimestamp } from "./columns";
-import type { Database } from "./db";
+import type { Database, Transaction } from "./db";
 import type { Logger } from "./logger";
 import { currentServiceMetrics, type OutboxBacklog } from "./metrics";
 import { runInBackground } from "./request-scope";
@@ -14,6 +14,8 @@ import { activeService, injectTraceContext, publishInSpan, tracingEnabled } from
  * the same transaction as the state change they announce, so either both happen or neither.
  * A relay then publishes them and marks them sent only once the broker has confirmed them.
  * Each subgraph that publishes declares one in its Drizzle schema: `export const outbox = outboxTable();`
+ * Messages are written only through `inTransactionWithOutbox` (or `handleOnce` with a relay),
+ * which also wakes the relay once the transaction has committed.
  */
 export function outboxTable(name = "outbox") {
   return pgTable(
@@ -43,13 +45,8 @@ export type OutboxTable = ReturnType<typeof outboxTable>;
 // The relay only ever sees its own table; any schema that includes one will do.
 type AnyDatabase = Database<Record<string, unknown>>;
 
-/** Stores messages to send; call it with the transaction that makes the change they announce. */
-export async function enqueueMessages(
-  tx: AnyDatabase,
-  table: OutboxTable,
-  messages: Envelope[],
-): Promise<void> {
-  if (!messages.length) return;
+/** Stores messages to send, in the transaction that makes the change they announce. */
+async function writeMessages(tx: AnyDatabase, table: OutboxTable, messages: Envelope[]): Promise<void> {
   // The row keeps the trace of the work that wrote it: the relay publishes it later, elsewhere.
   const traced = tracingEnabled()
     ? messages.map((m) => ({ ...m, headers: injectTraceContext({ ...m.headers }) }))
@@ -79,12 +76,65 @@ export function outboxBacklog(db: AnyDatabase, table: OutboxTable): Promise<Outb
 }
 
 export interface OutboxRelay {
-  /** Publishes what is pending now, without waiting for the next tick. */
-  nudge(): void;
+  /** The table it publishes from, which `inTransactionWithOutbox` writes to. */
+  readonly table: OutboxTable;
   /** One pass; resolves with how many messages the broker confirmed. */
   drain(): Promise<number>;
   /** Stops polling and waits for a pass in progress. */
   stop(): Promise<void>;
+}
+
+/** A transaction's way to send messages: they are stored in it and sent once it has committed. */
+export interface Outbox {
+  enqueue(...messages: Envelope[]): Promise<void>;
+}
+
+/**
+ * How each relay is woken: only a committed transaction that wrote to its outbox may do it, so
+ * the wake-up is not part of the relay's public face.
+ */
+const wakeUps = new WeakMap<OutboxRelay, () => void>();
+
+/**
+ * Runs `work` in one transaction of `db` with an outbox bound to it and to `relay`. Once the
+ * transaction has committed, and only if `work` enqueued something, the relay is woken to
+ * publish at once instead of at its next tick. A transaction that rolls back (`work` throws,
+ * `tx.rollback()`, a failed commit) stores nothing and wakes nothing. Resolves with what `work`
+ * resolved with.
+ */
+export async function inTransactionWithOutbox<TSchema extends Record<string, unknown>, T>(
+  db: Database<TSchema>,
+  relay: OutboxRelay,
+  work: (tx: Transaction<TSchema>, outbox: Outbox) => Promise<T>,
+): Promise<T> {
+  let enqueued = false;
+  let open = true;
+  const result = await db.transaction(async (tx) => {
+    const outbox: Outbox = {
+      enqueue: async (...messages) => {
+        if (!open) throw new Error("an outbox was used after its transaction ended");
+        if (!messages.length) return;
+        await writeMessages(tx, relay.table, messages);
+        enqueued = true;
+      },
+    };
+    try {
+      return await work(tx, outbox);
+    } finally {
+      open = false;
+    }
+  });
+  if (enqueued) wakeUps.get(relay)?.();
+  return result;
+}
+
+/**
+ * A relay that never publishes: what is written through it waits in its table for whichever
+ * relay runs on that table next. For tests that need messages to stay unsent (as after a crash
+ * right after the commit) and for writing test fixtures.
+ */
+export function idleOutboxRelay(table: OutboxTable): OutboxRelay {
+  return { table, drain: () => Promise.resolve(0), stop: () => Promise.resolve() };
 }
 
 /**
@@ -202,11 +252,11 @@ export function startOutboxRelay(options: {
   };
 
   const timer = setInterval(() => void drain(), options.intervalMs ?? 500);
-  // A nudge comes from a request; the pass it starts is the relay's own work, not the request's
+  // A wake-up comes from a request; the pass it starts is the relay's own work, not the request's
   // (its SQL is not the request's, and it must not look like part of a transaction the caller holds).
   const detached = AsyncResource.bind((start: () => void) => start());
-  return {
-    nudge: () => detached(() => void drain()),
+  const relay: OutboxRelay = {
+    table,
     drain,
     stop: async () => {
       stopped = true;
@@ -215,6 +265,10 @@ export function startOutboxRelay(options: {
       await running;
     },
   };
+  wakeUps.set(relay, () => {
+    if (!stopped) detached(() => void drain());
+  });
+  return relay;
 }
 
 function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import { pino } from "pino";
 import postgres from "postgres";
 import { openDatabase, type DatabaseHandle } from "../src/db";
@@ -55,4 +56,16 @@ export async function openTestDatabase(
         .finally(() => admin.end({ timeout: 1 }));
     },
   };
+}
+
+/** The tables of `outboxTable()` and `inboxTable()` as their migrations would create them. */
+export async function createMessagingTables(handle: DatabaseHandle<Record<string, never>>): Promise<void> {
+  await handle.db.execute(sql`create table outbox (
+    id uuid primary key, type text not null, envelope jsonb not null,
+    created_at timestamp(3) with time zone default now() not null,
+    published_at timestamp(3) with time zone, attempts integer default 0 not null,
+    last_error text, next_attempt_at timestamp(3) with time zone)`);
+  await handle.db.execute(sql`create table inbox (
+    message_id text primary key, type text not null,
+    handled_at timestamp(3) with time zone default now() not null)`);
 }

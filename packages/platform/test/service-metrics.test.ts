@@ -14,9 +14,9 @@ import {
 import type { DatabaseHandle } from "../src/db";
 import { handleOnce, inboxTable } from "../src/inbox";
 import { createServiceMetrics, withServiceMetrics, type ServiceMetrics } from "../src/metrics";
-import { enqueueMessages, outboxTable, startOutboxRelay } from "../src/outbox";
+import { idleOutboxRelay, inTransactionWithOutbox, outboxTable, startOutboxRelay } from "../src/outbox";
 import { envelope, gate, waitFor } from "./bus-helpers";
-import { openTestDatabase, type Driver } from "./databases";
+import { createMessagingTables, openTestDatabase, type Driver } from "./databases";
 
 const AMQP_URL = process.env.TEST_AMQP_URL ?? "amqp://guest:guest@127.0.0.1:5672";
 const log = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
@@ -36,17 +36,6 @@ async function sample(
     Object.entries(labels).every(([key, value]) => v.labels[key] === value),
   );
   return series?.value;
-}
-
-async function createMessagingTables(handle: DatabaseHandle<Record<string, never>>) {
-  await handle.db.execute(sql`create table outbox (
-    id uuid primary key, type text not null, envelope jsonb not null,
-    created_at timestamp(3) with time zone default now() not null,
-    published_at timestamp(3) with time zone, attempts integer default 0 not null,
-    last_error text, next_attempt_at timestamp(3) with time zone)`);
-  await handle.db.execute(sql`create table inbox (
-    message_id text primary key, type text not null,
-    handled_at timestamp(3) with time zone default now() not null)`);
 }
 
 describe.each(["pglite", "postgres"] as const)("a service's messaging metrics on %s", (driver: Driver) => {
@@ -71,7 +60,10 @@ describe.each(["pglite", "postgres"] as const)("a service's messaging metrics on
     );
     try {
       expect(await sample(metrics, "outbox_messages_pending", { table: "outbox" })).toBe(0);
-      await handle.db.transaction((tx) => enqueueMessages(tx, outbox, [envelope(type)]));
+      // Written without waking the relay, so the row waits until the test drains it.
+      await inTransactionWithOutbox(handle.db, idleOutboxRelay(outbox), (_, pending) =>
+        pending.enqueue(envelope(type)),
+      );
       const statements = handle.statementCount();
       await waitFor(async () => ((await sample(metrics, "outbox_oldest_pending_age_seconds")) ?? 0) > 0);
       expect(await sample(metrics, "outbox_messages_pending", { table: "outbox" })).toBe(1);

@@ -1,6 +1,7 @@
 import path from "node:path";
 import {
   createTokenVerifier,
+  idleOutboxRelay,
   launchSubgraph,
   packageRoot,
   startOutboxRelay,
@@ -44,7 +45,7 @@ export function ordersModule(
       // Tests turn the relay off to leave messages in the outbox, as a crash after commit would.
       const relay: OutboxRelay =
         options.relay === false
-          ? { nudge: () => {}, drain: () => Promise.resolve(0), stop: () => Promise.resolve() }
+          ? idleOutboxRelay(outbox)
           : startOutboxRelay({
               db,
               table: outbox,

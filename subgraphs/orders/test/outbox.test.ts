@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createAmqpBus,
   createMessage,
-  enqueueMessages,
+  idleOutboxRelay,
+  inTransactionWithOutbox,
   openDatabase,
   startOutboxRelay,
   type DatabaseHandle,
@@ -54,17 +55,19 @@ afterAll(async () => {
   await database?.drop();
 });
 
+/** Stores messages without waking any relay: they wait for the next pass of one that runs. */
+const store = (messages: Envelope[]) =>
+  inTransactionWithOutbox(handle.db, idleOutboxRelay(outbox), (_tx, pending) => pending.enqueue(...messages));
+
 const pendingRows = () => handle.db.select().from(outbox).where(isNull(outbox.publishedAt));
 
 describe("transactional outbox", () => {
   it("a message whose transaction rolls back is never stored, so never sent", async () => {
     const message = statusEvent();
-    await handle.db
-      .transaction(async (tx) => {
-        await enqueueMessages(tx, outbox, [message]);
-        throw new Error("the state change failed");
-      })
-      .catch(() => {});
+    await inTransactionWithOutbox(handle.db, idleOutboxRelay(outbox), async (_tx, pending) => {
+      await pending.enqueue(message);
+      throw new Error("the state change failed");
+    }).catch(() => {});
     expect((await handle.db.select().from(outbox)).map((r) => r.id)).not.toContain(message.id);
   });
 
@@ -72,7 +75,7 @@ describe("transactional outbox", () => {
     const relay = startOutboxRelay({ db: handle.db, table: outbox, bus, log, intervalMs: 50 });
     try {
       const message = statusEvent();
-      await enqueueMessages(handle.db, outbox, [message]);
+      await inTransactionWithOutbox(handle.db, relay, (_tx, pending) => pending.enqueue(message));
       const failed = await waitFor(pendingRows, (rows) =>
         rows.some((r) => r.id === message.id && r.attempts > 0),
       );
@@ -100,7 +103,7 @@ describe("transactional outbox", () => {
 
   it("two relays on one table send each message exactly once (FOR UPDATE SKIP LOCKED)", async () => {
     const messages = Array.from({ length: 60 }, statusEvent);
-    await enqueueMessages(handle.db, outbox, messages);
+    await store(messages);
     const relays = [1, 2].map(() =>
       startOutboxRelay({ db: handle.db, table: outbox, bus, log, intervalMs: 10, batchSize: 7 }),
     );
@@ -131,7 +134,7 @@ describe("transactional outbox", () => {
       close: () => Promise.resolve(),
     };
     const message = statusEvent();
-    await enqueueMessages(handle.db, outbox, [message]);
+    await store([message]);
     const relay = startOutboxRelay({
       db: handle.db,
       table: outbox,

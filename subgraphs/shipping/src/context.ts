@@ -7,6 +7,6 @@ export interface ShippingContext extends RequestContext {
   db: ShippingDatabase;
   loaders: Loaders;
   config: ShippingConfig;
-  /** Nudged after a commit that enqueued messages, so they go out without waiting for a tick. */
+  /** What requests write their messages through (`inTransactionWithOutbox`), woken after each commit. */
   relay: OutboxRelay;
 }

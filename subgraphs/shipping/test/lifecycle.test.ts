@@ -60,7 +60,7 @@ afterAll(async () => {
 describe("shipping lifecycle", () => {
   it("on stop, finishes the request in hand, acks it and publishes what it committed", async () => {
     let started = false;
-    // The relay never ticks on its own here: only the nudge after commit or the final drain can send.
+    // The relay never ticks on its own here: only the wake-up after a commit or the final drain can send.
     const shipping = await startTestSubgraph(
       shippingModule(config, {
         bus,

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { shipments } from "../src/db/schema";
+import { idleOutboxRelay, inTransactionWithOutbox } from "@storefront/platform";
+import { outbox, shipments } from "../src/db/schema";
 import { changeStatus } from "../src/services/transitions";
 import { startShippingStack, waitFor, type ShippingStack } from "./harness";
 
@@ -56,7 +57,10 @@ describe("simulated carrier", () => {
     await waitFor(
       async () => {
         const current = (await stack.db.select().from(shipments).where(eq(shipments.id, row.id)))[0]!;
-        return stack.db.transaction((tx) => changeStatus(tx, current, "EXCEPTION", "Customs inspection"));
+        // Its message waits for the running relay's next pass.
+        return inTransactionWithOutbox(stack.db, idleOutboxRelay(outbox), (tx, pending) =>
+          changeStatus(tx, pending, current, "EXCEPTION", "Customs inspection"),
+        );
       },
       (updated) => updated !== undefined,
     );

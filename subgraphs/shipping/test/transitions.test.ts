@@ -1,7 +1,8 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { idleOutboxRelay, inTransactionWithOutbox } from "@storefront/platform";
 import type { TestAccount } from "@storefront/testkit";
-import { shipments } from "../src/db/schema";
+import { outbox, shipments } from "../src/db/schema";
 import { advanceDueShipments } from "../src/services/simulated-carrier";
 import { changeStatus, MOVING_STATUSES, nextStatus } from "../src/services/transitions";
 import {
@@ -140,7 +141,11 @@ describe("advancing a shipment", () => {
       const to = nextStatus(snapshot)!;
       expect(to).toBe(expected);
       const outcomes = await Promise.all(
-        Array.from({ length: 8 }, () => stack.db.transaction((tx) => changeStatus(tx, snapshot, to, null))),
+        Array.from({ length: 8 }, () =>
+          inTransactionWithOutbox(stack.db, idleOutboxRelay(outbox), (tx, pending) =>
+            changeStatus(tx, pending, snapshot, to, null),
+          ),
+        ),
       );
       expect(outcomes.filter(Boolean)).toHaveLength(1);
     }
@@ -193,7 +198,9 @@ describe("advancing a shipment", () => {
   it("lets concurrent carrier passes split the due shipments, never moving one twice", async () => {
     const fresh = await Promise.all(Array.from({ length: 6 }, () => stack.requestShipment()));
     const due = await stack.db.select().from(shipments).where(inArray(shipments.status, MOVING_STATUSES));
-    const moved = await Promise.all([0, 1, 2].map(() => advanceDueShipments(stack.db, 0)));
+    const moved = await Promise.all(
+      [0, 1, 2].map(() => advanceDueShipments(stack.db, idleOutboxRelay(outbox), 0)),
+    );
     expect(moved.reduce((a, b) => a + b, 0)).toBe(due.length);
     for (const { shipment } of fresh) {
       expect((await stack.eventsOf(shipment.id)).map((e) => e.status)).toEqual([

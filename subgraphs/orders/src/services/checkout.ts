@@ -5,7 +5,7 @@ import { z } from "zod";
 import {
   badUserInput,
   createMessage,
-  enqueueMessages,
+  inTransactionWithOutbox,
   isUuid,
   passThroughClientError,
   postalAddress,
@@ -24,7 +24,7 @@ import {
 import { ShippingQuoteDocument } from "@storefront/contracts/shipping";
 import { CheckoutAddressBookDocument } from "@storefront/contracts/users";
 import type { OrdersContext } from "../context";
-import { orderLines, orderStatusHistory, orders, outbox, type OrderRow } from "../db/schema";
+import { orderLines, orderStatusHistory, orders, type OrderRow } from "../db/schema";
 import { timeStage, type CheckoutOutcome } from "./checkout-metrics";
 import { releaseStock, reserveStock, sellStock, type SagaContext } from "./stock";
 import { statusChangedMessage, transition } from "./transitions";
@@ -249,7 +249,7 @@ async function placeOrder(
   const subtotal = cart.lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
   const id = randomUUID();
   const created = await timeStage(metrics, "create_order", () =>
-    ctx.db.transaction(async (tx) => {
+    inTransactionWithOutbox(ctx.db, ctx.deps.relay, async (tx, outbox) => {
       const [order] = await tx
         .insert(orders)
         .values({
@@ -273,7 +273,7 @@ async function placeOrder(
       await tx
         .insert(orderStatusHistory)
         .values({ orderId: id, status: "PENDING", sequence: 1, note: "Order placed" });
-      await enqueueMessages(tx, outbox, [statusChangedMessage(order, null)]);
+      await outbox.enqueue(statusChangedMessage(order, null));
       return order;
     }),
   );
@@ -282,7 +282,6 @@ async function placeOrder(
     attempt.replayed = true;
     return outcomeOf(await settled(ctx, (await existingOrder(ctx, viewer.userId, input.idempotencyKey))!.id));
   }
-  ctx.deps.relay.nudge();
   return runSaga(ctx, created, input.card);
 }
 
@@ -300,14 +299,13 @@ async function runSaga(
   );
   if (reserved.__typename === "InsufficientStock") {
     const message = "Some items sold out while you were checking out.";
-    const cancelled = await ctx.db.transaction((tx) =>
-      transition(tx, order, "CANCELLED", {
+    const cancelled = await inTransactionWithOutbox(ctx.db, ctx.deps.relay, (tx, outbox) =>
+      transition(tx, outbox, order, "CANCELLED", {
         note: message,
         failureCode: "OUT_OF_STOCK",
         failureMessage: message,
       }),
     );
-    ctx.deps.relay.nudge();
     return {
       code: "OUT_OF_STOCK",
       message,
@@ -316,8 +314,8 @@ async function runSaga(
     };
   }
 
-  const paying = await ctx.db.transaction((tx) =>
-    transition(tx, order, "PAYMENT_PENDING", { note: "Stock reserved" }),
+  const paying = await inTransactionWithOutbox(ctx.db, ctx.deps.relay, (tx, outbox) =>
+    transition(tx, outbox, order, "PAYMENT_PENDING", { note: "Stock reserved" }),
   );
   if (!paying) {
     // The customer cancelled while the stock was being reserved: nothing is charged, and the
@@ -326,7 +324,6 @@ async function runSaga(
     const [current] = await ctx.db.select().from(orders).where(eq(orders.id, order.id));
     return outcomeOf(current!);
   }
-  ctx.deps.relay.nudge();
   let payment: ChargePaymentMutation["chargePayment"];
   try {
     ({ chargePayment: payment } = await timeStage(
@@ -390,11 +387,10 @@ export async function completePaidOrder(
     total: { amount: order.total, currency: order.currency },
   });
   const paid = await timeStage(metrics, "request_shipment", () =>
-    ctx.db.transaction((tx) =>
-      transition(tx, order, "PAID", { note: "Payment received", paymentId, messages: [shipment] }),
+    inTransactionWithOutbox(ctx.db, ctx.deps.relay, (tx, outbox) =>
+      transition(tx, outbox, order, "PAID", { note: "Payment received", paymentId, messages: [shipment] }),
     ),
   );
-  ctx.deps.relay.nudge();
   if (order.cartId) {
     const cartId = order.cartId;
     await timeStage(metrics, "empty_cart", () =>
@@ -445,15 +441,14 @@ export async function refundUnfulfillable(
   });
   // Whatever the order still holds goes back (released already when the hold had expired).
   await timeStage(ctx.deps.metrics, "release_stock", () => releaseStock(ctx, order.id));
-  const cancelled = await ctx.db.transaction((tx) =>
-    transition(tx, order, "CANCELLED", {
+  const cancelled = await inTransactionWithOutbox(ctx.db, ctx.deps.relay, (tx, outbox) =>
+    transition(tx, outbox, order, "CANCELLED", {
       note: message,
       failureCode: "OUT_OF_STOCK",
       failureMessage: message,
       paymentId,
     }),
   );
-  ctx.deps.relay.nudge();
   ctx.log.warn({ orderId: order.id, paymentId }, "paid order could not be fulfilled; refunded and cancelled");
   return { code: "OUT_OF_STOCK", message, order: cancelled ?? order, shortages: [] };
 }
@@ -465,9 +460,8 @@ export async function failPayment(
 ): Promise<CheckoutError> {
   await timeStage(ctx.deps.metrics, "release_stock", () => releaseStock(ctx, order.id));
   const [code, message] = PAYMENT_MESSAGES[failureCode] ?? PAYMENT_MESSAGES.PROCESSING_ERROR!;
-  const failed = await ctx.db.transaction((tx) =>
-    transition(tx, order, "PAYMENT_FAILED", { note: message, failureCode, failureMessage: message }),
+  const failed = await inTransactionWithOutbox(ctx.db, ctx.deps.relay, (tx, outbox) =>
+    transition(tx, outbox, order, "PAYMENT_FAILED", { note: message, failureCode, failureMessage: message }),
   );
-  ctx.deps.relay.nudge();
   return { code, message, order: failed ?? order, shortages: [] };
 }

@@ -3,6 +3,7 @@ import {
   assertOwnerOrAdmin,
   badUserInput,
   canSee as ownerAdminOrService,
+  inTransactionWithOutbox,
   newestFirst,
   notFound,
   pageSize,
@@ -97,11 +98,10 @@ export async function cancelOrder(ctx: OrdersContext, id: string): Promise<Order
       throw badUserInput("A payment was made for this order; it can be refunded but not cancelled.", "id");
     }
   }
-  const cancelled = await ctx.db.transaction((tx) =>
-    transition(tx, current, "CANCELLED", { note: "Cancelled by the customer" }),
+  const cancelled = await inTransactionWithOutbox(ctx.db, ctx.deps.relay, (tx, outbox) =>
+    transition(tx, outbox, current, "CANCELLED", { note: "Cancelled by the customer" }),
   );
   if (!cancelled) throw badUserInput("The order changed while cancelling it; look at it again.", "id");
-  ctx.deps.relay.nudge();
   await releaseStock(ctx, order.id);
   ctx.loaders.orderById.clear(id);
   return cancelled;

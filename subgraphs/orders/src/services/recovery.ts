@@ -1,5 +1,5 @@
 import { and, inArray, lt, sql } from "drizzle-orm";
-import { startPeriodicTask } from "@storefront/platform";
+import { inTransactionWithOutbox, startPeriodicTask } from "@storefront/platform";
 import { PaymentForOrderDocument } from "@storefront/contracts/payments";
 import { orders, type OrderRow } from "../db/schema";
 import { completePaidOrder, failPayment, refundUnfulfillable } from "./checkout";
@@ -35,10 +35,13 @@ async function finish(ctx: SagaContext, order: OrderRow): Promise<void> {
   }
   await releaseStock(ctx, order.id);
   const message = "The checkout was interrupted before payment; nothing was charged.";
-  await ctx.db.transaction((tx) =>
-    transition(tx, order, "CANCELLED", { note: message, failureCode: "ABANDONED", failureMessage: message }),
+  await inTransactionWithOutbox(ctx.db, ctx.deps.relay, (tx, outbox) =>
+    transition(tx, outbox, order, "CANCELLED", {
+      note: message,
+      failureCode: "ABANDONED",
+      failureMessage: message,
+    }),
   );
-  ctx.deps.relay.nudge();
 }
 
 /**

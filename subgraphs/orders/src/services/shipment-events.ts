@@ -37,29 +37,34 @@ export function shipmentEventHandler(deps: {
     const event = readMessage("shipping.shipment-status-changed.v1", message);
     const steps = PATH[event.status];
     if (!steps) return;
-    const applied = await handleOnce(deps.db, inbox, message, async (tx) => {
-      const [order] = await tx.select().from(orders).where(eq(orders.id, event.orderId)).for("update");
-      if (!order) throw new PermanentMessageError(`shipment event for unknown order ${event.orderId}`);
-      if (!(order.status in PROGRESS)) {
-        // A shipment for an order that was never paid would be a bug upstream; keep it visible.
-        deps.log.warn(
-          { orderId: order.id, orderStatus: order.status, shipmentStatus: event.status },
-          "shipment event for an order that is not paid; ignored",
-        );
-        return;
-      }
-      let current = order;
-      for (const status of steps) {
-        if (PROGRESS[status]! <= PROGRESS[current.status]!) continue;
-        const note =
-          status === "SHIPPED"
-            ? `With ${event.carrier}, tracking number ${event.trackingNumber}`
-            : `Delivered by ${event.carrier}`;
-        const moved = await transition(tx, current, status, { note });
-        if (!moved) throw new Error(`order ${order.id} changed while applying a shipment event`);
-        current = moved;
-      }
-    });
-    if (applied) deps.relay.nudge();
+    await handleOnce(
+      deps.db,
+      inbox,
+      message,
+      async (tx, outbox) => {
+        const [order] = await tx.select().from(orders).where(eq(orders.id, event.orderId)).for("update");
+        if (!order) throw new PermanentMessageError(`shipment event for unknown order ${event.orderId}`);
+        if (!(order.status in PROGRESS)) {
+          // A shipment for an order that was never paid would be a bug upstream; keep it visible.
+          deps.log.warn(
+            { orderId: order.id, orderStatus: order.status, shipmentStatus: event.status },
+            "shipment event for an order that is not paid; ignored",
+          );
+          return;
+        }
+        let current = order;
+        for (const status of steps) {
+          if (PROGRESS[status]! <= PROGRESS[current.status]!) continue;
+          const note =
+            status === "SHIPPED"
+              ? `With ${event.carrier}, tracking number ${event.trackingNumber}`
+              : `Delivered by ${event.carrier}`;
+          const moved = await transition(tx, outbox, current, status, { note });
+          if (!moved) throw new Error(`order ${order.id} changed while applying a shipment event`);
+          current = moved;
+        }
+      },
+      deps.relay,
+    );
   };
 }

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
-import { createMessage, enqueueMessages, type Envelope } from "@storefront/platform";
+import { createMessage, type Envelope, type Outbox } from "@storefront/platform";
 import type { OrdersDatabase } from "../db";
-import { orderStatusHistory, orders, outbox, type OrderRow, type OrderStatus } from "../db/schema";
+import { orderStatusHistory, orders, type OrderRow, type OrderStatus } from "../db/schema";
 
 /** The moves an order may make; anything else is a bug or a lost race, and is refused. */
 const allowed: Record<OrderStatus, OrderStatus[]> = {
@@ -29,11 +29,12 @@ export function statusChangedMessage(order: OrderRow, previousStatus: OrderStatu
 
 /**
  * Moves an order from `from` to `to` in the caller's transaction: the status, one history row
- * and one status event in the outbox, together or not at all. The update is conditional on the
+ * and one status event in the transaction's outbox, together or not at all. The update is conditional on the
  * current status, so of two racing transitions exactly one wins; the loser gets undefined.
  */
 export async function transition(
   tx: OrdersDatabase,
+  outbox: Outbox,
   order: OrderRow,
   to: OrderStatus,
   details: {
@@ -63,9 +64,6 @@ export async function transition(
   await tx
     .insert(orderStatusHistory)
     .values({ orderId: order.id, status: to, sequence: updated.sequence, note: details.note ?? null });
-  await enqueueMessages(tx, outbox, [
-    statusChangedMessage(updated, order.status),
-    ...(details.messages ?? []),
-  ]);
+  await outbox.enqueue(statusChangedMessage(updated, order.status), ...(details.messages ?? []));
   return updated;
 }

@@ -1,7 +1,6 @@
 import { randomInt } from "node:crypto";
 import { eq } from "drizzle-orm";
 import {
-  enqueueMessages,
   handleOnce,
   readMessage,
   type DeliveryInfo,
@@ -9,10 +8,11 @@ import {
   type Logger,
   type MessageHandler,
   type MessagePayload,
+  type Outbox,
   type OutboxRelay,
 } from "@storefront/platform";
 import type { ShippingDatabase } from "../db";
-import { inbox, outbox, shipmentEvents, shipments, type ShipmentRow } from "../db/schema";
+import { inbox, shipmentEvents, shipments, type ShipmentRow } from "../db/schema";
 import { addBusinessDays, serviceForShipment, type CarrierService, type Shop } from "./rates";
 import { defaultNote, statusChangedMessage } from "./transitions";
 
@@ -29,13 +29,14 @@ export function trackingNumber(service: CarrierService): string {
 
 /**
  * Creates the order's shipment with its first event and status message, in the caller's
- * transaction. The insert does nothing on any unique conflict: when the order already has a
+ * transaction and its outbox. The insert does nothing on any unique conflict: when the order already has a
  * shipment (another request for it, perhaps with another message id, committed first — a
  * concurrent one is waited for by the unique index) the result is undefined and nothing is
  * written; when only the tracking number collided, another is drawn.
  */
 export async function createShipment(
   tx: ShippingDatabase,
+  outbox: Outbox,
   request: ShipmentRequest,
   shop: Shop,
   log: Logger,
@@ -76,7 +77,7 @@ export async function createShipment(
         note,
         at: shipment.createdAt,
       });
-      await enqueueMessages(tx, outbox, [statusChangedMessage(shipment, note)]);
+      await outbox.enqueue(statusChangedMessage(shipment, note));
       return shipment;
     }
     const [existing] = await tx
@@ -112,14 +113,19 @@ export function shipmentRequestHandler(deps: {
   return async (message, delivery) => {
     const request = readMessage("orders.shipment-requested.v1", message);
     await deps.hooks?.before?.(message, delivery);
-    const applied = await handleOnce(deps.db, inbox, message, async (tx) => {
-      const shipment = await createShipment(tx, request, deps.shop, deps.log);
-      deps.log.info(
-        { orderId: request.orderId, messageId: message.id, shipmentId: shipment?.id },
-        shipment ? "shipment created" : "order already has a shipment; request ignored",
-      );
-    });
-    if (applied) deps.relay.nudge();
+    const applied = await handleOnce(
+      deps.db,
+      inbox,
+      message,
+      async (tx, outbox) => {
+        const shipment = await createShipment(tx, outbox, request, deps.shop, deps.log);
+        deps.log.info(
+          { orderId: request.orderId, messageId: message.id, shipmentId: shipment?.id },
+          shipment ? "shipment created" : "order already has a shipment; request ignored",
+        );
+      },
+      deps.relay,
+    );
     deps.hooks?.after?.(message, applied);
   };
 }

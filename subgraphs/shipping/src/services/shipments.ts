@@ -2,6 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import {
   badUserInput,
   canSee as ownerAdminOrService,
+  inTransactionWithOutbox,
   isUuid,
   newestFirst,
   notFound,
@@ -72,14 +73,15 @@ async function loadForChange(ctx: ShippingContext, id: string): Promise<Shipment
 
 /** Applies a change decided from `shipment` as read; a concurrent change that got there first wins. */
 async function apply(ctx: ShippingContext, shipment: ShipmentRow, to: ShipmentStatus, note: string) {
-  const updated = await ctx.db.transaction((tx) => changeStatus(tx, shipment, to, note));
+  const updated = await inTransactionWithOutbox(ctx.db, ctx.relay, (tx, outbox) =>
+    changeStatus(tx, outbox, shipment, to, note),
+  );
   if (!updated) {
     throw badUserInput(
       "This shipment was updated by someone else at the same time. Reload it and try again.",
       "id",
     );
   }
-  ctx.relay.nudge();
   // Later fields of the same operation (events) must see the change.
   ctx.loaders.shipmentById.clear(updated.id).prime(updated.id, updated);
   ctx.loaders.eventsByShipmentId.clear(updated.id);

@@ -1,5 +1,11 @@
 import { and, asc, inArray, lt, sql } from "drizzle-orm";
-import { startPeriodicTask, type Logger, type OutboxRelay, type PeriodicTask } from "@storefront/platform";
+import {
+  inTransactionWithOutbox,
+  startPeriodicTask,
+  type Logger,
+  type OutboxRelay,
+  type PeriodicTask,
+} from "@storefront/platform";
 import type { ShippingDatabase } from "../db";
 import { shipments } from "../db/schema";
 import { changeStatus, defaultNote, MOVING_STATUSES, nextStatus } from "./transitions";
@@ -10,10 +16,15 @@ const BATCH = 50;
  * One pass of the stand-in carrier: every moving shipment whose last change is older than a
  * step goes one status further. Rows are claimed with FOR UPDATE SKIP LOCKED, so replicas
  * running the same pass split the work and never advance one shipment twice; shipments in
- * EXCEPTION wait for a person. Resolves with how many shipments moved.
+ * EXCEPTION wait for a person. Resolves with how many shipments moved; their status messages go
+ * out through `relay` once the pass has committed.
  */
-export async function advanceDueShipments(db: ShippingDatabase, stepSeconds: number): Promise<number> {
-  return db.transaction(async (tx) => {
+export async function advanceDueShipments(
+  db: ShippingDatabase,
+  relay: OutboxRelay,
+  stepSeconds: number,
+): Promise<number> {
+  return inTransactionWithOutbox(db, relay, async (tx, outbox) => {
     const due = await tx
       .select()
       .from(shipments)
@@ -29,7 +40,8 @@ export async function advanceDueShipments(db: ShippingDatabase, stepSeconds: num
     let moved = 0;
     for (const shipment of due) {
       const to = nextStatus(shipment)!;
-      if (await changeStatus(tx, shipment, to, `${defaultNote(shipment, to)} (simulated carrier)`)) moved++;
+      if (await changeStatus(tx, outbox, shipment, to, `${defaultNote(shipment, to)} (simulated carrier)`))
+        moved++;
     }
     return moved;
   });
@@ -49,11 +61,8 @@ export function startSimulatedCarrier(options: {
     intervalMs,
     log,
     task: async () => {
-      const moved = await advanceDueShipments(db, stepSeconds);
-      if (moved) {
-        relay.nudge();
-        log.debug({ moved }, "simulated carrier advanced shipments");
-      }
+      const moved = await advanceDueShipments(db, relay, stepSeconds);
+      if (moved) log.debug({ moved }, "simulated carrier advanced shipments");
       // A full batch means more are due: go again at once instead of waiting a tick.
       return moved === BATCH;
     },

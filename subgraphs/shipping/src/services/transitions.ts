@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
-import { createMessage, enqueueMessages, type Envelope } from "@storefront/platform";
+import { createMessage, type Envelope, type Outbox } from "@storefront/platform";
 import type { ShippingDatabase } from "../db";
-import { outbox, shipmentEvents, shipments, type ShipmentRow, type ShipmentStatus } from "../db/schema";
+import { shipmentEvents, shipments, type ShipmentRow, type ShipmentStatus } from "../db/schema";
 
 /** The normal path; EXCEPTION is a detour that the next advance leaves. */
 const NEXT: Partial<Record<ShipmentStatus, ShipmentStatus>> = {
@@ -36,12 +36,13 @@ export function statusChangedMessage(shipment: ShipmentRow, note: string | null)
 
 /**
  * Moves a shipment to `to` in the caller's transaction: the status, one event row and one
- * status message in the outbox, together or not at all. The update is conditional on the
+ * status message in the transaction's outbox, together or not at all. The update is conditional on the
  * status and sequence the caller read, so of two racing changes exactly one wins; the loser
  * gets undefined and nothing is written for it.
  */
 export async function changeStatus(
   tx: ShippingDatabase,
+  outbox: Outbox,
   shipment: ShipmentRow,
   to: ShipmentStatus,
   note: string | null,
@@ -68,7 +69,7 @@ export async function changeStatus(
   await tx
     .insert(shipmentEvents)
     .values({ shipmentId: updated.id, status: to, sequence: updated.sequence, note, at: updated.updatedAt });
-  await enqueueMessages(tx, outbox, [statusChangedMessage(updated, note)]);
+  await outbox.enqueue(statusChangedMessage(updated, note));
   return updated;
 }
 

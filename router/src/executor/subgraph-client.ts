@@ -12,6 +12,12 @@ export function createSubgraphMetrics(registry: Registry) {
       labelNames: ["subgraph", "outcome"] as const,
       registers: [registry],
     }),
+    shared: new Counter({
+      name: "subgraph_fetches_shared_total",
+      help: "Subgraph fetches answered by an identical call already in flight (deduplication), by subgraph.",
+      labelNames: ["subgraph"] as const,
+      registers: [registry],
+    }),
     fetchDuration: new Histogram({
       name: "subgraph_fetch_duration_seconds",
       help: "Time of one router-to-subgraph fetch, by subgraph and outcome (as subgraph_fetches_total).",
@@ -144,7 +150,7 @@ export class SubgraphClient {
         const stop = this.options.metrics.fetchDuration.startTimer({ subgraph: service });
         let outcome = "failed";
         try {
-          const answer = await this.send(url, body, caller, query && this.options.dedupe);
+          const answer = await this.send(service, url, body, caller, query && this.options.dedupe);
           span.setAttribute("http.response.status_code", answer.status);
           const response = interpret(service, url, answer);
           if (cachePolicy) cachePolicy.restrict(cacheHint(answer.cacheControl));
@@ -164,6 +170,7 @@ export class SubgraphClient {
   }
 
   private send(
+    service: string,
     url: URL,
     body: string,
     caller: ForwardedCaller | undefined,
@@ -172,7 +179,10 @@ export class SubgraphClient {
     if (!share) return this.request(url, body, caller);
     const key = `${url.href}\n${caller?.authorization ?? ""}\n${caller?.cartToken ?? ""}\n${caller?.clientIp ?? ""}\n${body}`;
     const existing = this.inFlight.get(key);
-    if (existing) return existing;
+    if (existing) {
+      this.options.metrics.shared.inc({ subgraph: service });
+      return existing;
+    }
     const pending = this.request(url, body, caller).finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, pending);
     return pending;
@@ -207,11 +217,6 @@ export class SubgraphClient {
       cacheControl: Array.isArray(cacheControl) ? cacheControl.join(",") : cacheControl,
       text: await response.body.text(),
     };
-  }
-
-  /** Calls in flight that other calls are sharing, for tests and metrics. */
-  get sharedInFlight(): number {
-    return this.inFlight.size;
   }
 
   async close(): Promise<void> {

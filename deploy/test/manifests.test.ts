@@ -1,8 +1,10 @@
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { subgraphNames } from "@storefront/contracts/topology";
 import {
   base,
   baseKustomization,
@@ -18,6 +20,7 @@ import {
   metricsPortOf,
   objectsOf,
   readKustomization,
+  repoDir,
   serviceNamed,
   servicePorts,
   services,
@@ -245,5 +248,34 @@ describe("the storefront's client key", () => {
       expect(clients.find((c) => c.name === "web")).toMatchObject({ apiKeySha256: hash, public: true });
     }
     expect(readFileSync(path.join(deployDir, "README.md"), "utf8")).toContain(`VITE_API_KEY=${key}`);
+  });
+});
+
+describe("run-service.sh", () => {
+  /** Runs the image's entry point from the repository root with a `node` that only says what it was asked to run. */
+  function runService(service: string) {
+    const bin = mkdtempSync(path.join(tmpdir(), "storefront-node-"));
+    writeFileSync(path.join(bin, "node"), '#!/bin/sh\necho "$@"\n');
+    chmodSync(path.join(bin, "node"), 0o755);
+    return spawnSync("sh", [path.join(deployDir, "docker/run-service.sh")], {
+      cwd: repoDir,
+      env: { PATH: `${bin}:${process.env.PATH}`, SERVICE: service },
+      encoding: "utf8",
+    });
+  }
+
+  it("runs the router or any subgraph of the topology by its name", () => {
+    expect(runService("router").stdout.trim()).toBe("--import tsx router/src/main.ts");
+    for (const name of subgraphNames)
+      expect(runService(name).stdout.trim()).toBe(`--import tsx subgraphs/${name}/src/main.ts`);
+  });
+
+  it("refuses anything else, naming what it runs", () => {
+    for (const service of ["", "nope", "../router", "users/../../etc", ".hidden"]) {
+      const run = runService(service);
+      expect(run.status, service).toBe(64);
+      expect(run.stderr).toContain("SERVICE must be router or one of:");
+      expect(run.stdout).toBe("");
+    }
   });
 });

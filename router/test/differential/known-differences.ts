@@ -34,7 +34,22 @@ const unavailable = (error: ComparedError): ComparedError => ({
   code: ErrorCode.UNAVAILABLE,
 });
 
+/** The stock gateway's text for a 4xx subgraph response: `<status>: <status text>`. */
+const REFUSAL_STATUS = /^4\d\d: /;
+
 export const KNOWN_DIFFERENCES: KnownDifference[] = [
+  {
+    id: "subgraph-refusal-passed-on",
+    reason:
+      "A subgraph that refuses a request with a 4xx status (401 without a valid sign-in, 403, 400) " +
+      "still answers in GraphQL; the router passes on those errors, each with its message, code and " +
+      "path, as it does for errors in a 200 (a refused fetch may hold BAD_USER_INPUT beside " +
+      "UNAUTHENTICATED). The stock gateway replaces them all with one error `401: Unauthorized` " +
+      "without a path, carrying the subgraph's URL and body in extensions.response.",
+    deliberate: true,
+    routerError: (error) =>
+      REFUSAL_STATUS.test(error.message) ? { code: /^[A-Z_]+$/, message: /./ } : undefined,
+  },
   {
     id: "subgraph-unavailable",
     reason:

@@ -59,6 +59,26 @@ export function sameResponse(a: ComparedResponse, b: ComparedResponse): boolean 
 }
 
 /**
+ * Stands for one or more errors of the router's answer where the stock gateway has one: what a
+ * subgraph said in a refused (4xx) response, which the router passes on error by error, at their
+ * paths, and the stock gateway sums up as `401: Unauthorized`.
+ */
+export interface ErrorPattern {
+  /** Every error it stands for has a code matching this… */
+  code: RegExp;
+  /** …and a message matching this. */
+  message: RegExp;
+}
+
+/** What the router should answer: exact errors, plus patterns each matching one or more further errors. */
+export interface ExpectedResponse extends ComparedResponse {
+  patterns: ErrorPattern[];
+}
+
+const isPattern = (value: ComparedError | ErrorPattern): value is ErrorPattern =>
+  value.message instanceof RegExp;
+
+/**
  * A place where the router answers differently from a stock @apollo/gateway on purpose. Rather
  * than ignore the difference, an entry says exactly what the router answers instead: the stock
  * response is rewritten with every entry that applies, and the router's must then equal it.
@@ -69,8 +89,11 @@ export interface KnownDifference {
   reason: string;
   /** Always true: an entry documents a deliberate policy, never a bug waiting for a fix. */
   deliberate: true;
-  /** The error the router answers in place of the stock gateway's `error`; undefined: not this entry's case. */
-  routerError?: (error: ComparedError) => ComparedError | undefined;
+  /**
+   * The error the router answers in place of the stock gateway's `error` (or a pattern for the
+   * errors it answers instead); undefined: not this entry's case.
+   */
+  routerError?: (error: ComparedError) => ComparedError | ErrorPattern | undefined;
   /** The HTTP status the router answers in place of the stock gateway's; undefined: not this entry's case. */
   routerStatus?: (response: ComparedResponse) => number | undefined;
 }
@@ -79,18 +102,23 @@ export interface KnownDifference {
 export function expectedRouterResponse(
   stock: ComparedResponse,
   differences: readonly KnownDifference[],
-): { expected: ComparedResponse; applied: string[] } {
+): { expected: ExpectedResponse; applied: string[] } {
   const applied = new Set<string>();
-  const errors = stock.errors.map((error) => {
+  const errors: ComparedError[] = [];
+  const patterns: ErrorPattern[] = [];
+  for (const error of stock.errors) {
+    let replaced: ComparedError | ErrorPattern = error;
     for (const difference of differences) {
-      const replaced = difference.routerError?.(error);
-      if (replaced) {
+      const instead = difference.routerError?.(error);
+      if (instead) {
         applied.add(difference.id);
-        return replaced;
+        replaced = instead;
+        break;
       }
     }
-    return error;
-  });
+    if (isPattern(replaced)) patterns.push(replaced);
+    else errors.push(replaced);
+  }
   let status = stock.status;
   for (const difference of differences) {
     const replaced = difference.routerStatus?.(stock);
@@ -100,5 +128,25 @@ export function expectedRouterResponse(
       break;
     }
   }
-  return { expected: { ...stock, status, errors: sortErrors(errors) }, applied: [...applied] };
+  return { expected: { ...stock, status, errors: sortErrors(errors), patterns }, applied: [...applied] };
+}
+
+/**
+ * Whether the router's response is the expected one: same status and data, every exact error
+ * once, and the errors left over each matched by a pattern, every pattern by at least one.
+ */
+export function matchesExpected(router: ComparedResponse, expected: ExpectedResponse): boolean {
+  if (router.status !== expected.status || router.data !== expected.data) return false;
+  const left = [...router.errors];
+  for (const error of expected.errors) {
+    const index = left.findIndex((candidate) => errorKey(candidate) === errorKey(error));
+    if (index < 0) return false;
+    left.splice(index, 1);
+  }
+  const matches = (pattern: ErrorPattern, error: ComparedError) =>
+    error.code !== undefined && pattern.code.test(error.code) && pattern.message.test(error.message);
+  return (
+    left.every((error) => expected.patterns.some((pattern) => matches(pattern, error))) &&
+    expected.patterns.every((pattern) => left.some((error) => matches(pattern, error)))
+  );
 }

@@ -145,7 +145,7 @@ class OperationBuilder {
   build(name: string): GeneratedOperation {
     const root = this.options.schema.getQueryType()!;
     const names = new Set<string>();
-    const items = this.fieldSelections(root, 1, names, this.rng.int(1, 3));
+    const items = this.fieldSelections(root, 0, names, this.rng.int(1, 3));
     const header = `query ${name}${this.variableDefinitions.length ? `(${this.variableDefinitions.join(", ")})` : ""}`;
     const query = [`${header} { ${items.join(" ")} }`, ...this.fragments].join("\n");
     return { name, query, variables: this.variables };

@@ -6,6 +6,7 @@
  *
  *   npm run gateway -w @storefront/bench -- [--duration 10] [--rounds 3] [--connections 50]
  *                                          [--warmup 5] [--only router,apollo,hive]
+ *                                          [--profile <dir>]
  *
  * Every subgraph, every gateway and the load generator (gateway/loadgen.ts) runs in a process of
  * its own, with NODE_ENV=production. Two operations: `deep` (the public benchmarks' nested
@@ -59,6 +60,8 @@ const WARMUP_MS = Number(option("warmup", "5")) * 1000;
 const GATEWAYS = ["apollo", "hive", "router"] as const;
 type GatewayName = (typeof GATEWAYS)[number];
 const ONLY = option("only", GATEWAYS.join(",")).split(",");
+/** Where the router writes a CPU profile of the whole run (node --cpu-prof), when given. */
+const PROFILE_DIR = option("profile", "");
 const unknownGateways = ONLY.filter((name) => !(GATEWAYS as readonly string[]).includes(name));
 if (unknownGateways.length || ![DURATION_MS, ROUNDS, CONNECTIONS].every((n) => n > 0)) {
   process.stderr.write(
@@ -213,7 +216,12 @@ async function startGateway(name: GatewayName, setup: GatewaySetup): Promise<Run
     case "router":
       return startProcess(
         { name, label: "router", url },
-        ["--import", "tsx", path.join(repoRoot, "router/src/main.ts")],
+        [
+          ...(PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(PROFILE_DIR)] : []),
+          "--import",
+          "tsx",
+          path.join(repoRoot, "router/src/main.ts"),
+        ],
         {
           env: {
             ROUTER_PORT: String(port),

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { setMaxListeners } from "node:events";
 import type { ApolloGateway } from "@apollo/gateway";
 import { RouterErrorCode } from "@storefront/platform";
 import { GraphQLError } from "graphql";
@@ -28,6 +29,9 @@ export async function withDeadline<T>(
   onTimeout: () => T,
 ): Promise<T> {
   const controller = new AbortController();
+  // Every subgraph call of the operation listens to this one signal (undici removes its listener
+  // when the call ends); an operation may have many calls in flight at once.
+  setMaxListeners(0, controller.signal);
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<T>((resolve) => {
     timer = setTimeout(() => {

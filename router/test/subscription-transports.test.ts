@@ -7,6 +7,7 @@ import {
   type RunningHttpService,
   type Viewer,
 } from "@storefront/platform";
+import { connect } from "node:net";
 import { composeSupergraph } from "@storefront/schema";
 import { testEnv, waitFor } from "@storefront/testkit";
 import { createClient } from "graphql-sse";
@@ -28,6 +29,8 @@ const SDL = `
     countdown: Int!
     "Never sends anything."
     quiet: Int!
+    "FLOOD_EVENTS large values at once, then nothing."
+    flood: String!
   }
 `;
 const log = createLogger({ service: "router-test", level: testEnv.logLevel });
@@ -73,6 +76,25 @@ function quiet(): AsyncIterableIterator<number> {
   };
 }
 
+/** Enough large values to fill every buffer between the router and a client that does not read. */
+const FLOOD_EVENTS = 400;
+const FLOOD_VALUE = "x".repeat(100_000);
+
+function flood(): AsyncIterableIterator<string> {
+  let sent = 0;
+  const rest = quiet();
+  return {
+    next: () =>
+      sent++ < FLOOD_EVENTS
+        ? Promise.resolve({ done: false, value: FLOOD_VALUE })
+        : (rest.next() as unknown as Promise<IteratorResult<string>>),
+    return: () => rest.return!() as unknown as Promise<IteratorResult<string>>,
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
+
 let ticker: RunningHttpService;
 let router: RunningRouter;
 
@@ -95,6 +117,7 @@ beforeAll(async () => {
           resolve: (value: unknown) => value,
         },
         quiet: { subscribe: quiet, resolve: (value: unknown) => value },
+        flood: { subscribe: flood, resolve: (value: unknown) => value },
       },
     },
     subscriptions: {
@@ -237,5 +260,32 @@ describe("a stream kept open", () => {
       '{"payload":null,"errors":[{"message":"The access token has expired.","extensions":{"code":"UNAUTHENTICATED"}}]}',
     );
     expect(multipart.text.endsWith("\r\n--graphql--\r\n")).toBe(true);
+  });
+
+  it("reads no further than a client does: a client that stops reading ends with a backlog, not in the router's memory", async () => {
+    const { port } = new URL(router.url);
+    const socket = connect(Number(port), "127.0.0.1");
+    socket.pause(); // never read: the kernel's buffers fill, then Node's
+    const body = JSON.stringify({ query: `subscription { flood }` });
+    socket.write(
+      `POST /graphql HTTP/1.1\r\nhost: localhost\r\naccept: multipart/mixed;subscriptionSpec="1.0"\r\n` +
+        `content-type: application/json\r\nauthorization: Bearer ${token("ann")}\r\n` +
+        `content-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+    try {
+      await waitFor(
+        () => metric(router.metricsUrl, "router_subscriptions_active", { transport: "multipart" }),
+        (active) => active === 1,
+      );
+      // The flood never completes: only SUBSCRIPTION_BACKLOG ends the subscription while the
+      // client still holds its connection (without backpressure every value would be buffered).
+      await waitFor(
+        () => metric(router.metricsUrl, "router_subscriptions_active", { transport: "multipart" }),
+        (active) => active === 0,
+      );
+      expect(socket.destroyed).toBe(false);
+    } finally {
+      socket.destroy();
+    }
   });
 });

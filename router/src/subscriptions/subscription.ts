@@ -28,6 +28,11 @@ export interface RouterSubscriptionOptions {
   log: Logger;
   /** Called once when the subscription ends, however it ends. */
   onEnd(): void;
+  /**
+   * Told when a failure is queued (the backlog, the subgraph gone …): a transport that stopped
+   * reading for a slow client reads on, so the failure reaches the client and the stream ends.
+   */
+  onFailure?(): void;
 }
 
 type Item =
@@ -231,11 +236,13 @@ export class RouterSubscription implements AsyncIterableIterator<FormattedExecut
     this.stopUpstream();
     this.queue.length = 0;
     this.push({ kind: "failure", errors: [backlog()] });
+    this.options.onFailure?.();
   }
 
   private fail(errors: GraphQLFormattedError[]): void {
     this.stopUpstream();
     this.push({ kind: "failure", errors });
+    this.options.onFailure?.();
   }
 
   private push(item: Item): void {

@@ -298,6 +298,7 @@ export function createSubscriptionCore(options: SubscriptionCoreOptions) {
   /** The client subscription of an admitted subscribe: its `return()` is the client leaving. */
   function start(
     prepared: Extract<Prepared, { kind: "ready" }>,
+    hooks: { onFailure?: () => void } = {},
   ): AsyncIterableIterator<FormattedExecutionResult> {
     const { connection, plan } = prepared;
     if (connection.closed) {
@@ -365,6 +366,7 @@ export function createSubscriptionCore(options: SubscriptionCoreOptions) {
         connection.subscriptions -= 1;
         connection.metrics.active.dec();
       },
+      ...(hooks.onFailure ? { onFailure: hooks.onFailure } : {}),
     }).start();
   }
 

@@ -307,7 +307,9 @@ export function attachHttpSubscriptions(server: Server, options: HttpSubscriptio
       const prepared = await core.admit(connection, request, HTTP_TRANSPORT);
       if (prepared.kind === "refused") return writer.fail(prepared.errors, "operation");
       if (ended) return writer.fail([endedError(ended)], "transport");
-      results = core.start(prepared);
+      let failing = () => {};
+      const failed = new Promise<void>((resolve) => (failing = resolve));
+      results = core.start(prepared, { onFailure: failing });
       if (gone) await results.return?.();
       try {
         for (;;) {
@@ -315,7 +317,8 @@ export function attachHttpSubscriptions(server: Server, options: HttpSubscriptio
           if (next.done) break;
           // A client that reads slower than events come leaves them queued in the subscription,
           // which ends with SUBSCRIPTION_BACKLOG past its limit, not in this process's buffers.
-          if (!writer.next(next.value)) await drained(res);
+          // A failure (the backlog among them) is read on at once, so the stream ends.
+          if (!writer.next(next.value)) await Promise.race([drained(res), failed]);
         }
       } catch (error) {
         const errors = core.failureErrors(error);

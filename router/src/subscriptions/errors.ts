@@ -13,8 +13,9 @@ import type { GraphQLFormattedError } from "graphql";
  */
 
 /**
- * Codes only the WebSocket transport produces. They are client-facing like the router's other
- * refusal codes; the shared error formatter does not know them, so they are passed through here.
+ * Codes only the subscription transports (graphql-ws, SSE, multipart) produce. They are
+ * client-facing like the router's other refusal codes; the shared error formatter does not know
+ * them, so they are passed through here.
  */
 export const SubscriptionErrorCode = {
   /** The connection already holds `SUBSCRIPTION_MAX_PER_CONNECTION` subscriptions. */

@@ -16,7 +16,7 @@ import { clientIpOf } from "../../context";
 import { persistedQueryHash } from "../../persisted/resolve";
 import type { Protection } from "../../protection";
 import { parseOperation } from "../../protection/limits";
-import { refusal, unavailable } from "../errors";
+import { refusal, SubscriptionErrorCode, unavailable } from "../errors";
 import { subscriptionsOnly, type ConnectionEnd, type SubscriptionCore } from "./core";
 import { multipartStream, MULTIPART_SUBSCRIPTION_SPEC } from "./multipart";
 import { sseStream } from "./sse";
@@ -325,7 +325,9 @@ export function attachHttpSubscriptions(server: Server, options: HttpSubscriptio
         const code = errors[0]?.extensions?.code;
         // The router ending it (the subgraph gone, a backlog) concerns the connection; a refusal
         // by the subgraph (FORBIDDEN, NOT_FOUND …) the subscription.
-        const transportLevel = code === "SUBGRAPH_UNAVAILABLE" || code === "SUBSCRIPTION_BACKLOG";
+        const transportLevel =
+          code === SubscriptionErrorCode.SUBGRAPH_UNAVAILABLE ||
+          code === SubscriptionErrorCode.SUBSCRIPTION_BACKLOG;
         return writer.fail(errors, transportLevel ? "transport" : "operation");
       }
       if (ended) return writer.fail([endedError(ended)], "transport");

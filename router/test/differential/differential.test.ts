@@ -62,6 +62,47 @@ afterAll(async () => {
   await graph?.stop();
 });
 
+/**
+ * Requests the generator never makes: invalid operations (an @inaccessible field, an unknown
+ * field, a syntax error, a missing or mistyped variable), and valid ones at the edges.
+ */
+const HAND_WRITTEN = [
+  { id: "inaccessible field", query: '{ product(upc: "1") { name secretCost } }' },
+  { id: "inaccessible field of another subgraph", query: "{ users { id email } }" },
+  { id: "unknown field", query: "{ products { upc colour } }" },
+  { id: "syntax error", query: "{ products { upc " },
+  { id: "missing variable", query: "query Q($upc: ID!) { product(upc: $upc) { name } }" },
+  {
+    id: "mistyped variable",
+    query: "query Q($first: Int) { products(first: $first) { upc } }",
+    variables: { first: "three" },
+  },
+  { id: "two operations, no name", query: "query A { brands { id } } query B { media { id } }" },
+  { id: "non-null root violation", query: "{ brokenProduct { upc name } }" },
+  { id: "entity list with a violating item", query: '{ product(upc: "3") { reviews { id rating } } }' },
+  {
+    id: "requires through provides",
+    query: "{ reviews { product { name shippingEstimate inStock reviewScore variants { sku stock } } } }",
+  },
+  {
+    id: "interface object fields",
+    query: "{ media { id title reviewCount ... on Book { author { username } } } }",
+  },
+  { id: "compound key entities", query: "{ products { variants { productUpc sku color stock } } }" },
+];
+
+test("the router answers hand-written edge cases as a stock @apollo/gateway does", async () => {
+  const report = await runDifferential({
+    label: "synthetic, hand-written",
+    routerUrl: router.url,
+    stockUrl: stock.url,
+    cases: HAND_WRITTEN,
+    differences: KNOWN_DIFFERENCES,
+  });
+  console.log(report.summary);
+  expect(report.mismatches.map(describeMismatch).join("\n\n")).toBe("");
+});
+
 test("the router answers 1,000 generated operations as a stock @apollo/gateway does", async () => {
   const schema = buildSchema(apiSchemaSdl(graph.supergraphSdl));
   const operations = generateOperations(

@@ -34,6 +34,9 @@ const unavailable = (error: ComparedError): ComparedError => ({
   code: ErrorCode.UNAVAILABLE,
 });
 
+/** Codes of the errors that refuse a request before it runs. */
+const REQUEST_ERROR_CODES = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT"]);
+
 /** The stock gateway's text for a 4xx subgraph response: `<status>: <status text>`. */
 const REFUSAL_STATUS = /^4\d\d: /;
 
@@ -64,6 +67,27 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
         : undefined,
   },
   {
+    id: "operation-resolution-coded",
+    reason:
+      "A document with several operations and no `operationName` is the client's mistake: the " +
+      "router answers OPERATION_RESOLUTION_FAILURE (HTTP 200) with a message saying what to send, " +
+      "where the stock gateway fails it as an internal error (HTTP 500).",
+    deliberate: true,
+    routerError: (error) =>
+      error.message.startsWith("Must provide operation name")
+        ? {
+            message: "The document has several operations; say which to run with `operationName`.",
+            path: undefined,
+            code: ErrorCode.OPERATION_RESOLUTION_FAILURE,
+          }
+        : undefined,
+    routerStatus: (response) =>
+      response.status === 500 &&
+      response.errors.some((e) => e.message.startsWith("Must provide operation name"))
+        ? 200
+        : undefined,
+  },
+  {
     id: "internal-errors-masked",
     reason:
       "An error without a client-facing code (a subgraph's uncoded exception, a nullability " +
@@ -75,5 +99,20 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
       error.code !== undefined && CLIENT_FACING_CODES.has(error.code)
         ? undefined
         : { message: MASKED_MESSAGE, path: error.path, code: ErrorCode.INTERNAL_SERVER_ERROR },
+  },
+  {
+    id: "request-errors-http-200",
+    reason:
+      "GraphQL over HTTP: a request error (the document does not parse or validate, a variable " +
+      "does not coerce) in an `application/json` response is answered with HTTP 200, as the spec " +
+      "asks of that media type for legacy clients; Apollo Server answers 400 whatever the media " +
+      "type. The errors themselves are the same.",
+    deliberate: true,
+    routerStatus: (response) =>
+      response.status === 400 &&
+      response.data === undefined &&
+      response.errors.every((error) => REQUEST_ERROR_CODES.has(error.code ?? ""))
+        ? 200
+        : undefined,
   },
 ];

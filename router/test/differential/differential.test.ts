@@ -34,7 +34,7 @@ let stock: StockGateway;
 const DEADLINE_MS = 3000;
 
 beforeAll(async () => {
-  graph = await startSyntheticGraph({ stallMs: DEADLINE_MS + 3000 });
+  graph = await startSyntheticGraph({ stallMs: DEADLINE_MS + 1500 });
   const config = routerConfigFrom({
     ROUTER_PORT: "0",
     ROUTER_METRICS_PORT: "0",

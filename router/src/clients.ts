@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { readFileSync, unwatchFile, watchFile } from "node:fs";
 import path from "node:path";
-import { RouterErrorCode, type Logger } from "@storefront/platform";
+import type { Logger } from "@storefront/platform";
 import { GraphQLError, type GraphQLSchema } from "graphql";
 import { z } from "zod";
 import {
@@ -11,6 +11,7 @@ import {
   type PersistedManifest,
 } from "./persisted/manifest";
 import type { CostBudget } from "./protection/cost-budget";
+import { RouterErrorCode } from "./errors";
 
 /** The header a partner (or any keyed client) sends its API key in. */
 export const API_KEY_HEADER = "x-api-key";

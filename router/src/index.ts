@@ -7,6 +7,7 @@ export {
   type RouterConfig,
 } from "./env";
 export { API_KEY_HEADER, createClientRegistry, type RouterClient, type ClientRegistry } from "./clients";
+export { RouterErrorCode, routerClientFacingCodes } from "./errors";
 export { createProtection, type Protection } from "./protection";
 export {
   checkOperation,

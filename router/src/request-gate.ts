@@ -1,5 +1,4 @@
 import type { ApolloServerPlugin, DocumentStore, HTTPGraphQLRequest } from "@apollo/server";
-import { RouterErrorCode } from "@storefront/platform";
 import { GraphQLError, Kind, OperationTypeNode, type DocumentNode } from "graphql";
 import {
   documentHash,
@@ -10,6 +9,7 @@ import {
 } from "./admission";
 import type { RouterContext } from "./context";
 import type { Protection } from "./protection";
+import { RouterErrorCode } from "./errors";
 
 export interface RequestGateOptions {
   maxBatchSize: number;

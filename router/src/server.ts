@@ -4,7 +4,6 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import {
   ErrorCode,
-  RouterErrorCode,
   createLogger,
   createServiceMetrics,
   createTokenVerifier,
@@ -32,6 +31,7 @@ import { routerErrorFormatter } from "./protection/plugin";
 import { executorWithTimeout } from "./protection/timeout";
 import { createRequestGate } from "./request-gate";
 import { SubscriptionPlanning, attachHttpSubscriptions, attachSubscriptionServer } from "./subscriptions";
+import { RouterErrorCode } from "./errors";
 
 /** What a browser on an allowed origin may send: auth, partner key, cart, tracing, Apollo's CSRF headers. */
 export const CORS_ALLOW_HEADERS = [

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { GraphQLError, Kind, OperationTypeNode, type DocumentNode } from "graphql";
-import { ErrorCode, RouterErrorCode } from "./errors";
+import { ErrorCode } from "./errors";
 import type { Logger } from "./logger";
 import type { ServiceMetrics } from "./metrics";
 import { currentRequestScope } from "./request-scope";
@@ -73,7 +73,7 @@ export function operationResolutionPlugin<T extends BaseContext>(): ApolloServer
               "Subscriptions are served over WebSocket (graphql-ws) on this same path, not over HTTP.",
               {
                 extensions: {
-                  code: RouterErrorCode.SUBSCRIPTION_REQUIRES_WEBSOCKET,
+                  code: ErrorCode.SUBSCRIPTION_REQUIRES_WEBSOCKET,
                   http: { status: 400 },
                 },
               },

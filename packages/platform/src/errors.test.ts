@@ -80,6 +80,27 @@ describe("error formatting", () => {
     );
     expect(formatted.extensions).toEqual({ code: "INTERNAL_SERVER_ERROR" });
   });
+
+  it("lets a server's own codes through only when it names them", () => {
+    const refusal = new GraphQLError("The operation is nested 12 deep; at most 10 are allowed.", {
+      extensions: { code: "DEPTH_LIMIT_EXCEEDED", limit: 10, http: { status: 400 } },
+    });
+    const formatted = { message: refusal.message, extensions: refusal.extensions };
+    expect(format(formatted, refusal).extensions).toEqual({ code: "INTERNAL_SERVER_ERROR" });
+    const withOwnCodes = createErrorFormatter(log, { clientFacingCodes: ["DEPTH_LIMIT_EXCEEDED"] });
+    expect(withOwnCodes(formatted, refusal)).toEqual({
+      message: refusal.message,
+      extensions: { code: "DEPTH_LIMIT_EXCEEDED", limit: 10 },
+    });
+    // Naming codes of its own never makes INTERNAL_SERVER_ERROR pass.
+    const internal = new GraphQLError("boom at 10.0.0.5", { extensions: { code: "INTERNAL_SERVER_ERROR" } });
+    expect(
+      createErrorFormatter(log, { clientFacingCodes: ["INTERNAL_SERVER_ERROR"] })(
+        { message: internal.message, extensions: internal.extensions },
+        internal,
+      ).message,
+    ).not.toContain("10.0.0.5");
+  });
 });
 
 /** A port nothing listens on: one the system just handed out and that was closed again. */

@@ -21,37 +21,13 @@ export const ErrorCode = {
    * Retryable: the same request may succeed shortly; mutations that matter are idempotent by key.
    */
   UNAVAILABLE: "UNAVAILABLE",
+  /** A subscription sent over plain HTTP to a service that serves subscriptions over WebSocket only. */
+  SUBSCRIPTION_REQUIRES_WEBSOCKET: "SUBSCRIPTION_REQUIRES_WEBSOCKET",
+  /** The request body is over the size limit (HTTP 413). */
+  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
-
-/**
- * Codes with which the router refuses a request before or instead of running it (persisted
- * operations, limits, timeouts). Client-facing: partners build on them.
- */
-export const RouterErrorCode = {
-  /** `x-api-key` matches no configured client (HTTP 401). */
-  INVALID_API_KEY: "INVALID_API_KEY",
-  /** A safelisted client sent operation text instead of a manifest id. */
-  PERSISTED_QUERY_REQUIRED: "PERSISTED_QUERY_REQUIRED",
-  /** The id is not in the calling client's manifest. */
-  OPERATION_NOT_IN_MANIFEST: "OPERATION_NOT_IN_MANIFEST",
-  BATCH_LIMIT_EXCEEDED: "BATCH_LIMIT_EXCEEDED",
-  DEPTH_LIMIT_EXCEEDED: "DEPTH_LIMIT_EXCEEDED",
-  ALIAS_LIMIT_EXCEEDED: "ALIAS_LIMIT_EXCEEDED",
-  ROOT_FIELD_LIMIT_EXCEEDED: "ROOT_FIELD_LIMIT_EXCEEDED",
-  TOKEN_LIMIT_EXCEEDED: "TOKEN_LIMIT_EXCEEDED",
-  DIRECTIVE_LIMIT_EXCEEDED: "DIRECTIVE_LIMIT_EXCEEDED",
-  COST_LIMIT_EXCEEDED: "COST_LIMIT_EXCEEDED",
-  OPERATION_TIMEOUT: "OPERATION_TIMEOUT",
-  /** A subscription sent over plain HTTP; subscriptions are served over WebSocket only. */
-  SUBSCRIPTION_REQUIRES_WEBSOCKET: "SUBSCRIPTION_REQUIRES_WEBSOCKET",
-  /** `extensions.persistedQuery` in a version or shape that is not APQ version 1. */
-  PERSISTED_QUERY_NOT_SUPPORTED: "PERSISTED_QUERY_NOT_SUPPORTED",
-  /** The request body is over the size limit (HTTP 413). */
-  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
-} as const;
-export type RouterErrorCode = (typeof RouterErrorCode)[keyof typeof RouterErrorCode];
 
 export function badUserInput(message: string, field?: string): GraphQLError {
   return new GraphQLError(message, {
@@ -107,16 +83,15 @@ export function rateLimited(retryAfterSeconds: number, message?: string): GraphQ
   });
 }
 
-/** Apollo's own codes for malformed requests; they are safe to show as they are. */
-const clientFacingCodes = new Set<string>([
+/** The platform's codes and Apollo's own codes for malformed requests; they are safe to show as they are. */
+const platformClientFacingCodes: readonly string[] = [
   ...Object.values(ErrorCode),
-  ...Object.values(RouterErrorCode),
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
   "BAD_REQUEST",
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
-]);
+];
 
 /**
  * Extensions that describe the platform, not the error: the answering service and its response
@@ -141,8 +116,15 @@ function rootCause(error: unknown): unknown {
  * Apollo `formatError`: expected errors pass through with their code (minus internal extensions);
  * a service that did not answer becomes a retryable UNAVAILABLE; anything else is logged with its
  * stack and replaced by a generic INTERNAL_SERVER_ERROR. Either way no internals leak.
+ *
+ * A server with codes of its own (the router's refusals) names them in `clientFacingCodes`; they
+ * pass like the platform's.
  */
-export function createErrorFormatter(log: Logger) {
+export function createErrorFormatter(log: Logger, options: { clientFacingCodes?: Iterable<string> } = {}) {
+  const clientFacingCodes = new Set<string>([
+    ...platformClientFacingCodes,
+    ...(options.clientFacingCodes ?? []),
+  ]);
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = rootCause(error);
     const unreachable =

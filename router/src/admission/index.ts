@@ -1,4 +1,4 @@
-import { ErrorCode, inSpan, RouterErrorCode, SpanKind, type Span } from "@storefront/platform";
+import { ErrorCode, inSpan, SpanKind, type Span } from "@storefront/platform";
 import {
   GraphQLError,
   NoSchemaIntrospectionCustomRule,
@@ -18,6 +18,7 @@ import type { CostReport } from "../protection/cost-budget";
 import { parseOperation } from "../protection/limits";
 import { rateLimitedError } from "../protection/rate-limit";
 import { DocumentCache, documentHash } from "./documents";
+import { RouterErrorCode } from "../errors";
 
 export { documentHash } from "./documents";
 

@@ -1,7 +1,7 @@
-import { RouterErrorCode } from "@storefront/platform";
 import { GraphQLError } from "graphql";
 import type { RouterClient } from "../clients";
 import { sha256Hex, type PersistedOperation } from "./manifest";
+import { RouterErrorCode } from "../errors";
 
 /** The fields of one GraphQL request that say which operation to run (HTTP body, GET, WebSocket). */
 export interface OperationRequest {

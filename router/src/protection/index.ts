@@ -1,4 +1,4 @@
-import { RouterErrorCode, type Logger } from "@storefront/platform";
+import type { Logger } from "@storefront/platform";
 import { GraphQLError, type DocumentNode, type GraphQLSchema } from "graphql";
 import type { Redis } from "ioredis";
 import type { Registry } from "prom-client";
@@ -15,6 +15,7 @@ import { memoryCostBudgets, redisCostBudgets, throttledError, type CostReport } 
 import { assessOperation } from "./limits";
 import { createProtectionMetrics } from "./metrics";
 import { memoryRateLimiter, rateLimitKey, redisRateLimiter, type RateLimitDecision } from "./rate-limit";
+import { RouterErrorCode } from "../errors";
 
 /**
  * The router's protective state and policies as plain functions (clients, rate limiter, cost

@@ -1,4 +1,3 @@
-import { RouterErrorCode } from "@storefront/platform";
 import {
   GraphQLError,
   Kind,
@@ -17,6 +16,7 @@ import {
   type ValueNode,
 } from "graphql";
 import { NO_COST_DIRECTIVES, type CostDirectives, type ListSize } from "./cost-directives";
+import { RouterErrorCode } from "../errors";
 
 /** What one operation may ask for; each is configurable (see env.ts). */
 export interface OperationLimits {

@@ -1,5 +1,6 @@
-import { ErrorCode, RouterErrorCode } from "@storefront/platform";
+import { ErrorCode } from "@storefront/platform";
 import { Counter, type Registry } from "prom-client";
+import { RouterErrorCode } from "../errors";
 
 /** Why the router refused a request, as the `reason` label (bounded: one value per code). */
 const REASONS: Record<string, string> = {
@@ -15,7 +16,7 @@ const REASONS: Record<string, string> = {
   [RouterErrorCode.DIRECTIVE_LIMIT_EXCEEDED]: "directives",
   [RouterErrorCode.COST_LIMIT_EXCEEDED]: "cost",
   [RouterErrorCode.OPERATION_TIMEOUT]: "timeout",
-  [RouterErrorCode.PAYLOAD_TOO_LARGE]: "payload_too_large",
+  [ErrorCode.PAYLOAD_TOO_LARGE]: "payload_too_large",
   [ErrorCode.RATE_LIMITED]: "rate_limited",
 };
 

@@ -1,6 +1,7 @@
-import { RouterErrorCode, createErrorFormatter, type Logger } from "@storefront/platform";
+import { createErrorFormatter, type Logger } from "@storefront/platform";
 import type { GraphQLFormattedError } from "graphql";
 import { isTokenLimitMessage } from "./limits";
+import { RouterErrorCode, routerClientFacingCodes } from "../errors";
 
 /** graphql-js appends "Did you mean …?" to messages; in production they would reveal the schema. */
 export function stripSuggestions(message: string): string {
@@ -8,11 +9,12 @@ export function stripSuggestions(message: string): string {
 }
 
 /**
- * The platform's formatter (client-facing codes pass, anything else is masked) plus: the parser's
- * token-limit error gets its own code, and suggestions are stripped in production.
+ * The platform's formatter (client-facing codes, the router's own among them, pass; anything else
+ * is masked) plus: the parser's token-limit error gets its own code, and suggestions are stripped
+ * in production.
  */
 export function routerErrorFormatter(log: Logger, options: { production: boolean; maxTokens: number }) {
-  const base = createErrorFormatter(log);
+  const base = createErrorFormatter(log, { clientFacingCodes: routerClientFacingCodes });
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     let input = formatted;
     if (formatted.extensions?.code === "GRAPHQL_PARSE_FAILED" && isTokenLimitMessage(formatted.message)) {

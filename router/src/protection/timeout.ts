@@ -1,8 +1,8 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { setMaxListeners } from "node:events";
 import type { ApolloGateway } from "@apollo/gateway";
-import { RouterErrorCode } from "@storefront/platform";
 import { GraphQLError } from "graphql";
+import { RouterErrorCode } from "../errors";
 
 type GatewayExecutor = ApolloGateway["executor"];
 

@@ -1,5 +1,6 @@
-import { ErrorCode, RouterErrorCode } from "@storefront/platform";
+import { ErrorCode } from "@storefront/platform";
 import type { ComparedError, KnownDifference } from "@storefront/testkit/differential";
+import { RouterErrorCode } from "../../src/errors";
 
 /**
  * Where the router answers differently from a stock @apollo/gateway, on purpose. Each entry

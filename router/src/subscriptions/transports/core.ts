@@ -1,4 +1,4 @@
-import { ErrorCode, RouterErrorCode, type Logger, type TokenVerifier } from "@storefront/platform";
+import { ErrorCode, type Logger, type TokenVerifier } from "@storefront/platform";
 import {
   GraphQLError,
   OperationTypeNode,
@@ -25,6 +25,7 @@ import type { SubscriptionPlan, SubscriptionPlanning, SupergraphState } from "..
 import { initialSequence } from "../resume";
 import { RouterSubscription, endedStream } from "../subscription";
 import { createUpstreamLinks, type UpstreamLinks } from "../upstream";
+import { RouterErrorCode } from "../../errors";
 
 export interface SubscriptionSettings {
   /** How long a socket may stay open without a connection_init. */

@@ -19,7 +19,12 @@ import {
 import type { GraphQLSchema } from "graphql";
 import { Redis } from "ioredis";
 import { createAdmission } from "./admission";
-import { OperationExecutor, SubgraphClient, createSubgraphMetrics } from "./executor";
+import {
+  OperationExecutor,
+  SubgraphClient,
+  createSubgraphMetrics,
+  incrementalDeliveryPlugin,
+} from "./executor";
 import { cacheControlPlugins } from "./cache-control";
 import { API_KEY_HEADER, manifestsOf, watchClients } from "./clients";
 import { routerContext, type RouterContext } from "./context";
@@ -162,6 +167,8 @@ export async function startRouter(
     production: config.production,
     maxTokens: config.limits.maxTokens,
   });
+  // The deferred parts of an incremental response are formatted as the first part is.
+  operations.formatError = formatError;
   const apollo = new ApolloServer<RouterContext>({
     gateway,
     introspection: !config.production,
@@ -185,6 +192,8 @@ export async function startRouter(
       operationResolutionPlugin<RouterContext>(),
       tracingPlugin<RouterContext>((context) => context.client?.name),
       ...cacheControlPlugins(),
+      // `@defer` answered as multipart/mixed to a client that accepts it (executor/).
+      incrementalDeliveryPlugin(operations),
       ApolloServerPluginLandingPageDisabled(),
     ],
   });

@@ -31,6 +31,17 @@ export interface PlanRun {
   send(fetch: FetchNode, variables: Record<string, unknown>): Promise<SubgraphResponse>;
   /** Errors in the order the gateway reports them: each fetch's, as it completes. */
   errors: GraphQLError[];
+  /**
+   * Given, the deferred parts of a `Defer` node are not run but collected here, to be run once
+   * the first response has gone (incremental delivery); without it they run with the rest.
+   */
+  later?: DeferredWork[];
+}
+
+/** A deferred part of a plan and where in the data it runs. */
+export interface DeferredWork {
+  node: PlanNode;
+  cursor: Cursor;
 }
 
 interface Cursor {
@@ -43,6 +54,12 @@ export async function executePlan(run: PlanRun, node: PlanNode | undefined): Pro
   const data = Object.create(null) as Data;
   if (node) await executeNode(run, node, { path: [], data, fullResult: data });
   return data;
+}
+
+/** Runs the deferred parts collected by `executePlan` (a deferral inside them runs with them). */
+export async function executeDeferred(run: PlanRun, work: readonly DeferredWork[]): Promise<void> {
+  const now: PlanRun = { ...run, later: undefined };
+  await Promise.all(work.map((part) => executeNode(now, part.node, part.cursor)));
 }
 
 async function executeNode(run: PlanRun, node: PlanNode, cursor: Cursor | undefined): Promise<void> {
@@ -70,8 +87,13 @@ async function executeNode(run: PlanRun, node: PlanNode, cursor: Cursor | undefi
       if (branch) await executeNode(run, branch, cursor);
       return;
     }
-    case "Defer":
-      throw new Error("a deferred plan reached the non-incremental executor");
+    case "Defer": {
+      if (node.primary.node) await executeNode(run, node.primary.node, cursor);
+      const deferred = node.deferred.flatMap((part) => (part.node ? [part.node] : []));
+      if (run.later) for (const part of deferred) run.later.push({ node: part, cursor });
+      else await Promise.all(deferred.map((part) => executeNode(run, part, cursor)));
+      return;
+    }
   }
 }
 

@@ -1,10 +1,12 @@
 import { operationFromDocument } from "@apollo/federation-internals";
 import type { ApolloGateway } from "@apollo/gateway";
+import type { ApolloServerPlugin } from "@apollo/server";
 import type { FetchNode, QueryPlan } from "@apollo/query-planner";
 import { planningDone } from "@storefront/platform";
 import {
   GraphQLError,
   Kind,
+  type GraphQLFormattedError,
   OperationTypeNode,
   executeSync,
   getOperationAST,
@@ -17,14 +19,47 @@ import {
 } from "graphql";
 import type { RouterContext } from "../context";
 import { Lru, type SupergraphState } from "../subscriptions/planner";
-import { executePlan, type PlanRun } from "./execute";
-import { compileShape, shapeResponse, type CompiledShape } from "./shape";
+import { executeDeferred, executePlan, type DeferredWork, type PlanRun } from "./execute";
+import {
+  compileShape,
+  shapeDeferred,
+  shapeResponse,
+  type CompiledShape,
+  type DeferredOccurrence,
+  type IncrementalPart,
+} from "./shape";
 import type { CachePolicy, ForwardedCaller, SubgraphClient, SubgraphResponse } from "./subgraph-client";
 
 export { SubgraphClient, createSubgraphMetrics } from "./subgraph-client";
 export type { ForwardedCaller, SubgraphResponse } from "./subgraph-client";
 
 type GatewayExecutor = ApolloGateway["executor"];
+type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+
+/** What follows the first response of an incremental one (deferSpec 20220824, as Apollo Server frames it). */
+export interface SubsequentResult {
+  incremental: (Omit<IncrementalPart, "errors"> & { errors?: GraphQLFormattedError[] })[];
+  hasNext: boolean;
+}
+
+/**
+ * Whether a request takes `@defer` answered incrementally: `Accept` names
+ * `multipart/mixed;deferSpec=20220824` (Apollo Client, Apollo Kotlin and iOS) with a quality above 0.
+ */
+export function acceptsDeferredDelivery(accept: string | null | undefined): boolean {
+  for (const range of (accept ?? "").split(",")) {
+    const [essence = "", ...params] = range.split(";").map((piece) => piece.trim().toLowerCase());
+    if (essence !== "multipart/mixed") continue;
+    const param = (name: string) =>
+      params
+        .find((p) => p.startsWith(`${name}=`))
+        ?.slice(name.length + 1)
+        .replace(/^"(.*)"$/, "$1");
+    const quality = param("q");
+    if (param("deferspec") === "20220824" && (quality === undefined || Number(quality) > 0)) return true;
+  }
+  return false;
+}
 type GatewayRequestContext = Parameters<GatewayExecutor>[0];
 
 /** Everything the router derives once per operation document (and name) and graph. */
@@ -49,6 +84,10 @@ export class OperationExecutor {
   private readonly compiled = new WeakMap<SupergraphState, Lru<CompiledOperation>>();
   /** The request body of a fetch, up to its variables: built once per plan node. */
   private readonly bodyPrefixes = new WeakMap<FetchNode, string>();
+  /** The rest of an incremental response, by the request's context, for `incrementalDeliveryPlugin`. */
+  private readonly incremental = new WeakMap<object, AsyncIterable<SubsequentResult>>();
+  /** Formats the errors of deferred parts as Apollo formats the first response's. */
+  formatError: FormatError = (formatted) => formatted;
 
   constructor(
     /** The graph being served (replaced when the supergraph reloads). */
@@ -168,6 +207,78 @@ export class OperationExecutor {
     return run.errors.length === 0 ? { data: shaped.data } : { errors: run.errors, data: shaped.data };
   }
 
+  /**
+   * Runs an operation with deferred fragments for a client that takes incremental delivery: the
+   * plan's primary part first, answered without the deferred fragments; then, while that answer
+   * is on its way, the deferred parts, answered as one more part of the response with each
+   * deferred fragment's data at its path. Returns the first response; the rest is left for
+   * `takeIncremental` (undefined when nothing was deferred after all).
+   */
+  async runIncremental(
+    state: SupergraphState,
+    compiled: CompiledOperation,
+    variables: Record<string, unknown> | undefined,
+    caller: ForwardedCaller | undefined,
+    context: object,
+  ): Promise<ExecutionResult> {
+    const given = variables ?? {};
+    const later: DeferredWork[] = [];
+    const run: PlanRun = {
+      variables: given,
+      variableDefaults: compiled.shape.defaults,
+      supergraphSchema: state.supergraphSchema,
+      errors: [],
+      send: (fetch, fetchVariables) => this.send(state, fetch, fetchVariables, caller),
+      later,
+    };
+    const node = compiled.plan.node?.kind === "Subscription" ? undefined : compiled.plan.node;
+    const data = await executePlan(run, node);
+    const answerIntrospection = (field: FieldNode): unknown => introspect(state, compiled, field, given);
+    const occurrences: DeferredOccurrence[] = [];
+    const shaped = shapeResponse(
+      compiled.shape,
+      state.apiSchema,
+      data,
+      given,
+      answerIntrospection,
+      occurrences,
+    );
+    const first: ExecutionResult =
+      run.errors.length === 0 && shaped.errors.length > 0
+        ? { data: shaped.data, extensions: { valueCompletion: shaped.errors } }
+        : run.errors.length === 0
+          ? { data: shaped.data }
+          : { errors: run.errors, data: shaped.data };
+    if (occurrences.length === 0) return first;
+    const formatError = this.formatError;
+    const alreadyReported = run.errors.length;
+    this.incremental.set(context, {
+      async *[Symbol.asyncIterator]() {
+        await executeDeferred(run, later);
+        const parts = shapeDeferred(compiled.shape, state.apiSchema, occurrences, given, answerIntrospection);
+        // A fetch error goes with the part whose path holds it (the first part when none does).
+        for (const error of run.errors.slice(alreadyReported)) {
+          const part = parts.find((p) => isPrefix(p.path, error.path)) ?? parts[0]!;
+          (part.errors ??= []).push(error);
+        }
+        yield {
+          incremental: parts.map(({ errors, ...part }) =>
+            errors ? { ...part, errors: errors.map((error) => formatError(formatted(error), error)) } : part,
+          ),
+          hasNext: false,
+        };
+      },
+    });
+    return first;
+  }
+
+  /** The rest of the incremental response `runIncremental` began for this request context, once. */
+  takeIncremental(context: object): AsyncIterable<SubsequentResult> | undefined {
+    const rest = this.incremental.get(context);
+    this.incremental.delete(context);
+    return rest;
+  }
+
   /** The gateway's `executor` signature, for @apollo/server. */
   readonly execute: GatewayExecutor = async (requestContext: GatewayRequestContext) => {
     const state = this.planning.current;
@@ -188,9 +299,58 @@ export class OperationExecutor {
       );
       if (errors) return { errors };
     }
+    if (compiled.shape.hasDefer && acceptsDeferredDelivery(request.http?.headers.get("accept")))
+      return this.runIncremental(
+        state,
+        compiled,
+        request.variables,
+        caller,
+        requestContext.context,
+      ) as ReturnType<GatewayExecutor>;
     return this.run(state, compiled, request.variables, caller, {
       cachePolicy: requestContext.overallCachePolicy as CachePolicy,
     }) as ReturnType<GatewayExecutor>;
+  };
+}
+
+function isPrefix(
+  prefix: readonly (string | number)[],
+  path: readonly (string | number)[] | undefined,
+): boolean {
+  return !!path && prefix.length <= path.length && prefix.every((element, i) => path[i] === element);
+}
+
+/** An error as Apollo Server hands it to `formatError`: its JSON, with a code. */
+function formatted(error: GraphQLError): GraphQLFormattedError {
+  const json = error.toJSON();
+  return {
+    ...json,
+    extensions: { ...json.extensions, code: error.extensions.code ?? "INTERNAL_SERVER_ERROR" },
+  };
+}
+
+/**
+ * Turns a response the executor began incrementally into Apollo Server's incremental body, which
+ * it sends as `multipart/mixed; deferSpec=20220824`.
+ */
+export function incrementalDeliveryPlugin(executor: OperationExecutor): ApolloServerPlugin<RouterContext> {
+  return {
+    requestDidStart() {
+      return Promise.resolve({
+        willSendResponse(requestContext) {
+          const rest = executor.takeIncremental(requestContext.contextValue);
+          const body = requestContext.response.body;
+          if (rest && body.kind === "single") {
+            requestContext.response.body = {
+              kind: "incremental",
+              initialResult: { ...body.singleResult, hasNext: true },
+              subsequentResults: rest as AsyncIterable<never>,
+            };
+          }
+          return Promise.resolve();
+        },
+      });
+    },
   };
 }
 

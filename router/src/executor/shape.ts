@@ -60,6 +60,8 @@ interface FragmentEntry {
   kind: "fragment";
   skip?: Condition;
   include?: Condition;
+  /** `@defer`: delivered after the rest when the client takes incremental delivery. */
+  defer?: { label?: string; if: Condition };
   typeCondition: GraphQLCompositeType | undefined;
   /** Whether the condition applies to an object of a given runtime type, by name (memoised). */
   applies: Map<string, boolean>;
@@ -81,6 +83,8 @@ export interface CompiledShape {
   /** Variables with a default in the operation, applied under the client's values. */
   defaults: Record<string, unknown>;
   hasIntrospection: boolean;
+  /** Whether any fragment is `@defer`red. */
+  hasDefer: boolean;
 }
 
 export interface ShapeResult {
@@ -115,6 +119,16 @@ function conditionOf(directives: readonly DirectiveNode[] | undefined, name: str
   return arg.kind === Kind.BOOLEAN ? arg.value : undefined;
 }
 
+function deferOf(directives: readonly DirectiveNode[] | undefined): FragmentEntry["defer"] {
+  const directive = directives?.find((d) => d.name.value === "defer");
+  if (!directive) return undefined;
+  const label = directive.arguments?.find((a) => a.name.value === "label")?.value;
+  return {
+    ...(label?.kind === Kind.STRING ? { label: label.value } : {}),
+    if: conditionOf(directives, "defer") ?? true,
+  };
+}
+
 function directivesKey(directives: readonly DirectiveNode[] | undefined): string {
   return directives?.length ? directives.map((d) => print(d)).join(" ") : "";
 }
@@ -125,6 +139,7 @@ class ShapeCompiler {
     private readonly fragments: ReadonlyMap<string, FragmentDefinitionNode>,
   ) {}
   hasIntrospection = false;
+  hasDefer = false;
 
   /**
    * Groups a selection set as federation normalises it: one group per field key (response name
@@ -170,10 +185,13 @@ class ShapeCompiler {
       }
       const condition = group.typeCondition ? this.schema.getType(group.typeCondition) : undefined;
       const typeCondition = condition && isCompositeType(condition) ? condition : undefined;
+      const defer = deferOf(first.directives);
+      if (defer) this.hasDefer = true;
       entries.push({
         kind: "fragment",
         ...(skip !== undefined ? { skip } : {}),
         ...(include !== undefined ? { include } : {}),
+        ...(defer ? { defer } : {}),
         typeCondition,
         applies: new Map(),
         selections: this.selections(typeCondition ?? parent, children),
@@ -243,7 +261,13 @@ export function compileShape(
     if (!definition.defaultValue) continue;
     defaults[definition.variable.name.value] = valueFromASTUntyped(definition.defaultValue);
   }
-  return { root, rootType, defaults, hasIntrospection: compiler.hasIntrospection };
+  return {
+    root,
+    rootType,
+    defaults,
+    hasIntrospection: compiler.hasIntrospection,
+    hasDefer: compiler.hasDefer,
+  };
 }
 
 /** Answers an introspection field (`__schema`, `__type`) from the API schema. */
@@ -260,6 +284,16 @@ interface Run {
   /** Set by `update` for its caller: the value made its parent null / an error was recorded. */
   invalid: boolean;
   hasErrors: boolean;
+  /** When set, active `@defer` fragments are not applied but recorded here, to be shaped later. */
+  deferred: DeferredOccurrence[] | undefined;
+}
+
+/** A deferred fragment met while shaping the first response: where it applies, on what data. */
+export interface DeferredOccurrence {
+  fragment: FragmentEntry;
+  input: Record<string, unknown>;
+  parentType: GraphQLCompositeType;
+  path: Path;
 }
 
 function conditionValue(condition: Condition, variables: Record<string, unknown>): boolean {
@@ -366,6 +400,10 @@ function applySelections(
     } else {
       const typename = input.__typename;
       if (fragmentApplies(run, entry, typename, parentType)) {
+        if (run.deferred && entry.defer && conditionValue(entry.defer.if, run.variables)) {
+          run.deferred.push({ fragment: entry, input, parentType, path: [...run.path] });
+          continue;
+        }
         const ok = applySelections(run, input, entry.selections, output, entry.typeCondition ?? parentType);
         if (!ok) return false;
       }
@@ -486,6 +524,8 @@ export function shapeResponse(
   input: Record<string, unknown>,
   variables: Record<string, unknown> | undefined,
   introspect: IntrospectionAnswer,
+  /** Given, active `@defer` fragments are left out and recorded here (incremental delivery). */
+  deferred?: DeferredOccurrence[],
 ): ShapeResult {
   const run: Run = {
     variables: variables ? { ...compiled.defaults, ...variables } : compiled.defaults,
@@ -495,8 +535,58 @@ export function shapeResponse(
     path: [],
     invalid: false,
     hasErrors: false,
+    deferred,
   };
   const data = emptyObject();
   const ok = applySelections(run, input, compiled.root, data, compiled.rootType);
   return { data: ok ? data : null, errors: run.errors };
+}
+
+/** One part of an incremental response: a deferred fragment's data at its path (deferSpec 20220824). */
+export interface IncrementalPart {
+  data: Record<string, unknown> | null;
+  path: Path;
+  label?: string;
+  errors?: GraphQLError[];
+}
+
+/**
+ * Shapes the deferred fragments recorded by `shapeResponse` once the data they need has been
+ * fetched (merged into the same objects in place). A fragment deferred inside a deferred fragment
+ * comes with it.
+ */
+export function shapeDeferred(
+  compiled: CompiledShape,
+  schema: GraphQLSchema,
+  occurrences: readonly DeferredOccurrence[],
+  variables: Record<string, unknown> | undefined,
+  introspect: IntrospectionAnswer,
+): IncrementalPart[] {
+  return occurrences.map((occurrence) => {
+    const run: Run = {
+      variables: variables ? { ...compiled.defaults, ...variables } : compiled.defaults,
+      errors: [],
+      schema,
+      introspect,
+      path: [...occurrence.path],
+      invalid: false,
+      hasErrors: false,
+      deferred: undefined,
+    };
+    const { fragment } = occurrence;
+    const data = emptyObject();
+    const ok = applySelections(
+      run,
+      occurrence.input,
+      fragment.selections,
+      data,
+      fragment.typeCondition ?? occurrence.parentType,
+    );
+    return {
+      data: ok ? data : null,
+      path: occurrence.path,
+      ...(fragment.defer?.label !== undefined ? { label: fragment.defer.label } : {}),
+      ...(run.errors.length ? { errors: run.errors } : {}),
+    };
+  });
 }

@@ -20,6 +20,8 @@ export * from "./input-guard";
 export * from "./database-errors";
 export * from "./scalars";
 export * from "./launch";
+export * from "./define-subgraph";
+export * from "./subgraph-config";
 export * from "./resolvers";
 export * from "./keyset";
 export * from "./messages";

@@ -7,11 +7,11 @@ import { ordersConfigFrom, ordersModule } from "@storefront/orders";
 import { paymentsConfigFrom, paymentsModule } from "@storefront/payments";
 import { createAmqpBus, createInProcessBus, type MessageBus } from "@storefront/platform";
 import { shippingConfigFrom, shippingModule } from "@storefront/shipping";
+import { startTestRouter } from "@storefront/router/testing";
 import {
   createTestDatabase,
   deleteBrokerObjects,
   executeOk,
-  startTestRouter,
   startTestSubgraph,
   testAccounts,
   testEnv,

@@ -1,15 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalogueConfigFrom, catalogueDbSchema as db, catalogueModule } from "@storefront/catalogue";
-import {
-  countSql,
-  execute,
-  executeOk,
-  startTestRouter,
-  startTestSubgraph,
-  testEnv,
-  uniqueEmail,
-} from "@storefront/testkit";
+import { startTestRouter } from "@storefront/router/testing";
+import { countSql, execute, executeOk, startTestSubgraph, testEnv, uniqueEmail } from "@storefront/testkit";
 import { usersConfigFrom, usersModule } from "@storefront/users";
 
 let users: Awaited<ReturnType<typeof startUsers>>;

@@ -3,7 +3,7 @@ import path from "node:path";
 import { buildSchema, parse, validate } from "graphql";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { apiSchemaSdl } from "@storefront/schema";
-import { startTestRouter } from "@storefront/testkit";
+import { startTestRouter } from "@storefront/router/testing";
 import {
   derivedSeed,
   describeMismatch,

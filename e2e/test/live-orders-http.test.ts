@@ -1,5 +1,6 @@
 import { ApolloClient, HttpLink, InMemoryCache, gql } from "@apollo/client";
-import { executeOk, startTestRouter, waitFor, type GraphQLResponseError } from "@storefront/testkit";
+import { startTestRouter } from "@storefront/router/testing";
+import { executeOk, waitFor, type GraphQLResponseError } from "@storefront/testkit";
 import { createClient } from "graphql-sse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ORDER_STATUS, startPlatform, type Platform, type StatusEvent } from "../src";

@@ -9,11 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACCESS_TOKEN } from "@storefront/platform";
 import { routerConfigFrom, startRouter } from "@storefront/router";
 import { composeSupergraph, readSupergraphConfig } from "@storefront/schema";
+import { startTestRouter } from "@storefront/router/testing";
 import {
   countSql,
   execute,
   executeOk,
-  startTestRouter,
   startTestSubgraph,
   uniqueEmail,
   type TestSubgraph,

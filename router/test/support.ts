@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { catalogueConfigFrom, catalogueDbSchema as db, catalogueModule } from "@storefront/catalogue";
-import { startTestRouter, startTestSubgraph, testEnv } from "@storefront/testkit";
+import { startTestSubgraph, testEnv } from "@storefront/testkit";
+import { startTestRouter } from "../src/testing";
 import { usersConfigFrom, usersModule } from "@storefront/users";
 import type { Logger } from "@storefront/platform";
 import { pino } from "pino";

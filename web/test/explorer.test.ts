@@ -4,7 +4,7 @@
  * editor; in production the same visit gets the API's JSON refusal and no page.
  */
 import { startPlatform, type Platform } from "@storefront/e2e";
-import { startTestRouter } from "@storefront/testkit";
+import { startTestRouter } from "@storefront/router/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureExplorerBuilt } from "../explorer/build";

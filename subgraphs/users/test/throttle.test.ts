@@ -1,7 +1,8 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchSubgraph } from "@storefront/platform";
-import { startTestRouter, startTestSubgraph, testEnv, uniqueEmail } from "@storefront/testkit";
+import { startTestRouter } from "@storefront/router/testing";
+import { startTestSubgraph, testEnv, uniqueEmail } from "@storefront/testkit";
 import { schema } from "../src/db";
 import { usersConfigFrom } from "../src/env";
 import { usersModule } from "../src/server";

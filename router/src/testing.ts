@@ -1,7 +1,12 @@
-import { composeSupergraph, readSupergraphConfig } from "@storefront/schema";
-import { routerConfigFrom, startRouter, type RunningRouter } from "@storefront/router";
+/**
+ * Test support (`@storefront/router/testing`): a router over running subgraphs, for the tests of
+ * the router itself, of a subgraph behind it, of the end-to-end platform and of the storefront.
+ */
 import type { Logger } from "@storefront/platform";
-import { testEnv } from "./env";
+import { composeSupergraph, readSupergraphConfig } from "@storefront/schema";
+import { testEnv } from "@storefront/testkit";
+import { routerConfigFrom } from "./env";
+import { startRouter, type RunningRouter } from "./server";
 
 /**
  * Composes the supergraph from the subgraphs' SDL files (as the topology lists them) with

@@ -2,7 +2,8 @@
  * `npm run codegen -w @storefront/contracts`: for each callee, src/generated/<callee>.ts with the
  * result and variables types of its internal operations and each operation's text as a typed
  * document, generated from the schema the callee serves. `--out <dir>` writes elsewhere (the
- * freshness test compares such a run with the checked-in files).
+ * freshness test compares such a run with the checked-in files). Without `--out`, also every
+ * subgraph's resolver types (scripts/resolver-types.ts).
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -10,6 +11,7 @@ import { parseArgs } from "node:util";
 import { generate } from "@graphql-codegen/cli";
 import { format, resolveConfig } from "prettier";
 import { callees, contractsRoot, operationsDir, servedSchemaSdl, subgraphSdls } from "./operations";
+import { writeResolverTypes } from "./resolver-types";
 
 export const generatedDir = path.join(contractsRoot, "src/generated");
 
@@ -81,4 +83,5 @@ if (import.meta.filename === process.argv[1]) {
   const outDir = values.out ? path.resolve(values.out) : generatedDir;
   const written = await writeGeneratedFiles(outDir);
   process.stdout.write(`Generated ${written.join(", ")} in ${path.relative(process.cwd(), outDir) || "."}\n`);
+  if (!values.out) process.stdout.write(`Generated ${(await writeResolverTypes()).join(", ")}\n`);
 }

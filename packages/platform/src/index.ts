@@ -23,6 +23,7 @@ export * from "./launch";
 export * from "./define-subgraph";
 export * from "./subgraph-config";
 export * from "./resolvers";
+export * from "./result";
 export * from "./keyset";
 export * from "./messages";
 export * from "./outbox";

@@ -11,6 +11,7 @@ import { parse } from "graphql";
 import { cachePolicyPlugin, observabilityPlugin, operationResolutionPlugin } from "./apollo-plugins";
 import { createErrorFormatter } from "./errors";
 import { guardArguments } from "./input-guard";
+import { installTypeResolution } from "./result";
 import { startHttpService, type RouteHandler, type RunningHttpService } from "./http";
 import type { Logger } from "./logger";
 import type { ServiceMetrics } from "./metrics";
@@ -40,10 +41,13 @@ export async function startSubgraphServer<TContext extends RequestContext>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<RunningHttpService> {
   const schema = guardArguments(
-    buildSubgraphSchema({
-      typeDefs: parse(options.typeDefs),
-      resolvers: options.resolvers as GraphQLResolverMap<unknown>,
-    }),
+    // Every union's type is the `__typename` its value was tagged with (./result).
+    installTypeResolution(
+      buildSubgraphSchema({
+        typeDefs: parse(options.typeDefs),
+        resolvers: options.resolvers as GraphQLResolverMap<unknown>,
+      }),
+    ),
   );
   const formatError = createErrorFormatter(options.log);
   const apollo = new ApolloServer<TContext>({

@@ -1,6 +1,7 @@
 import { forbidden, isOwnerOrAdmin } from "@storefront/platform";
 import type { UsersContext } from "../context";
 import type { UserRow } from "../db/schema";
+import type { Resolvers } from "../generated/resolvers";
 
 /** The user themself and administrators see private fields; everyone else sees the public profile. */
 const canSeePrivate = (user: UserRow, ctx: UsersContext) =>
@@ -13,17 +14,17 @@ function requirePrivate(user: UserRow, ctx: UsersContext) {
 
 export const userResolvers = {
   User: {
-    __resolveReference: (ref: { id: string }, ctx: UsersContext) => ctx.loaders.userById.load(ref.id),
-    email: (user: UserRow, _: unknown, ctx: UsersContext) => (canSeePrivate(user, ctx) ? user.email : null),
-    role: (user: UserRow, _: unknown, ctx: UsersContext) => (canSeePrivate(user, ctx) ? user.role : null),
-    addresses: (user: UserRow, _: unknown, ctx: UsersContext) => {
+    __resolveReference: (ref, ctx) => ctx.loaders.userById.load(ref.id),
+    email: (user, _, ctx) => (canSeePrivate(user, ctx) ? user.email : null),
+    role: (user, _, ctx) => (canSeePrivate(user, ctx) ? user.role : null),
+    addresses: (user, _, ctx) => {
       requirePrivate(user, ctx);
       return ctx.loaders.addressesByUserId.load(user.id);
     },
-    defaultAddress: async (user: UserRow, _: unknown, ctx: UsersContext) => {
+    defaultAddress: async (user, _, ctx) => {
       requirePrivate(user, ctx);
       const list = await ctx.loaders.addressesByUserId.load(user.id);
       return list.find((address) => address.isDefault) ?? null;
     },
   },
-};
+} satisfies Resolvers;

@@ -10,9 +10,14 @@ import {
   validateInput,
   type Role,
   isUuid,
+  failure,
+  typed,
+  type Failure,
+  type Typed,
 } from "@storefront/platform";
 import type { UsersContext } from "../context";
 import { sessions, users, type UserRow } from "../db/schema";
+import type { ChangePasswordInput, LoginInput, RegisterInput } from "../generated/resolvers";
 import { recordAudit } from "./audit";
 import { hashPassword, verifyPassword } from "./passwords";
 import { admitLoginAttempt } from "./throttle";
@@ -25,13 +30,12 @@ import {
   type IssuedSession,
 } from "./sessions";
 
-export type AuthError = {
-  kind: "AuthError";
-  code: "EMAIL_TAKEN" | "INVALID_CREDENTIALS" | "TOO_MANY_ATTEMPTS";
-  message: string;
-  retryAfterSeconds?: number;
-};
-export type AuthResult = ({ kind: "AuthSession" } & IssuedSession) | AuthError;
+export type AuthError = Failure<
+  "AuthError",
+  "EMAIL_TAKEN" | "INVALID_CREDENTIALS" | "TOO_MANY_ATTEMPTS",
+  { retryAfterSeconds?: number }
+>;
+export type AuthResult = Typed<"AuthSession", IssuedSession> | AuthError;
 
 const email = z
   .string()
@@ -56,13 +60,13 @@ const loginInput = z.object({
 });
 const changePasswordInput = z.object({ currentPassword: z.string().max(128), newPassword });
 
-const INVALID_CREDENTIALS: AuthError = {
-  kind: "AuthError",
-  code: "INVALID_CREDENTIALS",
-  message: "The email or password is incorrect.",
-};
+const INVALID_CREDENTIALS: AuthError = failure(
+  "AuthError",
+  "INVALID_CREDENTIALS",
+  "The email or password is incorrect.",
+);
 
-export async function register(ctx: UsersContext, rawInput: unknown): Promise<AuthResult> {
+export async function register(ctx: UsersContext, rawInput: RegisterInput): Promise<AuthResult> {
   const input = validateInput(registerInput, rawInput);
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {
@@ -72,29 +76,25 @@ export async function register(ctx: UsersContext, rawInput: unknown): Promise<Au
       .onConflictDoNothing({ target: users.email })
       .returning();
     if (!user) {
-      return {
-        kind: "AuthError",
-        code: "EMAIL_TAKEN",
-        message: "An account with this email already exists.",
-      } as const;
+      return failure("AuthError", "EMAIL_TAKEN", "An account with this email already exists.");
     }
     await recordAudit(ctx, { type: "REGISTERED", userId: user.id, email: user.email }, tx);
-    return { kind: "AuthSession", ...(await issueSession(ctx, user, { db: tx })) } as const;
+    return typed("AuthSession", await issueSession(ctx, user, { db: tx }));
   });
 }
 
-export async function login(ctx: UsersContext, rawInput: unknown): Promise<AuthResult> {
+export async function login(ctx: UsersContext, rawInput: LoginInput): Promise<AuthResult> {
   const input = validateInput(loginInput, rawInput);
   const attempt = await admitLoginAttempt(ctx, input.email);
   if (attempt.kind === "throttled") {
     const { retryAfterSeconds } = attempt;
     await recordAudit(ctx, { type: "LOGIN_THROTTLED", email: input.email });
-    return {
-      kind: "AuthError",
-      code: "TOO_MANY_ATTEMPTS",
-      message: `Too many failed sign-in attempts. Try again in ${retryAfterSeconds} seconds.`,
-      retryAfterSeconds,
-    };
+    return failure(
+      "AuthError",
+      "TOO_MANY_ATTEMPTS",
+      `Too many failed sign-in attempts. Try again in ${retryAfterSeconds} seconds.`,
+      { retryAfterSeconds },
+    );
   }
   let user: UserRow | undefined;
   let verified: boolean;
@@ -113,7 +113,7 @@ export async function login(ctx: UsersContext, rawInput: unknown): Promise<AuthR
   return ctx.db.transaction(async (tx) => {
     await attempt.succeeded(tx);
     await recordAudit(ctx, { type: "LOGIN_SUCCEEDED", userId: signedIn.id, email: signedIn.email }, tx);
-    return { kind: "AuthSession", ...(await issueSession(ctx, signedIn, { db: tx })) } as const;
+    return typed("AuthSession", await issueSession(ctx, signedIn, { db: tx }));
   });
 }
 
@@ -168,7 +168,7 @@ export async function logout(ctx: UsersContext, refreshToken: string): Promise<b
   return true;
 }
 
-export async function changePassword(ctx: UsersContext, rawInput: unknown): Promise<boolean> {
+export async function changePassword(ctx: UsersContext, rawInput: ChangePasswordInput): Promise<boolean> {
   const viewer = requireViewer(ctx.viewer);
   const input = validateInput(changePasswordInput, rawInput);
   const [user] = await ctx.db.select().from(users).where(eq(users.id, viewer.userId));

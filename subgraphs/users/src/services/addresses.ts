@@ -9,6 +9,7 @@ import {
   validateInput,
 } from "@storefront/platform";
 import type { UsersContext } from "../context";
+import type { AddressInput } from "../generated/resolvers";
 import type { UsersDatabase } from "../db";
 import { addresses, type AddressRow } from "../db/schema";
 
@@ -41,7 +42,7 @@ async function clearDefault(db: UsersDatabase, userId: string, except?: string) 
     );
 }
 
-export async function addAddress(ctx: UsersContext, rawInput: unknown): Promise<AddressRow> {
+export async function addAddress(ctx: UsersContext, rawInput: AddressInput): Promise<AddressRow> {
   const viewer = requireViewer(ctx.viewer);
   const { isDefault, ...fields } = validateInput(addressInput, rawInput);
   return ctx.db.transaction(async (tx) => {
@@ -60,7 +61,11 @@ export async function addAddress(ctx: UsersContext, rawInput: unknown): Promise<
   });
 }
 
-export async function updateAddress(ctx: UsersContext, id: string, rawInput: unknown): Promise<AddressRow> {
+export async function updateAddress(
+  ctx: UsersContext,
+  id: string,
+  rawInput: AddressInput,
+): Promise<AddressRow> {
   const viewer = requireViewer(ctx.viewer);
   const { isDefault, ...fields } = validateInput(addressInput, rawInput);
   return ctx.db.transaction(async (tx) => {

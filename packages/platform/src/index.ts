@@ -24,6 +24,8 @@ export * from "./define-subgraph";
 export * from "./subgraph-config";
 export * from "./resolvers";
 export * from "./result";
+export * from "./ids";
+export * from "./collections";
 export * from "./keyset";
 export * from "./messages";
 export * from "./outbox";

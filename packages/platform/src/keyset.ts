@@ -1,12 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { badUserInput } from "./errors";
+import { isUuid } from "./ids";
 import { decodeCursor, encodeCursor } from "./pagination";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids from clients or other subgraphs may be anything; only well-formed ones reach SQL. */
-export const isUuid = (value: string) => UUID.test(value);
 
 /**
  * Newest-first lists (audit log, ledger, reviews …) page by `(created_at, id)` descending: the
@@ -33,14 +29,3 @@ export const newestFirst = {
     return sql`(${columns.createdAt}, ${columns.id}) < (${at}::timestamptz, ${lastId}::uuid)`;
   },
 };
-
-export function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const group = groups.get(k);
-    if (group) group.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
-}

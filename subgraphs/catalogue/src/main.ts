@@ -1,8 +1,4 @@
-import { createLogger, stopOnSignals } from "@storefront/platform";
-import { loadCatalogueConfig } from "./env";
-import { startCatalogueSubgraph } from "./server";
+import { runSubgraph } from "@storefront/platform";
+import { catalogueSubgraph } from "./server";
 
-const config = loadCatalogueConfig();
-const log = createLogger({ service: "catalogue", level: config.logLevel });
-const subgraph = await startCatalogueSubgraph(config, log);
-stopOnSignals(log, [{ name: "catalogue", stop: () => subgraph.stop() }]);
+await runSubgraph(catalogueSubgraph);

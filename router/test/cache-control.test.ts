@@ -3,10 +3,18 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, gql } from "@apollo/client";
 import { createPersistedQueryLink } from "@apollo/client/link/persisted-queries";
-import { executeOk, testAccounts, type TestAccount } from "@storefront/testkit";
+import { testAccounts, type TestAccount } from "@storefront/testkit";
 import { map } from "rxjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PARTNER_KEY, codeOf, send, startRouterOver, startSubgraphs, type Subgraphs } from "./support";
+import {
+  PARTNER_KEY,
+  codeOf,
+  reviewTheProduct,
+  send,
+  startRouterOver,
+  startSubgraphs,
+  type Subgraphs,
+} from "./support";
 
 const manifest = JSON.parse(
   readFileSync(path.join(import.meta.dirname, "../../schema/persisted/partner-example.json"), "utf8"),
@@ -25,15 +33,7 @@ let customer: TestAccount;
 beforeAll(async () => {
   subgraphs = await startSubgraphs();
   router = await startRouterOver(subgraphs.list);
-  customer = await testAccounts(subgraphs.users).customer("Ada Reviewer");
-  await executeOk(
-    router.url,
-    `mutation($i: CreateReviewInput!) { createReview(input: $i) { ... on Review { id } } }`,
-    {
-      token: customer.token,
-      variables: { i: { productId: subgraphs.product.id, rating: 5, body: "Warm and soft." } },
-    },
-  );
+  customer = await reviewTheProduct(subgraphs, router.url);
 });
 afterAll(async () => {
   await router?.stop();

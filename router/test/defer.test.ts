@@ -1,8 +1,7 @@
 import { ApolloClient, HttpLink, InMemoryCache, gql } from "@apollo/client";
 import { Defer20220824Handler } from "@apollo/client/incremental";
-import { executeOk, testAccounts } from "@storefront/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startRouterOver, startSubgraphs, type Subgraphs } from "./support";
+import { reviewTheProduct, startRouterOver, startSubgraphs, type Subgraphs } from "./support";
 
 /** What Apollo Client sends when it is given a handler for the 2022-08-24 incremental format. */
 const DEFER_ACCEPT =
@@ -14,15 +13,7 @@ let router: Awaited<ReturnType<typeof startRouterOver>>;
 beforeAll(async () => {
   subgraphs = await startSubgraphs();
   router = await startRouterOver(subgraphs.list);
-  const customer = await testAccounts(subgraphs.users).customer("Ada Reviewer");
-  await executeOk(
-    router.url,
-    `mutation($i: CreateReviewInput!) { createReview(input: $i) { ... on Review { id } } }`,
-    {
-      token: customer.token,
-      variables: { i: { productId: subgraphs.product.id, rating: 5, body: "Warm and soft." } },
-    },
-  );
+  await reviewTheProduct(subgraphs, router.url);
 });
 afterAll(async () => {
   await router?.stop();

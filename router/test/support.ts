@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { catalogueConfigFrom, catalogueDbSchema as db, catalogueModule } from "@storefront/catalogue";
-import { startTestSubgraph, testEnv } from "@storefront/testkit";
+import { executeOk, startTestSubgraph, testAccounts, testEnv, type TestAccount } from "@storefront/testkit";
 import { startTestRouter } from "../src/testing";
 import { usersConfigFrom, usersModule } from "@storefront/users";
 import type { Logger } from "@storefront/platform";
@@ -54,6 +54,20 @@ export async function startSubgraphs() {
       await users.stop();
     },
   };
+}
+
+/** A customer, "Ada Reviewer", who has reviewed the test product (5, "Warm and soft.") through the router. */
+export async function reviewTheProduct(subgraphs: Subgraphs, routerUrl: string): Promise<TestAccount> {
+  const customer = await testAccounts(subgraphs.users).customer("Ada Reviewer");
+  await executeOk(
+    routerUrl,
+    `mutation($i: CreateReviewInput!) { createReview(input: $i) { ... on Review { id } } }`,
+    {
+      token: customer.token,
+      variables: { i: { productId: subgraphs.product.id, rating: 5, body: "Warm and soft." } },
+    },
+  );
+  return customer;
 }
 
 export function startRouterOver(

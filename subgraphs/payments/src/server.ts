@@ -1,14 +1,7 @@
-import path from "node:path";
-import {
-  createTokenVerifier,
-  launchSubgraph,
-  packageRoot,
-  type Logger,
-  type SubgraphModule,
-} from "@storefront/platform";
+import { defineSubgraph } from "@storefront/platform";
 import type { PaymentsContext } from "./context";
 import { migrationsFolder, schema } from "./db";
-import type { PaymentsConfig } from "./env";
+import { paymentsConfig, type PaymentsConfig } from "./env";
 import { createLoaders } from "./loaders";
 import { createTestModeProvider, type PaymentProvider } from "./providers";
 import { resolvers } from "./resolvers";
@@ -19,31 +12,29 @@ export interface PaymentsModuleOptions {
   provider?: PaymentProvider;
 }
 
-export function paymentsModule(
-  config: PaymentsConfig,
-  options: PaymentsModuleOptions = {},
-): SubgraphModule<typeof schema, PaymentsContext> {
-  const provider = options.provider ?? createTestModeProvider();
-  return {
-    name: "payments",
-    schemaFile: path.join(packageRoot(import.meta.url), "src/schema.graphql"),
-    resolvers,
-    database: { schema, migrationsFolder },
-    setup({ db, log }) {
-      log.info({ provider: provider.name }, "payment provider");
-      const sweeper = startIdempotencyKeySweeper(db, log, {
+export const paymentsSubgraph = defineSubgraph<
+  PaymentsConfig,
+  typeof schema,
+  PaymentsContext,
+  PaymentsModuleOptions
+>({
+  name: "payments",
+  config: paymentsConfig,
+  database: { schema, migrationsFolder },
+  resolvers,
+  setup: ({ config, options, db, log, keep }) => {
+    const provider = options.provider ?? createTestModeProvider();
+    log.info({ provider: provider.name }, "payment provider");
+    keep(
+      startIdempotencyKeySweeper(db, log, {
         ttlHours: config.idempotencyKeyTtlHours,
         intervalMs: config.idempotencyKeySweepSeconds * 1000,
-      });
-      return Promise.resolve({
-        verifyToken: createTokenVerifier(config, { log }),
-        extendContext: (base) => ({ ...base, db, provider, loaders: createLoaders(db) }),
-        stop: () => sweeper.stop(),
-      });
-    },
-  };
-}
+      }),
+    );
+    return {
+      extendContext: (base): PaymentsContext => ({ ...base, db, provider, loaders: createLoaders(db) }),
+    };
+  },
+});
 
-export function startPaymentsSubgraph(config: PaymentsConfig, log?: Logger) {
-  return launchSubgraph(paymentsModule(config), { ...config, log });
-}
+export const { module: paymentsModule, start: startPaymentsSubgraph } = paymentsSubgraph;

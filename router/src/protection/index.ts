@@ -17,6 +17,46 @@ import { createProtectionMetrics } from "./metrics";
 import { memoryRateLimiter, rateLimitKey, redisRateLimiter, type RateLimitDecision } from "./rate-limit";
 import { RouterErrorCode } from "../errors";
 
+type Assessment = ReturnType<typeof assessOperation>;
+
+/** How many variable sets of one document keep their assessment (an operation run with many ids). */
+const ASSESSMENTS_PER_DOCUMENT = 32;
+
+/**
+ * The limits' verdict on an operation, kept per document (the admission stage's cached documents),
+ * schema and cost directives (both replaced on a reload), operation name and variables: the
+ * measure walks the whole document with the schema, and the same operations come again and again.
+ */
+function assessmentCache(limits: RouterConfig["limits"]) {
+  const byDocument = new WeakMap<
+    DocumentNode,
+    { schema: GraphQLSchema; directives: CostDirectives; verdicts: Map<string, Assessment> }
+  >();
+  return {
+    assess(
+      document: DocumentNode,
+      schema: GraphQLSchema,
+      directives: CostDirectives,
+      operationName: string | null | undefined,
+      variables: Record<string, unknown> | undefined,
+    ): Assessment {
+      let entry = byDocument.get(document);
+      if (!entry || entry.schema !== schema || entry.directives !== directives) {
+        entry = { schema, directives, verdicts: new Map() };
+        byDocument.set(document, entry);
+      }
+      const key = `${operationName ?? ""}\u0000${variables ? JSON.stringify(variables) : ""}`;
+      let verdict = entry.verdicts.get(key);
+      if (!verdict) {
+        verdict = assessOperation(document, { schema, limits, variables, operationName, directives });
+        if (entry.verdicts.size >= ASSESSMENTS_PER_DOCUMENT) entry.verdicts.clear();
+        entry.verdicts.set(key, verdict);
+      }
+      return verdict;
+    },
+  };
+}
+
 /**
  * The router's protective state and policies as plain functions (clients, rate limiter, cost
  * budgets, APQ store, cost directives): the admission stage (../admission) applies them to every
@@ -40,6 +80,7 @@ export function createProtection(
     : memoryCostBudgets();
   // The `@cost`/`@listSize` of the supergraph being served, replaced whenever it is (re)loaded.
   let costDirectives: CostDirectives = NO_COST_DIRECTIVES;
+  const assessments = assessmentCache(config.limits);
   const apqCache: StringCache = deps.redis
     ? new RedisKeyValueCache(deps.redis, config.redisKeyPrefix, deps.log, config.apqTtlSeconds)
     : new MemoryKeyValueCache(10_000, config.apqTtlSeconds);
@@ -76,13 +117,7 @@ export function createProtection(
       operationName: string | null | undefined,
       caller: Parameters<typeof rateLimitKey>[0],
     ): Promise<{ errors: GraphQLError[]; cost: CostReport | undefined; throttled: boolean }> {
-      const { errors, cost } = assessOperation(document, {
-        schema,
-        limits: config.limits,
-        variables,
-        operationName,
-        directives: costDirectives,
-      });
+      const { errors, cost } = assessments.assess(document, schema, costDirectives, operationName, variables);
       if (errors[0] || cost === undefined) return { errors, cost: undefined, throttled: false };
       const report: CostReport = { requestedQueryCost: cost, maximumQueryCost: config.limits.maxCost };
       const budget = caller.client?.costBudget;

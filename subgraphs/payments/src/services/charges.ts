@@ -9,6 +9,7 @@ import {
 } from "@storefront/platform";
 import type { PaymentsContext } from "../context";
 import { payments, type PaymentFailureCode, type PaymentRow } from "../db/schema";
+import type { ChargePaymentInput } from "../generated/resolvers";
 import {
   chargeInFlight,
   completeClaim,
@@ -93,7 +94,7 @@ async function paymentById(ctx: PaymentsContext, id: string): Promise<PaymentRow
  * Charges the card for an order, once per idempotency key. A refusal is not an error: it is a
  * FAILED payment (stored, and returned again for the same key), for the saga to act on.
  */
-export async function chargePayment(ctx: PaymentsContext, rawInput: unknown): Promise<PaymentRow> {
+export async function chargePayment(ctx: PaymentsContext, rawInput: ChargePaymentInput): Promise<PaymentRow> {
   requireInternalCaller(ctx);
   const input = validateInput(chargeInput, rawInput);
   const card = validateCard(input.card);

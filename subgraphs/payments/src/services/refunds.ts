@@ -1,6 +1,14 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { isUuid, requireAdmin, validateInput } from "@storefront/platform";
+import {
+  failure,
+  isUuid,
+  requireAdmin,
+  typed,
+  validateInput,
+  type Failure,
+  type Typed,
+} from "@storefront/platform";
 import type { PaymentsContext } from "../context";
 import type { PaymentsDatabase } from "../db";
 import {
@@ -11,6 +19,7 @@ import {
   type RefundErrorCode,
   type RefundRow,
 } from "../db/schema";
+import type { RefundPaymentInput } from "../generated/resolvers";
 import { idempotencyKeyField, SERVICE_SCOPE } from "./charges";
 import {
   completeClaim,
@@ -24,15 +33,9 @@ import {
 
 /** Refunds, by administrators. Expected refusals are typed results, stored like successes. */
 
-export interface RefundSucceeded {
-  payment: PaymentRow;
-  refund: RefundRow;
-}
+export type RefundSucceeded = Typed<"RefundSucceeded", { payment: PaymentRow; refund: RefundRow }>;
 
-export interface RefundError {
-  code: RefundErrorCode;
-  message: string;
-}
+export type RefundError = Failure<"RefundError", RefundErrorCode>;
 
 export type RefundResult = RefundSucceeded | RefundError;
 
@@ -57,7 +60,8 @@ const refundInput = z.object({
 });
 type RefundInput = z.infer<typeof refundInput>;
 
-const refusal = (code: RefundErrorCode, message: string): RefundError => ({ code, message });
+const refusal = (code: RefundErrorCode, message: string): RefundError =>
+  failure("RefundError", code, message);
 
 /**
  * Decides the refund against the payment row, locked until the transaction ends: concurrent
@@ -120,11 +124,11 @@ async function refundLocked(
     })
     .where(eq(payments.id, payment.id))
     .returning();
-  return { payment: updated!, refund: refund! };
+  return typed("RefundSucceeded", { payment: updated!, refund: refund! });
 }
 
 const outcomeOf = (result: RefundResult): StoredOutcome =>
-  "code" in result
+  result.__typename === "RefundError"
     ? { errorCode: result.code, errorMessage: result.message }
     : { refundId: result.refund.id };
 
@@ -137,7 +141,7 @@ async function replayRefund(ctx: PaymentsContext, row: IdempotencyKeyRow): Promi
     .innerJoin(payments, eq(payments.id, refunds.paymentId))
     .where(eq(refunds.id, row.refundId!));
   if (!found) throw new Error(`refund ${row.refundId} is named by an idempotency key but does not exist`);
-  return found;
+  return typed("RefundSucceeded", found);
 }
 
 /**
@@ -145,7 +149,10 @@ async function replayRefund(ctx: PaymentsContext, row: IdempotencyKeyRow): Promi
  * by hand; the platform itself (the orders saga, with the service credential) refunds a charge
  * for an order that turned out impossible to fulfil.
  */
-export async function refundPayment(ctx: PaymentsContext, rawInput: unknown): Promise<RefundResult> {
+export async function refundPayment(
+  ctx: PaymentsContext,
+  rawInput: RefundPaymentInput,
+): Promise<RefundResult> {
   const adminId = ctx.internalCaller ? null : requireAdmin(ctx.viewer).userId;
   const input = validateInput(refundInput, rawInput);
   const request: IdempotentRequest = {
@@ -163,7 +170,7 @@ export async function refundPayment(ctx: PaymentsContext, rawInput: unknown): Pr
         const decided = await refundLocked(tx, ctx, input, claim, adminId);
         return { result: decided, outcome: outcomeOf(decided) };
       });
-      if ("code" in result) {
+      if (result.__typename === "RefundError") {
         ctx.log.info({ paymentId: input.paymentId, code: result.code }, "refund refused");
       } else {
         ctx.log.info(

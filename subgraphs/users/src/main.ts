@@ -1,8 +1,4 @@
-import { createLogger, stopOnSignals } from "@storefront/platform";
-import { loadUsersConfig } from "./env";
-import { startUsersSubgraph } from "./server";
+import { runSubgraph } from "@storefront/platform";
+import { usersSubgraph } from "./server";
 
-const config = loadUsersConfig();
-const log = createLogger({ service: "users", level: config.logLevel });
-const subgraph = await startUsersSubgraph(config, log);
-stopOnSignals(log, [{ name: "users", stop: () => subgraph.stop() }]);
+await runSubgraph(usersSubgraph);

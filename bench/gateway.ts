@@ -1,49 +1,86 @@
 /**
  * Gateway benchmark: the project's router against stock @apollo/gateway (the baseline) and Hive
- * Gateway, on the four subgraphs of the public federation gateway benchmarks (accounts,
- * inventory, products, reviews; bench/gateway/subgraphs), composed once into one supergraph file
- * that every gateway is given.
+ * Gateway, in two parts (`--suite`, both by default): the public federation gateway benchmarks'
+ * demo, and the storefront's own operations over the project's real subgraphs.
  *
- *   npm run gateway -w @storefront/bench -- [--duration 10] [--rounds 3] [--connections 50]
- *                                          [--warmup 5] [--only router,apollo,hive]
+ *   npm run gateway -w @storefront/bench -- [--suite demo|storefront|all] [--duration 10]
+ *                                          [--rounds 3] [--connections 50] [--warmup 5]
+ *                                          [--defer-connections <n>] [--only router,apollo,hive]
  *                                          [--profile <dir>]
  *
- * Every subgraph, every gateway and the load generator (gateway/loadgen.ts) runs in a process of
- * its own, with NODE_ENV=production. Two operations: `deep` (the public benchmarks' nested
- * users/topProducts → reviews → author → reviews → product query, with `me`, about 60 KB of
- * answer, fetching from all four subgraphs, with @requires and @provides) and `passthrough` (a
- * products-only query, also sent to the products subgraph directly, so each gateway's own cost
- * shows as a ratio to no gateway at all). Before anything is measured every target must return
- * the same answer to each operation (deep-equal), or the run stops.
+ * `--suite demo` runs the first part only, `--suite storefront` the second, `all` (the default)
+ * one after the other, each with gateways of its own (the first part's are stopped before the
+ * second starts). `--defer-connections` sets the concurrent clients of the @defer comparison
+ * (`--connections` unless given). `--profile` has the router write a CPU profile (node
+ * --cpu-prof) of each part into that folder.
  *
- * Then each round sends each operation to each gateway for `--duration` seconds over
- * `--connections` keep-alive connections, the gateways' order rotated from round to round so
- * none always goes first, after one unrecorded warm-up of `--warmup` seconds each. Per round:
- * requests per second, latency p50/p97.5/p99, CPU milliseconds per request of the gateway's
- * process tree (/proc utime+stime, before and after) and its RSS after the round. The tables
- * show medians over rounds, each also as a ratio to @apollo/gateway.
+ * Every subgraph, every gateway and the load generator (gateway/loadgen.ts) runs in a process of
+ * its own, with NODE_ENV=production. Before anything is measured every target must return the
+ * same error-free answer to each operation (deep-equal), or the run stops.
+ *
+ * Demo part: the four subgraphs of the public benchmarks (accounts, inventory, products, reviews;
+ * bench/gateway/subgraphs, in-memory and fast on purpose so the gateways are the bottleneck),
+ * composed once into one supergraph file that every gateway is given. Two operations: `deep` (the
+ * public benchmarks' nested users/topProducts → reviews → author → reviews → product query, with
+ * `me`, about 60 KB of answer, fetching from all four subgraphs, with @requires and @provides)
+ * and `passthrough` (a products-only query, also sent to the products subgraph directly, so each
+ * gateway's own cost shows as a ratio to no gateway at all).
+ *
+ * Storefront part (gateway/storefront.ts): the project's users and catalogue subgraphs, each
+ * from its src/main.ts in a process of its own, on a fresh PostgreSQL database each on the
+ * server at TEST_DATABASE_URL (created for the run, dropped at its end). PostgreSQL rather than
+ * the subgraphs' embedded PGlite default: PGlite is one WebAssembly connection inside the
+ * subgraph's process that serialises every statement, so the subgraphs rather than the gateways
+ * would set the pace; and the seed promotes its administrator in the users database, which
+ * PGlite's single-process file cannot be written from while the users subgraph holds it. The
+ * seed goes through the subgraphs' public GraphQL APIs as the shop's clients write: a category of
+ * 50 products (two stocked variants each) created by the administrator, and one product reviewed
+ * by 10 customers registered with the users subgraph. The supergraph is composed from those two
+ * subgraphs' SDL files (schema/src composeSupergraph) and given to every gateway. Operations, read
+ * from the web's documents (gateway/storefront-operations.ts): `productPage`
+ * (ProductPage.graphql without @defer, its first page of reviews with author names from the users
+ * subgraph) and `search` (SearchProducts.graphql: a full-text query within the category, the
+ * search page's 12 results). Then, on the router only, the product page with its reviews in
+ * `... @defer(label: "reviews")`, sent with `Accept: multipart/mixed;deferSpec=20220824,
+ * application/json`: its parts, put together, must equal the plain query's answer, and its first
+ * part must come without the reviews. Rounds alternate the plain and the deferred query over
+ * `--defer-connections`; the table shows p50/p99 of the plain query's answer, of the deferred
+ * query's first part (timed at the body chunk that completes it) and of its whole answer, and
+ * the ratio first part / not deferred.
+ *
+ * Each round sends each operation to each gateway for `--duration` seconds over `--connections`
+ * keep-alive connections, the gateways' order rotated from round to round so none always goes
+ * first, after one unrecorded warm-up of `--warmup` seconds each. Per round: requests per
+ * second, latency p50/p97.5/p99, CPU milliseconds per request of the gateway's process tree
+ * (/proc utime+stime, before and after) and its RSS after the round. The tables show medians
+ * over rounds, each also as a ratio to @apollo/gateway.
  *
  * The router runs as in production (router/src/main.ts, configured by its environment only):
- * SUPERGRAPH_PATH points it at the demo supergraph; RATE_LIMIT_PER_MINUTE=0 (its 600 operations
- * per client per minute would refuse the load generator within a second) and MAX_COST raised
- * (the deep query's estimated cost with unbounded lists is far above the default 10,000); its
- * depth, alias and token limits hold for these operations as they are. JWKS_URL points at an
- * empty identity provider in this process (gateway/identity.ts), whose revocation feed the router
- * polls as it would the users subgraph's. It and Hive Gateway log at warn level; stock
- * @apollo/gateway logs nothing per request either.
+ * SUPERGRAPH_PATH points it at the part's supergraph; RATE_LIMIT_PER_MINUTE=0 (its 600
+ * operations per client per minute would refuse the load generator within a second) and
+ * MAX_COST raised (the deep query's estimated cost with unbounded lists is far above the default
+ * 10,000); its depth, alias and token limits hold for these operations as they are. JWKS_URL
+ * points, in the demo part, at an empty identity provider in this process (gateway/identity.ts),
+ * whose revocation feed the router polls as it would the users subgraph's, and in the storefront
+ * part at the users subgraph. Its other settings are its defaults, in-flight deduplication of
+ * identical subgraph fetches among them: every connection of the load generator sends the same
+ * query, so concurrent requests share subgraph calls that the other gateways make one by one. It
+ * and Hive Gateway log at warn level; stock @apollo/gateway logs nothing per request either.
  *
  * The machine must be otherwise idle for figures worth comparing: the load generator, the
- * subgraphs and the gateway under test share its cores.
+ * subgraphs (and, in the storefront part, PostgreSQL) and the gateway under test share its cores.
  */
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { isDeepStrictEqual } from "node:util";
 import { freePort, waitFor } from "@storefront/testkit";
 import type { LoadCommand, LoadResult } from "./gateway/loadgen";
 import { startEmptyIdentityProvider } from "./gateway/identity";
 import { cpuMilliseconds, residentBytes } from "./gateway/proc";
+import { firstDifference, mergeIncrementalParts, multipartParts } from "./gateway/responses";
+import { storefrontOperations } from "./gateway/storefront-operations";
+import { startStorefrontSubgraphs } from "./gateway/storefront";
 import { SUBGRAPH_NAMES, type SubgraphName } from "./gateway/subgraphs/index";
 import { composeDemoSupergraph } from "./gateway/supergraph";
 
@@ -60,12 +97,20 @@ const WARMUP_MS = Number(option("warmup", "5")) * 1000;
 const GATEWAYS = ["apollo", "hive", "router"] as const;
 type GatewayName = (typeof GATEWAYS)[number];
 const ONLY = option("only", GATEWAYS.join(",")).split(",");
-/** Where the router writes a CPU profile of the whole run (node --cpu-prof), when given. */
+/** Where the router writes a CPU profile of each part (node --cpu-prof), when given. */
 const PROFILE_DIR = option("profile", "");
+const SUITES = ["demo", "storefront", "all"] as const;
+const SUITE = option("suite", "all");
+/** Concurrent clients of the @defer comparison (the storefront part, router only). */
+const DEFER_CONNECTIONS = Number(option("defer-connections", String(CONNECTIONS)));
 const unknownGateways = ONLY.filter((name) => !(GATEWAYS as readonly string[]).includes(name));
-if (unknownGateways.length || ![DURATION_MS, ROUNDS, CONNECTIONS].every((n) => n > 0)) {
+if (
+  unknownGateways.length ||
+  !(SUITES as readonly string[]).includes(SUITE) ||
+  ![DURATION_MS, ROUNDS, CONNECTIONS, DEFER_CONNECTIONS].every((n) => n > 0)
+) {
   process.stderr.write(
-    `unknown gateway ${unknownGateways.join(", ")} or bad option; --only takes ${GATEWAYS.join(",")}\n`,
+    `unknown gateway ${unknownGateways.join(", ")} or bad option; --only takes ${GATEWAYS.join(",")}, --suite ${SUITES.join("|")}\n`,
   );
   process.exit(2);
 }
@@ -96,6 +141,8 @@ const PASSTHROUGH_QUERY = `query Passthrough { topProducts(first: 5) { upc name 
 interface Operation {
   name: string;
   body: string;
+  /** Sent besides `content-type: application/json`. */
+  headers?: Record<string, string>;
   /** Also sent straight to this subgraph, the figure each gateway's is compared with. */
   directSubgraph?: SubgraphName;
 }
@@ -238,35 +285,30 @@ async function startGateway(name: GatewayName, setup: GatewaySetup): Promise<Run
   }
 }
 
-async function post(url: string, body: string): Promise<{ status: number; text: string }> {
+async function post(
+  url: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; type: string; text: string }> {
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...headers },
     body,
   });
-  return { status: response.status, text: await response.text() };
-}
-
-/** The first path at which two JSON values differ, for the failure message. */
-function firstDifference(a: unknown, b: unknown, at = "$"): string | undefined {
-  if (isDeepStrictEqual(a, b)) return undefined;
-  if (a && b && typeof a === "object" && typeof b === "object") {
-    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-      const difference = firstDifference(
-        (a as Record<string, unknown>)[key],
-        (b as Record<string, unknown>)[key],
-        `${at}.${key}`,
-      );
-      if (difference) return difference;
-    }
-  }
-  return `${at}: ${JSON.stringify(a)?.slice(0, 200)} ≠ ${JSON.stringify(b)?.slice(0, 200)}`;
+  return {
+    status: response.status,
+    type: response.headers.get("content-type") ?? "",
+    text: await response.text(),
+  };
 }
 
 /** Every target must give the same error-free answer, or comparing their speed means nothing. */
 async function verifySameAnswers(operation: Operation, targets: Target[]): Promise<number> {
   const answers = await Promise.all(
-    targets.map(async (target) => ({ target, ...(await post(target.url, operation.body)) })),
+    targets.map(async (target) => ({
+      target,
+      ...(await post(target.url, operation.body, operation.headers)),
+    })),
   );
   const reference = answers[0]!;
   for (const { target, status, text } of answers) {
@@ -332,16 +374,22 @@ async function measure(
   target: Target,
   operation: Operation,
   durationMs: number,
-): Promise<RoundFigures & { errors: number; firstError: string | undefined }> {
+  options: { connections?: number; firstPart?: boolean } = {},
+): Promise<
+  RoundFigures & { errors: number; firstError: string | undefined; firstPartMs?: LoadResult["firstPartMs"] }
+> {
   const cpuBefore = cpuMilliseconds(target.pid);
   const result = await load.run({
     url: target.url,
     body: operation.body,
-    connections: CONNECTIONS,
+    connections: options.connections ?? CONNECTIONS,
     durationMs,
+    ...(operation.headers ? { headers: operation.headers } : {}),
+    ...(options.firstPart ? { firstPart: true } : {}),
   });
   const cpu = cpuMilliseconds(target.pid) - cpuBefore;
   return {
+    ...(result.firstPartMs ? { firstPartMs: result.firstPartMs } : {}),
     rps: (result.requests * 1000) / result.elapsedMs,
     p50: result.latencyMs.p50,
     p975: result.latencyMs.p975,
@@ -375,8 +423,15 @@ function printTable(
     const value = figures[key].toFixed(digits);
     return baseline ? `${value} (${(figures[key] / baseline[key]).toFixed(2)}×)` : value;
   };
-  const header = ["", ...FIGURES.map((figure) => figure.title)];
-  const lines = rows.map((row) => [row.label, ...FIGURES.map((f) => cell(row.figures, f.key, f.digits))]);
+  printGrid(
+    title,
+    ["", ...FIGURES.map((figure) => figure.title)],
+    rows.map((row) => [row.label, ...FIGURES.map((f) => cell(row.figures, f.key, f.digits))]),
+  );
+}
+
+/** A titled table: the first column left-aligned, the others right-aligned. */
+function printGrid(title: string, header: string[], lines: string[][]) {
   const widths = header.map((_, i) => Math.max(...[header, ...lines].map((line) => line[i]!.length)));
   const format = (line: string[]) =>
     line.map((text, i) => (i === 0 ? text.padEnd(widths[i]!) : text.padStart(widths[i]!))).join("  ");
@@ -409,6 +464,7 @@ async function benchmark(
           body: operation.body,
           connections: CONNECTIONS,
           durationMs: WARMUP_MS,
+          ...(operation.headers ? { headers: operation.headers } : {}),
         });
 
       const rounds = new Map<string, RoundFigures[]>(targets.map((target) => [target.name, []]));
@@ -449,28 +505,235 @@ async function benchmark(
   return failures;
 }
 
-const dir = mkdtempSync(path.join(os.tmpdir(), "gateway-bench-"));
-const running: RunningProcess[] = [];
-const identity = await startEmptyIdentityProvider();
-let exitCode = 0;
-try {
-  const subgraphs = new Map<string, RunningProcess>();
-  for (const name of SUBGRAPH_NAMES) {
-    const subgraph = await startSubgraph(name);
-    subgraphs.set(name, subgraph);
-    running.push(subgraph);
-  }
-  const supergraphFile = path.join(dir, "supergraph.graphql");
-  const urls = Object.fromEntries([...subgraphs].map(([name, subgraph]) => [name, subgraph.url]));
-  writeFileSync(supergraphFile, composeDemoSupergraph(urls as Record<SubgraphName, string>));
+/** The search page's page size (web/src/catalogue/SearchPage.tsx). */
+const SEARCH_PAGE_SIZE = 12;
 
+/** What the deferred product page is sent with: Apollo Client 4's incremental format first. */
+const DEFER_ACCEPT = "multipart/mixed;deferSpec=20220824, application/json";
+
+/**
+ * The deferred query must be answered in parts, its first part without the deferred reviews, and
+ * the parts put together must be the plain query's answer; returns the parts' count.
+ */
+async function verifyDeferredAnswer(router: Target, plain: Operation, deferred: Operation): Promise<number> {
+  const reference = await post(router.url, plain.body);
+  const reply = await post(router.url, deferred.body, deferred.headers);
+  const parts = multipartParts(reply.type, reply.text);
+  if (reply.status !== 200 || !parts || parts.length < 2) {
+    throw new Error(
+      `${router.label} did not answer ${deferred.name} in parts (HTTP ${reply.status}, ${reply.type}): ${reply.text.slice(0, 300)}`,
+    );
+  }
+  const first = parts[0] as { data?: { product?: Record<string, unknown> | null }; hasNext?: boolean };
+  if (first.hasNext !== true || !first.data?.product || "reviews" in first.data.product) {
+    throw new Error(
+      `${deferred.name}: the first part is not the page without its reviews: ${JSON.stringify(first).slice(0, 300)}`,
+    );
+  }
+  const difference = firstDifference(JSON.parse(reference.text), mergeIncrementalParts(parts));
+  if (difference)
+    throw new Error(`${deferred.name}: its parts together differ from ${plain.name}'s answer: ${difference}`);
+  return parts.length;
+}
+
+interface DeferFigures {
+  rps: number;
+  p50: number;
+  p99: number;
+  firstP50: number;
+  firstP99: number;
+  cpuMsPerRequest: number;
+}
+
+/**
+ * The product page with its reviews deferred against the same page not deferred, on the router
+ * alone, interleaved as the gateways are: time to the first part and to the whole answer, next
+ * to the plain query's time to its (only) answer.
+ */
+async function benchmarkDefer(router: RunningProcess, plain: Operation, deferred: Operation) {
+  const partCount = await verifyDeferredAnswer(router, plain, deferred);
+  console.log(
+    `${deferred.name}: ${partCount} parts from the ${router.label}, together the same answer as ${plain.name}`,
+  );
+  const load = startLoadGenerator();
+  const failures: string[] = [];
+  const variants = [
+    { operation: plain, firstPart: false },
+    { operation: deferred, firstPart: true },
+  ];
+  try {
+    for (const { operation, firstPart } of variants)
+      await load.run({
+        url: router.url,
+        body: operation.body,
+        connections: DEFER_CONNECTIONS,
+        durationMs: WARMUP_MS,
+        ...(operation.headers ? { headers: operation.headers } : {}),
+        firstPart,
+      });
+    const rounds = new Map<string, DeferFigures[]>(variants.map(({ operation }) => [operation.name, []]));
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 ? [...variants].reverse() : variants;
+      for (const { operation, firstPart } of order) {
+        const figures = await measure(load, router, operation, DURATION_MS, {
+          connections: DEFER_CONNECTIONS,
+          firstPart,
+        });
+        if (figures.errors)
+          failures.push(
+            `${operation.name} on the ${router.label}: ${figures.errors} failed requests, first: ${figures.firstError}`,
+          );
+        const first = figures.firstPartMs ?? { p50: figures.p50, p99: figures.p99 };
+        rounds.get(operation.name)!.push({
+          rps: figures.rps,
+          p50: figures.p50,
+          p99: figures.p99,
+          firstP50: first.p50,
+          firstP99: first.p99,
+          cpuMsPerRequest: figures.cpuMsPerRequest,
+        });
+        console.log(
+          `  round ${round + 1}/${ROUNDS} ${operation.name}: ${figures.rps.toFixed(0)} RPS, p50 ${figures.p50.toFixed(1)} ms` +
+            (figures.firstPartMs ? `, first part p50 ${figures.firstPartMs.p50.toFixed(1)} ms` : ""),
+        );
+      }
+    }
+    const summary = (name: string): DeferFigures => {
+      const list = rounds.get(name)!;
+      return Object.fromEntries(
+        (Object.keys(list[0]!) as (keyof DeferFigures)[]).map((key) => [
+          key,
+          median(list.map((r) => r[key])),
+        ]),
+      ) as unknown as DeferFigures;
+    };
+    const p = summary(plain.name);
+    const d = summary(deferred.name);
+    const ms = (value: number) => value.toFixed(1);
+    printGrid(
+      `${plain.name} on the ${router.label}, reviews deferred or not; ${DEFER_CONNECTIONS} connections, ${ROUNDS} × ${DURATION_MS / 1000} s, medians`,
+      ["", "RPS", "p50 ms", "p99 ms", "CPU ms/req"],
+      [
+        [`not deferred: the answer`, p.rps.toFixed(0), ms(p.p50), ms(p.p99), p.cpuMsPerRequest.toFixed(2)],
+        [`deferred: first part`, "", ms(d.firstP50), ms(d.firstP99), ""],
+        [`deferred: whole answer`, d.rps.toFixed(0), ms(d.p50), ms(d.p99), d.cpuMsPerRequest.toFixed(2)],
+      ],
+    );
+    console.log(
+      `first part / not deferred: p50 ${(d.firstP50 / p.p50).toFixed(2)}×, p99 ${(d.firstP99 / p.p99).toFixed(2)}×`,
+    );
+  } finally {
+    load.stop();
+  }
+  return failures;
+}
+
+/** Gateways over `supergraphSdl`, one per --only name, each pushed to `running` as it starts. */
+async function startGateways(
+  supergraphSdl: string,
+  setup: Omit<GatewaySetup, "supergraphFile">,
+  name: string,
+  running: RunningProcess[],
+) {
+  const supergraphFile = path.join(setup.dir, `${name}.graphql`);
+  writeFileSync(supergraphFile, supergraphSdl);
   const gateways: RunningProcess[] = [];
-  for (const name of GATEWAYS.filter((gateway) => ONLY.includes(gateway))) {
-    const gateway = await startGateway(name, { supergraphFile, dir, jwksUrl: identity.jwksUrl });
+  for (const gatewayName of GATEWAYS.filter((gateway) => ONLY.includes(gateway))) {
+    const gateway = await startGateway(gatewayName, { ...setup, supergraphFile });
     gateways.push(gateway);
     running.push(gateway);
   }
-  const failures = await benchmark(OPERATIONS, gateways, subgraphs);
+  return gateways;
+}
+
+/** The public benchmarks' demo: four in-memory subgraphs, `deep` and `passthrough`. */
+async function demoSuite(dir: string, running: RunningProcess[]): Promise<string[]> {
+  const identity = await startEmptyIdentityProvider();
+  try {
+    const subgraphs = new Map<string, RunningProcess>();
+    for (const name of SUBGRAPH_NAMES) {
+      const subgraph = await startSubgraph(name);
+      subgraphs.set(name, subgraph);
+      running.push(subgraph);
+    }
+    const urls = Object.fromEntries([...subgraphs].map(([name, subgraph]) => [name, subgraph.url]));
+    const gateways = await startGateways(
+      composeDemoSupergraph(urls as Record<SubgraphName, string>),
+      { dir, jwksUrl: identity.jwksUrl },
+      "supergraph",
+      running,
+    );
+    return await benchmark(OPERATIONS, gateways, subgraphs);
+  } finally {
+    await Promise.all(running.splice(0).map((child) => child.stop()));
+    identity.close();
+  }
+}
+
+/** The project's users and catalogue subgraphs: `productPage`, `search`, then @defer on the router. */
+async function storefrontSuite(dir: string, running: RunningProcess[]): Promise<string[]> {
+  const storefront = await startStorefrontSubgraphs();
+  try {
+    const { seed } = storefront;
+    console.log(`\nstorefront: users and catalogue subgraphs seeded (${seed.productSlug} and its category)`);
+    const documents = storefrontOperations();
+    const productPage = { slug: seed.productSlug };
+    const operations: Operation[] = [
+      {
+        name: "productPage",
+        body: JSON.stringify({
+          query: documents.productPage,
+          operationName: "ProductPage",
+          variables: productPage,
+        }),
+      },
+      {
+        name: "search",
+        body: JSON.stringify({
+          query: documents.search,
+          operationName: "SearchProducts",
+          variables: {
+            filter: { query: seed.searchQuery, categoryId: seed.categoryId },
+            sort: "RELEVANCE",
+            first: SEARCH_PAGE_SIZE,
+          },
+        }),
+      },
+    ];
+    const gateways = await startGateways(
+      storefront.supergraphSdl,
+      { dir, jwksUrl: storefront.jwksUrl },
+      "storefront-supergraph",
+      running,
+    );
+    const failures = await benchmark(operations, gateways, new Map());
+    const router = gateways.find((gateway) => gateway.name === "router");
+    if (router) {
+      const deferred: Operation = {
+        name: "productPage @defer",
+        body: JSON.stringify({
+          query: documents.productPageDeferred,
+          operationName: "ProductPage",
+          variables: productPage,
+        }),
+        headers: { accept: DEFER_ACCEPT },
+      };
+      failures.push(...(await benchmarkDefer(router, operations[0]!, deferred)));
+    }
+    return failures;
+  } finally {
+    await Promise.all(running.splice(0).map((child) => child.stop()));
+    await storefront.stop();
+  }
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "gateway-bench-"));
+const running: RunningProcess[] = [];
+let exitCode = 0;
+try {
+  const failures: string[] = [];
+  if (SUITE !== "storefront") failures.push(...(await demoSuite(dir, running)));
+  if (SUITE !== "demo") failures.push(...(await storefrontSuite(dir, running)));
   if (failures.length) {
     console.error(
       `\nRequests failed under load; the figures above are not comparable:\n${failures.join("\n")}`,
@@ -482,7 +745,6 @@ try {
   exitCode = 1;
 } finally {
   await Promise.all(running.map((child) => child.stop()));
-  identity.close();
   rmSync(dir, { recursive: true, force: true });
 }
 process.exit(exitCode);

@@ -1,11 +1,9 @@
-import type { ShippingContext } from "../context";
+import type { Resolvers } from "../generated/resolvers";
 import { shippingOptions, shippingQuote } from "../services/rates";
 
 export const rateResolvers = {
   Query: {
-    shippingOptions: (_: unknown, args: { address: unknown }, ctx: ShippingContext) =>
-      shippingOptions(ctx, args.address),
-    shippingQuote: (_: unknown, args: { optionId: string; address: unknown }, ctx: ShippingContext) =>
-      shippingQuote(ctx, args.optionId, args.address),
+    shippingOptions: (_, args, ctx) => shippingOptions(ctx, args.address),
+    shippingQuote: (_, args, ctx) => shippingQuote(ctx, args.optionId, args.address),
   },
-};
+} satisfies Resolvers;

@@ -1,5 +1,4 @@
-import type { ShippingContext } from "../context";
-import type { ShipmentEventRow, ShipmentRow, ShipmentStatus } from "../db/schema";
+import type { Resolvers } from "../generated/resolvers";
 import {
   advanceShipment,
   findShipment,
@@ -8,31 +7,27 @@ import {
   shipmentOfOrder,
 } from "../services/shipments";
 
-type PageArgs = { status?: ShipmentStatus | null; first?: number | null; after?: string | null };
-
 export const shipmentResolvers = {
   Query: {
-    shipment: (_: unknown, args: { id: string }, ctx: ShippingContext) => findShipment(ctx, args.id),
-    shipments: (_: unknown, args: PageArgs, ctx: ShippingContext) => listShipments(ctx, args),
+    shipment: (_, args, ctx) => findShipment(ctx, args.id),
+    shipments: (_, args, ctx) => listShipments(ctx, args),
   },
   Mutation: {
-    advanceShipment: (_: unknown, args: { id: string; note?: string | null }, ctx: ShippingContext) =>
-      advanceShipment(ctx, args.id, args.note),
-    reportShipmentException: (_: unknown, args: { id: string; reason: string }, ctx: ShippingContext) =>
-      reportShipmentException(ctx, args.id, args.reason),
+    advanceShipment: (_, args, ctx) => advanceShipment(ctx, args.id, args.note),
+    reportShipmentException: (_, args, ctx) => reportShipmentException(ctx, args.id, args.reason),
   },
   Order: {
     // Shipping knows orders only by id; everything it needs is in its own tables.
-    __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
-    shipment: (order: { id: string }, _: unknown, ctx: ShippingContext) => shipmentOfOrder(ctx, order.id),
+    __resolveReference: (ref) => ({ id: ref.id }),
+    shipment: (order, _, ctx) => shipmentOfOrder(ctx, order.id),
   },
   Shipment: {
-    events: async (shipment: ShipmentRow, _: unknown, ctx: ShippingContext) =>
-      (await ctx.loaders.eventsByShipmentId.load(shipment.id)).map((event: ShipmentEventRow) => ({
+    events: async (shipment, _, ctx) =>
+      (await ctx.loaders.eventsByShipmentId.load(shipment.id)).map((event) => ({
         status: event.status,
         note: event.note,
         at: event.at,
       })),
-    order: (shipment: ShipmentRow) => ({ __typename: "Order", id: shipment.orderId }),
+    order: (shipment) => ({ __typename: "Order", id: shipment.orderId }),
   },
-};
+} satisfies Resolvers;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { destinationAddress, requireInternalCaller, validateInput } from "@storefront/platform";
 import type { ShippingContext } from "../context";
+import type { ShippingAddressInput } from "../generated/resolvers";
 import { zoneOf, type ShippingZone } from "./zones";
 
 export type ShippingSpeed = "STANDARD" | "EXPRESS";
@@ -145,13 +146,22 @@ function quote(service: CarrierService, zone: ShippingZone, shop: Shop, now: Dat
   };
 }
 
-/** Only the destination matters for a quote; the rest of the address is checked for shape only. */
-function destination(address: unknown): string {
+/**
+ * Only the destination matters for a quote (so a partial address quotes too); the rest of the
+ * address is checked for shape only.
+ */
+type QuoteAddress = Partial<ShippingAddressInput>;
+
+function destination(address: QuoteAddress): string {
   return validateInput(z.object({ address: destinationAddress }), { address }).address.country;
 }
 
 /** Every service that goes to the address, cheapest first. */
-export function shippingOptions(ctx: ShippingContext, address: unknown, now = new Date()): ShippingQuote[] {
+export function shippingOptions(
+  ctx: ShippingContext,
+  address: QuoteAddress,
+  now = new Date(),
+): ShippingQuote[] {
   const shop = ctx.config.shop;
   const zone = zoneOf(destination(address), shop.country);
   return CARRIER_SERVICES.map((service) => quote(service, zone, shop, now))
@@ -163,7 +173,7 @@ export function shippingOptions(ctx: ShippingContext, address: unknown, now = ne
 export function shippingQuote(
   ctx: ShippingContext,
   optionId: string,
-  address: unknown,
+  address: QuoteAddress,
 ): ShippingQuote | null {
   requireInternalCaller(ctx);
   const country = destination(address);

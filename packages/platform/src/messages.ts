@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { orderStatuses, shipmentStatuses } from "@storefront/contracts/enums";
 import { z } from "zod";
 import { PermanentMessageError, type Envelope } from "./bus/types";
 
@@ -9,15 +10,7 @@ import { PermanentMessageError, type Envelope } from "./bus/types";
  */
 const money = z.object({ amount: z.number().int(), currency: z.string().regex(/^[A-Z]{3}$/) });
 
-export const orderStatus = z.enum([
-  "PENDING",
-  "PAYMENT_PENDING",
-  "PAID",
-  "PAYMENT_FAILED",
-  "CANCELLED",
-  "SHIPPED",
-  "DELIVERED",
-]);
+export const orderStatus = z.enum(orderStatuses);
 export type OrderStatus = z.infer<typeof orderStatus>;
 
 export const shippingAddress = z.object({
@@ -32,13 +25,7 @@ export const shippingAddress = z.object({
 });
 export type ShippingAddress = z.infer<typeof shippingAddress>;
 
-export const shipmentStatus = z.enum([
-  "LABEL_CREATED",
-  "IN_TRANSIT",
-  "OUT_FOR_DELIVERY",
-  "DELIVERED",
-  "EXCEPTION",
-]);
+export const shipmentStatus = z.enum(shipmentStatuses);
 export type ShipmentStatus = z.infer<typeof shipmentStatus>;
 
 export const messageSchemas = {

@@ -14,19 +14,14 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { utcTimestamp } from "@storefront/platform";
+import { productStatuses, reservationStatuses, stockMovementKinds } from "@storefront/contracts/enums";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 const at = utcTimestamp;
 
-export const productStatus = pgEnum("product_status", ["ACTIVE", "ARCHIVED"]);
-export const movementKind = pgEnum("stock_movement_kind", [
-  "RECEIPT",
-  "RESERVATION",
-  "RELEASE",
-  "SALE",
-  "ADJUSTMENT",
-]);
-export const reservationStatus = pgEnum("reservation_status", ["HELD", "RELEASED", "COMMITTED"]);
+export const productStatus = pgEnum("product_status", productStatuses);
+export const movementKind = pgEnum("stock_movement_kind", stockMovementKinds);
+export const reservationStatus = pgEnum("reservation_status", reservationStatuses);
 
 /**
  * A tree of categories. `path` lists the ids from the root down to this category

@@ -1,18 +1,11 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { inboxTable, outboxTable, type ShippingAddress, utcTimestamp } from "@storefront/platform";
+import { orderStatuses } from "@storefront/contracts/enums";
 
 const at = utcTimestamp;
 
-export const orderStatus = pgEnum("order_status", [
-  "PENDING",
-  "PAYMENT_PENDING",
-  "PAID",
-  "PAYMENT_FAILED",
-  "CANCELLED",
-  "SHIPPED",
-  "DELIVERED",
-]);
+export const orderStatus = pgEnum("order_status", orderStatuses);
 
 export const orders = pgTable(
   "orders",

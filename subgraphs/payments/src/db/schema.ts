@@ -1,25 +1,13 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { utcTimestamp } from "@storefront/platform";
+import { paymentFailureCodes, paymentStatuses, refundErrorCodes } from "@storefront/contracts/enums";
 
 const at = utcTimestamp;
 
-export const paymentStatus = pgEnum("payment_status", [
-  "SUCCEEDED",
-  "FAILED",
-  "PARTIALLY_REFUNDED",
-  "REFUNDED",
-]);
-export const paymentFailureCode = pgEnum("payment_failure_code", [
-  "DECLINED",
-  "INSUFFICIENT_FUNDS",
-  "PROCESSING_ERROR",
-]);
-export const refundErrorCode = pgEnum("refund_error_code", [
-  "PAYMENT_NOT_REFUNDABLE",
-  "AMOUNT_EXCEEDS_REFUNDABLE",
-  "PAYMENT_NOT_FOUND",
-]);
+export const paymentStatus = pgEnum("payment_status", paymentStatuses);
+export const paymentFailureCode = pgEnum("payment_failure_code", paymentFailureCodes);
+export const refundErrorCode = pgEnum("refund_error_code", refundErrorCodes);
 export const idempotentOperation = pgEnum("idempotent_operation", ["CHARGE", "REFUND"]);
 export const idempotencyKeyStatus = pgEnum("idempotency_key_status", ["IN_PROGRESS", "COMPLETED"]);
 

@@ -1,16 +1,11 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { inboxTable, outboxTable, type ShippingAddress, utcTimestamp } from "@storefront/platform";
+import { shipmentStatuses } from "@storefront/contracts/enums";
 
 const at = utcTimestamp;
 
-export const shipmentStatus = pgEnum("shipment_status", [
-  "LABEL_CREATED",
-  "IN_TRANSIT",
-  "OUT_FOR_DELIVERY",
-  "DELIVERED",
-  "EXCEPTION",
-]);
+export const shipmentStatus = pgEnum("shipment_status", shipmentStatuses);
 
 export const shipments = pgTable(
   "shipments",

@@ -12,19 +12,11 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { utcTimestamp } from "@storefront/platform";
+import { auditEventTypes, roles } from "@storefront/contracts/enums";
 
-export const role = pgEnum("role", ["CUSTOMER", "ADMIN"]);
+export const role = pgEnum("role", roles);
 
-export const auditEventType = pgEnum("audit_event_type", [
-  "REGISTERED",
-  "LOGIN_SUCCEEDED",
-  "LOGIN_FAILED",
-  "LOGIN_THROTTLED",
-  "LOGGED_OUT",
-  "PASSWORD_CHANGED",
-  "ROLE_CHANGED",
-  "REFRESH_TOKEN_REUSED",
-]);
+export const auditEventType = pgEnum("audit_event_type", auditEventTypes);
 
 const timestamps = {
   createdAt: utcTimestamp("created_at").notNull().defaultNow(),

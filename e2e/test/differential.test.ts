@@ -73,7 +73,10 @@ afterAll(async () => {
 });
 
 test("the router answers the clients' operations and generated queries as a stock @apollo/gateway does", async () => {
-  const schema = buildSchema(apiSchemaSdl(router.supergraphSdl));
+  // The router's API schema also has @defer (answered incrementally, or at once as here).
+  const schema = buildSchema(
+    `${apiSchemaSdl(router.supergraphSdl)}\ndirective @defer(label: String, if: Boolean! = true) on FRAGMENT_SPREAD | INLINE_FRAGMENT`,
+  );
   const valueOf = seededArgumentValue(fuzz.ids);
 
   const clients = clientOperations();

@@ -1,15 +1,6 @@
-import type { CatalogueContext } from "../context";
 import { isAdmin } from "@storefront/platform";
-import type { CategoryRow } from "../db/schema";
-import type { ProductRecord, VariantWithStock } from "../loaders";
-import {
-  findCategory,
-  findProduct,
-  findProducts,
-  rootCategories,
-  type ProductPageArgs,
-  type ProductSort,
-} from "../services/browse";
+import type { Resolvers } from "../generated/resolvers";
+import { findCategory, findProduct, findProducts, rootCategories } from "../services/browse";
 
 const money = (row: { priceAmount: number; currency: string }) => ({
   amount: row.priceAmount,
@@ -20,47 +11,40 @@ const attributeList = (attributes: Record<string, string>) =>
 
 export const browseResolvers = {
   Query: {
-    products: (_: unknown, args: ProductPageArgs, ctx: CatalogueContext) => findProducts(ctx, args),
-    product: (_: unknown, args: { id?: string; slug?: string }, ctx: CatalogueContext) =>
-      findProduct(ctx, args),
-    categories: (_: unknown, __: unknown, ctx: CatalogueContext) => rootCategories(ctx),
-    category: (_: unknown, args: { id?: string; slug?: string }, ctx: CatalogueContext) =>
-      findCategory(ctx, args),
+    products: (_, args, ctx) => findProducts(ctx, args),
+    product: (_, args, ctx) => findProduct(ctx, args),
+    categories: (_, __, ctx) => rootCategories(ctx),
+    category: (_, args, ctx) => findCategory(ctx, args),
   },
   Category: {
-    __resolveReference: (ref: { id: string }, ctx: CatalogueContext) => ctx.loaders.categoryById.load(ref.id),
-    parent: (category: CategoryRow, _: unknown, ctx: CatalogueContext) =>
+    __resolveReference: (ref, ctx) => ctx.loaders.categoryById.load(ref.id),
+    parent: (category, _, ctx) =>
       category.parentId ? ctx.loaders.categoryById.load(category.parentId) : null,
-    children: (category: CategoryRow, _: unknown, ctx: CatalogueContext) =>
-      ctx.loaders.categoriesByParentId.load(category.id),
-    products: (
-      category: CategoryRow,
-      args: { first?: number; after?: string; sort?: ProductSort },
-      ctx: CatalogueContext,
-    ) => findProducts(ctx, { ...args, filter: { categoryId: category.id } }),
+    children: (category, _, ctx) => ctx.loaders.categoriesByParentId.load(category.id),
+    products: (category, args, ctx) => findProducts(ctx, { ...args, filter: { categoryId: category.id } }),
   },
   Product: {
     // Entity references come from orders and carts: archived products still resolve for them.
-    __resolveReference: (ref: { id: string }, ctx: CatalogueContext) => ctx.loaders.productById.load(ref.id),
+    __resolveReference: (ref, ctx) => ctx.loaders.productById.load(ref.id),
     price: money,
-    attributes: (product: ProductRecord) => attributeList(product.attributes),
-    category: (product: ProductRecord, _: unknown, ctx: CatalogueContext) =>
+    attributes: (product) => attributeList(product.attributes),
+    category: (product, _, ctx) =>
       product.categoryId ? ctx.loaders.categoryById.load(product.categoryId) : null,
-    variants: async (product: ProductRecord, _: unknown, ctx: CatalogueContext) => {
+    variants: async (product, _, ctx) => {
       const all = await ctx.loaders.variantsByProductId.load(product.id);
       return isAdmin(ctx.viewer) ? all : all.filter((variant) => variant.status === "ACTIVE");
     },
-    inStock: async (product: ProductRecord, _: unknown, ctx: CatalogueContext) =>
+    inStock: async (product, _, ctx) =>
       (await ctx.loaders.variantsByProductId.load(product.id)).some(
         (v) => v.status === "ACTIVE" && v.stockOnHand > 0,
       ),
   },
   ProductVariant: {
-    __resolveReference: (ref: { id: string }, ctx: CatalogueContext) => ctx.loaders.variantById.load(ref.id),
+    __resolveReference: (ref, ctx) => ctx.loaders.variantById.load(ref.id),
     price: money,
-    attributes: (variant: VariantWithStock) => attributeList(variant.attributes),
-    inStock: (variant: VariantWithStock) => variant.status === "ACTIVE" && variant.stockOnHand > 0,
-    product: (variant: VariantWithStock, _: unknown, ctx: CatalogueContext) =>
-      ctx.loaders.productById.load(variant.productId),
+    attributes: (variant) => attributeList(variant.attributes),
+    inStock: (variant) => variant.status === "ACTIVE" && variant.stockOnHand > 0,
+    // A foreign key keeps a variant's product (archived or not), so the load finds it.
+    product: async (variant, _, ctx) => (await ctx.loaders.productById.load(variant.productId))!,
   },
-};
+} satisfies Resolvers;

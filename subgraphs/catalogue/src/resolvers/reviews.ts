@@ -1,35 +1,20 @@
-import type { CatalogueContext } from "../context";
-import type { ReviewRow } from "../db/schema";
-import type { ProductRecord } from "../loaders";
+import type { Resolvers } from "../generated/resolvers";
 import * as reviews from "../services/reviews";
 
 export const reviewResolvers = {
   Mutation: {
-    createReview: (_: unknown, args: { input: reviews.CreateReviewInput }, ctx: CatalogueContext) =>
-      reviews.createReview(ctx, args.input),
-    updateReview: (
-      _: unknown,
-      args: { id: string; input: reviews.UpdateReviewInput },
-      ctx: CatalogueContext,
-    ) => reviews.updateReview(ctx, args.id, args.input),
-    deleteReview: (_: unknown, args: { id: string }, ctx: CatalogueContext) =>
-      reviews.deleteReview(ctx, args.id),
-  },
-  ReviewResult: {
-    __resolveType: (result: reviews.ReviewResult) => ("code" in result ? "ReviewError" : "Review"),
+    createReview: (_, args, ctx) => reviews.createReview(ctx, args.input),
+    updateReview: (_, args, ctx) => reviews.updateReview(ctx, args.id, args.input),
+    deleteReview: (_, args, ctx) => reviews.deleteReview(ctx, args.id),
   },
   Review: {
     // The users subgraph owns User; the router fetches whatever else the client selects.
-    author: (review: ReviewRow) => ({ __typename: "User", id: review.authorId }),
-    // Archived products still resolve here: the review is theirs whether or not they are on sale.
-    product: (review: ReviewRow, _: unknown, ctx: CatalogueContext) =>
-      ctx.loaders.productById.load(review.productId),
+    author: (review) => ({ __typename: "User", id: review.authorId }),
+    // Archived products still resolve here: the review is theirs whether or not they are on sale
+    // (and a foreign key keeps the product, so the load finds it).
+    product: async (review, _, ctx) => (await ctx.loaders.productById.load(review.productId))!,
   },
   Product: {
-    reviews: (
-      product: ProductRecord,
-      args: { first?: number | null; after?: string | null },
-      ctx: CatalogueContext,
-    ) => reviews.productReviews(ctx, product.id, args),
+    reviews: (product, args, ctx) => reviews.productReviews(ctx, product.id, args),
   },
-};
+} satisfies Resolvers;

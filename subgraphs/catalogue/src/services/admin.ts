@@ -10,6 +10,13 @@ import {
   isUuid,
 } from "@storefront/platform";
 import type { CatalogueContext } from "../context";
+import type {
+  CategoryInput,
+  CreateProductInput,
+  CreateVariantInput,
+  UpdateProductInput,
+  UpdateVariantInput,
+} from "../generated/resolvers";
 import type { CatalogueDatabase } from "../db";
 import { categories, products, stockLevels, variants, type CategoryRow } from "../db/schema";
 import { productColumns, type ProductRecord, type VariantWithStock } from "../loaders";
@@ -128,7 +135,10 @@ async function freshVariant(ctx: CatalogueContext, id: string): Promise<VariantW
   return variant;
 }
 
-export async function createProduct(ctx: CatalogueContext, rawInput: unknown): Promise<ProductRecord> {
+export async function createProduct(
+  ctx: CatalogueContext,
+  rawInput: CreateProductInput,
+): Promise<ProductRecord> {
   requireAdmin(ctx.viewer);
   const input = validateInput(createProductInput, rawInput);
   if (input.categoryId) await requireCategory(ctx.db, input.categoryId, "categoryId");
@@ -156,7 +166,7 @@ export async function createProduct(ctx: CatalogueContext, rawInput: unknown): P
 export async function updateProduct(
   ctx: CatalogueContext,
   id: string,
-  rawInput: unknown,
+  rawInput: UpdateProductInput,
 ): Promise<ProductRecord> {
   requireAdmin(ctx.viewer);
   const input = validateInput(updateProductInput, rawInput);
@@ -207,7 +217,7 @@ export async function archiveProduct(ctx: CatalogueContext, id: string): Promise
 export async function createVariant(
   ctx: CatalogueContext,
   productId: string,
-  rawInput: unknown,
+  rawInput: CreateVariantInput,
 ): Promise<VariantWithStock> {
   requireAdmin(ctx.viewer);
   const input = validateInput(createVariantInput, rawInput);
@@ -244,7 +254,7 @@ export async function createVariant(
 export async function updateVariant(
   ctx: CatalogueContext,
   id: string,
-  rawInput: unknown,
+  rawInput: UpdateVariantInput,
 ): Promise<VariantWithStock> {
   requireAdmin(ctx.viewer);
   const input = validateInput(updateVariantInput, rawInput);
@@ -277,7 +287,7 @@ export async function archiveVariant(ctx: CatalogueContext, id: string): Promise
   return freshVariant(ctx, id);
 }
 
-export async function createCategory(ctx: CatalogueContext, rawInput: unknown): Promise<CategoryRow> {
+export async function createCategory(ctx: CatalogueContext, rawInput: CategoryInput): Promise<CategoryRow> {
   requireAdmin(ctx.viewer);
   const input = validateInput(categoryInput, rawInput);
   const parent = input.parentId ? await requireCategory(ctx.db, input.parentId, "parentId") : undefined;
@@ -308,7 +318,7 @@ export async function createCategory(ctx: CatalogueContext, rawInput: unknown): 
 export async function updateCategory(
   ctx: CatalogueContext,
   id: string,
-  rawInput: unknown,
+  rawInput: CategoryInput,
 ): Promise<CategoryRow> {
   requireAdmin(ctx.viewer);
   const input = validateInput(categoryInput, rawInput);

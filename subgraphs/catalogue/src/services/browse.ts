@@ -27,22 +27,10 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { categories, products, stockLevels, variants, type CategoryRow } from "../db/schema";
 import { primeProducts, productColumns, type ProductRecord } from "../loaders";
 
-export type ProductSort = "RELEVANCE" | "PRICE_ASC" | "PRICE_DESC" | "NEWEST" | "RATING";
+import type { ProductFilter, ProductSort, QueryProductsArgs } from "../generated/resolvers";
 
-export interface ProductFilter {
-  query?: string | null;
-  categoryId?: string | null;
-  minPrice?: number | null;
-  maxPrice?: number | null;
-  inStock?: boolean | null;
-}
-
-export interface ProductPageArgs {
-  filter?: ProductFilter | null;
-  sort?: ProductSort | null;
-  first?: number | null;
-  after?: string | null;
-}
+export type { ProductFilter, ProductSort };
+export type ProductPageArgs = QueryProductsArgs;
 
 type Ranked = ProductRecord & { sortKey: string | number };
 

@@ -9,10 +9,13 @@ import {
   type Logger,
   type PeriodicTask,
   isUuid,
+  typed,
+  type Typed,
 } from "@storefront/platform";
 import type { CatalogueContext } from "../context";
 import type { CatalogueDatabase } from "../db";
 import { reservations, stockLevels, variants, type ReservationRow } from "../db/schema";
+import type { ReserveStockInput } from "../generated/resolvers";
 import { recordMovement } from "./stock";
 
 /**
@@ -34,11 +37,9 @@ export interface StockShortfall {
   available: number;
 }
 
-export interface InsufficientStock {
-  lines: StockShortfall[];
-}
+export type InsufficientStock = Typed<"InsufficientStock", { lines: StockShortfall[] }>;
 
-export type ReserveStockResult = ReservationRow | InsufficientStock;
+export type ReserveStockResult = Typed<"Reservation", ReservationRow> | InsufficientStock;
 
 const SWEEP_BATCH = 100;
 
@@ -131,7 +132,10 @@ async function shortfallFrom(
  * that ended in InsufficientStock left no row (it was rolled back), so retrying the id simply
  * tries again against the stock there is now.
  */
-export async function reserveStock(ctx: CatalogueContext, rawInput: unknown): Promise<ReserveStockResult> {
+export async function reserveStock(
+  ctx: CatalogueContext,
+  rawInput: ReserveStockInput,
+): Promise<ReserveStockResult> {
   requireInternalCaller(ctx);
   const input = validateInput(reserveInput, rawInput);
   const lines = mergeLines(input.lines);
@@ -146,7 +150,7 @@ export async function reserveStock(ctx: CatalogueContext, rawInput: unknown): Pr
         })
         .onConflictDoNothing({ target: reservations.id })
         .returning();
-      if (!created) return storedReservation(tx, input.reservationId);
+      if (!created) return typed("Reservation", await storedReservation(tx, input.reservationId));
       const sellable = await sellableVariantIds(tx, lines);
       for (const [index, line] of lines.entries()) {
         const reserved =
@@ -159,10 +163,10 @@ export async function reserveStock(ctx: CatalogueContext, rawInput: unknown): Pr
           }));
         if (!reserved) throw new OutOfStock(await shortfallFrom(tx, line, lines.slice(index + 1), sellable));
       }
-      return created;
+      return typed("Reservation", created);
     });
   } catch (error) {
-    if (error instanceof OutOfStock) return { lines: error.shortfall };
+    if (error instanceof OutOfStock) return typed("InsufficientStock", { lines: error.shortfall });
     throw error;
   }
 }

@@ -8,39 +8,28 @@ import {
   type Connection,
   isUuid,
   newestFirst,
+  failure,
+  typed,
+  type Failure,
+  type Typed,
 } from "@storefront/platform";
 import type { CatalogueContext } from "../context";
 import type { CatalogueDatabase } from "../db";
 import { products, reviews, type ReviewRow } from "../db/schema";
+import type { CreateReviewInput, UpdateReviewInput } from "../generated/resolvers";
 
 export type ReviewErrorCode = "INVALID_RATING" | "INVALID_INPUT" | "ALREADY_REVIEWED" | "PRODUCT_NOT_FOUND";
 
-export interface ReviewError {
-  code: ReviewErrorCode;
-  message: string;
-  field: string | null;
-}
+export type ReviewError = Failure<"ReviewError", ReviewErrorCode, { field: string | null }>;
 
-export type ReviewResult = ReviewRow | ReviewError;
-
-export interface CreateReviewInput {
-  productId: string;
-  rating: number;
-  title?: string | null;
-  body: string;
-}
-
-export type UpdateReviewInput = Omit<CreateReviewInput, "productId">;
+export type ReviewResult = Typed<"Review", ReviewRow> | ReviewError;
 
 const MAX_TITLE = 120;
 const MAX_BODY = 5000;
 const DEFAULT_PAGE = 10;
 
-const reviewError = (code: ReviewErrorCode, message: string, field: string | null = null): ReviewError => ({
-  code,
-  message,
-  field,
-});
+const reviewError = (code: ReviewErrorCode, message: string, field: string | null = null): ReviewError =>
+  failure("ReviewError", code, message, { field });
 
 /** Counted in code points, as PostgreSQL's char_length does, so an emoji is one character. */
 const length = (text: string) => [...text].length;
@@ -92,7 +81,7 @@ function forgetProduct(ctx: CatalogueContext, productId: string) {
 export async function createReview(ctx: CatalogueContext, input: CreateReviewInput): Promise<ReviewResult> {
   const viewer = requireViewer(ctx.viewer);
   const content = checkContent(input);
-  if ("code" in content) return content;
+  if ("__typename" in content) return content;
   const notFoundError = reviewError(
     "PRODUCT_NOT_FOUND",
     "This product does not exist or is no longer sold.",
@@ -121,9 +110,9 @@ export async function createReview(ctx: CatalogueContext, input: CreateReviewInp
       );
     }
     await adjustRating(tx, product.id, { count: 1, total: review.rating });
-    return review;
+    return typed("Review", review);
   });
-  if (!("code" in result)) forgetProduct(ctx, result.productId);
+  if (result.__typename === "Review") forgetProduct(ctx, result.productId);
   return result;
 }
 
@@ -145,16 +134,16 @@ export async function updateReview(
   const result = await ctx.db.transaction(async (tx): Promise<ReviewResult> => {
     const current = await ownReview(tx, viewer.userId, id);
     const content = checkContent(input);
-    if ("code" in content) return content;
+    if ("__typename" in content) return content;
     const [updated] = await tx
       .update(reviews)
       .set({ ...content, updatedAt: new Date() })
       .where(eq(reviews.id, current.id))
       .returning();
     await adjustRating(tx, current.productId, { count: 0, total: content.rating - current.rating });
-    return updated!;
+    return typed("Review", updated!);
   });
-  if (!("code" in result)) forgetProduct(ctx, result.productId);
+  if (result.__typename === "Review") forgetProduct(ctx, result.productId);
   return result;
 }
 

@@ -7,6 +7,7 @@
  * second latency is taken at the body chunk that completes the first part (the one that brings
  * the delimiter closing it), and an answer of any other type counts as a failed request.
  */
+import path from "node:path";
 import { Pool } from "undici";
 
 export interface LoadCommand {
@@ -166,8 +167,8 @@ export async function runLoad(command: LoadCommand): Promise<LoadResult> {
   };
 }
 
-// Forked: one command in, one result out, per message.
-if (process.send) {
+// Forked by gateway.ts (this file the entry point): one command in, one result out, per message.
+if (process.send && process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
   process.on("message", (command: LoadCommand) => {
     void runLoad(command).then((result) => process.send!(result));
   });

@@ -1,16 +1,13 @@
-import type { CartContext } from "../context";
+import type { Resolvers } from "../generated/resolvers";
 import * as editing from "../services/editing";
 import { mergeGuestCart } from "../services/merge";
 
-type Args = Record<string, unknown>;
-
 export const editingResolvers = {
   Mutation: {
-    addToCart: (_: unknown, args: Args, ctx: CartContext) => editing.addToCart(ctx, args),
-    setCartLineQuantity: (_: unknown, args: Args, ctx: CartContext) => editing.setCartLineQuantity(ctx, args),
-    removeFromCart: (_: unknown, args: Args, ctx: CartContext) => editing.removeFromCart(ctx, args),
-    clearCart: (_: unknown, args: Args, ctx: CartContext) => editing.clearCart(ctx, args),
-    mergeGuestCart: (_: unknown, args: { cartToken: string }, ctx: CartContext) =>
-      mergeGuestCart(ctx, args.cartToken),
+    addToCart: (_, args, ctx) => editing.addToCart(ctx, args),
+    setCartLineQuantity: (_, args, ctx) => editing.setCartLineQuantity(ctx, args),
+    removeFromCart: (_, args, ctx) => editing.removeFromCart(ctx, args),
+    clearCart: (_, args, ctx) => editing.clearCart(ctx, args),
+    mergeGuestCart: (_, args, ctx) => mergeGuestCart(ctx, args.cartToken),
   },
-};
+} satisfies Resolvers;

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { isUuid, requireInternalCaller, validateInput } from "@storefront/platform";
 import type { CartContext } from "../context";
 import { completedCheckouts } from "../db/schema";
+import type { MutationCompleteCheckoutArgs } from "../generated/resolvers";
 import { findCart, lockCart, touchCart } from "./carts";
 import type { LineIssueCode } from "./pricing";
 
@@ -47,7 +48,7 @@ const completeInput = z.object({
  * order. Lines with an issue are listed under `issues` only, never as lines: a checkout must
  * not sell them.
  */
-export async function checkoutCart(ctx: CartContext, rawUserId: unknown): Promise<CheckoutCart> {
+export async function checkoutCart(ctx: CartContext, rawUserId: string): Promise<CheckoutCart> {
   requireInternalCaller(ctx);
   const { userId } = validateInput(z.object({ userId: id("a user id") }), { userId: rawUserId });
   const cart = await findCart(ctx.db, { userId });
@@ -104,7 +105,10 @@ function orderedValues(lines: { variantId: string; quantity: number }[]) {
  * customer was paying stay. The order id is recorded
  * in the same transaction; a repeat finds it and changes nothing.
  */
-export async function completeCheckout(ctx: CartContext, rawArgs: unknown): Promise<boolean> {
+export async function completeCheckout(
+  ctx: CartContext,
+  rawArgs: MutationCompleteCheckoutArgs,
+): Promise<boolean> {
   requireInternalCaller(ctx);
   const input = validateInput(completeInput, rawArgs);
   const cartId = await ctx.db.transaction(async (tx) => {

@@ -1,8 +1,14 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { isUuid, notFound, validateInput } from "@storefront/platform";
+import { failure, isUuid, notFound, validateInput, type Failure } from "@storefront/platform";
 import type { CartContext } from "../context";
 import { cartLines, MAX_LINE_QUANTITY, type CartRow } from "../db/schema";
+import type {
+  MutationAddToCartArgs,
+  MutationClearCartArgs,
+  MutationRemoveFromCartArgs,
+  MutationSetCartLineQuantityArgs,
+} from "../generated/resolvers";
 import { onSale, type CatalogueVariant } from "./catalogue";
 import { cartOwner, findCart, lockCart, lockOrCreateCart, touchCart, type CartOwner } from "./carts";
 
@@ -18,11 +24,8 @@ export type CartErrorCode =
   | "CURRENCY_MISMATCH"
   | "LINE_NOT_FOUND";
 
-export interface CartError {
-  code: CartErrorCode;
-  message: string;
-  available: number | null;
-}
+/** An expected failure, reported in the payload's `error` field (the cart's schema has no result union). */
+export type CartError = Failure<"CartError", CartErrorCode, { available: number | null }>;
 
 export interface CartPayload {
   cart: CartRow | null;
@@ -30,11 +33,8 @@ export interface CartPayload {
   error: CartError | null;
 }
 
-const cartError = (code: CartErrorCode, message: string, available: number | null = null): CartError => ({
-  code,
-  message,
-  available,
-});
+const cartError = (code: CartErrorCode, message: string, available: number | null = null): CartError =>
+  failure("CartError", code, message, { available });
 
 const lineNotFound = () => cartError("LINE_NOT_FOUND", "This item is not in your cart.");
 
@@ -110,7 +110,7 @@ async function write(
  * total, read under the cart's lock; the increment itself is an upsert adding to the stored
  * quantity with a guard, so no concurrent increment can be lost or overshoot.
  */
-export async function addToCart(ctx: CartContext, rawArgs: unknown): Promise<CartPayload> {
+export async function addToCart(ctx: CartContext, rawArgs: MutationAddToCartArgs): Promise<CartPayload> {
   const input = validateInput(addInput, rawArgs);
   const owner = cartOwner(ctx, input.cartToken);
   const before = await findCart(ctx.db, owner);
@@ -171,7 +171,10 @@ export async function addToCart(ctx: CartContext, rawArgs: unknown): Promise<Car
  * Sets a line to an exact quantity; 0 removes it. Lowering is always allowed (it is how a
  * customer fixes a flagged line); raising is checked against the catalogue like an add.
  */
-export async function setCartLineQuantity(ctx: CartContext, rawArgs: unknown): Promise<CartPayload> {
+export async function setCartLineQuantity(
+  ctx: CartContext,
+  rawArgs: MutationSetCartLineQuantityArgs,
+): Promise<CartPayload> {
   const input = validateInput(setInput, rawArgs);
   const owner = cartOwner(ctx, input.cartToken);
   const before = await findCart(ctx.db, owner);
@@ -204,7 +207,10 @@ export async function setCartLineQuantity(ctx: CartContext, rawArgs: unknown): P
   );
 }
 
-export async function removeFromCart(ctx: CartContext, rawArgs: unknown): Promise<CartPayload> {
+export async function removeFromCart(
+  ctx: CartContext,
+  rawArgs: MutationRemoveFromCartArgs,
+): Promise<CartPayload> {
   const input = validateInput(removeInput, rawArgs);
   const owner = cartOwner(ctx, input.cartToken);
   const before = await findCart(ctx.db, owner);
@@ -224,7 +230,7 @@ export async function removeFromCart(ctx: CartContext, rawArgs: unknown): Promis
 }
 
 /** Empties the caller's cart. A signed-in customer gets their (possibly new, empty) cart back. */
-export async function clearCart(ctx: CartContext, rawArgs: unknown): Promise<CartRow> {
+export async function clearCart(ctx: CartContext, rawArgs: MutationClearCartArgs): Promise<CartRow> {
   const input = validateInput(z.object({ cartToken }), rawArgs);
   const owner: CartOwner = cartOwner(ctx, input.cartToken);
   const guestCart = "userId" in owner ? undefined : await findCart(ctx.db, owner);

@@ -34,9 +34,9 @@ export function mergedQuantity(
  * token dead. A token of no live guest cart (already merged, swept, or never issued) changes
  * nothing: merging is safe to retry, and an unknown token is not told apart from a merged one.
  */
-export async function mergeGuestCart(ctx: CartContext, rawToken: unknown): Promise<CartRow> {
+export async function mergeGuestCart(ctx: CartContext, rawToken: string): Promise<CartRow> {
   const viewer = requireViewer(ctx.viewer);
-  const token = validCartToken(typeof rawToken === "string" ? rawToken : "", "cartToken");
+  const token = validCartToken(rawToken, "cartToken");
   const owner = { userId: viewer.userId };
 
   // Read ahead of the transaction so the catalogue is asked once, outside it, for the stock

@@ -5,49 +5,69 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { SubscriptionFailure, isSubscriptionErrorCode } from "../src/subscriptions/errors";
 import { createSubscriptionMetrics } from "../src/subscriptions/metrics";
 import type { SubscriptionPlan } from "../src/subscriptions/planner";
-import { MAX_QUEUED_EVENTS, RouterSubscription } from "../src/subscriptions/subscription";
+import { SharedSubscriptions, type SubscribeRequest } from "../src/subscriptions/shared";
+import { MAX_QUEUED_EVENTS } from "../src/subscriptions/subscription";
 
 const log = createLogger({ service: "router-test", level: "silent" });
 
 /**
- * A RouterSubscription over a fake upstream link: the test plays the subgraph through the sink
- * each `subscribe` hands over, and reads (or does not read) like a client.
+ * Client subscriptions over a fake upstream link: the test plays the subgraph through the sink
+ * each `subscribe` hands over, and reads (or does not read) like clients.
  */
-function subscription(resumeTimeoutMs = 1_000) {
+function upstream(resumeTimeoutMs = 1_000) {
   const sinks: Sink<Record<string, unknown>>[] = [];
-  const state = { unsubscribed: 0, ended: 0 };
+  const payloads: { variables?: Record<string, unknown>; extensions?: Record<string, unknown> }[] = [];
+  const state = { unsubscribed: 0, ended: 0, runs: 0 };
   const link = {
     subgraph: "ticker",
     connectedAt: 0,
     connected: true,
     client: {
-      subscribe(_payload: unknown, sink: Sink<Record<string, unknown>>) {
+      subscribe(payload: (typeof payloads)[number], sink: Sink<Record<string, unknown>>) {
+        payloads.push(payload);
         sinks.push(sink);
         return () => (state.unsubscribed += 1);
       },
     } as unknown as Client,
   };
+  const metrics = createSubscriptionMetrics(new Registry());
+  const shared = new SharedSubscriptions({
+    upstream: { link: () => link, close: () => Promise.resolve() },
+    resumeTimeoutMs,
+    metrics,
+    log,
+  });
   const plan = {
     service: "ticker",
     primary: { operation: "subscription { n }", variableUsages: [] },
     resume: undefined,
     rootField: "n",
   } as unknown as SubscriptionPlan;
-  const stream = new RouterSubscription({
-    plan,
-    link,
-    variables: {},
-    initialSequence: undefined,
-    runEvent: (event) => Promise.resolve(event),
-    formatUpstreamErrors: (errors) => [...errors],
-    credentialsRefused: () => false,
-    resumeTimeoutMs,
-    metrics: createSubscriptionMetrics(new Registry()),
-    log,
-    onEnd: () => (state.ended += 1),
-  }).start();
+  const join = (request: Partial<SubscribeRequest> = {}) =>
+    shared.join(
+      {
+        plan,
+        variables: {},
+        initialSequence: undefined,
+        authorization: "Bearer ann",
+        callerHeaders: { authorization: "Bearer ann" },
+        runEvent: (event) => {
+          state.runs += 1;
+          return Promise.resolve(event);
+        },
+        formatUpstreamErrors: (errors) => [...errors],
+        log,
+        ...request,
+      },
+      { credentialsRefused: () => false, onEnd: () => (state.ended += 1) },
+    );
   const sink = () => sinks.at(-1)!;
-  return { stream, link, sinks, sink, state };
+  return { join, link, sinks, sink, state, payloads, metrics };
+}
+
+function subscription(resumeTimeoutMs = 1_000) {
+  const fake = upstream(resumeTimeoutMs);
+  return { ...fake, stream: fake.join() };
 }
 
 const failureOf = async (pending: Promise<unknown>) => {
@@ -78,8 +98,8 @@ describe("a client that reads slower than events come", () => {
     expect(MAX_QUEUED_EVENTS).toBe(100);
     const { stream, sink, sinks, state } = subscription();
     for (let n = 1; n <= MAX_QUEUED_EVENTS + 1; n++) sink().next({ data: { n } });
-    // The subgraph subscription is stopped at once: nothing more is taken in for this client.
-    expect(state.unsubscribed).toBe(1);
+    // The subgraph subscription is stopped once the events are handed over: its only client is gone.
+    await vi.waitFor(() => expect(state.unsubscribed).toBe(1));
     for (let n = 0; n < 1_000; n++) sinks[0]!.next({ data: { n } });
     // The client hears of it next, not after the backlog.
     expect(await failureOf(stream.next())).toEqual([
@@ -157,5 +177,88 @@ describe("resuming after the subgraph connection is lost", () => {
     sink().next({ data: { n: 1 } });
     expect(await next).toEqual({ done: false, value: { data: { n: 1 } } });
     await stream.return();
+  });
+});
+
+describe("identical subscriptions", () => {
+  it("share one upstream subscription: each event is completed once and handed to every subscriber", async () => {
+    const { join, sinks, sink, state, payloads, metrics } = upstream();
+    const first = join();
+    const second = join();
+    expect(sinks).toHaveLength(1);
+    // The subgraph is told whose subscription it is in the subscribe message itself.
+    expect(payloads[0]!.extensions).toEqual({ headers: { authorization: "Bearer ann" } });
+    expect(
+      (await metrics.deduplicatedSubscribers.get()).values.find((v) => v.labels.subgraph === "ticker")?.value,
+    ).toBe(1);
+    sink().next({ data: { n: 1 } });
+    sink().next({ data: { n: 2 } });
+    for (const stream of [first, second]) {
+      expect((await stream.next()).value).toEqual({ data: { n: 1 } });
+      expect((await stream.next()).value).toEqual({ data: { n: 2 } });
+    }
+    expect(state.runs).toBe(2);
+
+    // Another token, other variables: subscriptions of their own.
+    const other = join({ authorization: "Bearer bob", callerHeaders: { authorization: "Bearer bob" } });
+    const otherVariables = join({ variables: { limit: 2 } });
+    expect(sinks).toHaveLength(3);
+
+    // The upstream subscription ends with its last subscriber, not before.
+    await first.return();
+    expect(state.unsubscribed).toBe(0);
+    await second.return();
+    expect(state.unsubscribed).toBe(1);
+    expect(
+      (await metrics.deduplicatedSubscribers.get()).values.find((v) => v.labels.subgraph === "ticker")?.value,
+    ).toBe(0);
+    // A new identical one opens its own.
+    const again = join();
+    expect(sinks).toHaveLength(4);
+    for (const stream of [other, otherVariables, again]) await stream.return();
+    expect(
+      (await metrics.upstreamSubscriptions.get()).values.find((v) => v.labels.subgraph === "ticker")?.value,
+    ).toBe(0);
+  });
+
+  it("a slow subscriber is dropped with SUBSCRIPTION_BACKLOG while the others get every event", async () => {
+    const { join, sink, state } = subscription();
+    const slow = join();
+    const fast = join();
+    const fastRead: unknown[] = [];
+    const reading = (async () => {
+      for (;;) {
+        const step = await fast.next();
+        if (step.done) return;
+        fastRead.push(step.value);
+      }
+    })();
+    const total = MAX_QUEUED_EVENTS * 3;
+    for (let n = 1; n <= total; n++) {
+      sink().next({ data: { n } });
+      // One socket read at a time, as events come on a live subscription.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await vi.waitFor(() => expect(fastRead).toHaveLength(total));
+    expect(fastRead.at(-1)).toEqual({ data: { n: total } });
+    expect(await failureOf(slow.next())).toEqual([
+      expect.objectContaining({ extensions: { code: "SUBSCRIPTION_BACKLOG", retryable: true } }),
+    ]);
+    // The shared subscription goes on for the others.
+    expect(state.unsubscribed).toBe(0);
+    await fast.return();
+    await reading;
+    expect(state.unsubscribed).toBe(1);
+  });
+
+  it("a refusal by the subgraph reaches every subscriber", async () => {
+    const { join, sink } = upstream();
+    const streams = [join(), join()];
+    sink().next({ errors: [{ message: "Not for you.", extensions: { code: "FORBIDDEN" } }] });
+    for (const stream of streams) {
+      expect(await failureOf(stream.next())).toEqual([
+        { message: "Not for you.", extensions: { code: "FORBIDDEN" } },
+      ]);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { createServer, type IncomingHttpHeaders } from "node:http";
+import { createServer, type IncomingHttpHeaders, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
   createLogger,
@@ -37,6 +37,8 @@ const TICKER_SDL = `
     countdown: Int!
     "Always refused."
     secret: Int!
+    "The value of each new tick, for its owner only (FORBIDDEN for anyone else)."
+    mine(owner: String!): Int!
   }
 `;
 const ITEMS_SDL = `
@@ -128,7 +130,10 @@ function followTicks(after: number | null | undefined): AsyncIterableIterator<Re
   };
 }
 
+/** What the ticker authenticated: each connection_init, and each subscription that carries its own caller. */
 const tickerConnections: Record<string, unknown>[] = [];
+/** The upgrade requests of the ticker's sockets: one per connection, whatever it carries. */
+const tickerSockets = new Set<IncomingMessage>();
 const itemRequests: IncomingHttpHeaders[] = [];
 /** While set, the items subgraph answers the name of item `i999` only once it resolves. */
 let slowItem: Promise<void> | undefined;
@@ -161,10 +166,19 @@ async function startTicker(port = 0): Promise<RunningHttpService> {
             throw forbidden("Not for you.");
           },
         },
+        mine: {
+          subscribe: (_: unknown, args: { owner: string }, context: RequestContext) => {
+            if (!context.viewer) throw unauthenticated();
+            if (context.viewer.userId !== args.owner) throw forbidden("Not your ticks.");
+            return followTicks(null);
+          },
+          resolve: (tick: TickRow) => tick.value,
+        },
       },
     },
     subscriptions: {
-      connect: async (_req, params) => {
+      connect: async (req, params) => {
+        tickerSockets.add(req);
         tickerConnections.push(params);
         const authorization = typeof params.authorization === "string" ? params.authorization : "";
         const viewer = authorization ? await verify(authorization.replace(/^Bearer /, "")) : undefined;
@@ -380,39 +394,121 @@ describe("federated subscriptions through the router", () => {
     await listening(0);
   });
 
-  it("shares one subgraph connection among the subscriptions of one client connection", async () => {
-    const before = tickerConnections.length;
-    const first = connection();
-    const a = follow(first, TICKS, { after: ticks.length });
-    const b = follow(first, `subscription { countdown }`);
-    await b.ended;
-    const c = follow(first, TICKS, { after: ticks.length });
-    await listening(2);
-    expect(tickerConnections.length - before).toBe(1);
+  it("holds one connection to the subgraph for every client, each subscription authenticated as its client", async () => {
+    const socketsBefore = tickerSockets.size;
+    const upstreamConnections = () =>
+      metric(router.metricsUrl, "router_subscription_upstream_connections", { subgraph: "ticker" });
+    // Six clients, three subscriptions each, on different ticks and users.
+    const users = ["ann", "bob", "cy", "dee", "eve", "fay"];
+    const held = users.flatMap((user) => {
+      const client = connection({ authorization: `Bearer ${token(user)}` });
+      return [
+        follow(client, TICKS, { after: ticks.length }),
+        follow(client, `subscription($owner: String!) { mine(owner: $owner) }`, { owner: user }),
+        follow(client, `subscription { ticks { value } }`),
+      ];
+    });
+    await waitFor(
+      () => metric(router.metricsUrl, "router_subscriptions_active", { transport: "graphql-ws" }),
+      (active) => active === 18,
+    );
+    expect(await upstreamConnections()).toBe(1);
+    expect(tickerSockets.size - socketsBefore).toBeLessThanOrEqual(1);
+    // Each client's own subscriptions upstream: the tokens differ, so none is shared.
+    expect(listeners.size).toBe(18);
+    const perSubscription = tickerConnections.slice(-18);
+    for (const user of users) {
+      expect(
+        perSubscription.filter((p) => String(p.authorization).startsWith(`Bearer ${user}.`)),
+      ).toHaveLength(3);
+    }
+
+    publish(21);
+    for (const [n, subscription] of held.entries()) {
+      const [result] = await waitFor(
+        () => Promise.resolve(subscription.results),
+        (results) => results.length === 1,
+      );
+      expect(result!.data).toEqual(
+        n % 3 === 0
+          ? { ticks: { sequence: ticks.length, value: 21, item: { name: "Item i21" } } }
+          : n % 3 === 1
+            ? { mine: 21 }
+            : { ticks: { value: 21 } },
+      );
+    }
+    for (const subscription of held) subscription.stop();
+    await listening(0);
+    // Once nothing uses it, the connection closes.
+    await waitFor(upstreamConnections, (open) => open === 0);
+  });
+
+  it("shares one upstream subscription among identical subscriptions: both get every event, completed once", async () => {
+    const annToken = `Bearer ${token("ann")}`;
+    const query = `subscription { ticks { sequence value item { name } } }`;
+    const first = follow(connection({ authorization: annToken }), query);
+    await listening(1);
+    const second = follow(connection({ authorization: annToken }), query);
+    await waitFor(
+      () => metric(router.metricsUrl, "router_subscription_deduplicated_subscribers", { subgraph: "ticker" }),
+      (shared) => shared === 1,
+    );
+    expect(listeners.size).toBe(1);
+    expect(
+      await metric(router.metricsUrl, "router_subscription_upstream_subscriptions", { subgraph: "ticker" }),
+    ).toBe(1);
+
+    const itemsBefore = itemRequests.length;
+    for (const value of [31, 32, 33]) publish(value);
+    for (const live of [first, second]) {
+      await waitFor(
+        () => Promise.resolve(live.results.length),
+        (n) => n === 3,
+      );
+      expect(live.results.map((r) => (r.data as { ticks: { value: number } }).ticks.value)).toEqual([
+        31, 32, 33,
+      ]);
+    }
+    // Each event's entity fetch ran once for both subscribers.
+    expect(itemRequests.length - itemsBefore).toBe(3);
+
+    // The first leaving keeps it for the second; the last leaving ends it upstream.
+    first.stop();
+    publish(34);
+    await waitFor(
+      () => Promise.resolve(second.results.length),
+      (n) => n === 4,
+    );
+    expect(listeners.size).toBe(1);
+    second.stop();
+    await listening(0);
+    expect(
+      await metric(router.metricsUrl, "router_subscription_upstream_subscriptions", { subgraph: "ticker" }),
+    ).toBe(0);
+  });
+
+  it("another customer on the same subgraph connection still gets FORBIDDEN", async () => {
+    const mine = `subscription($owner: String!) { mine(owner: $owner) }`;
+    const ann = follow(connection({ authorization: `Bearer ${token("ann")}` }), mine, { owner: "ann" });
+    await listening(1);
+    const bob = follow(connection({ authorization: `Bearer ${token("bob")}` }), mine, { owner: "ann" });
+    const guest = follow(connection({}), mine, { owner: "ann" });
+    expect((await bob.ended).error).toEqual([
+      expect.objectContaining({ message: "Not your ticks.", extensions: { code: "FORBIDDEN" } }),
+    ]);
+    expect(errorCode((await guest.ended).error)).toBe("UNAUTHENTICATED");
     expect(
       await metric(router.metricsUrl, "router_subscription_upstream_connections", { subgraph: "ticker" }),
     ).toBe(1);
-
-    const second = connection();
-    const d = follow(second, TICKS, { after: ticks.length });
-    await listening(3);
-    expect(tickerConnections.length - before).toBe(2);
-    expect(
-      await metric(router.metricsUrl, "router_subscription_upstream_connections", { subgraph: "ticker" }),
-    ).toBe(2);
-    expect(await metric(router.metricsUrl, "router_subscriptions_active", {})).toBe(3);
-
-    // A client that goes away takes its subgraph connection with it.
-    await first.dispose();
-    await listening(1);
+    publish(41);
     await waitFor(
-      () => metric(router.metricsUrl, "router_subscription_upstream_connections", { subgraph: "ticker" }),
-      (open) => open === 1,
+      () => Promise.resolve(ann.results),
+      (results) => results.length === 1,
     );
-    d.stop();
+    expect(ann.results).toEqual([{ data: { mine: 41 } }]);
+    expect(bob.results).toEqual([]);
+    ann.stop();
     await listening(0);
-    expect(a.results).toEqual([]);
-    expect(c.results).toEqual([]);
   });
 
   it("forwards the subgraph's completion and its refusals", async () => {
@@ -501,8 +597,13 @@ describe("federated subscriptions through the router", () => {
 
   it("holds at most SUBSCRIPTION_MAX_PER_CONNECTION subscriptions on one connection", async () => {
     const client = connection();
+    const active = (count: number) =>
+      waitFor(
+        () => metric(router.metricsUrl, "router_subscriptions_active", { transport: "graphql-ws" }),
+        (n) => n === count,
+      );
     const held = [1, 2, 3].map(() => follow(client, TICKS, { after: ticks.length }));
-    await listening(3);
+    await active(3);
     const refused = follow(client, TICKS);
     const { error } = await refused.ended;
     expect(errorCode(error)).toBe("SUBSCRIPTION_LIMIT_EXCEEDED");
@@ -513,9 +614,9 @@ describe("federated subscriptions through the router", () => {
     ).toBe(1);
 
     held[0]!.stop();
-    await listening(2);
+    await active(2);
     const again = follow(client, TICKS, { after: ticks.length });
-    await listening(3);
+    await active(3);
     for (const subscription of [again, ...held]) subscription.stop();
     await listening(0);
   });
@@ -625,42 +726,53 @@ describe("federated subscriptions through the router", () => {
 });
 
 describe("subgraph failover", () => {
-  it("re-opens the primary after the last sequence it received: nothing lost, nothing repeated", async () => {
+  it("re-opens every subscription after the last sequence it received: nothing lost, nothing repeated", async () => {
     const port = ticker.port;
     const start = ticks.length;
-    const client = connection();
-    const live = follow(client, `subscription($after: Int) { ticks(afterSequence: $after) { value } }`, {
-      after: start,
-    });
-    await listening(1);
+    const query = `subscription($after: Int) { ticks(afterSequence: $after) { value } }`;
+    const annToken = `Bearer ${token("ann")}`;
+    // Two of ann's identical subscriptions (one upstream), bob's, and a guest's: three upstream.
+    const all = [
+      follow(connection({ authorization: annToken }), query, { after: start }),
+      follow(connection({ authorization: annToken }), query, { after: start }),
+      follow(connection({ authorization: `Bearer ${token("bob")}` }), query, { after: start }),
+      follow(connection({}), query, { after: start }),
+    ];
+    await listening(3);
+    const received = (count: number) =>
+      Promise.all(
+        all.map((live) =>
+          waitFor(
+            () => Promise.resolve(live.results.length),
+            (n) => n === count,
+          ),
+        ),
+      );
     publish(101);
     publish(102);
-    await waitFor(
-      () => Promise.resolve(live.results.length),
-      (n) => n === 2,
-    );
+    await received(2);
 
     // The replica goes away (1001); changes happen while no ticker runs; a new one takes its place.
     await ticker.close();
     publish(103);
     publish(104);
     ticker = await startTicker(port);
-    await waitFor(
-      () => Promise.resolve(live.results.length),
-      (n) => n === 4,
-    );
+    await received(4);
     publish(105);
-    await waitFor(
-      () => Promise.resolve(live.results.length),
-      (n) => n === 5,
-    );
-    expect(live.results.map((r) => (r.data as { ticks: { value: number } }).ticks.value)).toEqual([
-      101, 102, 103, 104, 105,
-    ]);
+    await received(5);
+    for (const live of all) {
+      expect(live.results.map((r) => (r.data as { ticks: { value: number } }).ticks.value)).toEqual([
+        101, 102, 103, 104, 105,
+      ]);
+    }
     expect(
       await metric(router.metricsUrl, "router_subscription_resumes_total", { subgraph: "ticker" }),
-    ).toBeGreaterThanOrEqual(1);
-    live.stop();
+    ).toBeGreaterThanOrEqual(3);
+    // Resumed on one new connection.
+    expect(
+      await metric(router.metricsUrl, "router_subscription_upstream_connections", { subgraph: "ticker" }),
+    ).toBe(1);
+    for (const live of all) live.stop();
     await listening(0);
   });
 

@@ -80,6 +80,24 @@ export function createSubscriptionMetrics(
       labelNames: ["subgraph"] as const,
       registers: [registry],
     }),
+    upstreamSubscriptions: new Gauge({
+      name: "router_subscription_upstream_subscriptions",
+      help: "Subscriptions the router holds on its subgraph connections (identical client subscriptions share one), by subgraph.",
+      labelNames: ["subgraph"] as const,
+      registers: [registry],
+    }),
+    deduplicated: new Counter({
+      name: "router_subscription_deduplicated_total",
+      help: "Client subscriptions that joined an identical upstream subscription instead of opening one, by subgraph.",
+      labelNames: ["subgraph"] as const,
+      registers: [registry],
+    }),
+    deduplicatedSubscribers: new Gauge({
+      name: "router_subscription_deduplicated_subscribers",
+      help: "Client subscriptions now served by an upstream subscription they share with another (subscribers less upstream subscriptions), by subgraph.",
+      labelNames: ["subgraph"] as const,
+      registers: [registry],
+    }),
     resumes: new Counter({
       name: "router_subscription_resumes_total",
       help: "Primary subscriptions re-opened after their subgraph connection was lost, by subgraph.",

@@ -3,7 +3,14 @@ import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import type { SubscriptionMetrics } from "./metrics";
 
-/** One graphql-ws connection from the router to a subgraph, on behalf of one client connection. */
+/**
+ * The extension of a `subscribe` message that carries its caller, as HTTP headers would: the
+ * router's connection to a subgraph is shared by every client, so each subscription says whose it
+ * is, and the subgraph authenticates it on its own (see the platform's subscription server).
+ */
+export const CALLER_EXTENSION = "headers";
+
+/** The one graphql-ws connection from the router to a subgraph, shared by every subscription to it. */
 export interface UpstreamLink {
   readonly subgraph: string;
   readonly client: Client;
@@ -13,35 +20,37 @@ export interface UpstreamLink {
   readonly connected: boolean;
 }
 
-export interface UpstreamLinks {
-  /** The link to a subgraph, opened lazily with the first subscription that needs it. */
+export interface UpstreamPool {
+  /** The link to a subgraph; its socket opens with the first subscription that needs it. */
   link(subgraph: string): UpstreamLink;
-  /** Closes every link (the client connection is gone or the router is stopping). */
+  /** Closes every link (the router is stopping). */
   close(): Promise<void>;
 }
 
 export interface UpstreamOptions {
   /** The subgraph's graphql-ws URL, looked up at each (re)connect so a reloaded supergraph applies. */
   urlOf(subgraph: string): string | undefined;
-  /** What the subgraph needs to know about the caller: authorization, request id, client address. */
-  connectionParams: Record<string, string>;
   /** How often a ping is sent to the subgraph; a link with no pong within this time is dropped. */
   keepAliveMs: number;
+  /** How long a link without subscriptions keeps its socket before closing it. */
+  idleMs: number;
   metrics: SubscriptionMetrics;
   log: Logger;
 }
 
 /**
- * The upstream connections of one client connection: one graphql-ws connection per subgraph,
- * shared by all of that client's subscriptions to the subgraph, and carrying the client's
- * credentials in its connection_init, as the subgraph authenticates per connection.
+ * The router process's connections to subgraphs: one graphql-ws connection per subgraph, opened
+ * with the first subscription, carrying every subscription to that subgraph whatever client it
+ * serves, and closed once it has carried none for `idleMs`. Its connection_init carries no end
+ * user's credentials: each subscribe carries its client's (CALLER_EXTENSION), so the subgraph
+ * still decides per subscription what the client may follow.
  *
  * The graphql-ws client never retries on its own (`retryAttempts: 0`): a lost connection fails
- * each subscription on it, and each subscription decides how to resume (see subscription.ts),
- * because a resumed subscription must be sent with new variables. The client object stays
- * usable after a close; the next subscribe opens a new socket.
+ * each subscription on it, and each decides how to resume (see subscription.ts), because a
+ * resumed subscription must be sent with new variables. The client object stays usable after a
+ * close; the next subscribe opens a new socket, which every resuming subscription then shares.
  */
-export function createUpstreamLinks(options: UpstreamOptions): UpstreamLinks {
+export function createUpstreamPool(options: UpstreamOptions): UpstreamPool {
   const links = new Map<string, UpstreamLink>();
 
   const open = (subgraph: string) => {
@@ -60,9 +69,10 @@ export function createUpstreamLinks(options: UpstreamOptions): UpstreamLinks {
       },
       webSocketImpl: WebSocket,
       lazy: true,
+      lazyCloseTimeout: options.idleMs,
       retryAttempts: 0,
       keepAlive: options.keepAliveMs,
-      connectionParams: options.connectionParams,
+      connectionParams: {},
       on: {
         connected: () => {
           link.connected = true;
@@ -98,6 +108,7 @@ export function createUpstreamLinks(options: UpstreamOptions): UpstreamLinks {
       let link = links.get(subgraph);
       if (!link) {
         link = open(subgraph);
+        options.metrics.upstreamConnections.set({ subgraph }, 0);
         links.set(subgraph, link);
       }
       return link;

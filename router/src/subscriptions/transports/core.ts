@@ -23,8 +23,9 @@ import {
 } from "../metrics";
 import type { SubscriptionPlan, SubscriptionPlanning, SupergraphState } from "../planner";
 import { initialSequence } from "../resume";
-import { RouterSubscription, endedStream } from "../subscription";
-import { createUpstreamLinks, type UpstreamLinks } from "../upstream";
+import { SharedSubscriptions } from "../shared";
+import { endedStream } from "../subscription";
+import { createUpstreamPool } from "../upstream";
 import { RouterErrorCode } from "../../errors";
 
 export interface SubscriptionSettings {
@@ -40,6 +41,8 @@ export interface SubscriptionSettings {
   keepAliveMs: number;
   /** Interval of the empty parts (multipart) and comments (SSE) that keep an HTTP stream open. */
   heartbeatMs: number;
+  /** How long the connection to a subgraph stays open once no subscription uses it (default 5 s). */
+  upstreamIdleMs?: number;
 }
 
 export interface SubscriptionCoreOptions {
@@ -66,7 +69,6 @@ export interface SubscriptionConnection {
   readonly context: RouterContext;
   /** The router's log with this connection's request id. */
   readonly log: Logger;
-  readonly upstream: UpstreamLinks;
   readonly metrics: TransportMetrics;
   /** Subscriptions held, counting those still being checked. */
   subscriptions: number;
@@ -148,6 +150,20 @@ export function createSubscriptionCore(options: SubscriptionCoreOptions) {
   const { protection, settings, planning, log } = options;
   const metrics: SubscriptionMetrics = createSubscriptionMetrics(options.registry);
   const connections = new Set<SubscriptionConnection>();
+  // One connection per subgraph for the whole process, whatever the number of clients.
+  const upstream = createUpstreamPool({
+    urlOf: (subgraph) => planning.current?.wsUrl(subgraph),
+    keepAliveMs: settings.keepAliveMs,
+    idleMs: settings.upstreamIdleMs ?? 5_000,
+    metrics,
+    log,
+  });
+  const shared = new SharedSubscriptions({
+    upstream,
+    resumeTimeoutMs: settings.resumeTimeoutMs,
+    metrics,
+    log,
+  });
   let closing = false;
   // A session that ends (logout, a role change …) ends its subscriptions at once, not at token expiry.
   const stopFollowingSessions = options.verifyToken.onSessionsEnded?.((sessionIds) => {
@@ -187,7 +203,7 @@ export function createSubscriptionCore(options: SubscriptionCoreOptions) {
 
     const { requestId } = request;
     const context: RouterContext = { requestId, ...caller, cartToken: undefined };
-    const { viewer, clientIp } = context;
+    const { viewer } = context;
     const connectionLog = log.child({ requestId });
     const connection: SubscriptionConnection = {
       context,
@@ -196,17 +212,6 @@ export function createSubscriptionCore(options: SubscriptionCoreOptions) {
       subscriptions: 0,
       closed: false,
       expiryTimer: undefined,
-      upstream: createUpstreamLinks({
-        urlOf: (subgraph) => planning.current?.wsUrl(subgraph),
-        connectionParams: {
-          ...(context.authorization ? { authorization: context.authorization } : {}),
-          "x-request-id": requestId,
-          ...(clientIp ? { "x-client-ip": clientIp } : {}),
-        },
-        keepAliveMs: settings.keepAliveMs,
-        metrics,
-        log: connectionLog,
-      }),
       end: (reason) => request.end(connection, reason),
     };
     if (viewer) {
@@ -224,14 +229,14 @@ export function createSubscriptionCore(options: SubscriptionCoreOptions) {
     return { kind: "connected", connection };
   }
 
-  /** The client is gone: nothing may start for it any more, and its subgraph connections close. */
-  async function disconnect(connection: SubscriptionConnection): Promise<void> {
-    if (connection.closed) return;
+  /** The client is gone: nothing may start for it any more (its subscriptions end as it leaves them). */
+  function disconnect(connection: SubscriptionConnection): Promise<void> {
+    if (connection.closed) return Promise.resolve();
     connection.closed = true;
     clearTimeout(connection.expiryTimer);
     connections.delete(connection);
     connection.metrics.connections.dec();
-    await connection.upstream.close();
+    return Promise.resolve();
   }
 
   /** A subscribe refused: counted by reason for the transports, and handed on as a failing stream. */
@@ -346,29 +351,37 @@ export function createSubscriptionCore(options: SubscriptionCoreOptions) {
       }
     };
     connection.metrics.active.inc();
-    return new RouterSubscription({
-      plan,
-      link: connection.upstream.link(plan.service),
-      variables: prepared.variables,
-      initialSequence: plan.resume ? initialSequence(plan.resume.initial, prepared.variables) : undefined,
-      runEvent,
-      formatUpstreamErrors: (errors) => formatErrors(errors),
-      credentialsRefused: () => {
-        const expiresAt = connection.context.viewer?.expiresAt;
-        // The subgraph closes at the token's expiry too; whichever notices first ends the client's.
-        if (expiresAt === undefined || Date.now() < expiresAt * 1000 - 1_000) return false;
-        connection.end("token expired");
-        return true;
+    const { authorization, requestId, clientIp } = connection.context;
+    return shared.join(
+      {
+        plan,
+        variables: prepared.variables,
+        initialSequence: plan.resume ? initialSequence(plan.resume.initial, prepared.variables) : undefined,
+        authorization,
+        callerHeaders: {
+          ...(authorization ? { authorization } : {}),
+          "x-request-id": requestId,
+          ...(clientIp ? { "x-client-ip": clientIp } : {}),
+        },
+        runEvent,
+        formatUpstreamErrors: (errors) => formatErrors(errors),
+        log: connection.log,
       },
-      resumeTimeoutMs: settings.resumeTimeoutMs,
-      metrics,
-      log: connection.log,
-      onEnd: () => {
-        connection.subscriptions -= 1;
-        connection.metrics.active.dec();
+      {
+        credentialsRefused: () => {
+          const expiresAt = connection.context.viewer?.expiresAt;
+          // The subgraph ends it at the token's expiry too; whichever notices first ends the client's.
+          if (expiresAt === undefined || Date.now() < expiresAt * 1000 - 1_000) return false;
+          connection.end("token expired");
+          return true;
+        },
+        onEnd: () => {
+          connection.subscriptions -= 1;
+          connection.metrics.active.dec();
+        },
+        ...(hooks.onFailure ? { onFailure: hooks.onFailure } : {}),
       },
-      ...(hooks.onFailure ? { onFailure: hooks.onFailure } : {}),
-    }).start();
+    );
   }
 
   /**
@@ -409,6 +422,7 @@ export function createSubscriptionCore(options: SubscriptionCoreOptions) {
       stopFollowingSessions?.();
       for (const connection of [...connections]) connection.end("going away");
       await Promise.all([...connections].map((connection) => disconnect(connection)));
+      await upstream.close();
     },
   };
 }

@@ -1,0 +1,417 @@
+import { ErrorCode, type Logger } from "@storefront/platform";
+import { Kind, type FormattedExecutionResult, type GraphQLFormattedError } from "graphql";
+import { backlog, refusal, unavailable, upstreamRefused } from "./errors";
+import type { UpstreamEvent } from "./execute";
+import type { SubscriptionMetrics } from "./metrics";
+import type { SubscriptionPlan } from "./planner";
+import { RESUME_VARIABLE, sequenceOf } from "./resume";
+import { MAX_QUEUED_EVENTS, RouterSubscription, type RouterSubscriptionOptions } from "./subscription";
+import { CALLER_EXTENSION, type UpstreamPool } from "./upstream";
+
+/** graphql-ws close codes after which re-opening the same subscription cannot help. */
+const TERMINAL_CLOSE_CODES = new Set([
+  4400, 4401, 4004, 4005, 4406, 4409, 4429, 4500, 1002, 1003, 1007, 1008,
+]);
+
+function closeCodeOf(error: unknown): number | undefined {
+  if (!error || typeof error !== "object" || !("code" in error)) return undefined;
+  const code = error.code;
+  return typeof code === "number" ? code : undefined;
+}
+
+const isFormattedErrors = (value: unknown): value is GraphQLFormattedError[] =>
+  Array.isArray(value) && value.every((e) => !!e && typeof e === "object" && "message" in e);
+
+/** What a client subscribes with; identical ones (see `dedupKey`) share one upstream subscription. */
+export interface SubscribeRequest {
+  plan: SubscriptionPlan;
+  /** The client's coerced variables. */
+  variables: Record<string, unknown>;
+  /** Where the client asked to start (`afterSequence`), for a resumable primary. */
+  initialSequence: number | undefined;
+  /** The client's credentials, which decide what it may see: subscriptions share only within one. */
+  authorization: string | undefined;
+  /** The caller as the subgraph is told (authorization, request id, client address). */
+  callerHeaders: Record<string, string>;
+  /** Runs the rest of the plan for one event and formats the result for the client. */
+  runEvent(event: UpstreamEvent): Promise<FormattedExecutionResult>;
+  /** Formats errors the subgraph sent (an `error` message, or an event without data). */
+  formatUpstreamErrors(errors: readonly GraphQLFormattedError[]): GraphQLFormattedError[];
+  log: Logger;
+}
+
+export interface SharedSubscriptionsOptions {
+  upstream: UpstreamPool;
+  resumeTimeoutMs: number;
+  metrics: SubscriptionMetrics;
+  log: Logger;
+}
+
+type Subscriber = Omit<RouterSubscriptionOptions, "onLeave" | "onBacklog" | "plan" | "metrics">;
+
+type Item =
+  | { kind: "event"; event: UpstreamEvent }
+  | { kind: "failure"; errors: GraphQLFormattedError[]; credentials?: boolean }
+  | { kind: "end" };
+
+/** JSON with object keys sorted, so equal variables give equal text. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+const planIds = new WeakMap<SubscriptionPlan, number>();
+let nextPlanId = 0;
+
+/**
+ * What makes two client subscriptions identical: the same plan (the same document and operation
+ * on the same supergraph), the same variables and the same credentials. The client's
+ * `afterSequence` is left out: where each starts is matched when it joins (see `join`).
+ */
+function dedupKey(request: SubscribeRequest): string {
+  const { plan } = request;
+  let id = planIds.get(plan);
+  if (id === undefined) {
+    id = nextPlanId++;
+    planIds.set(plan, id);
+  }
+  const initial = plan.resume?.initial;
+  const variables =
+    initial?.kind === Kind.VARIABLE
+      ? Object.fromEntries(Object.entries(request.variables).filter(([k]) => k !== initial.name.value))
+      : request.variables;
+  return `${id}\n${request.authorization ?? ""}\n${stableJson(variables)}`;
+}
+
+/**
+ * Identical client subscriptions share one upstream subscription: it is opened with the first,
+ * each event is completed with the rest of the plan once (its entity fetches run once, as the
+ * first subscriber) and the result handed to every subscriber, and it ends when the last leaves.
+ */
+export class SharedSubscriptions {
+  private readonly byKey = new Map<string, Set<SharedSubscription>>();
+
+  constructor(private readonly options: SharedSubscriptionsOptions) {}
+
+  /**
+   * The client's subscription, on an identical upstream subscription where one is running from
+   * where the client starts: a client without `afterSequence` (from now on) joins one opened the
+   * same way, a client resuming after `n` one whose last event is `n`. Otherwise a new one opens.
+   */
+  join(request: SubscribeRequest, subscriber: Subscriber): RouterSubscription {
+    const key = dedupKey(request);
+    let group = this.byKey.get(key);
+    const resumable = !!request.plan.resume;
+    let shared = [...(group ?? [])].find(
+      (candidate) =>
+        !resumable ||
+        (request.initialSequence === undefined
+          ? candidate.fromNow
+          : candidate.position === request.initialSequence),
+    );
+    const { metrics } = this.options;
+    const subgraph = request.plan.service;
+    if (shared) {
+      metrics.deduplicated.inc({ subgraph });
+    } else {
+      const created = new SharedSubscription(request, this.options, () => {
+        group?.delete(created);
+        if (group?.size === 0) this.byKey.delete(key);
+      });
+      shared = created;
+      if (!group) {
+        group = new Set();
+        this.byKey.set(key, group);
+      }
+      group.add(created);
+    }
+    const target = shared;
+    const subscription = new RouterSubscription({
+      ...subscriber,
+      plan: request.plan,
+      metrics,
+      onLeave: (leaving) => target.leave(leaving),
+      onBacklog: (queued) =>
+        request.log.warn(
+          { subgraph, field: request.plan.rootField, queued },
+          "client reads events too slowly; ending its subscription",
+        ),
+    });
+    target.add(subscription);
+    return subscription;
+  }
+}
+
+/**
+ * One upstream subscription to the subgraph that owns the field, on the router's shared
+ * connection to it, authenticated as its subscribers (CALLER_EXTENSION). Its events are queued
+ * and, one at a time and in order, completed with the rest of the plan and handed to every
+ * subscriber.
+ *
+ * Failover: when the subgraph connection is lost (a replica stopped: 1001; crashed or
+ * unreachable: 1006, a network error; no pong: 4499), the primary is re-opened against the
+ * subgraph's URL, which in production is a Service in front of every replica, with backoff for
+ * up to `resumeTimeoutMs`. A resumable primary (see resume.ts) is re-opened with
+ * `afterSequence` set to the last sequence the router received, so the new replica replays what
+ * happened in between and nothing is lost or repeated (events at or below that sequence are
+ * dropped). A primary without that convention (`myOrderUpdates`) is re-opened from "now": a
+ * change in the gap is not replayed. If the subgraph stays unreachable the subscribers get a
+ * retryable SUBGRAPH_UNAVAILABLE error. The outage clock restarts only once the primary worked
+ * again: an event arrived, or it held on an acknowledged connection for `resumeTimeoutMs`. A
+ * subgraph that accepts every connection and drops it at once is therefore one outage, and ends
+ * the subscription like one that refuses connections.
+ *
+ * Events waiting to be completed are bounded too (MAX_QUEUED_EVENTS): a burst longer than that
+ * (a replay that long after a resume) ends the subscription with SUBSCRIPTION_BACKLOG once the
+ * event being completed is handed over.
+ */
+class SharedSubscription {
+  private readonly subscribers = new Set<RouterSubscription>();
+  private readonly queue: Item[] = [];
+  private pumping = false;
+  /** No subscriber joins any more: it failed, completed, or its last subscriber left. */
+  private closing = false;
+  private generation = 0;
+  private unsubscribe: (() => void) | undefined;
+  private lastSequence: number | undefined;
+  private openedAt = 0;
+  /** The link was connected when the primary was last opened (the subscribe went out at once). */
+  private openedOnConnectedLink = false;
+  private failingSince: number | undefined;
+  private attempt = 0;
+  private resumeTimer: NodeJS.Timeout | undefined;
+  /** Opened without `afterSequence`: clients starting from now may join. */
+  readonly fromNow: boolean;
+
+  constructor(
+    private readonly request: SubscribeRequest,
+    private readonly options: SharedSubscriptionsOptions,
+    private readonly onGone: () => void,
+  ) {
+    this.lastSequence = request.initialSequence;
+    this.fromNow = request.initialSequence === undefined;
+    options.metrics.upstreamSubscriptions.inc({ subgraph: request.plan.service });
+    this.open();
+  }
+
+  /**
+   * Where a client joining now would start: the last sequence received (or the starting one),
+   * once every event up to it is handed over; none (NaN) while events are still on their way.
+   */
+  get position(): number | undefined {
+    if (this.closing || this.pumping || this.queue.length > 0) return Number.NaN;
+    return this.lastSequence;
+  }
+
+  add(subscriber: RouterSubscription): void {
+    if (this.subscribers.size > 0)
+      this.options.metrics.deduplicatedSubscribers.inc({ subgraph: this.service });
+    this.subscribers.add(subscriber);
+  }
+
+  leave(subscriber: RouterSubscription): void {
+    if (!this.subscribers.delete(subscriber)) return;
+    if (this.subscribers.size > 0) {
+      this.options.metrics.deduplicatedSubscribers.dec({ subgraph: this.service });
+      return;
+    }
+    // The last subscriber left: nothing is sent or completed for this subscription any more.
+    this.queue.length = 0;
+    this.close();
+  }
+
+  private get service() {
+    return this.request.plan.service;
+  }
+
+  private close(): void {
+    this.stopUpstream();
+    if (this.closing) return;
+    this.closing = true;
+    this.options.metrics.upstreamSubscriptions.dec({ subgraph: this.service });
+    this.onGone();
+  }
+
+  private primaryVariables(): Record<string, unknown> {
+    const { plan, variables } = this.request;
+    const chosen: Record<string, unknown> = {};
+    for (const name of plan.primary.variableUsages ?? []) {
+      if (variables[name] !== undefined) chosen[name] = variables[name];
+    }
+    if (plan.resume) chosen[RESUME_VARIABLE] = this.lastSequence ?? null;
+    return chosen;
+  }
+
+  private open(): void {
+    const generation = ++this.generation;
+    const current = () => generation === this.generation && !this.closing;
+    const { primary } = this.request.plan;
+    const link = this.options.upstream.link(this.service);
+    this.openedAt = Date.now();
+    this.openedOnConnectedLink = link.connected;
+    this.unsubscribe = link.client.subscribe<Record<string, unknown>>(
+      {
+        query: primary.operation,
+        variables: this.primaryVariables(),
+        ...(primary.operationName ? { operationName: primary.operationName } : {}),
+        extensions: { [CALLER_EXTENSION]: this.request.callerHeaders },
+      },
+      {
+        next: (event) => {
+          if (current()) this.received(event as UpstreamEvent);
+        },
+        error: (error) => {
+          if (current()) this.upstreamFailed(error);
+        },
+        complete: () => {
+          if (current()) this.finish({ kind: "end" });
+        },
+      },
+    );
+  }
+
+  private received(event: UpstreamEvent): void {
+    // No `data` at all is GraphQL's request error: the subgraph refused the subscription before
+    // it ran (its subscribe resolver threw FORBIDDEN, NOT_FOUND …; graphql-ws sends that as
+    // `next` then `complete`). A refusal is an `error` message, as the router's own are.
+    if (event.data === undefined && event.errors?.length) {
+      this.refused(event.errors);
+      return;
+    }
+    const { resume } = this.request.plan;
+    if (resume) {
+      const sequence = sequenceOf(event.data, resume);
+      if (sequence !== undefined) {
+        // Replayed after a resume, or delivered twice: the subscribers already have it.
+        if (this.lastSequence !== undefined && sequence <= this.lastSequence) return;
+        this.lastSequence = sequence;
+      }
+    }
+    if (this.queue.length >= MAX_QUEUED_EVENTS) {
+      this.request.log.warn(
+        { subgraph: this.service, field: this.request.plan.rootField, queued: this.queue.length },
+        "events arrive faster than they are completed; ending the subscription",
+      );
+      this.queue.length = 0;
+      this.finish({ kind: "failure", errors: [backlog()] });
+      return;
+    }
+    this.failingSince = undefined;
+    this.attempt = 0;
+    this.queue.push({ kind: "event", event });
+    void this.pump();
+  }
+
+  /** Ends the upstream subscription; the subscribers get `item` after the events queued before it. */
+  private finish(item: Exclude<Item, { kind: "event" }>): void {
+    this.close();
+    this.queue.push(item);
+    void this.pump();
+  }
+
+  /** Completes the queued events one at a time, in order, and hands each result to every subscriber. */
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      for (let item = this.queue.shift(); item; item = this.queue.shift()) {
+        if (item.kind === "event") {
+          const result = await this.request.runEvent(item.event);
+          for (const subscriber of [...this.subscribers]) subscriber.deliver(result);
+        } else if (item.kind === "end") {
+          for (const subscriber of [...this.subscribers]) subscriber.complete();
+        } else {
+          for (const subscriber of [...this.subscribers]) {
+            if (item.credentials && subscriber.credentialsRefused()) continue;
+            subscriber.fail(item.errors);
+          }
+        }
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  /**
+   * The subgraph refused the subscription or ended it with errors: the subscribers' to see,
+   * unless it is their token expiring (UNAUTHENTICATED), which ends their connections instead.
+   */
+  private refused(errors: readonly GraphQLFormattedError[]): void {
+    const credentials = errors.some((e) => e.extensions?.code === ErrorCode.UNAUTHENTICATED);
+    this.finish({ kind: "failure", errors: this.request.formatUpstreamErrors(errors), credentials });
+  }
+
+  private upstreamFailed(error: unknown): void {
+    const { log, plan } = this.request;
+    if (isFormattedErrors(error)) {
+      // The subgraph refused or ended the subscription with an `error` message.
+      this.refused(error);
+      return;
+    }
+    const code = closeCodeOf(error);
+    if (code === 4403) {
+      this.finish({ kind: "failure", errors: [upstreamRefused()], credentials: true });
+      return;
+    }
+    if (code !== undefined && TERMINAL_CLOSE_CODES.has(code)) {
+      log.error({ subgraph: plan.service, code }, "subgraph closed the subscription connection");
+      this.finish({
+        kind: "failure",
+        errors: [refusal("INTERNAL_SERVER_ERROR", "Something went wrong on our side. Please try again.")],
+      });
+      return;
+    }
+    this.resume(code ?? (error instanceof Error ? error.message : "connection error"));
+  }
+
+  private resume(cause: number | string): void {
+    const { log, plan } = this.request;
+    const { resumeTimeoutMs } = this.options;
+    const link = this.options.upstream.link(this.service);
+    const now = Date.now();
+    // A new outage only once the primary worked again: an event arrived (received() clears the
+    // clock), or it held on an acknowledged connection for as long as an outage may last. A link
+    // that merely connected does not count: a subgraph that acknowledges connection_init and then
+    // drops every connection would otherwise be retried every 50-100 ms forever.
+    const upSince =
+      link.connectedAt >= this.openedAt
+        ? link.connectedAt
+        : this.openedOnConnectedLink
+          ? this.openedAt
+          : undefined;
+    if (this.failingSince === undefined || (upSince !== undefined && now - upSince >= resumeTimeoutMs)) {
+      this.failingSince = now;
+      this.attempt = 0;
+    }
+    if (now - this.failingSince > resumeTimeoutMs) {
+      log.warn({ subgraph: plan.service, cause }, "subgraph unreachable; ending the subscription");
+      this.finish({ kind: "failure", errors: [unavailable()] });
+      return;
+    }
+    const delay = Math.min(2_000, 100 * 2 ** this.attempt) * (0.5 + Math.random() / 2);
+    this.attempt += 1;
+    log.info(
+      { subgraph: plan.service, cause, afterSequence: this.lastSequence, delayMs: Math.round(delay) },
+      "subgraph connection lost; re-opening the subscription",
+    );
+    this.options.metrics.resumes.inc({ subgraph: plan.service });
+    clearTimeout(this.resumeTimer);
+    this.resumeTimer = setTimeout(() => {
+      if (!this.closing) this.open();
+    }, delay);
+  }
+
+  private stopUpstream(): void {
+    this.generation += 1;
+    clearTimeout(this.resumeTimer);
+    const unsubscribe = this.unsubscribe;
+    this.unsubscribe = undefined;
+    unsubscribe?.();
+  }
+}

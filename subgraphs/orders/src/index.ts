@@ -1,3 +1,3 @@
-export { ordersModule, startOrdersSubgraph, type OrdersModuleOptions } from "./server";
+export { ordersModule, ordersSubgraph, startOrdersSubgraph, type OrdersModuleOptions } from "./server";
 export { ordersConfigFrom, ordersEnvShape, loadOrdersConfig, type OrdersConfig } from "./env";
 export { schema as ordersDbSchema } from "./db";

@@ -116,3 +116,133 @@ describe("subgraph subscriptions (graphql-ws)", () => {
     expect(results[0]!.errors).toEqual([expect.objectContaining({ extensions: { code: "BAD_REQUEST" } })]);
   });
 });
+
+describe("subscriptions that carry their own caller (one connection shared by many clients)", () => {
+  const viewerOf = (presented: string) => {
+    const [userId, expiry] = presented.split(".");
+    const expiresAt = Number(expiry);
+    if (!userId || !Number.isInteger(expiresAt) || expiresAt * 1000 <= Date.now())
+      return Promise.reject(unauthenticated("The access token is invalid."));
+    return Promise.resolve({ userId, role: "CUSTOMER" as const, expiresAt, sessionId: undefined });
+  };
+  const bearer = (user: string, ttlSeconds = 600) =>
+    `Bearer ${user}.${Math.floor(Date.now() / 1000) + ttlSeconds}`;
+  let shared: RunningHttpService;
+
+  beforeAll(async () => {
+    shared = await startSubgraphServer<RequestContext>({
+      name: "per-subscription-test",
+      port: 0,
+      typeDefs: `
+        extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+        type Query { ping: String }
+        type Subscription { whoami: String, waiting: Int }
+      `,
+      resolvers: {
+        Query: { ping: () => "pong" },
+        Subscription: {
+          whoami: {
+            subscribe: async function* () {
+              yield await Promise.resolve({});
+            },
+            resolve: (_: unknown, __: unknown, ctx: RequestContext) => ctx.viewer?.userId ?? null,
+          },
+          waiting: {
+            // Never yields: it ends only when its subscriber leaves, or its token expires.
+            subscribe: () => ({
+              [Symbol.asyncIterator]() {
+                return this;
+              },
+              next: () => new Promise<never>(() => {}),
+              return: () => Promise.resolve({ done: true, value: undefined }),
+            }),
+            resolve: () => 1,
+          },
+        },
+      },
+      log,
+      metrics: createServiceMetrics("per-subscription-test"),
+      context: () => Promise.reject(unauthenticated()),
+      readiness: {},
+      subscriptions: {
+        connect: (req, params) =>
+          subscriptionBaseContext(
+            req,
+            params,
+            { requestId: "req", sqlStatements: 0 },
+            (token) => viewerOf(token),
+            log,
+          ),
+        perEvent: (context) => context,
+      },
+    });
+  });
+  afterAll(async () => {
+    await shared?.close(100);
+  });
+
+  /** Every message of one subscription, as the socket carried it. */
+  function run(c: Client, query: string, headers?: Record<string, string>) {
+    const results: { data?: unknown; errors?: { extensions?: Record<string, unknown> }[] }[] = [];
+    const ended = new Promise<void>((resolve, reject) => {
+      c.subscribe(
+        { query, ...(headers ? { extensions: { headers } } : {}) },
+        { next: (r) => results.push(r as never), error: reject, complete: resolve },
+      );
+    });
+    return { results, ended };
+  }
+
+  it("runs each subscription as its own caller, and refuses a bad token for that subscription only", async () => {
+    let connections = 0;
+    const c = createClient({
+      url: shared.url.replace(/^http/, "ws"),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: {},
+      on: { connected: () => (connections += 1) },
+    });
+    try {
+      const held = run(c, `subscription { waiting }`, { authorization: bearer("cy") });
+      const ann = run(c, `subscription { whoami }`, { authorization: bearer("ann") });
+      const bob = run(c, `subscription { whoami }`, { authorization: bearer("bob") });
+      const guest = run(c, `subscription { whoami }`, { "x-request-id": "guest-1" });
+      const bad = run(c, `subscription { whoami }`, { authorization: "Bearer not-a-token" });
+      await Promise.all([ann.ended, bob.ended, guest.ended, bad.ended]);
+      expect(ann.results).toEqual([{ data: { whoami: "ann" } }]);
+      expect(bob.results).toEqual([{ data: { whoami: "bob" } }]);
+      expect(guest.results).toEqual([{ data: { whoami: null } }]);
+      expect(bad.results).toEqual([
+        { errors: [{ message: "Invalid access token", extensions: { code: "UNAUTHENTICATED" } }] },
+      ]);
+      // One socket throughout: a refused subscription does not close it.
+      expect(connections).toBe(1);
+      expect(held.results).toEqual([]);
+    } finally {
+      await c.dispose();
+    }
+  });
+
+  it("ends a subscription with UNAUTHENTICATED when its own token expires, and nothing else", async () => {
+    const c = createClient({
+      url: shared.url.replace(/^http/, "ws"),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+    });
+    try {
+      const long = run(c, `subscription { waiting }`, { authorization: bearer("ann") });
+      const short = run(c, `subscription { waiting }`, { authorization: bearer("bob", 1) });
+      await short.ended;
+      expect(short.results).toEqual([
+        { errors: [{ message: "Access token expired", extensions: { code: "UNAUTHENTICATED" } }] },
+      ]);
+      // ann's subscription on the same socket goes on.
+      const after = run(c, `subscription { whoami }`, { authorization: bearer("ann") });
+      await after.ended;
+      expect(after.results).toEqual([{ data: { whoami: "ann" } }]);
+      expect(long.results).toEqual([]);
+    } finally {
+      await c.dispose();
+    }
+  });
+});

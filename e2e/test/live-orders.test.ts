@@ -149,7 +149,7 @@ describe("orderStatusChanged through the router", () => {
       }),
     ).toBeGreaterThanOrEqual(3);
 
-    // The client going away ends the subscription and the router's connection to orders.
+    // The client going away ends the subscription, and the router's connection to orders once idle.
     await probe.close();
     await waitFor(
       () =>
@@ -171,6 +171,57 @@ describe("orderStatusChanged through the router", () => {
     expect(codeOf(result)).toBe("FORBIDDEN");
     expect(result!.data ?? null).toBeNull();
     await probe.ended;
+  });
+
+  it("N clients on M orders hold one connection to orders; identical subscriptions share one upstream subscription; a stranger on it still gets FORBIDDEN", async () => {
+    const metrics = shop.router.metricsUrl;
+    const a = await paidOrder(shop, "Shared Mug A");
+    const b = await paidOrder(shop, "Shared Mug B");
+    const follow = (orderId: string, token: string, after: number) =>
+      track(
+        subscribe<StatusEvent>(shop.router.url, ORDER_STATUS, { variables: { id: orderId, after }, token }),
+      );
+    // The first of A's clients is live once PAID is replayed (sequence 3); the others then start
+    // from 3 too, exactly where it is, and join its upstream subscription.
+    const firstOfA = follow(a.orderId, a.customer.token, SEQUENCE_AT_PAYMENT_PENDING);
+    const ofB = follow(b.orderId, b.customer.token, SEQUENCE_AT_PAYMENT_PENDING);
+    await Promise.all([firstOfA.waitFor(1), ofB.waitFor(1)]);
+    const othersOfA = [1, 2].map(() => follow(a.orderId, a.customer.token, 3));
+    await waitFor(
+      () => metric(metrics, "router_subscription_deduplicated_subscribers", { subgraph: "orders" }),
+      (shared) => shared === 2,
+    );
+    expect(await metric(metrics, "router_subscription_upstream_subscriptions", { subgraph: "orders" })).toBe(
+      2,
+    );
+
+    // Another customer's subscription to A's order goes over the same connection, and is refused.
+    const stranger = await shop.accounts.customer();
+    const refused = follow(a.orderId, stranger.token, 0);
+    const [refusal] = await refused.waitFor(1);
+    expect(codeOf(refusal)).toBe("FORBIDDEN");
+    expect(
+      await metric(metrics, "router_subscription_connections", { transport: "graphql-ws" }),
+    ).toBeGreaterThanOrEqual(5);
+    expect(await metric(metrics, "router_subscription_upstream_connections", { subgraph: "orders" })).toBe(1);
+
+    for (let step = 0; step < 3; step++) await a.advance();
+    const statuses = async (probe: SubscriptionProbe<StatusEvent>, count: number) =>
+      (await probe.waitFor(count)).map((r) => {
+        expect(r.errors).toBeUndefined();
+        expectComplete(r.data, a.variant.sku, "Shared Mug A");
+        return r.data!.orderStatusChanged.status;
+      });
+    expect(await statuses(firstOfA, 3)).toEqual(["PAID", "SHIPPED", "DELIVERED"]);
+    for (const probe of othersOfA) expect(await statuses(probe, 2)).toEqual(["SHIPPED", "DELIVERED"]);
+    expect(ofB.results).toHaveLength(1);
+    expect(await metric(metrics, "router_subscription_upstream_connections", { subgraph: "orders" })).toBe(1);
+
+    for (const probe of [firstOfA, ...othersOfA, ofB]) await probe.close();
+    await waitFor(
+      () => metric(metrics, "router_subscription_upstream_subscriptions", { subgraph: "orders" }),
+      (held) => held === 0,
+    );
   });
 
   it("myOrderUpdates follows every order of the signed-in customer", async () => {

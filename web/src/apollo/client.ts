@@ -1,4 +1,5 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type FieldPolicy } from "@apollo/client";
+import { Defer20220824Handler } from "@apollo/client/incremental";
 import { SetContextLink } from "@apollo/client/link/context";
 import { PersistedQueryLink } from "@apollo/client/link/persisted-queries";
 import { generatePersistedQueryIdsFromManifest } from "@apollo/persisted-query-lists";
@@ -142,6 +143,8 @@ export function createStorefrontClient(session: Session) {
       http,
     ),
     cache: createCache(),
+    // @defer (the product page's reviews): the router's multipart/mixed answer, deferSpec=20220824.
+    incrementalHandler: new Defer20220824Handler(),
   });
 
   session.refresher = async (refreshToken) => {

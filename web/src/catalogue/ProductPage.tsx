@@ -4,15 +4,23 @@ import { Link, useParams } from "react-router";
 import { Money } from "../components/Money";
 import { Rating } from "../components/Rating";
 import { ErrorNotice, Loading } from "../components/Status";
-import { ProductPageDocument, type ProductPageQuery } from "../graphql/generated/graphql";
+import {
+  ProductPageDocument,
+  ProductReviewsDocument,
+  type ProductPageQuery,
+} from "../graphql/generated/graphql";
 import { AddToCartForm } from "./AddToCartForm";
+import { REVIEWS_PAGE_SIZE } from "./reviewPage";
 import { Reviews } from "./Reviews";
 
 type Product = NonNullable<ProductPageQuery["product"]>;
 
 export function ProductPage() {
   const { slug = "" } = useParams();
-  const { data, loading, error, refetch } = useQuery(ProductPageDocument, { variables: { slug } });
+  // Rendered from the first part of the answer; the reviews' deferred part follows (`loading`).
+  const { data, loading, error, refetch, fetchMore } = useQuery(ProductPageDocument, {
+    variables: { slug },
+  });
   if (loading && !data) return <Loading label="Loading product…" />;
   if (error && !data) return <ErrorNotice error={error} retry={() => void refetch()} />;
   const product = data?.product;
@@ -26,10 +34,33 @@ export function ProductPage() {
       </section>
     );
   }
-  return <ProductDetails key={product.id} product={product} />;
+  return (
+    <ProductDetails
+      key={product.id}
+      product={product}
+      reviews={{
+        loading,
+        error,
+        retry: () => void refetch(),
+        // Later pages: ProductReviews, appended to the first page by the cache's field policy.
+        loadMore: (after) =>
+          fetchMore({
+            query: ProductReviewsDocument,
+            variables: { productId: product.id, first: REVIEWS_PAGE_SIZE, after },
+          }),
+      }}
+    />
+  );
 }
 
-function ProductDetails({ product }: { product: Product }) {
+interface ReviewsState {
+  loading: boolean;
+  error: unknown;
+  retry: () => void;
+  loadMore: (after: string | null) => Promise<unknown>;
+}
+
+function ProductDetails({ product, reviews }: { product: Product; reviews: ReviewsState }) {
   const firstInStock = product.variants.find((variant) => variant.inStock) ?? product.variants[0];
   const [variantId, setVariantId] = useState(firstInStock?.id);
   const variant = product.variants.find((candidate) => candidate.id === variantId);
@@ -99,6 +130,8 @@ function ProductDetails({ product }: { product: Product }) {
         productId={product.id}
         averageRating={product.averageRating}
         reviewCount={product.reviewCount}
+        reviews={product.reviews}
+        {...reviews}
       />
     </article>
   );

@@ -3,11 +3,12 @@ import { useId, useState, type FormEvent } from "react";
 import { Field } from "../components/Field";
 import { ErrorNotice, SuccessNotice } from "../components/Status";
 import { CreateReviewDocument, ProductReviewsDocument } from "../graphql/generated/graphql";
+import { REVIEWS_PAGE_SIZE } from "./reviewPage";
 
 /** Writing a review; a refusal (`ReviewError`) is shown next to the field it names. */
 export function ReviewForm({ productId }: { productId: string }) {
   const [createReview, { loading }] = useMutation(CreateReviewDocument, {
-    refetchQueries: [{ query: ProductReviewsDocument, variables: { productId, first: 5 } }],
+    refetchQueries: [{ query: ProductReviewsDocument, variables: { productId, first: REVIEWS_PAGE_SIZE } }],
   });
   const [rating, setRating] = useState(5);
   const [title, setTitle] = useState("");

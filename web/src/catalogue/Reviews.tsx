@@ -1,29 +1,37 @@
-import { useQuery } from "@apollo/client/react";
 import { LoadMore } from "../components/LoadMore";
 import { Rating } from "../components/Rating";
 import { ErrorNotice, Loading } from "../components/Status";
-import { ProductReviewsDocument } from "../graphql/generated/graphql";
 import { useSession } from "../session/SessionProvider";
 import { ReviewForm } from "./ReviewForm";
+import type { ReviewPage } from "./reviewPage";
 import { Link, useLocation } from "react-router";
 
-const PAGE_SIZE = 5;
-
+/**
+ * A product's reviews. The first page comes with the product page query, deferred: until it
+ * arrives (`reviews` undefined while `loading`) the rest of the page is already shown. Later pages
+ * are ProductReviews queries appended to it (`loadMore`).
+ */
 export function Reviews({
   productId,
   averageRating,
   reviewCount,
+  reviews,
+  loading,
+  error,
+  retry,
+  loadMore,
 }: {
   productId: string;
   averageRating: number | null;
   reviewCount: number;
+  reviews: ReviewPage | undefined;
+  loading: boolean;
+  error: unknown;
+  retry: () => void;
+  loadMore: (after: string | null) => Promise<unknown>;
 }) {
   const { user } = useSession();
   const { pathname } = useLocation();
-  const { data, loading, error, refetch, fetchMore } = useQuery(ProductReviewsDocument, {
-    variables: { productId, first: PAGE_SIZE },
-  });
-  const reviews = data?.product?.reviews;
   return (
     <section className="reviews" aria-labelledby="reviews-title">
       <h2 id="reviews-title">Reviews</h2>
@@ -37,8 +45,8 @@ export function Reviews({
           <Link to={`/sign-in?next=${encodeURIComponent(pathname)}`}>Sign in</Link> to write a review.
         </p>
       )}
-      {loading && !data && <Loading label="Loading reviews…" />}
-      {error && <ErrorNotice error={error} retry={() => void refetch()} />}
+      {!reviews && loading && <Loading label="Loading reviews…" />}
+      {!reviews && !loading && error !== undefined && <ErrorNotice error={error} retry={retry} />}
       {reviews && (
         <>
           <ul className="review-list">
@@ -59,10 +67,7 @@ export function Reviews({
             ))}
           </ul>
           {reviews.pageInfo.hasNextPage && (
-            <LoadMore
-              label="More reviews"
-              onLoad={() => fetchMore({ variables: { after: reviews.pageInfo.endCursor } })}
-            />
+            <LoadMore label="More reviews" onLoad={() => loadMore(reviews.pageInfo.endCursor)} />
           )}
         </>
       )}

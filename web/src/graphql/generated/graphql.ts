@@ -1137,31 +1137,51 @@ export type ProductPageQueryVariables = Exact<{
 
 export type ProductPageQuery = {
   __typename: "Query";
-  product: {
-    __typename: "Product";
-    id: string;
-    sku: string;
-    slug: string;
-    name: string;
-    description: string;
-    inStock: boolean;
-    averageRating: number | null;
-    reviewCount: number;
-    price: { __typename: "Money"; amount: number; currency: string };
-    images: Array<{ __typename: "ProductImage"; url: string; alt: string }>;
-    attributes: Array<{ __typename: "Attribute"; name: string; value: string }>;
-    category: { __typename: "Category"; id: string; slug: string; name: string } | null;
-    variants: Array<{
-      __typename: "ProductVariant";
-      id: string;
-      sku: string;
-      name: string;
-      stockOnHand: number;
-      inStock: boolean;
-      price: { __typename: "Money"; amount: number; currency: string };
-      attributes: Array<{ __typename: "Attribute"; name: string; value: string }>;
-    }>;
-  } | null;
+  product:
+    | ({
+        __typename: "Product";
+        id: string;
+        sku: string;
+        slug: string;
+        name: string;
+        description: string;
+        inStock: boolean;
+        averageRating: number | null;
+        reviewCount: number;
+        price: { __typename: "Money"; amount: number; currency: string };
+        images: Array<{ __typename: "ProductImage"; url: string; alt: string }>;
+        attributes: Array<{ __typename: "Attribute"; name: string; value: string }>;
+        category: { __typename: "Category"; id: string; slug: string; name: string } | null;
+        variants: Array<{
+          __typename: "ProductVariant";
+          id: string;
+          sku: string;
+          name: string;
+          stockOnHand: number;
+          inStock: boolean;
+          price: { __typename: "Money"; amount: number; currency: string };
+          attributes: Array<{ __typename: "Attribute"; name: string; value: string }>;
+        }>;
+      } & (
+        | {
+            __typename: "Product";
+            reviews: {
+              __typename: "ReviewConnection";
+              nodes: Array<{
+                __typename: "Review";
+                id: string;
+                rating: number;
+                title: string | null;
+                body: string;
+                createdAt: string;
+                author: { __typename: "User"; id: string; name: string };
+              }>;
+              pageInfo: { __typename: "PageInfo"; hasNextPage: boolean; endCursor: string | null };
+            };
+          }
+        | { __typename: "Product"; reviews?: never }
+      ))
+    | null;
 };
 
 export type ProductReviewsQueryVariables = Exact<{
@@ -5139,6 +5159,64 @@ export const ProductPageDocument = {
                     ],
                   },
                 },
+                {
+                  kind: "InlineFragment",
+                  directives: [
+                    {
+                      kind: "Directive",
+                      name: { kind: "Name", value: "defer" },
+                      arguments: [
+                        {
+                          kind: "Argument",
+                          name: { kind: "Name", value: "label" },
+                          value: { kind: "StringValue", value: "reviews", block: false },
+                        },
+                      ],
+                    },
+                  ],
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      {
+                        kind: "Field",
+                        name: { kind: "Name", value: "reviews" },
+                        arguments: [
+                          {
+                            kind: "Argument",
+                            name: { kind: "Name", value: "first" },
+                            value: { kind: "IntValue", value: "5" },
+                          },
+                        ],
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [
+                            {
+                              kind: "Field",
+                              name: { kind: "Name", value: "nodes" },
+                              selectionSet: {
+                                kind: "SelectionSet",
+                                selections: [
+                                  { kind: "FragmentSpread", name: { kind: "Name", value: "ReviewFields" } },
+                                ],
+                              },
+                            },
+                            {
+                              kind: "Field",
+                              name: { kind: "Name", value: "pageInfo" },
+                              selectionSet: {
+                                kind: "SelectionSet",
+                                selections: [
+                                  { kind: "Field", name: { kind: "Name", value: "hasNextPage" } },
+                                  { kind: "Field", name: { kind: "Name", value: "endCursor" } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
               ],
             },
           },
@@ -5154,6 +5232,32 @@ export const ProductPageDocument = {
         selections: [
           { kind: "Field", name: { kind: "Name", value: "amount" } },
           { kind: "Field", name: { kind: "Name", value: "currency" } },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "ReviewFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "Review" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "id" } },
+          { kind: "Field", name: { kind: "Name", value: "rating" } },
+          { kind: "Field", name: { kind: "Name", value: "title" } },
+          { kind: "Field", name: { kind: "Name", value: "body" } },
+          { kind: "Field", name: { kind: "Name", value: "createdAt" } },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "author" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "name" } },
+              ],
+            },
+          },
         ],
       },
     },

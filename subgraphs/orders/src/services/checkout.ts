@@ -10,10 +10,12 @@ import {
   passThroughClientError,
   postalAddress,
   requireViewer,
-  validateCard,
   validateInput,
-  type ShippingAddress,
   ErrorCode,
+  failure,
+  typed,
+  type Failure,
+  type Typed,
 } from "@storefront/platform";
 import { CheckoutCartDocument, CompleteCheckoutDocument } from "@storefront/contracts/cart";
 import {
@@ -25,9 +27,12 @@ import { ShippingQuoteDocument } from "@storefront/contracts/shipping";
 import { CheckoutAddressBookDocument } from "@storefront/contracts/users";
 import type { OrdersContext } from "../context";
 import { orderLines, orderStatusHistory, orders, type OrderRow } from "../db/schema";
+import type { CheckoutInput } from "../generated/resolvers";
 import { timeStage, type CheckoutOutcome } from "./checkout-metrics";
 import { releaseStock, reserveStock, sellStock, type SagaContext } from "./stock";
 import { statusChangedMessage, transition } from "./transitions";
+import { validateCard } from "@storefront/payments/cards";
+import type { ShippingAddress } from "@storefront/contracts/events";
 
 export type CheckoutErrorCode =
   | "EMPTY_CART"
@@ -37,14 +42,26 @@ export type CheckoutErrorCode =
   | "INSUFFICIENT_FUNDS"
   | "PAYMENT_ERROR";
 
-export interface CheckoutError {
-  code: CheckoutErrorCode;
-  message: string;
-  order: OrderRow | null;
-  shortages: { variantId: string; requested: number; available: number }[];
-}
+export type Shortage = { variantId: string; requested: number; available: number };
 
-export type CheckoutResult = OrderRow | CheckoutError;
+export type CheckoutError = Failure<
+  "CheckoutError",
+  CheckoutErrorCode,
+  { order: OrderRow | null; shortages: Shortage[] }
+>;
+
+const checkoutError = (
+  code: CheckoutErrorCode,
+  message: string,
+  order: OrderRow | null,
+  shortages: Shortage[] = [],
+): CheckoutError => failure("CheckoutError", code, message, { order, shortages });
+
+/** Where a step of the checkout leaves it: the order as it stands, or why it did not go through. */
+export type CheckoutStep = OrderRow | CheckoutError;
+
+/** What `checkout` answers: the order tagged as such, or the refusal. */
+export type CheckoutResult = Typed<"Order", OrderRow> | CheckoutError;
 
 const checkoutInput = z
   .object({
@@ -120,13 +137,13 @@ async function shippingPrice(
 }
 
 /** What a stored order means to a client asking again with the same key. */
-function outcomeOf(order: OrderRow): CheckoutResult {
+function outcomeOf(order: OrderRow): CheckoutStep {
   if (order.status === "PAYMENT_FAILED" || order.status === "CANCELLED") {
     const [code, message] = PAYMENT_MESSAGES[order.failureCode ?? ""] ?? [
       order.failureCode === "OUT_OF_STOCK" ? "OUT_OF_STOCK" : "PAYMENT_ERROR",
       order.failureMessage ?? "The order did not go through.",
     ];
-    return { code, message: order.failureMessage ?? message, order, shortages: [] };
+    return checkoutError(code, order.failureMessage ?? message, order);
   }
   return order;
 }
@@ -162,12 +179,12 @@ async function existingOrder(ctx: OrdersContext, userId: string, key: string): P
  * from a renewed hold, or refunded (see sellStock). Every step is idempotent on the order id, so
  * the recovery sweep can finish a checkout this process did not.
  */
-export async function checkout(ctx: OrdersContext, rawInput: unknown): Promise<CheckoutResult> {
+export async function checkout(ctx: OrdersContext, rawInput: CheckoutInput): Promise<CheckoutResult> {
   const attempt = { replayed: false };
   try {
     const result = await placeOrder(ctx, rawInput, attempt);
     ctx.deps.metrics.checkouts.inc({ outcome: attempt.replayed ? "replayed" : checkoutOutcome(result) });
-    return result;
+    return "__typename" in result ? result : typed("Order", result);
   } catch (error) {
     ctx.deps.metrics.checkouts.inc({ outcome: thrownOutcome(error) });
     throw error;
@@ -181,8 +198,8 @@ const PAYMENT_OUTCOMES: Partial<Record<CheckoutErrorCode, CheckoutOutcome>> = {
   PAYMENT_ERROR: "payment_error",
 };
 
-function checkoutOutcome(result: CheckoutResult): CheckoutOutcome {
-  if ("code" in result) return PAYMENT_OUTCOMES[result.code] ?? "rejected";
+function checkoutOutcome(result: CheckoutStep): CheckoutOutcome {
+  if ("__typename" in result) return PAYMENT_OUTCOMES[result.code] ?? "rejected";
   return result.status === "CANCELLED" ? "cancelled" : "paid";
 }
 
@@ -194,9 +211,9 @@ function thrownOutcome(error: unknown): CheckoutOutcome {
 
 async function placeOrder(
   ctx: OrdersContext,
-  rawInput: unknown,
+  rawInput: CheckoutInput,
   attempt: { replayed: boolean },
-): Promise<CheckoutResult> {
+): Promise<CheckoutStep> {
   const viewer = requireViewer(ctx.viewer);
   const input = validateInput(checkoutInput, rawInput);
   validateCard(input.card);
@@ -218,25 +235,19 @@ async function placeOrder(
     // as stock that runs out while reserving: OUT_OF_STOCK, with what is left.
     const stockOnly = cart.issues.every((i) => i.code === "OUT_OF_STOCK" || i.code === "INSUFFICIENT_STOCK");
     return stockOnly
-      ? {
-          code: "OUT_OF_STOCK",
-          message: "Some items in your cart are out of stock.",
-          order: null,
-          shortages: cart.issues.map(({ variantId, requested, available }) => ({
-            variantId,
-            requested,
-            available,
-          })),
-        }
-      : {
-          code: "CART_HAS_ISSUES",
-          message: "Some items in your cart are unavailable. Review your cart and try again.",
-          order: null,
-          shortages: [],
-        };
+      ? checkoutError(
+          "OUT_OF_STOCK",
+          "Some items in your cart are out of stock.",
+          null,
+          cart.issues.map(({ variantId, requested, available }) => ({ variantId, requested, available })),
+        )
+      : checkoutError(
+          "CART_HAS_ISSUES",
+          "Some items in your cart are unavailable. Review your cart and try again.",
+          null,
+        );
   }
-  if (!cart.lines.length || !cart.currency)
-    return { code: "EMPTY_CART", message: "Your cart is empty.", order: null, shortages: [] };
+  if (!cart.lines.length || !cart.currency) return checkoutError("EMPTY_CART", "Your cart is empty.", null);
   const currency = cart.currency;
   const { address, shippingTotal } = await timeStage(metrics, "quote_shipping", async () => {
     const address = await shippingAddressFor(ctx, input);
@@ -289,7 +300,7 @@ async function runSaga(
   ctx: OrdersContext,
   order: OrderRow,
   card: z.infer<typeof checkoutInput>["card"],
-): Promise<CheckoutResult> {
+): Promise<CheckoutStep> {
   const lines = await ctx.db.select().from(orderLines).where(eq(orderLines.orderId, order.id));
   const reserved = await timeStage(
     ctx.deps.metrics,
@@ -306,12 +317,7 @@ async function runSaga(
         failureMessage: message,
       }),
     );
-    return {
-      code: "OUT_OF_STOCK",
-      message,
-      order: cancelled ?? order,
-      shortages: reserved.lines,
-    };
+    return checkoutError("OUT_OF_STOCK", message, cancelled ?? order, reserved.lines);
   }
 
   const paying = await inTransactionWithOutbox(ctx.db, ctx.deps.relay, (tx, outbox) =>
@@ -351,12 +357,7 @@ async function runSaga(
     // asks the payments service what became of it.
     ctx.log.error({ err: error, orderId: order.id }, "payment outcome unknown; left for recovery");
     const [code, message] = PAYMENT_MESSAGES.PROCESSING_ERROR!;
-    return {
-      code,
-      message: `${message} Your order is being checked; see your orders shortly.`,
-      order: paying,
-      shortages: [],
-    };
+    return checkoutError(code, `${message} Your order is being checked; see your orders shortly.`, paying);
   }
   return payment.status === "SUCCEEDED"
     ? completePaidOrder(ctx, paying, payment.id)
@@ -368,7 +369,7 @@ export async function completePaidOrder(
   ctx: SagaContext,
   order: OrderRow,
   paymentId: string,
-): Promise<CheckoutResult> {
+): Promise<CheckoutStep> {
   const { metrics } = ctx.deps;
   const lines = await ctx.db.select().from(orderLines).where(eq(orderLines.orderId, order.id));
   const sold = await timeStage(
@@ -450,7 +451,7 @@ export async function refundUnfulfillable(
     }),
   );
   ctx.log.warn({ orderId: order.id, paymentId }, "paid order could not be fulfilled; refunded and cancelled");
-  return { code: "OUT_OF_STOCK", message, order: cancelled ?? order, shortages: [] };
+  return checkoutError("OUT_OF_STOCK", message, cancelled ?? order);
 }
 
 export async function failPayment(
@@ -463,5 +464,5 @@ export async function failPayment(
   const failed = await inTransactionWithOutbox(ctx.db, ctx.deps.relay, (tx, outbox) =>
     transition(tx, outbox, order, "PAYMENT_FAILED", { note: message, failureCode, failureMessage: message }),
   );
-  return { code, message, order: failed ?? order, shortages: [] };
+  return checkoutError(code, message, failed ?? order);
 }

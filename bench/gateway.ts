@@ -672,7 +672,7 @@ async function demoSuite(dir: string, running: RunningProcess[]): Promise<string
 
 /** The project's users and catalogue subgraphs: `productPage`, `search`, then @defer on the router. */
 async function storefrontSuite(dir: string, running: RunningProcess[]): Promise<string[]> {
-  const storefront = await startStorefrontSubgraphs();
+  const storefront = await startStorefrontSubgraphs({ onStop: (stop) => onInterrupt.push(stop) });
   try {
     const { seed } = storefront;
     console.log(`\nstorefront: users and catalogue subgraphs seeded (${seed.productSlug} and its category)`);
@@ -729,6 +729,21 @@ async function storefrontSuite(dir: string, running: RunningProcess[]): Promise<
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "gateway-bench-"));
 const running: RunningProcess[] = [];
+// Interrupted (Ctrl-C, SIGTERM): the processes are stopped and the storefront's databases dropped.
+const onInterrupt: (() => Promise<void>)[] = [
+  async () => {
+    await Promise.all(running.map((child) => child.stop()));
+  },
+];
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping`);
+    void Promise.allSettled(onInterrupt.map((stop) => stop())).finally(() => {
+      rmSync(dir, { recursive: true, force: true });
+      process.exit(130);
+    });
+  });
+}
 let exitCode = 0;
 try {
   const failures: string[] = [];

@@ -181,9 +181,12 @@ export interface StorefrontSubgraphs {
   stop(): Promise<void>;
 }
 
-/** Starts, seeds and composes the two subgraphs; `stop` ends them and drops their databases. */
+/**
+ * Starts, seeds and composes the two subgraphs; `stop` ends them and drops their databases. It is
+ * also given to `onStop` before anything starts, so an interrupted start can be undone too.
+ */
 export async function startStorefrontSubgraphs(
-  options: { logFile?: string } = {},
+  options: { logFile?: string; onStop?: (stop: () => Promise<void>) => void } = {},
 ): Promise<StorefrontSubgraphs> {
   const databases: TestDatabase[] = [];
   const processes: ServiceProcess[] = [];
@@ -191,6 +194,7 @@ export async function startStorefrontSubgraphs(
     await Promise.all(processes.map((service) => service.stop()));
     await Promise.all(databases.map((database) => database.drop()));
   };
+  options.onStop?.(stop);
   try {
     const ports = Object.fromEntries(
       await Promise.all(

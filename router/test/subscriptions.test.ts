@@ -509,6 +509,11 @@ describe("federated subscriptions through the router", () => {
     expect(bob.results).toEqual([]);
     ann.stop();
     await listening(0);
+    // The refusals left nothing holding the connection: it closes once idle.
+    await waitFor(
+      () => metric(router.metricsUrl, "router_subscription_upstream_connections", { subgraph: "ticker" }),
+      (open) => open === 0,
+    );
   });
 
   it("forwards the subgraph's completion and its refusals", async () => {

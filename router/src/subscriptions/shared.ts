@@ -281,6 +281,10 @@ class SharedSubscription {
     // it ran (its subscribe resolver threw FORBIDDEN, NOT_FOUND …; graphql-ws sends that as
     // `next` then `complete`). A refusal is an `error` message, as the router's own are.
     if (event.data === undefined && event.errors?.length) {
+      // The subgraph completes it right after: unsubscribing too would release the shared
+      // connection's hold twice when both messages come in one read (graphql-ws counts holds, and
+      // a connection whose count went below zero is never closed when idle).
+      this.unsubscribe = undefined;
       this.refused(event.errors);
       return;
     }

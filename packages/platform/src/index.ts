@@ -33,5 +33,4 @@ export * from "./inbox";
 export * from "./periodic";
 export * from "./columns";
 export * from "./service-client";
-export * from "./cards";
 export * from "./tracing";

@@ -7,7 +7,6 @@ import {
   createMessage,
   type DeliveryInfo,
   type Envelope,
-  type MessagePayload,
 } from "@storefront/platform";
 import {
   execute,
@@ -23,6 +22,7 @@ import type { schema } from "../src/db";
 import { inbox, outbox, shipmentEvents, shipments } from "../src/db/schema";
 import { shippingConfigFrom } from "../src/env";
 import { shippingModule, type ShippingModuleOptions } from "../src/server";
+import type { MessagePayload } from "@storefront/contracts/events";
 
 export { waitFor } from "@storefront/testkit";
 

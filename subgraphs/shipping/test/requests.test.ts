@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { messageSchemas, type Envelope } from "@storefront/platform";
+import type { Envelope } from "@storefront/platform";
 import { REQUEST_TYPE, startShippingStack, US_ADDRESS, waitFor, type ShippingStack } from "./harness";
+import { messageSchemas } from "@storefront/contracts/events";
 
 let stack: ShippingStack;
 

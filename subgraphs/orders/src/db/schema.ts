@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { inboxTable, outboxTable, type ShippingAddress, utcTimestamp } from "@storefront/platform";
+import { inboxTable, outboxTable, utcTimestamp } from "@storefront/platform";
 import { orderStatuses } from "@storefront/contracts/enums";
+import type { ShippingAddress } from "@storefront/contracts/events";
 
 const at = utcTimestamp;
 

@@ -1,13 +1,8 @@
 import { and, asc, eq, gte } from "drizzle-orm";
-import {
-  readMessage,
-  type Consumer,
-  type Logger,
-  type MessageBus,
-  type OrderStatus,
-} from "@storefront/platform";
+import { readMessage, type Consumer, type Logger, type MessageBus } from "@storefront/platform";
 import type { OrdersDatabase } from "../db";
 import { orderStatusHistory } from "../db/schema";
+import type { OrderStatus } from "@storefront/contracts/enums";
 
 /** One change of an order's status, as subscribers receive it. */
 export interface OrderStatusEvent {

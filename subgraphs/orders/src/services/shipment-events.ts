@@ -6,11 +6,11 @@ import {
   type Logger,
   type MessageHandler,
   type OutboxRelay,
-  type ShipmentStatus,
 } from "@storefront/platform";
 import type { OrdersDatabase } from "../db";
 import { inbox, orders, type OrderStatus } from "../db/schema";
 import { transition } from "./transitions";
+import type { ShipmentStatus } from "@storefront/contracts/enums";
 
 /** How far along its delivery a paid order is; orders never move backwards. */
 const PROGRESS: Partial<Record<OrderStatus, number>> = { PAID: 0, SHIPPED: 1, DELIVERED: 2 };

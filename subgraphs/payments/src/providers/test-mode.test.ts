@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { luhnValid } from "@storefront/platform";
 import { createTestModeProvider, FAILING_TEST_CARDS, SUCCEEDING_TEST_CARDS } from "./test-mode";
+import { luhnValid } from "../cards";
 
 const provider = createTestModeProvider();
 const card = (number: string) => ({ number, expMonth: 12, expYear: 2040, cvc: "123" });

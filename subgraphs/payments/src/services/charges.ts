@@ -1,12 +1,6 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import {
-  isCurrencyCode,
-  isUuid,
-  requireInternalCaller,
-  validateCard,
-  validateInput,
-} from "@storefront/platform";
+import { isCurrencyCode, isUuid, requireInternalCaller, validateInput } from "@storefront/platform";
 import type { PaymentsContext } from "../context";
 import { payments, type PaymentFailureCode, type PaymentRow } from "../db/schema";
 import type { ChargePaymentInput } from "../generated/resolvers";
@@ -19,6 +13,7 @@ import {
   requestFingerprint,
   type IdempotentRequest,
 } from "./idempotency";
+import { validateCard } from "../cards";
 
 /**
  * Charges for orders, called by the orders subgraph's checkout saga with the service credential.

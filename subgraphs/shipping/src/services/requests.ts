@@ -7,7 +7,6 @@ import {
   type Envelope,
   type Logger,
   type MessageHandler,
-  type MessagePayload,
   type Outbox,
   type OutboxRelay,
 } from "@storefront/platform";
@@ -15,6 +14,7 @@ import type { ShippingDatabase } from "../db";
 import { inbox, shipmentEvents, shipments, type ShipmentRow } from "../db/schema";
 import { addBusinessDays, serviceForShipment, type CarrierService, type Shop } from "./rates";
 import { defaultNote, statusChangedMessage } from "./transitions";
+import type { MessagePayload } from "@storefront/contracts/events";
 
 type ShipmentRequest = MessagePayload<"orders.shipment-requested.v1">;
 

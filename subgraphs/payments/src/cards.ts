@@ -1,4 +1,9 @@
-import { badUserInput } from "./errors";
+/**
+ * What payments accepts as a card (`@storefront/payments/cards`). Orders checks a checkout's card
+ * with the same rules before it reserves stock, so a mistyped number is refused before anything
+ * is held or charged.
+ */
+import { badUserInput } from "@storefront/platform";
 
 export interface CardDetails {
   number: string;

@@ -16,10 +16,15 @@
  * moment the last subscriber received it, so it covers the outbox, RabbitMQ, the orders
  * replica's fan-out and, on the router path, the router.
  *
- * File descriptors: the router holds two sockets per subscriber (the client's and its own to
- * orders), so 10,000 subscribers need more than 20,000. The router child is started with its
- * soft `ulimit -n` raised to the hard limit; where the hard limit is lower than needed, the
- * figures show how many subscribers were held before the router ran out.
+ * Upstream: the router holds one graphql-ws connection to orders for the whole process, and
+ * identical subscriptions (same document, variables and token) share one subscription on it, so
+ * the subscribers here, all following one customer's `myOrderUpdates`, need one upstream
+ * subscription. The routed run prints the upstream connections and subscriptions it held and how
+ * many subscribers were deduplicated; the first must not grow with the number of subscribers.
+ *
+ * File descriptors: the router holds one socket per subscriber plus one per subgraph. The router
+ * child is started with its soft `ulimit -n` raised to the hard limit; where the hard limit is
+ * lower than needed, the figures show how many subscribers were held before the router ran out.
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -196,6 +201,23 @@ interface PhaseResult {
   dropped: number;
   rssPerSubscriber: number;
   heapPerSubscriber: number;
+  /** The router's side towards orders once every subscriber is live (the routed run only). */
+  upstream?: Upstream;
+}
+
+interface Upstream {
+  connections: number;
+  subscriptions: number;
+  deduplicated: number;
+}
+
+/** The router's connections and subscriptions to orders, from its metrics. */
+async function upstreamOf(router: ServiceProcess): Promise<Upstream> {
+  return {
+    connections: await router.metric("router_subscription_upstream_connections"),
+    subscriptions: await router.metric("router_subscription_upstream_subscriptions"),
+    deduplicated: await router.metric("router_subscription_deduplicated_subscribers"),
+  };
 }
 
 async function phase(
@@ -204,6 +226,7 @@ async function phase(
   size: number,
   changes: Changes,
   measure: () => Promise<Memory>,
+  upstream?: () => Promise<Upstream>,
 ): Promise<PhaseResult> {
   const before = await measure();
   const wsUrl = url.replace(/^http/, "ws");
@@ -230,6 +253,7 @@ async function phase(
   const warmUp = await delivered(workers, await changes.next(), held, 60_000);
   const live = warmUp.count;
   const after = await measure();
+  const upstreamHeld = await upstream?.();
 
   const latencies: number[] = [];
   let incomplete = 0;
@@ -251,6 +275,7 @@ async function phase(
     dropped: last.dropped,
     rssPerSubscriber: (after.rss - before.rss) / Math.max(1, held),
     heapPerSubscriber: (after.heap - before.heap) / Math.max(1, held),
+    ...(upstreamHeld ? { upstream: upstreamHeld } : {}),
   };
 }
 
@@ -279,6 +304,12 @@ function report(size: number, baseline: PhaseResult, routed: PhaseResult) {
     );
     console.log(`  ${"".padEnd(22)} change → last subscriber p50 / p99 / max: ${latency}${latencyRatio}`);
     console.log(`  ${"".padEnd(22)} memory per subscriber: ${memory}`);
+    if (r.upstream) {
+      const { connections, subscriptions, deduplicated } = r.upstream;
+      console.log(
+        `  ${"".padEnd(22)} upstream to orders: ${connections} connection(s), ${subscriptions} subscription(s), ${deduplicated} subscribers deduplicated`,
+      );
+    }
   };
   console.log(`\n${size.toLocaleString("en")} subscribers`);
   line("direct to orders", baseline);
@@ -304,11 +335,18 @@ async function main() {
     const router = await startRouterProcess(platform, orders, dir);
     services.push(router);
     console.log(
-      `open-file limits: router ${router.fdLimit} (two per subscriber), orders ${orders.fdLimit}; ${os.cpus().length} CPUs`,
+      `open-file limits: router ${router.fdLimit} (one per subscriber, one per subgraph), orders ${orders.fdLimit}; ${os.cpus().length} CPUs`,
     );
     for (const size of SIZES) {
       const baseline = await phase(workers, orders.url, size, changes, () => orders.memory());
-      const routed = await phase(workers, router.url, size, changes, () => router.memory());
+      const routed = await phase(
+        workers,
+        router.url,
+        size,
+        changes,
+        () => router.memory(),
+        () => upstreamOf(router),
+      );
       // Let the router's side of the closed connections finish before the next run.
       await waitFor(
         () => router.metric("router_subscription_connections"),

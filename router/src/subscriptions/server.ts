@@ -75,8 +75,9 @@ function header(req: IncomingMessage, name: string): string | undefined {
  * the API schema, variables, operation limits. A refusal is a graphql-ws `error` message with
  * `extensions.code`.
  * An accepted operation is planned (plans cached per text and name, rebuilt with the supergraph);
- * its primary goes to the owning subgraph over the connection's upstream link, and each event is
- * completed with the rest of the plan before it is sent.
+ * its primary goes to the owning subgraph over the router's one connection to it, shared with
+ * identical subscriptions of any client (shared.ts), and each event is completed with the rest of
+ * the plan once before it is sent to each of them.
  */
 export function attachSubscriptionServer(options: SubscriptionServerOptions): RunningSubscriptionServer {
   const { settings, planning, log } = options;

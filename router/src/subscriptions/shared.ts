@@ -99,6 +99,11 @@ export class SharedSubscriptions {
 
   constructor(private readonly options: SharedSubscriptionsOptions) {}
 
+  /** The router is stopping: every upstream subscription stops, and none re-opens. */
+  stop(): void {
+    for (const group of [...this.byKey.values()]) for (const shared of [...group]) shared.stop();
+  }
+
   /**
    * The client's subscription, on an identical upstream subscription where one is running from
    * where the client starts: a client without `afterSequence` (from now on) joins one opened the
@@ -222,6 +227,12 @@ class SharedSubscription {
       return;
     }
     // The last subscriber left: nothing is sent or completed for this subscription any more.
+    this.queue.length = 0;
+    this.close();
+  }
+
+  /** Stops the upstream subscription without a word to the subscribers (their clients are going away). */
+  stop(): void {
     this.queue.length = 0;
     this.close();
   }

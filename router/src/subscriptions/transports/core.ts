@@ -422,6 +422,7 @@ export function createSubscriptionCore(options: SubscriptionCoreOptions) {
       stopFollowingSessions?.();
       for (const connection of [...connections]) connection.end("going away");
       await Promise.all([...connections].map((connection) => disconnect(connection)));
+      shared.stop();
       await upstream.close();
     },
   };

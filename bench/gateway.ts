@@ -6,7 +6,7 @@
  *   npm run gateway -w @storefront/bench -- [--suite demo|storefront|all] [--duration 10]
  *                                          [--rounds 3] [--connections 50] [--warmup 5]
  *                                          [--defer-connections <n>] [--only router,apollo,hive]
- *                                          [--profile <dir>]
+ *                                          [--profile <dir>] [--router-dedupe on|off]
  *
  * `--suite demo` runs the first part only, `--suite storefront` the second, `all` (the default)
  * one after the other, each with gateways of its own (the first part's are stopped before the
@@ -99,6 +99,8 @@ type GatewayName = (typeof GATEWAYS)[number];
 const ONLY = option("only", GATEWAYS.join(",")).split(",");
 /** Where the router writes a CPU profile of each part (node --cpu-prof), when given. */
 const PROFILE_DIR = option("profile", "");
+/** `--router-dedupe off` measures the router without its in-flight deduplication of subgraph fetches. */
+const ROUTER_DEDUPE = option("router-dedupe", "on") !== "off";
 const SUITES = ["demo", "storefront", "all"] as const;
 const SUITE = option("suite", "all");
 /** Concurrent clients of the @defer comparison (the storefront part, router only). */
@@ -279,6 +281,7 @@ async function startGateway(name: GatewayName, setup: GatewaySetup): Promise<Run
             MAX_COST: "1000000000",
             // No request carries a token, but the router polls the revocation feed all the same.
             JWKS_URL: setup.jwksUrl,
+            DEDUPLICATE_SUBGRAPH_FETCHES: String(ROUTER_DEDUPE),
           },
         },
       );

@@ -34,6 +34,7 @@ export { SubgraphClient, createSubgraphMetrics } from "./subgraph-client";
 export type { ForwardedCaller, SubgraphResponse } from "./subgraph-client";
 
 type GatewayExecutor = ApolloGateway["executor"];
+type GatewayRequestContext = Parameters<GatewayExecutor>[0];
 type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
 /** What follows the first response of an incremental one (deferSpec 20220824, as Apollo Server frames it). */
@@ -60,7 +61,6 @@ export function acceptsDeferredDelivery(accept: string | null | undefined): bool
   }
   return false;
 }
-type GatewayRequestContext = Parameters<GatewayExecutor>[0];
 
 /** Everything the router derives once per operation document (and name) and graph. */
 export interface CompiledOperation {
@@ -154,6 +154,29 @@ export class OperationExecutor {
     );
   }
 
+  /** One execution of a compiled operation's plan, as the given caller. */
+  private planRun(
+    state: SupergraphState,
+    compiled: CompiledOperation,
+    variables: Record<string, unknown>,
+    caller: ForwardedCaller | undefined,
+    options: RunOptions & { later?: DeferredWork[] },
+  ): PlanRun {
+    return {
+      variables,
+      variableDefaults: compiled.shape.defaults,
+      supergraphSchema: state.supergraphSchema,
+      errors: [],
+      send: (fetch, fetchVariables) => {
+        const answered = options.answer?.(fetch);
+        return answered
+          ? Promise.resolve(answered)
+          : this.send(state, fetch, fetchVariables, caller, options.cachePolicy);
+      },
+      ...(options.later ? { later: options.later } : {}),
+    };
+  }
+
   /**
    * Runs a compiled operation: its plan, then the shaping, with the gateway's rules for what
    * goes where: subgraph and fetch errors in `errors`; errors of value completion (a null for a
@@ -164,47 +187,16 @@ export class OperationExecutor {
     compiled: CompiledOperation,
     variables: Record<string, unknown> | undefined,
     caller: ForwardedCaller | undefined,
-    options: {
-      /** Answers a fetch without a call (a subscription's event answers its primary fetch). */
-      answer?: (fetch: FetchNode) => SubgraphResponse | undefined;
-      /** Restricted by each subgraph's Cache-Control. */
-      cachePolicy?: CachePolicy;
-    } = {},
+    options: RunOptions = {},
   ): Promise<ExecutionResult> {
     const given = variables ?? {};
-    const run: PlanRun = {
-      variables: given,
-      variableDefaults: compiled.shape.defaults,
-      supergraphSchema: state.supergraphSchema,
-      errors: [],
-      send: (fetch, fetchVariables) => {
-        const answered = options.answer?.(fetch);
-        return answered
-          ? Promise.resolve(answered)
-          : this.send(state, fetch, fetchVariables, caller, options.cachePolicy);
-      },
-    };
-    const data = await executePlan(
-      run,
-      compiled.plan.node?.kind === "Subscription" ? undefined : compiled.plan.node,
-    );
-    let shaped;
-    try {
-      shaped = shapeResponse(compiled.shape, state.apiSchema, data, given, (field) =>
+    const run = this.planRun(state, compiled, given, caller, options);
+    const data = await executePlan(run, planNodeOf(compiled));
+    return resultOf(run, () =>
+      shapeResponse(compiled.shape, state.apiSchema, data, given, (field) =>
         introspect(state, compiled, field, given),
-      );
-    } catch (error) {
-      return {
-        errors: [
-          error instanceof GraphQLError
-            ? error
-            : new GraphQLError((error as Error).message, { originalError: error as Error }),
-        ],
-      };
-    }
-    if (run.errors.length === 0 && shaped.errors.length > 0)
-      return { data: shaped.data, extensions: { valueCompletion: shaped.errors } };
-    return run.errors.length === 0 ? { data: shaped.data } : { errors: run.errors, data: shaped.data };
+      ),
+    );
   }
 
   /**
@@ -212,7 +204,7 @@ export class OperationExecutor {
    * plan's primary part first, answered without the deferred fragments; then, while that answer
    * is on its way, the deferred parts, answered as one more part of the response with each
    * deferred fragment's data at its path. Returns the first response; the rest is left for
-   * `takeIncremental` (undefined when nothing was deferred after all).
+   * `takeIncremental` (nothing when no deferred fragment applied after all).
    */
   async runIncremental(
     state: SupergraphState,
@@ -223,39 +215,32 @@ export class OperationExecutor {
   ): Promise<ExecutionResult> {
     const given = variables ?? {};
     const later: DeferredWork[] = [];
-    const run: PlanRun = {
-      variables: given,
-      variableDefaults: compiled.shape.defaults,
-      supergraphSchema: state.supergraphSchema,
-      errors: [],
-      send: (fetch, fetchVariables) => this.send(state, fetch, fetchVariables, caller),
-      later,
-    };
-    const node = compiled.plan.node?.kind === "Subscription" ? undefined : compiled.plan.node;
-    const data = await executePlan(run, node);
+    const run = this.planRun(state, compiled, given, caller, { later });
+    const data = await executePlan(run, planNodeOf(compiled));
     const answerIntrospection = (field: FieldNode): unknown => introspect(state, compiled, field, given);
     const occurrences: DeferredOccurrence[] = [];
-    const shaped = shapeResponse(
-      compiled.shape,
-      state.apiSchema,
-      data,
-      given,
-      answerIntrospection,
-      occurrences,
+    const first = resultOf(run, () =>
+      shapeResponse(compiled.shape, state.apiSchema, data, given, answerIntrospection, occurrences),
     );
-    const first: ExecutionResult =
-      run.errors.length === 0 && shaped.errors.length > 0
-        ? { data: shaped.data, extensions: { valueCompletion: shaped.errors } }
-        : run.errors.length === 0
-          ? { data: shaped.data }
-          : { errors: run.errors, data: shaped.data };
     if (occurrences.length === 0) return first;
     const formatError = this.formatError;
     const alreadyReported = run.errors.length;
+    const format = (error: GraphQLError) => formatError(formatted(error), error);
     this.incremental.set(context, {
       async *[Symbol.asyncIterator]() {
-        await executeDeferred(run, later);
-        const parts = shapeDeferred(compiled.shape, state.apiSchema, occurrences, given, answerIntrospection);
+        let parts: IncrementalPart[];
+        try {
+          await executeDeferred(run, later);
+          parts = shapeDeferred(compiled.shape, state.apiSchema, occurrences, given, answerIntrospection);
+        } catch (error) {
+          // The stream has begun: a failure is the last part's error, at the first deferred path.
+          const failure = asGraphQLError(error);
+          yield {
+            incremental: [{ data: null, path: occurrences[0]!.path, errors: [format(failure)] }],
+            hasNext: false,
+          };
+          return;
+        }
         // A fetch error goes with the part whose path holds it (the first part when none does).
         for (const error of run.errors.slice(alreadyReported)) {
           const part = parts.find((p) => isPrefix(p.path, error.path)) ?? parts[0]!;
@@ -263,7 +248,7 @@ export class OperationExecutor {
         }
         yield {
           incremental: parts.map(({ errors, ...part }) =>
-            errors ? { ...part, errors: errors.map((error) => formatError(formatted(error), error)) } : part,
+            errors ? { ...part, errors: errors.map(format) } : part,
           ),
           hasNext: false,
         };
@@ -311,6 +296,42 @@ export class OperationExecutor {
       cachePolicy: requestContext.overallCachePolicy as CachePolicy,
     }) as ReturnType<GatewayExecutor>;
   };
+}
+
+/** What a run may be given besides its variables and caller. */
+interface RunOptions {
+  /** Answers a fetch without a call (a subscription's event answers its primary fetch). */
+  answer?: (fetch: FetchNode) => SubgraphResponse | undefined;
+  /** Restricted by each subgraph's Cache-Control. */
+  cachePolicy?: CachePolicy;
+}
+
+/** The plan's node to run (a subscription's is run per event, from its own plan). */
+function planNodeOf(compiled: CompiledOperation) {
+  return compiled.plan.node?.kind === "Subscription" ? undefined : compiled.plan.node;
+}
+
+function asGraphQLError(error: unknown): GraphQLError {
+  return error instanceof GraphQLError
+    ? error
+    : new GraphQLError((error as Error).message, { originalError: error as Error });
+}
+
+/**
+ * The response of a run, by @apollo/gateway's rules: the fetches' errors in `errors`; errors of
+ * value completion in `extensions.valueCompletion`, and only when no fetch failed; a shaping that
+ * fails is the only error.
+ */
+function resultOf(run: PlanRun, shape: () => ReturnType<typeof shapeResponse>): ExecutionResult {
+  let shaped;
+  try {
+    shaped = shape();
+  } catch (error) {
+    return { errors: [asGraphQLError(error)] };
+  }
+  if (run.errors.length === 0 && shaped.errors.length > 0)
+    return { data: shaped.data, extensions: { valueCompletion: shaped.errors } };
+  return run.errors.length === 0 ? { data: shaped.data } : { errors: run.errors, data: shaped.data };
 }
 
 function isPrefix(

@@ -105,8 +105,8 @@ export interface CachePolicy {
  * left when the operation times out).
  *
  * Identical query fetches in flight at the same time (same subgraph, same body, same forwarded
- * credentials) share one call; each caller parses the answer itself, so no two requests share
- * the objects they then merge into.
+ * credentials: token and cart token) share one call; each caller parses the answer itself, so no
+ * two requests share the objects they then merge into.
  */
 export class SubgraphClient {
   private readonly pools = new Map<string, Pool>();
@@ -177,7 +177,10 @@ export class SubgraphClient {
     share: boolean,
   ): Promise<RawAnswer> {
     if (!share) return this.request(url, body, caller);
-    const key = `${url.href}\n${caller?.authorization ?? ""}\n${caller?.cartToken ?? ""}\n${caller?.clientIp ?? ""}\n${body}`;
+    // Keyed with the credentials a subgraph answers by (the token, a guest cart's token). The
+    // request id and address the shared call carries are the first caller's: subgraphs read the
+    // address only for mutations (sign-in throttling, audit), which are never shared.
+    const key = `${url.href}\n${caller?.authorization ?? ""}\n${caller?.cartToken ?? ""}\n${body}`;
     const existing = this.inFlight.get(key);
     if (existing) {
       this.options.metrics.shared.inc({ subgraph: service });

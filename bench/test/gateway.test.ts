@@ -116,9 +116,7 @@ describe("the storefront operations", () => {
       sdl: readFileSync(path.join(repoRoot, subgraph(name).schemaFile), "utf8"),
     })),
   );
-  const api = buildSchema(
-    `${apiSchemaSdl(supergraph)}\ndirective @defer(label: String, if: Boolean! = true) on FRAGMENT_SPREAD | INLINE_FRAGMENT`,
-  );
+  const api = buildSchema(apiSchemaSdl(supergraph));
   const directives = (query: string) => {
     const names: string[] = [];
     visit(parse(query), { Directive: (directive) => void names.push(print(directive)) });

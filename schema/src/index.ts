@@ -44,13 +44,20 @@ export function composeSupergraph(subgraphs: SubgraphSource[]): string {
   return result.supergraphSdl;
 }
 
+/** The router answers `@defer` (incremental delivery), so the graph it serves declares it. */
+const DEFER_DIRECTIVE_SDL =
+  "directive @defer(label: String, if: Boolean! = true) on FRAGMENT_SPREAD | INLINE_FRAGMENT";
+
 /**
- * The public graph a supergraph serves: its API schema, without `@inaccessible` elements and
- * federation machinery. Rebuilt from printed SDL so the result belongs to the caller's copy of
- * graphql-js (federation-internals may load the other one, CommonJS vs ESM).
+ * The public graph a supergraph serves, as the router serves it: its API schema, without
+ * `@inaccessible` elements and federation machinery, with `@defer`. Rebuilt from printed SDL so
+ * the result belongs to the caller's copy of graphql-js.
  */
 export function apiSchemaSdl(supergraphSdl: string): string {
-  return printSchema(buildASTSchema(Supergraph.build(supergraphSdl).apiSchema().toAST()));
+  const ast = Supergraph.build(supergraphSdl).apiSchema().toAST();
+  return printSchema(
+    buildASTSchema({ ...ast, definitions: [...ast.definitions, ...parse(DEFER_DIRECTIVE_SDL).definitions] }),
+  );
 }
 
 export const baselineDir = path.join(repoRoot, "schema/baseline");

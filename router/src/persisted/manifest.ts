@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { Supergraph } from "@apollo/federation-internals";
+import { Supergraph, type Schema } from "@apollo/federation-internals";
 import { buildASTSchema, parse, validate, type GraphQLSchema } from "graphql";
 import { z } from "zod";
 
@@ -108,12 +108,24 @@ export function loadManifest(directory: string, name: string): PersistedManifest
   return parseManifest(name, file, readFileSync(file, "utf8"));
 }
 
+/** The incremental delivery directive the served schema has (as the GraphQL spec proposal declares it). */
+const DEFER_DIRECTIVE = parse(
+  "directive @defer(label: String, if: Boolean! = true) on FRAGMENT_SPREAD | INLINE_FRAGMENT",
+);
+
 /**
- * The public schema a supergraph serves (without @inaccessible elements), built with this
- * module's graphql-js from the AST, so it never mixes with the gateway's copy of graphql-js.
+ * The public schema the router serves for a supergraph's API schema (federation-internals'):
+ * no @inaccessible elements, and `@defer`, which the router answers (executor/). Built from the
+ * AST with this module's graphql-js.
  */
+export function servedApiSchema(apiSchema: Schema): GraphQLSchema {
+  const ast = apiSchema.toAST();
+  return buildASTSchema({ ...ast, definitions: [...ast.definitions, ...DEFER_DIRECTIVE.definitions] });
+}
+
+/** The public schema a supergraph serves (see servedApiSchema). */
 export function apiSchemaFromSupergraph(supergraphSdl: string): GraphQLSchema {
-  return buildASTSchema(Supergraph.build(supergraphSdl).apiSchema().toAST());
+  return servedApiSchema(Supergraph.build(supergraphSdl).apiSchema());
 }
 
 /**

@@ -1,7 +1,8 @@
 import { Supergraph, operationFromDocument, type Schema } from "@apollo/federation-internals";
 import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan } from "@apollo/query-planner";
 import type { Logger } from "@storefront/platform";
-import { Kind, buildASTSchema, getOperationAST, parse, type DocumentNode, type GraphQLSchema } from "graphql";
+import { Kind, getOperationAST, type DocumentNode, type GraphQLSchema } from "graphql";
+import { servedApiSchema } from "../persisted/manifest";
 import { makeResumable, type ResumePoint } from "./resume";
 
 /**
@@ -46,11 +47,6 @@ export class Lru<V> {
 
 const PLAN_CACHE_SIZE = 500;
 
-/** The incremental delivery directive the API schema gains (as the GraphQL spec proposal declares it). */
-const DEFER_DIRECTIVE = parse(
-  "directive @defer(label: String, if: Boolean! = true) on FRAGMENT_SPREAD | INLINE_FRAGMENT",
-);
-
 /**
  * Everything the subscription transport derives from one supergraph: the API schema (built with
  * the router's own graphql-js, for validation and limits), the planner, the subgraphs' WebSocket
@@ -73,12 +69,7 @@ export class SupergraphState {
   constructor(coreSupergraphSdl: string, urlOverrides: Record<string, string>) {
     const supergraph = Supergraph.build(coreSupergraphSdl);
     this.federationApiSchema = supergraph.apiSchema();
-    // With @defer: the router answers deferred fragments incrementally (executor/).
-    const api = this.federationApiSchema.toAST();
-    this.apiSchema = buildASTSchema({
-      ...api,
-      definitions: [...api.definitions, ...DEFER_DIRECTIVE.definitions],
-    });
+    this.apiSchema = servedApiSchema(this.federationApiSchema);
     this.introspectionSchema = this.federationApiSchema.toGraphQLJSSchema({ includeDefer: true });
     this.supergraphSchema = supergraph.schema.toGraphQLJSSchema();
     this.planner = new QueryPlanner(supergraph, { incrementalDelivery: { enableDefer: true } });

@@ -20,6 +20,11 @@ afterAll(async () => {
   await subgraphs?.stop();
 });
 
+/** An array inside an array, `depth` times, as JSON text (deeper than JSON.stringify can write). */
+function nested(depth: number): string {
+  return `${"[".repeat(depth)}${"]".repeat(depth)}`;
+}
+
 const JSON_TYPE = "application/json";
 const GRAPHQL_RESPONSE = "application/graphql-response+json";
 
@@ -65,6 +70,12 @@ describe("the watershed: request errors are 200 as application/json, 4xx as appl
     [
       "a variable that does not coerce",
       { query: "query($id: ID!) { product(id: $id) { id } }", variables: { id: null } },
+      "BAD_USER_INPUT",
+    ],
+    [
+      // Nested past what JSON.stringify can walk: the admission's caches must not choke on it.
+      "a variable nested thousands of levels deep",
+      `{"query": "query($f: ProductFilter) { products(filter: $f, first: 1) { nodes { id } } }", "variables": {"f": ${nested(5_000)}}}`,
       "BAD_USER_INPUT",
     ],
     [

@@ -19,6 +19,25 @@ import { RouterErrorCode } from "../errors";
 
 type Assessment = ReturnType<typeof assessOperation>;
 
+/** Variables longer than this as JSON are not kept as a cache key. */
+const MAX_KEYED_VARIABLES = 4_096;
+
+function verdictKey(
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | undefined,
+): string | undefined {
+  let json = "";
+  if (variables) {
+    try {
+      json = JSON.stringify(variables);
+    } catch {
+      return undefined;
+    }
+    if (json.length > MAX_KEYED_VARIABLES) return undefined;
+  }
+  return `${operationName ?? ""}\u0000${json}`;
+}
+
 /** How many variable sets of one document keep their assessment (an operation run with many ids). */
 const ASSESSMENTS_PER_DOCUMENT = 32;
 
@@ -45,7 +64,11 @@ function assessmentCache(limits: RouterConfig["limits"]) {
         entry = { schema, directives, verdicts: new Map() };
         byDocument.set(document, entry);
       }
-      const key = `${operationName ?? ""}\u0000${variables ? JSON.stringify(variables) : ""}`;
+      const key = verdictKey(operationName, variables);
+      // Variables that cannot be a key (nested past what JSON.stringify can walk) are measured
+      // each time: the measure itself, then the variables stage, answers them.
+      if (key === undefined)
+        return assessOperation(document, { schema, limits, variables, operationName, directives });
       let verdict = entry.verdicts.get(key);
       if (!verdict) {
         verdict = assessOperation(document, { schema, limits, variables, operationName, directives });

@@ -1,17 +1,22 @@
 /**
  * `npm run topology -w @storefront/contracts`: writes the files rendered from the topology
- * (src/topology.ts) that cannot read it themselves: the Kubernetes Deployments, the dev overlay,
- * the Compose file and the README's service table. `--check` only says which are stale.
+ * (src/topology.ts) that cannot read it themselves: the Kubernetes Deployments, the dev overlay
+ * and the Compose file. They are git-ignored build outputs: run this before `kubectl apply -k`
+ * or `docker compose up`. `--check` only says which are stale or missing; `--table` prints the
+ * service table (one row per service) instead.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { generatedFiles } from "../src/topology-files";
+import { generatedFiles, renderServiceTable } from "../src/topology-files";
 
+if (process.argv.includes("--table")) {
+  console.log(renderServiceTable());
+  process.exit(0);
+}
 const repoRoot = path.resolve(import.meta.dirname, "../../..");
 const check = process.argv.includes("--check");
-const files = generatedFiles(readFileSync(path.join(repoRoot, "README.md"), "utf8"));
 const stale: string[] = [];
-for (const [file, content] of Object.entries(files)) {
+for (const [file, content] of Object.entries(generatedFiles())) {
   const target = path.join(repoRoot, file);
   let current: string | undefined;
   try {
@@ -21,12 +26,14 @@ for (const [file, content] of Object.entries(files)) {
   }
   if (current === content) continue;
   stale.push(file);
-  if (!check) writeFileSync(target, content);
+  if (check) continue;
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, content);
 }
 if (check && stale.length) {
-  console.error(`stale (run \`npm run topology -w @storefront/contracts\`): ${stale.join(", ")}`);
+  console.error(`stale or missing (run \`npm run topology -w @storefront/contracts\`): ${stale.join(", ")}`);
   process.exit(1);
 }
 console.log(
-  stale.length ? `${check ? "stale" : "wrote"}: ${stale.join(", ")}` : "all generated files are current",
+  stale.length ? `${check ? "stale" : "wrote"}: ${stale.join(", ")}` : "all rendered files are current",
 );

@@ -1,7 +1,10 @@
 /**
- * The files that cannot read the topology themselves (Kubernetes, Compose, the README's service
- * table), rendered from it. `npm run topology -w @storefront/contracts` writes them;
- * `test/topology.test.ts` renders them again and fails when a committed one differs.
+ * The files that cannot read the topology themselves (the Kubernetes Deployments, the dev
+ * overlay, the Compose file), rendered from it. They are build outputs, not sources: git ignores
+ * them (deploy/.gitignore) and `npm run topology -w @storefront/contracts` writes them before a
+ * deployment, so a subgraph added to the topology changes no committed deployment file.
+ * `test/topology.test.ts` holds every rendering to the topology; deploy/test reads them as
+ * kubectl and Compose would.
  */
 import {
   byServiceName,
@@ -433,11 +436,12 @@ volumes:
 `;
 }
 
-export const readmeTableStart = "<!-- topology:services -->";
-export const readmeTableEnd = "<!-- /topology:services -->";
-
-/** The README's service table: one row per service, as the topology has it. */
-export function renderReadmeTable(): string {
+/**
+ * The service table, one row per service as the topology has it:
+ * `npm run topology -w @storefront/contracts -- --table` prints it. The README does not copy it
+ * (that copy would change with every subgraph); it points here.
+ */
+export function renderServiceTable(): string {
   const code = (values: readonly string[]) =>
     values.length ? values.map((v) => `\`${v}\``).join(", ") : "—";
   const rows = [
@@ -473,21 +477,11 @@ export function renderReadmeTable(): string {
   return rows.map(line).join("\n");
 }
 
-/** The README with its service table (between the topology markers) rendered anew. */
-export function spliceReadme(readme: string): string {
-  const start = readme.indexOf(readmeTableStart);
-  const end = readme.indexOf(readmeTableEnd);
-  if (start < 0 || end < start)
-    throw new Error(`README.md has no ${readmeTableStart} … ${readmeTableEnd} section`);
-  return `${readme.slice(0, start + readmeTableStart.length)}\n\n${renderReadmeTable()}\n\n${readme.slice(end)}`;
-}
-
-/** Every generated file, relative to the repository root, given the README as it stands. */
-export function generatedFiles(readme: string): Record<string, string> {
+/** The files rendered from the topology, relative to the repository root (all git-ignored). */
+export function generatedFiles(): Record<string, string> {
   return {
     "deploy/k8s/base/services.yaml": renderK8sServices(),
     "deploy/k8s/overlays/dev/kustomization.yaml": renderDevKustomization(),
     "deploy/compose/compose.yaml": renderCompose(),
-    "README.md": spliceReadme(readme),
   };
 }

@@ -2,11 +2,12 @@
  * The platform's services and how they find each other: the one place a service's name, ports,
  * database, queues and callees are written down. Everything else reads this at run time (the
  * services' configuration defaults, `npm start` and its PORT_OFFSET, the supergraph's
- * composition) or is generated from it by `npm run topology -w @storefront/contracts` (the
- * Compose file, the Kubernetes Deployments, the dev overlay's databases, the README's service
- * table) and checked against it by `test/topology.test.ts`.
+ * composition) or is rendered from it by `npm run topology -w @storefront/contracts` before a
+ * deployment (the Compose file, the Kubernetes Deployments, the dev overlay's databases; git
+ * ignores them) and checked against it by `test/topology.test.ts`.
  *
- * Adding a subgraph: one entry in `subgraphs` below, then `npm run topology -w @storefront/contracts`.
+ * Adding a subgraph: copy a subgraph's folder under subgraphs/ and add one entry in `subgraphs`
+ * below (then `npm install` for the new workspace and `npm run compose` for the supergraph).
  * Pure data and string helpers, no Node APIs: browsers' and services' code may import it.
  */
 
@@ -27,7 +28,7 @@ export interface SubgraphEntry {
   publishes: readonly string[];
   /** Durable queues it consumes, each with the variable that renames it and the events bound to it. */
   consumes: readonly { queue: string; variable: string; events: readonly string[] }[];
-  /** One line: what it owns (the README's service table). */
+  /** One line: what it owns (the service table: `npm run topology -w @storefront/contracts -- --table`). */
   summary: string;
 }
 

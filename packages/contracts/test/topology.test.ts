@@ -1,13 +1,13 @@
 /**
  * The topology (src/topology.ts) is the one list of services: every file that restates part of
- * it is either rendered from it (and must match a fresh rendering) or must agree with it when
- * parsed; the files meant to serve any number of subgraphs must name none.
+ * it is rendered from it (git-ignored, written before a deployment) and must agree with it when
+ * parsed; the committed files meant to serve any number of subgraphs must name none.
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml, parseAllDocuments } from "yaml";
-import { generatedFiles, readmeTableEnd, readmeTableStart, secretsOf } from "../src/topology-files";
+import { generatedFiles, renderServiceTable, secretsOf } from "../src/topology-files";
 import {
   callersOf,
   jwksUrl,
@@ -38,8 +38,10 @@ interface K8sObject {
   metadata: { name: string; labels?: Record<string, string> };
   spec: Record<string, unknown>;
 }
+/** The rendered files, by path: what `npm run topology -w @storefront/contracts` writes. */
+const files = generatedFiles();
 const k8sObjects = (file: string) =>
-  parseAllDocuments(read(file)).map((document) => document.toJS() as K8sObject);
+  parseAllDocuments(files[file]!).map((document) => document.toJS() as K8sObject);
 const containerOf = (deployment: K8sObject) =>
   (deployment.spec.template as { spec: { containers: Container[] } }).spec.containers[0]!;
 
@@ -132,11 +134,15 @@ describe("the topology", () => {
 });
 
 describe("the files rendered from the topology", () => {
-  const files = generatedFiles(read("README.md"));
-
-  for (const [file, content] of Object.entries(files)) {
-    it(`${file} is current (else run \`npm run topology -w @storefront/contracts\`)`, () => {
-      expect(read(file)).toBe(content);
+  // Committed, a rendering would change with every subgraph added and could go stale; ignored, it
+  // is always written from today's topology before use.
+  const ignored = read("deploy/.gitignore")
+    .split("\n")
+    .filter((line) => line.startsWith("/"))
+    .map((line) => `deploy${line}`);
+  for (const file of Object.keys(files)) {
+    it(`${file} is rendered before a deployment, never committed (deploy/.gitignore)`, () => {
+      expect(ignored).toContain(file);
     });
   }
 
@@ -188,7 +194,7 @@ describe("the files rendered from the topology", () => {
   });
 
   it("Kubernetes dev overlay: a database and its URL per subgraph", () => {
-    const dev = parseYaml(read("deploy/k8s/overlays/dev/kustomization.yaml")) as {
+    const dev = parseYaml(files["deploy/k8s/overlays/dev/kustomization.yaml"]!) as {
       configMapGenerator: { name: string; literals: string[] }[];
       secretGenerator: { name: string; literals: string[] }[];
     };
@@ -203,7 +209,7 @@ describe("the files rendered from the topology", () => {
   });
 
   it("Compose: a service per topology service, on its ports, with its database and what it calls", () => {
-    const compose = parseYaml(read("deploy/compose/compose.yaml"), { merge: true }) as {
+    const compose = parseYaml(files["deploy/compose/compose.yaml"]!, { merge: true }) as {
       configs: Record<string, { content: string }>;
       services: Record<string, { environment: Record<string, string>; expose?: string[] }>;
     };
@@ -228,10 +234,8 @@ describe("the files rendered from the topology", () => {
     ).toEqual(subgraphList.map((s) => s.database));
   });
 
-  it("the README's service table has a row per service with its ports and database", () => {
-    const readme = read("README.md");
-    const table = readme.slice(readme.indexOf(readmeTableStart), readme.indexOf(readmeTableEnd));
-    const rows = table
+  it("the service table (`npm run topology -- --table`) has a row per service with its ports and database", () => {
+    const rows = renderServiceTable()
       .split("\n")
       .filter((line) => line.startsWith("| ") && !line.startsWith("| service") && !line.startsWith("| ---"))
       .map((line) =>
@@ -280,6 +284,13 @@ describe("the files that serve any number of subgraphs", () => {
     // The router's own ports are its own; the services it calls are the topology's.
     const subgraphPorts = new RegExp(`localhost:(${subgraphList.map((s) => s.port).join("|")})\\b`);
     expect(read("router/src/env.ts")).not.toMatch(subgraphPorts);
+  });
+
+  it("the README copies no service table: it points at the one the topology prints", () => {
+    const readme = read("README.md");
+    expect(readme).toContain("npm run topology -w @storefront/contracts -- --table");
+    for (const s of subgraphList)
+      expect(readme, s.name).not.toMatch(new RegExp(`^\\|\\s*${s.name}\\s*\\|\\s*${s.port}\\s*\\|`, "m"));
   });
 
   it("no supergraph.yaml restates the subgraphs: the composition reads the topology", () => {

@@ -5,7 +5,7 @@
  *
  *   npm run gateway -w @storefront/bench -- [--suite demo|storefront|all] [--duration 10]
  *                                          [--rounds 3] [--connections 50] [--warmup 5]
- *                                          [--defer-connections <n>] [--only router,apollo,hive]
+ *                                          [--defer-connections <n>] [--only router,apollo,hive,floor]
  *                                          [--profile <dir>] [--router-dedupe on|off]
  *
  * `--suite demo` runs the first part only, `--suite storefront` the second, `all` (the default)
@@ -25,6 +25,17 @@
  * `me`, about 60 KB of answer, fetching from all four subgraphs, with @requires and @provides)
  * and `passthrough` (a products-only query, also sent to the products subgraph directly, so each
  * gateway's own cost shows as a ratio to no gateway at all).
+ *
+ * The "Node floor" (gateway/node-floor.ts, `floor` in `--only`) is a measurement peer of the
+ * pass-through query only, not a product component and not a gateway: a bare `node:http` server
+ * in a process of its own that reads the POST body, forwards its bytes over one keep-alive undici
+ * Pool to the products subgraph and writes the answer's bytes back, without parsing or validating
+ * anything. It is the least any Node.js router can spend on that query, so its ratio to the
+ * subgraph asked directly bounds what the router can reach on this machine (printed after the
+ * pass-through tables next to the router's, with the issue's 0.7× target): a router below the
+ * floor's ratio loses to its own work, a floor below 0.7× means no Node router reaches the target
+ * here. `--profile` also has the floor write its CPU profiles into the folder's node-floor/ (one
+ * per thread: the busy one is the main thread's, the other tsx's loader's).
  *
  * Storefront part (gateway/storefront.ts): the project's users and catalogue subgraphs, each
  * from its src/main.ts in a process of its own, on a fresh PostgreSQL database each on the
@@ -96,7 +107,9 @@ const CONNECTIONS = Number(option("connections", "50"));
 const WARMUP_MS = Number(option("warmup", "5")) * 1000;
 const GATEWAYS = ["apollo", "hive", "router"] as const;
 type GatewayName = (typeof GATEWAYS)[number];
-const ONLY = option("only", GATEWAYS.join(",")).split(",");
+/** The Node floor (gateway/node-floor.ts): a measurement peer of the pass-through query only. */
+const FLOOR = "floor";
+const ONLY = option("only", [...GATEWAYS, FLOOR].join(",")).split(",");
 /** Where the router writes a CPU profile of each part (node --cpu-prof), when given. */
 const PROFILE_DIR = option("profile", "");
 /** `--router-dedupe off` measures the router without its in-flight deduplication of subgraph fetches. */
@@ -105,14 +118,16 @@ const SUITES = ["demo", "storefront", "all"] as const;
 const SUITE = option("suite", "all");
 /** Concurrent clients of the @defer comparison (the storefront part, router only). */
 const DEFER_CONNECTIONS = Number(option("defer-connections", String(CONNECTIONS)));
-const unknownGateways = ONLY.filter((name) => !(GATEWAYS as readonly string[]).includes(name));
+const unknownGateways = ONLY.filter(
+  (name) => name !== FLOOR && !(GATEWAYS as readonly string[]).includes(name),
+);
 if (
   unknownGateways.length ||
   !(SUITES as readonly string[]).includes(SUITE) ||
   ![DURATION_MS, ROUNDS, CONNECTIONS, DEFER_CONNECTIONS].every((n) => n > 0)
 ) {
   process.stderr.write(
-    `unknown gateway ${unknownGateways.join(", ")} or bad option; --only takes ${GATEWAYS.join(",")}, --suite ${SUITES.join("|")}\n`,
+    `unknown gateway ${unknownGateways.join(", ")} or bad option; --only takes ${[...GATEWAYS, FLOOR].join(",")}, --suite ${SUITES.join("|")}\n`,
   );
   process.exit(2);
 }
@@ -138,6 +153,8 @@ query Deep {
     reviews { ...ReviewFields author { ...UserFields reviews { ...ReviewFields product { ...ProductFields } } } }
   }
 }`;
+/** Issue 13's target: the router's pass-through RPS at least this share of the subgraph's asked directly. */
+const PASSTHROUGH_TARGET = 0.7;
 const PASSTHROUGH_QUERY = `query Passthrough { topProducts(first: 5) { upc name price weight } }`;
 
 interface Operation {
@@ -230,6 +247,22 @@ async function startSubgraph(name: SubgraphName): Promise<RunningProcess> {
     name,
     String(port),
   ]);
+}
+
+/** The Node floor in front of `upstream` (a measurement peer, see gateway/node-floor.ts). */
+async function startNodeFloor(upstream: RunningProcess): Promise<RunningProcess> {
+  const port = await freePort();
+  return startProcess(
+    { name: FLOOR, label: `Node floor (${upstream.name})`, url: `http://127.0.0.1:${port}/graphql` },
+    [
+      ...(PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(PROFILE_DIR, "node-floor")] : []),
+      "--import",
+      "tsx",
+      path.join(import.meta.dirname, "gateway/node-floor.ts"),
+      upstream.url,
+      String(port),
+    ],
+  );
 }
 
 const hiveGatewayBin = () =>
@@ -447,6 +480,8 @@ async function benchmark(
   operations: Operation[],
   gateways: RunningProcess[],
   subgraphs: Map<string, RunningProcess>,
+  /** Measured next to the gateways on the operations that are also sent to a subgraph directly. */
+  floor?: RunningProcess,
 ) {
   const load = startLoadGenerator();
   const failures: string[] = [];
@@ -455,8 +490,11 @@ async function benchmark(
       const direct = operation.directSubgraph ? subgraphs.get(operation.directSubgraph) : undefined;
       const targets: Target[] = [
         ...gateways,
+        ...(direct && floor ? [floor] : []),
         ...(direct ? [{ ...direct, label: `${direct.name} subgraph directly` }] : []),
       ];
+      // `--only floor`: nothing to measure the gateways-only operations on.
+      if (!targets.length) continue;
       const bytes = await verifySameAnswers(operation, targets);
       console.log(
         `${operation.name}: the same ${(bytes / 1024).toFixed(1)} KB answer from ${targets.map((t) => t.label).join(", ")}`,
@@ -500,6 +538,14 @@ async function benchmark(
       if (direct) {
         const baseline = rows.at(-1)!.figures;
         printTable(`${operation.name}: ratio to the ${direct.name} subgraph asked directly`, rows, baseline);
+        const ratio = (name: string) => {
+          const row = rows[targets.findIndex((target) => target.name === name)];
+          return row ? `${(row.figures.rps / baseline.rps).toFixed(2)}×` : "not measured";
+        };
+        console.log(
+          `${operation.name} RPS / the subgraph's directly (target ≥ ${PASSTHROUGH_TARGET}×): ` +
+            `router ${ratio("router")}, Node floor ${ratio(FLOOR)} (the least any Node router can do)`,
+        );
       }
     }
   } finally {
@@ -666,7 +712,13 @@ async function demoSuite(dir: string, running: RunningProcess[]): Promise<string
       "supergraph",
       running,
     );
-    return await benchmark(OPERATIONS, gateways, subgraphs);
+    const passthroughSubgraph = OPERATIONS.find((operation) => operation.directSubgraph)?.directSubgraph;
+    let floor: RunningProcess | undefined;
+    if (ONLY.includes(FLOOR) && passthroughSubgraph) {
+      floor = await startNodeFloor(subgraphs.get(passthroughSubgraph)!);
+      running.push(floor);
+    }
+    return await benchmark(OPERATIONS, gateways, subgraphs, floor);
   } finally {
     await Promise.all(running.splice(0).map((child) => child.stop()));
     identity.close();

@@ -1,9 +1,16 @@
-import { ApolloClient, HttpLink, InMemoryCache, gql } from "@apollo/client";
-import { startTestRouter } from "@storefront/router/testing";
 import { executeOk, waitFor, type GraphQLResponseError } from "@storefront/testkit";
-import { createClient } from "graphql-sse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ORDER_STATUS, startPlatform, type Platform, type StatusEvent } from "../src";
+import {
+  SEQUENCE_AT_PAYMENT_PENDING,
+  codeOf,
+  multipartProbe,
+  paidOrder,
+  readMetric,
+  routerOver,
+  sseProbe,
+  type Probe,
+} from "./live-orders-support";
 
 /**
  * Live order tracking over the router's HTTP transports: GraphQL over Server-Sent Events (the
@@ -27,111 +34,6 @@ afterAll(async () => {
 
 type Transport = "sse" | "multipart";
 
-interface Result<T> {
-  data?: T | null;
-  errors?: readonly GraphQLResponseError[];
-}
-
-/** One client subscription, whichever client runs it: what it received, and how it ended. */
-interface Probe<T = unknown> {
-  results: Result<T>[];
-  waitFor(count: number): Promise<Result<T>[]>;
-  /** Resolves when the stream ends (completed or failed). */
-  ended: Promise<void>;
-  close(): Promise<void>;
-}
-
-function collector<T>() {
-  const results: Result<T>[] = [];
-  let finish!: () => void;
-  const ended = new Promise<void>((resolve) => (finish = resolve));
-  return {
-    results,
-    ended,
-    finish,
-    waitFor: (count: number) =>
-      waitFor(
-        () => Promise.resolve(results),
-        (all) => all.length >= count,
-      ).then((all) => all.slice(0, count)),
-  };
-}
-
-function sseProbe<T>(
-  url: string,
-  query: string,
-  variables: Record<string, unknown>,
-  token?: string,
-): Probe<T> {
-  const client = createClient({
-    url,
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-    retryAttempts: 0,
-  });
-  const seen = collector<T>();
-  const dispose = client.subscribe<T>(
-    { query, variables },
-    {
-      next: (result) => seen.results.push(result as Result<T>),
-      error: (error: unknown) => {
-        seen.results.push({ errors: [{ message: String(error), extensions: { code: "CLIENT_ERROR" } }] });
-        seen.finish();
-      },
-      complete: () => seen.finish(),
-    },
-  );
-  return {
-    ...seen,
-    close: () => {
-      dispose();
-      client.dispose();
-      return Promise.resolve();
-    },
-  };
-}
-
-function multipartProbe<T>(
-  url: string,
-  query: string,
-  variables: Record<string, unknown>,
-  token?: string,
-): Probe<T> {
-  const client = new ApolloClient({
-    link: new HttpLink({
-      uri: url,
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-    }),
-    cache: new InMemoryCache(),
-  });
-  const seen = collector<T>();
-  const subscription = client
-    .subscribe<T>({ query: gql(query), variables, fetchPolicy: "no-cache" })
-    .subscribe({
-      next: (result) => {
-        // Apollo Client hands a GraphQL error (a payload's) and a protocol error (the transport's)
-        // to the application as `error`; both carry the errors the router sent.
-        const errors = (result.error as { errors?: readonly GraphQLResponseError[] } | undefined)?.errors;
-        seen.results.push({ data: result.data, ...(errors ? { errors } : {}) });
-      },
-      error: (error: unknown) => {
-        const errors = (error as { errors?: readonly GraphQLResponseError[] }).errors ?? [
-          { message: String(error), extensions: { code: "CLIENT_ERROR" } },
-        ];
-        seen.results.push({ errors });
-        seen.finish();
-      },
-      complete: () => seen.finish(),
-    });
-  return {
-    ...seen,
-    close: () => {
-      subscription.unsubscribe();
-      client.stop();
-      return Promise.resolve();
-    },
-  };
-}
-
 function open<T>(
   transport: Transport,
   query: string,
@@ -147,52 +49,12 @@ function open<T>(
   return probe;
 }
 
-const codeOf = (result: Result<unknown> | undefined) => result?.errors?.[0]?.extensions?.code;
-
-async function metric(name: string, labels: Record<string, string> = {}, url = shop.router.metricsUrl) {
-  const text = await (await fetch(url)).text();
-  const line = text
-    .split("\n")
-    .find(
-      (l) =>
-        (l.startsWith(`${name}{`) || l.startsWith(`${name} `)) &&
-        Object.entries(labels).every(([key, value]) => l.includes(`${key}="${value}"`)),
-    );
-  return line ? Number(line.split(" ").pop()) : 0;
-}
-
-/** PENDING is sequence 1 and PAYMENT_PENDING 2; subscribing after 2 replays PAID first. */
-const SEQUENCE_AT_PAYMENT_PENDING = 2;
-
-/** A paid order of a new customer whose shipment exists, and a way to move its parcel on. */
-async function paidOrder(productName: string) {
-  const url = shop.router.url;
-  const variant = await shop.variantWithStock(5, 1250, productName);
-  const customer = await shop.accounts.customer();
-  const placed = await shop.placeOrder(customer.token, variant.id, { quantity: 2 });
-  expect(placed.status).toBe("PAID");
-  const orderId = placed.id!;
-  const admin = await shop.accounts.admin();
-  const shipmentId = await waitFor(
-    async () => {
-      const { shipments } = await executeOk<{
-        shipments: { nodes: { id: string; order: { id: string } }[] };
-      }>(url, `{ shipments(first: 100) { nodes { id order { id } } } }`, { token: admin.token });
-      return shipments.nodes.find((s) => s.order.id === orderId)?.id;
-    },
-    (id) => id !== undefined,
-  );
-  const advance = () =>
-    executeOk(url, `mutation($id: ID!) { advanceShipment(id: $id) { status } }`, {
-      variables: { id: shipmentId },
-      token: admin.token,
-    });
-  return { orderId, customer, advance };
-}
+const metric = (name: string, labels: Record<string, string> = {}, url = shop.router.metricsUrl) =>
+  readMetric(url, name, labels);
 
 describe.each<Transport>(["sse", "multipart"])("orderStatusChanged over %s", (transport) => {
   it("delivers PAID, SHIPPED and DELIVERED with every subgraph's fields, resumes with afterSequence, and ends the subgraph subscription when the client leaves", async () => {
-    const { orderId, customer, advance } = await paidOrder(`Streamed Mug ${transport}`);
+    const { orderId, customer, advance } = await paidOrder(shop, `Streamed Mug ${transport}`);
     const first = open<StatusEvent>(
       transport,
       ORDER_STATUS,
@@ -241,7 +103,7 @@ describe.each<Transport>(["sse", "multipart"])("orderStatusChanged over %s", (tr
   }, 60_000);
 
   it("refuses a customer who does not own the order with FORBIDDEN", async () => {
-    const { orderId } = await paidOrder(`Private Streamed Mug ${transport}`);
+    const { orderId } = await paidOrder(shop, `Private Streamed Mug ${transport}`);
     const stranger = await shop.accounts.customer();
     const probe = open(transport, ORDER_STATUS, { id: orderId, after: 0 }, stranger.token);
     const [result] = await probe.waitFor(1);
@@ -306,16 +168,7 @@ describe("connections the router ends", () => {
   });
 
   it("a router that stops ends its HTTP streams with a retryable SUBGRAPH_UNAVAILABLE, without waiting", async () => {
-    const router = await startTestRouter(
-      [
-        ...(["users", "catalogue", "cart", "payments", "shipping"] as const).map((name) => ({
-          name: name,
-          url: shop[name].url,
-        })),
-        { name: "orders", url: shop.orders[0]!.url },
-      ],
-      { env: { RATE_LIMIT_PER_MINUTE: "0" } },
-    );
+    const router = await routerOver(shop, { RATE_LIMIT_PER_MINUTE: "0" });
     const customer = await shop.accounts.customer();
     const streams = await openBoth(router.url, router.metricsUrl, customer.token);
     const stopping = Date.now();

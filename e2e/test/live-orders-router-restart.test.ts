@@ -78,7 +78,7 @@ const statusesOf = (results: Probe<StatusEvent>["results"]) =>
 describe.each<Transport>(["graphql-ws", "sse (POST)", "sse (GET)", "multipart"])(
   "orderStatusChanged over %s across a router restart",
   (transport) => {
-    it("delivers the status missed while no router was up after reconnecting to a new router with afterSequence, then the next live, nothing lost or repeated", async () => {
+    it("delivers the status missed while no router was up after reconnecting to a new router with afterSequence, then the next live, nothing lost or repeated; another customer is refused with FORBIDDEN", async () => {
       const productName = `Restart Mug ${transport}`;
       const { orderId, customer, variant, advance } = await paidOrder(shop, productName);
 
@@ -133,7 +133,15 @@ describe.each<Transport>(["graphql-ws", "sse (POST)", "sse (GET)", "multipart"])
       expect(resumed.map((r) => r.errors)).toEqual([undefined, undefined]);
       for (const result of resumed) expectComplete(result.data, variant.sku, productName);
 
-      // Across both routers: every status once, in order, with no gap.
+      // Resuming is subscribing: another customer asking router B for the same history is refused.
+      const stranger = await shop.accounts.customer();
+      const refused = follow(transport, routerB.url, { id: orderId, after: lastSeen }, stranger.token);
+      const [refusal] = await refused.probe.waitFor(1);
+      expect(codeOf(refusal)).toBe("FORBIDDEN");
+      expect(refusal!.data ?? null).toBeNull();
+
+      // Across both routers: every status once, in order, with no gap. (One stream delivers in
+      // sequence order, so a repeated SHIPPED would have come before DELIVERED.)
       await second.probe.close();
       expect(statusesOf([...seenThroughA, ...second.probe.results])).toEqual([
         ["PAID", 3],

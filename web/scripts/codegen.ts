@@ -15,7 +15,6 @@ import { format, resolveConfig } from "prettier";
 export const webRoot = path.resolve(import.meta.dirname, "..");
 export const generatedDir = path.join(webRoot, "src/graphql/generated");
 const supergraphPath = path.resolve(webRoot, "../schema/supergraph.graphql");
-export const API_SCHEMA_FILE = "api-schema.graphql";
 
 /** Written by Prettier's own rules, so the checked-in files pass `prettier --check`. */
 async function prettify(file: string, content: string): Promise<string> {
@@ -54,8 +53,9 @@ export async function renderGeneratedFiles(): Promise<Map<string, string>> {
     },
     false,
   )) as { filename: string; content: string }[];
+  // The API schema itself is not written: it is schema/supergraph.graphql's, derived on demand
+  // (`apiSchemaSdl()`), so a subgraph that adds types changes only the types the web uses here.
   const files = new Map<string, string>();
-  files.set(API_SCHEMA_FILE, await prettify(API_SCHEMA_FILE, apiSchema));
   for (const output of outputs) {
     const name = path.relative(generatedDir, output.filename);
     files.set(name, await prettify(name, output.content));

@@ -7,12 +7,14 @@
  *                                          [--rounds 3] [--connections 50] [--warmup 5]
  *                                          [--defer-connections <n>] [--only router,apollo,hive,floor]
  *                                          [--profile <dir>] [--router-dedupe on|off]
+ *                                          [--demo-operations deep,passthrough]
  *
  * `--suite demo` runs the first part only, `--suite storefront` the second, `all` (the default)
  * one after the other, each with gateways of its own (the first part's are stopped before the
  * second starts). `--defer-connections` sets the concurrent clients of the @defer comparison
  * (`--connections` unless given). `--profile` has the router write a CPU profile (node
- * --cpu-prof) of each part into that folder.
+ * --cpu-prof) of each part into that folder. `--demo-operations passthrough` (or `deep`) measures
+ * only that operation of the demo part, e.g. for a profile of the router on it alone.
  *
  * Every subgraph, every gateway and the load generator (gateway/loadgen.ts) runs in a process of
  * its own, with NODE_ENV=production. Before anything is measured every target must return the
@@ -155,6 +157,8 @@ query Deep {
 }`;
 /** Issue 13's target: the router's pass-through RPS at least this share of the subgraph's asked directly. */
 const PASSTHROUGH_TARGET = 0.7;
+/** `--demo-operations`: the demo part's operations to measure (both by default). */
+const DEMO_OPERATIONS = option("demo-operations", "deep,passthrough").split(",");
 const PASSTHROUGH_QUERY = `query Passthrough { topProducts(first: 5) { upc name price weight } }`;
 
 interface Operation {
@@ -173,6 +177,12 @@ const OPERATIONS: Operation[] = [
     directSubgraph: "products",
   },
 ];
+if (!DEMO_OPERATIONS.every((name) => OPERATIONS.some((operation) => operation.name === name))) {
+  process.stderr.write(
+    `--demo-operations takes ${OPERATIONS.map((operation) => operation.name).join(",")}\n`,
+  );
+  process.exit(2);
+}
 
 /** A server under load: a gateway, or a subgraph asked directly. */
 interface Target {
@@ -712,13 +722,20 @@ async function demoSuite(dir: string, running: RunningProcess[]): Promise<string
       "supergraph",
       running,
     );
-    const passthroughSubgraph = OPERATIONS.find((operation) => operation.directSubgraph)?.directSubgraph;
+    const passthroughSubgraph = OPERATIONS.find(
+      (operation) => operation.directSubgraph && DEMO_OPERATIONS.includes(operation.name),
+    )?.directSubgraph;
     let floor: RunningProcess | undefined;
     if (ONLY.includes(FLOOR) && passthroughSubgraph) {
       floor = await startNodeFloor(subgraphs.get(passthroughSubgraph)!);
       running.push(floor);
     }
-    return await benchmark(OPERATIONS, gateways, subgraphs, floor);
+    return await benchmark(
+      OPERATIONS.filter((operation) => DEMO_OPERATIONS.includes(operation.name)),
+      gateways,
+      subgraphs,
+      floor,
+    );
   } finally {
     await Promise.all(running.splice(0).map((child) => child.stop()));
     identity.close();

@@ -4,7 +4,7 @@
  * killed and started again. Shared by the benchmarks that need real processes.
  */
 import { spawn } from "node:child_process";
-import { closeSync, openSync, readFileSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { waitFor } from "@storefront/testkit";
 
@@ -100,6 +100,9 @@ export async function startServiceProcess(
     pid,
     fdLimit,
     metric,
+    metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
+    /** File descriptors the process holds now (sockets, files, pipes), from /proc. */
+    openFiles: () => readdirSync(`/proc/${pid}/fd`).length,
     /** Whether the process is still running. */
     alive: () => exitCode === undefined,
     /** RSS and V8 heap in use, both after a full collection. */

@@ -51,7 +51,7 @@ export async function startServiceProcess(
     "sh",
     [
       "-c",
-      // Soft fd limit up to the hard one: a router holds two sockets per subscriber.
+      // Soft fd limit up to the hard one: a router holds a socket per subscriber connection.
       'ulimit -n "$(ulimit -Hn)"; exec "$0" "$@"',
       process.execPath,
       "--import",

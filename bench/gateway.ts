@@ -36,8 +36,11 @@
  * subgraph asked directly bounds what the router can reach on this machine (printed after the
  * pass-through tables next to the router's, with the issue's 0.7× target): a router below the
  * floor's ratio loses to its own work, a floor below 0.7× means no Node router reaches the target
- * here. `--profile` also has the floor write its CPU profiles into the folder's node-floor/ (one
- * per thread: the busy one is the main thread's, the other tsx's loader's).
+ * here. A last line puts that in CPU terms: the load generator's, the subgraph's, the floor's and
+ * the router's CPU milliseconds per request, the RPS ratio each allows when the shared cores are
+ * the limit, and what the 0.7× target leaves a gateway to spend. `--profile` also has the floor
+ * write its CPU profiles into the folder's node-floor/ (one per thread: the busy one is the main
+ * thread's, the other tsx's loader's).
  *
  * Storefront part (gateway/storefront.ts): the project's users and catalogue subgraphs, each
  * from its src/main.ts in a process of its own, on a fresh PostgreSQL database each on the
@@ -380,6 +383,7 @@ function startLoadGenerator() {
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   return {
+    pid: child.pid!,
     run(command: LoadCommand): Promise<LoadResult> {
       return new Promise((resolve, reject) => {
         const exited = (code: number | null) => reject(new Error(`load generator exited (${code})`));
@@ -422,9 +426,16 @@ async function measure(
   durationMs: number,
   options: { connections?: number; firstPart?: boolean } = {},
 ): Promise<
-  RoundFigures & { errors: number; firstError: string | undefined; firstPartMs?: LoadResult["firstPartMs"] }
+  RoundFigures & {
+    errors: number;
+    firstError: string | undefined;
+    firstPartMs?: LoadResult["firstPartMs"];
+    /** The load generator's own CPU milliseconds per request (it shares the machine's cores). */
+    loadCpuMsPerRequest: number;
+  }
 > {
   const cpuBefore = cpuMilliseconds(target.pid);
+  const loadCpuBefore = cpuMilliseconds(load.pid);
   const result = await load.run({
     url: target.url,
     body: operation.body,
@@ -434,7 +445,9 @@ async function measure(
     ...(options.firstPart ? { firstPart: true } : {}),
   });
   const cpu = cpuMilliseconds(target.pid) - cpuBefore;
+  const loadCpu = cpuMilliseconds(load.pid) - loadCpuBefore;
   return {
+    loadCpuMsPerRequest: loadCpu / result.requests,
     ...(result.firstPartMs ? { firstPartMs: result.firstPartMs } : {}),
     rps: (result.requests * 1000) / result.elapsedMs,
     p50: result.latencyMs.p50,
@@ -473,6 +486,28 @@ function printTable(
     title,
     ["", ...FIGURES.map((figure) => figure.title)],
     rows.map((row) => [row.label, ...FIGURES.map((f) => cell(row.figures, f.key, f.digits))]),
+  );
+}
+
+/**
+ * The pass-through bound in CPU terms. When the load generator, the subgraph and the gateway share
+ * the machine's cores and the cores are the limit, RPS is inversely proportional to the CPU all of
+ * them spend per request: asked directly L + S, through a gateway L + S + G. A gateway's RPS ratio
+ * is then at most (L + S) / (L + S + G), and a ratio of PASSTHROUGH_TARGET allows a gateway at most
+ * (L + S)·(1/target − 1) ms per request. The floor's G shows how far below that any Node router is.
+ */
+function printCoreBudget(
+  loadMs: number,
+  subgraphMs: number,
+  gateways: { label: string; name: string; cpu: number }[],
+) {
+  const direct = loadMs + subgraphMs;
+  const bound = (cpu: number) => `${(direct / (direct + cpu)).toFixed(2)}×`;
+  const shown = gateways.filter(({ name }) => name === "router" || name === FLOOR);
+  console.log(
+    `CPU ms per request on the shared cores: load generator ${loadMs.toFixed(3)}, subgraph ${subgraphMs.toFixed(3)}` +
+      shown.map(({ label, cpu }) => `, ${label} ${cpu.toFixed(3)} (CPU bound ${bound(cpu)})`).join("") +
+      `; ${PASSTHROUGH_TARGET}× leaves a gateway ${(direct * (1 / PASSTHROUGH_TARGET - 1)).toFixed(3)} ms`,
   );
 }
 
@@ -519,6 +554,7 @@ async function benchmark(
         });
 
       const rounds = new Map<string, RoundFigures[]>(targets.map((target) => [target.name, []]));
+      const loadCpu = new Map<string, number[]>(targets.map((target) => [target.name, []]));
       for (let round = 0; round < ROUNDS; round++) {
         const shift = round % targets.length;
         for (const target of [...targets.slice(shift), ...targets.slice(0, shift)]) {
@@ -528,6 +564,7 @@ async function benchmark(
               `${operation.name} on ${target.label}: ${figures.errors} failed requests, first: ${figures.firstError}`,
             );
           rounds.get(target.name)!.push(figures);
+          loadCpu.get(target.name)!.push(figures.loadCpuMsPerRequest);
           console.log(
             `  round ${round + 1}/${ROUNDS} ${target.label}: ${figures.rps.toFixed(0)} RPS, p50 ${figures.p50.toFixed(1)} ms`,
           );
@@ -555,6 +592,15 @@ async function benchmark(
         console.log(
           `${operation.name} RPS / the subgraph's directly (target ≥ ${PASSTHROUGH_TARGET}×): ` +
             `router ${ratio("router")}, Node floor ${ratio(FLOOR)} (the least any Node router can do)`,
+        );
+        printCoreBudget(
+          median(loadCpu.get(direct.name)!),
+          baseline.cpuMsPerRequest,
+          rows.map((row, i) => ({
+            label: row.label,
+            name: targets[i]!.name,
+            cpu: row.figures.cpuMsPerRequest,
+          })),
         );
       }
     }

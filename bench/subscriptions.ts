@@ -88,6 +88,22 @@ import {
   type SubscriberSpec,
 } from "./subscription-load";
 
+const KNOWN_OPTIONS = [
+  "sizes",
+  "transports",
+  "changes",
+  "selection",
+  "customers",
+  "sessions",
+  "per-order",
+  "orders",
+  "per-connection",
+  "workers",
+];
+for (const arg of process.argv.slice(2))
+  if (arg.startsWith("--") && !KNOWN_OPTIONS.includes(arg.slice(2)))
+    throw new Error(`unknown option ${arg}; the options are --${KNOWN_OPTIONS.join(", --")}`);
+
 function option(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
   return index !== -1 && process.argv[index + 1] ? process.argv[index + 1]! : fallback;

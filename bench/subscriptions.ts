@@ -602,7 +602,7 @@ function table(r: RunResult) {
   const row = (label: string, value: string) => console.log(`  ${label.padEnd(24)} ${value}`);
   row(
     "orders followed",
-    `${fmt(r.orders)} (hottest ${fmt(r.hottest)} subscribers, ${fmt(r.single)} followed by one), ${CUSTOMERS} customers × ${SESSIONS} sessions`,
+    `${fmt(r.orders)} (hottest ${fmt(r.hottest)} subscribers, ${fmt(r.single)} followed by one), ${CUSTOMERS} customers × ${SESSIONS} session${SESSIONS === 1 ? "" : "s"}`,
   );
   if (r.skipped) return row("skipped", r.skipped);
   const failures = r.failed ? `; ${fmt(r.failed)} refused: ${JSON.stringify(r.reasons)}` : "";

@@ -4,7 +4,7 @@
  * URLs the services use to find each other with them, so a second copy can run beside the first
  * (a test run, a demo next to development). A variable set explicitly still wins.
  */
-import { envFields, loadEnvOrExit } from "@storefront/platform";
+import { envFields, loadEnvOrExit } from "@storefront/platform/env";
 import {
   jwksUrl,
   router,

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Logger } from "@storefront/platform";
+import type { Logger } from "@storefront/platform/logger";
 
 interface Urls {
   users: string;

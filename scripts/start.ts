@@ -7,17 +7,11 @@
 import { randomBytes } from "node:crypto";
 import { seedCatalogue } from "@storefront/catalogue";
 import { startOrder, usesBroker, web as webServer, type Subgraph } from "@storefront/contracts/topology";
-import {
-  openMessageBus,
-  createLogger,
-  envFields,
-  loadEnvOrExit,
-  stopOnSignals,
-  type Logger,
-  type MessageBus,
-  type RunningSubgraph,
-  type Stoppable,
-} from "@storefront/platform";
+import { type Logger, createLogger } from "@storefront/platform/logger";
+import { openMessageBus, type MessageBus } from "@storefront/platform/bus";
+import { envFields, loadEnvOrExit } from "@storefront/platform/env";
+import { type RunningSubgraph } from "@storefront/platform/launch";
+import { stopOnSignals, type Stoppable } from "@storefront/platform/lifecycle";
 import { loadRouterConfig, startRouter } from "@storefront/router";
 import { ensureSeedReviewers, seedUsers } from "@storefront/users";
 import { ensureExplorerBuilt } from "@storefront/web/explorer";

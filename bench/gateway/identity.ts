@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { RevokedSessionsPage } from "@storefront/platform";
+import type { RevokedSessionsPage } from "@storefront/platform/auth";
 
 /**
  * What the router reads from the users subgraph even when no request carries a token: its

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { subgraphList, subgraphUrl } from "@storefront/contracts/topology";
-import { parseEnv } from "@storefront/platform";
+import { parseEnv } from "@storefront/platform/env";
 import {
   type ContainerPort,
   deployDir,

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseAllDocuments, parse as parseYaml } from "yaml";
 import { router, subgraphList, variablePrefix } from "@storefront/contracts/topology";
-import { parseEnv } from "@storefront/platform";
+import { parseEnv } from "@storefront/platform/env";
 import { routerConfigFrom, routerEnvShape } from "@storefront/router";
 
 /** Reading the deployment files the way kubectl/kustomize and Compose would, for the tests. */

@@ -5,7 +5,7 @@ import { catalogueConfigFrom, catalogueModule } from "@storefront/catalogue";
 import { insertVariant, stockOf } from "@storefront/catalogue/testing";
 import { ordersConfigFrom, ordersModule } from "@storefront/orders";
 import { paymentsConfigFrom, paymentsModule } from "@storefront/payments";
-import { createAmqpBus, createInProcessBus, type MessageBus } from "@storefront/platform";
+import { createAmqpBus, createInProcessBus, type MessageBus } from "@storefront/platform/bus";
 import { shippingConfigFrom, shippingModule } from "@storefront/shipping";
 import { startTestRouter } from "@storefront/router/testing";
 import {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { count, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ordersDbSchema } from "@storefront/orders";
-import { type Envelope } from "@storefront/platform";
+import { type Envelope } from "@storefront/platform/bus";
 import { shippingDbSchema } from "@storefront/shipping";
 import { executeOk, startTcpRelay, testEnv, waitFor, freePort } from "@storefront/testkit";
 import { checkoutInput, type Platform, startPlatform } from "../src";

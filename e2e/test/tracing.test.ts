@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  SpanKind,
   configureTracing,
-  createLogger,
   flushTracing,
   inSpan,
   shutdownTracing,
-  SpanKind,
   tracingConfig,
-} from "@storefront/platform";
+} from "@storefront/platform/tracing";
+import { createLogger } from "@storefront/platform/logger";
 import { executeOk, subscribe, waitFor } from "@storefront/testkit";
 import { startOtlpReceiver } from "@storefront/testkit/otlp-receiver";
 import { CARDS, type Platform, startPlatform } from "../src";

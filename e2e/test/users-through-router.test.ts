@@ -6,7 +6,7 @@ import { isNull } from "drizzle-orm";
 import { SignJWT, generateKeyPair, importJWK, type CryptoKey, type JWK } from "jose";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ACCESS_TOKEN } from "@storefront/platform";
+import { ACCESS_TOKEN } from "@storefront/platform/auth";
 import { routerConfigFrom, startRouter } from "@storefront/router";
 import { composeSupergraph, readSupergraphConfig } from "@storefront/schema";
 import { startTestRouter } from "@storefront/router/testing";

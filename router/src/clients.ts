@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { readFileSync, unwatchFile, watchFile } from "node:fs";
 import path from "node:path";
-import type { Logger } from "@storefront/platform";
+import type { Logger } from "@storefront/platform/logger";
 import { GraphQLError, type GraphQLSchema } from "graphql";
 import { z } from "zod";
 import {

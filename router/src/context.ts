@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
-import type { RequestScope, TokenVerifier, Viewer } from "@storefront/platform";
+import type { TokenVerifier, Viewer } from "@storefront/platform/auth";
+import type { RequestScope } from "@storefront/platform/request-scope";
 import { identifyCaller } from "./admission/caller";
 import { API_KEY_HEADER, type ClientRegistry, type RouterClient } from "./clients";
 

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
-import { EnvError, envFields, packageRoot, parseEnv, type EnvSource } from "@storefront/platform";
+import { EnvError, envFields, parseEnv, type EnvSource } from "@storefront/platform/env";
+import { packageRoot } from "@storefront/platform/package-root";
 import { jwksUrl } from "@storefront/contracts/topology";
 import { readClientsFile, resolveClients, type ClientsSource, type RouterClient } from "./clients";
 import { ConfigFileError, persistedOperationNames } from "./persisted/manifest";

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import path from "node:path";
-import type { Logger } from "@storefront/platform";
+import type { Logger } from "@storefront/platform/logger";
 
 /** Where the build's assets are served (the build's `base`). */
 export const EXPLORER_ASSETS_PATH = "/explorer/";

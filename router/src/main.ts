@@ -1,4 +1,5 @@
-import { createLogger, stopOnSignals } from "@storefront/platform";
+import { stopOnSignals } from "@storefront/platform/lifecycle";
+import { createLogger } from "@storefront/platform/logger";
 import { loadRouterConfig } from "./env";
 import { startRouter } from "./server";
 

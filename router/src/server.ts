@@ -2,20 +2,13 @@ import { readFileSync, unwatchFile, watchFile } from "node:fs";
 import { ApolloGateway, type SupergraphSdlHook } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import {
-  ErrorCode,
-  createLogger,
-  createServiceMetrics,
-  createTokenVerifier,
-  observabilityPlugin,
-  operationResolutionPlugin,
-  startHttpService,
-  type Logger,
-  type TokenVerifier,
-  ensureTracing,
-  flushTracing,
-  tracingPlugin,
-} from "@storefront/platform";
+import { type Logger, createLogger } from "@storefront/platform/logger";
+import { observabilityPlugin, operationResolutionPlugin } from "@storefront/platform/apollo-plugins";
+import { createTokenVerifier, type TokenVerifier } from "@storefront/platform/auth";
+import { ErrorCode } from "@storefront/platform/errors";
+import { startHttpService } from "@storefront/platform/http";
+import { createServiceMetrics } from "@storefront/platform/metrics";
+import { ensureTracing, flushTracing, tracingPlugin } from "@storefront/platform/tracing";
 import type { GraphQLSchema } from "graphql";
 import { Redis } from "ioredis";
 import { createAdmission } from "./admission";

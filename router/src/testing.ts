@@ -2,7 +2,7 @@
  * Test support (`@storefront/router/testing`): a router over running subgraphs, for the tests of
  * the router itself, of a subgraph behind it, of the end-to-end platform and of the storefront.
  */
-import type { Logger } from "@storefront/platform";
+import type { Logger } from "@storefront/platform/logger";
 import { composeSupergraph, readSupergraphConfig } from "@storefront/schema";
 import { testEnv } from "@storefront/testkit";
 import { routerConfigFrom } from "./env";

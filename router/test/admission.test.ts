@@ -1,13 +1,11 @@
 import { randomUUID } from "node:crypto";
-import {
-  createLogger,
-  createServiceMetrics,
-  startSubgraphServer,
-  unauthenticated,
-  type RequestContext,
-  type RunningHttpService,
-  type Viewer,
-} from "@storefront/platform";
+import { type Viewer } from "@storefront/platform/auth";
+import { type RequestContext } from "@storefront/platform/context";
+import { unauthenticated } from "@storefront/platform/errors";
+import { type RunningHttpService } from "@storefront/platform/http";
+import { createLogger } from "@storefront/platform/logger";
+import { createServiceMetrics } from "@storefront/platform/metrics";
+import { startSubgraphServer } from "@storefront/platform/subgraph";
 import { composeSupergraph } from "@storefront/schema";
 import { testEnv } from "@storefront/testkit";
 import { buildSchema } from "graphql";

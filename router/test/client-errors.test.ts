@@ -1,7 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ordersConfigFrom, ordersModule } from "@storefront/orders";
-import { createInProcessBus, createLogger } from "@storefront/platform";
+import { createInProcessBus } from "@storefront/platform/bus";
+import { createLogger } from "@storefront/platform/logger";
 import { freePort, startTestSubgraph, testEnv } from "@storefront/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {

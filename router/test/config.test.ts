@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { routerContext } from "../src/context";
-import { EnvError } from "@storefront/platform";
+import { EnvError } from "@storefront/platform/env";
 import { applyGatewayTelemetry, parseSubgraphUrls, routerConfigFrom } from "../src/env";
 import { createClientRegistry } from "../src/clients";
 

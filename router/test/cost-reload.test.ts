@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createLogger, unauthenticated } from "@storefront/platform";
+import { unauthenticated } from "@storefront/platform/errors";
+import { createLogger } from "@storefront/platform/logger";
 import { composeSupergraph } from "@storefront/schema";
 import { testEnv, waitFor } from "@storefront/testkit";
 import { afterAll, describe, expect, it } from "vitest";

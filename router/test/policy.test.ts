@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { createLogger } from "@storefront/platform";
+import { createLogger } from "@storefront/platform/logger";
 import { testEnv } from "@storefront/testkit";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";

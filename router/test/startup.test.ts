@@ -1,6 +1,7 @@
 import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
-import { createLogger, unauthenticated } from "@storefront/platform";
+import { unauthenticated } from "@storefront/platform/errors";
+import { createLogger } from "@storefront/platform/logger";
 import { composeSupergraph } from "@storefront/schema";
 import { testEnv } from "@storefront/testkit";
 import { describe, expect, it, vi } from "vitest";

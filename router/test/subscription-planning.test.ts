@@ -3,7 +3,7 @@ import path from "node:path";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { FetchNode, PlanNode } from "@apollo/query-planner";
-import { createLogger } from "@storefront/platform";
+import { createLogger } from "@storefront/platform/logger";
 import { parse, print } from "graphql";
 import { Registry } from "prom-client";
 import { afterAll, describe, expect, it } from "vitest";

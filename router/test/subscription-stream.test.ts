@@ -1,4 +1,4 @@
-import { createLogger } from "@storefront/platform";
+import { createLogger } from "@storefront/platform/logger";
 import type { Client, Sink } from "graphql-ws";
 import { Registry } from "prom-client";
 import { afterEach, describe, expect, it, vi } from "vitest";

@@ -1,16 +1,13 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import {
-  createLogger,
-  createServiceMetrics,
-  forbidden,
-  startSubgraphServer,
-  unauthenticated,
-  type RequestContext,
-  type RunningHttpService,
-  type Viewer,
-} from "@storefront/platform";
+import { type Viewer } from "@storefront/platform/auth";
+import { type RequestContext } from "@storefront/platform/context";
+import { forbidden, unauthenticated } from "@storefront/platform/errors";
+import { type RunningHttpService } from "@storefront/platform/http";
+import { createLogger } from "@storefront/platform/logger";
+import { createServiceMetrics } from "@storefront/platform/metrics";
+import { startSubgraphServer } from "@storefront/platform/subgraph";
 import { composeSupergraph } from "@storefront/schema";
 import { subscribe, testEnv, waitFor } from "@storefront/testkit";
 import { createClient, type Client } from "graphql-ws";

@@ -3,7 +3,7 @@ import { catalogueConfigFrom, catalogueDbSchema as db, catalogueModule } from "@
 import { executeOk, startTestSubgraph, testAccounts, testEnv, type TestAccount } from "@storefront/testkit";
 import { startTestRouter } from "../src/testing";
 import { usersConfigFrom, usersModule } from "@storefront/users";
-import type { Logger } from "@storefront/platform";
+import type { Logger } from "@storefront/platform/logger";
 import { pino } from "pino";
 
 /** The dev-only example partner key of router/clients.dev.json (documented in the README). */

@@ -54,7 +54,7 @@ export async function renderResolverTypes(): Promise<Map<string, string>> {
           federation: true,
           useTypeImports: true,
           enumsAsTypes: true,
-          contextType: config.context ?? "@storefront/platform#RequestContext",
+          contextType: config.context ?? "@storefront/platform/context#RequestContext",
           mappers: config.mappers ?? {},
           scalars: { DateTime: { input: "string", output: "Date | string" } },
           // Members of a union are tagged with their __typename (@storefront/platform's result

@@ -3,24 +3,19 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pino } from "pino";
+import { createTokenVerifier } from "../src/auth";
+import { createInProcessBus, type ConsumerSpec, type MessageBus } from "../src/bus";
+import { type RequestContext } from "../src/context";
 import {
   CONSUMER_DELIVERY_LIMIT,
   CONSUMER_PREFETCH,
-  EnvError,
-  createInProcessBus,
-  createTokenVerifier,
   defineSubgraph,
-  inTransactionWithOutbox,
-  launchSubgraph,
-  outboxTable,
-  subgraphConfigLoader,
-  type ConsumerSpec,
-  type MessageBus,
   type MessagingOptions,
-  type OutboxRelay,
-  type RequestContext,
-  type SubgraphCoreConfig,
-} from "../src";
+} from "../src/define-subgraph";
+import { EnvError } from "../src/env";
+import { launchSubgraph } from "../src/launch";
+import { inTransactionWithOutbox, outboxTable, type OutboxRelay } from "../src/outbox";
+import { subgraphConfigLoader, type SubgraphCoreConfig } from "../src/subgraph-config";
 import { envelope, waitFor } from "./bus-helpers";
 
 const log = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });

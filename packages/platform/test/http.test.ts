@@ -1,13 +1,10 @@
 import { ApolloServer } from "@apollo/server";
 import { oversizedChunkedPost } from "@storefront/testkit/raw-http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createLogger,
-  createServiceMetrics,
-  currentRequestScope,
-  startHttpService,
-  type RunningHttpService,
-} from "../src";
+import { startHttpService, type RunningHttpService } from "../src/http";
+import { createLogger } from "../src/logger";
+import { createServiceMetrics } from "../src/metrics";
+import { currentRequestScope } from "../src/request-scope";
 
 let service: RunningHttpService;
 let apollo: ApolloServer;

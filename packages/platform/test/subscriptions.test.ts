@@ -2,16 +2,13 @@ import { randomUUID } from "node:crypto";
 import { createClient, type Client } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import {
-  createLogger,
-  createServiceMetrics,
-  currentRequestScope,
-  startSubgraphServer,
-  subscriptionBaseContext,
-  unauthenticated,
-  type RequestContext,
-  type RunningHttpService,
-} from "../src";
+import { subscriptionBaseContext, type RequestContext } from "../src/context";
+import { unauthenticated } from "../src/errors";
+import { type RunningHttpService } from "../src/http";
+import { createLogger } from "../src/logger";
+import { createServiceMetrics } from "../src/metrics";
+import { currentRequestScope } from "../src/request-scope";
+import { startSubgraphServer } from "../src/subgraph";
 
 /** A subgraph with one subscription, served by the platform's graphql-ws server. */
 const typeDefs = `

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { DatabaseHandle } from "@storefront/platform";
+import type { DatabaseHandle } from "@storefront/platform/db";
 import { executeOk } from "./execute";
 import { uniqueEmail } from "./execute";
 

@@ -1,4 +1,5 @@
-import { SERVICE_TOKEN_HEADER, type DatabaseHandle } from "@storefront/platform";
+import { SERVICE_TOKEN_HEADER } from "@storefront/platform/context";
+import { type DatabaseHandle } from "@storefront/platform/db";
 
 export interface GraphQLResponseError {
   message: string;

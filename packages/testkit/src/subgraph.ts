@@ -1,10 +1,6 @@
-import {
-  launchSubgraph,
-  type Logger,
-  type RequestContext,
-  type RunningSubgraph,
-  type SubgraphModule,
-} from "@storefront/platform";
+import { type Logger } from "@storefront/platform/logger";
+import { type RequestContext } from "@storefront/platform/context";
+import { launchSubgraph, type RunningSubgraph, type SubgraphModule } from "@storefront/platform/launch";
 import { createTestDatabase } from "./database";
 import { testEnv } from "./env";
 

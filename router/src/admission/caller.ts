@@ -1,4 +1,4 @@
-import { bearerToken, type TokenVerifier } from "@storefront/platform";
+import { bearerToken, type TokenVerifier } from "@storefront/platform/auth";
 import { invalidApiKey, type ClientRegistry } from "../clients";
 import type { RouterContext } from "../context";
 

@@ -1,4 +1,5 @@
-import { ErrorCode, inSpan, SpanKind, type Span } from "@storefront/platform";
+import { type Span, SpanKind, inSpan } from "@storefront/platform/tracing";
+import { ErrorCode } from "@storefront/platform/errors";
 import {
   GraphQLError,
   NoSchemaIntrospectionCustomRule,

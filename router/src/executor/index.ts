@@ -2,7 +2,7 @@ import { operationFromDocument } from "@apollo/federation-internals";
 import type { ApolloGateway } from "@apollo/gateway";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { FetchNode, QueryPlan } from "@apollo/query-planner";
-import { planningDone } from "@storefront/platform";
+import { planningDone } from "@storefront/platform/tracing";
 import {
   GraphQLError,
   Kind,

@@ -1,4 +1,5 @@
-import { ErrorCode, inSpan, injectTraceHeaders, SpanKind, unavailable } from "@storefront/platform";
+import { SpanKind, inSpan, injectTraceHeaders } from "@storefront/platform/tracing";
+import { ErrorCode, unavailable } from "@storefront/platform/errors";
 import { GraphQLError } from "graphql";
 import { Counter, Histogram, type Registry } from "prom-client";
 import { Pool } from "undici";

@@ -1,4 +1,4 @@
-import type { Logger } from "@storefront/platform";
+import type { Logger } from "@storefront/platform/logger";
 import type { Redis } from "ioredis";
 
 /** Apollo's `KeyValueCache<string>` (structurally): what `persistedQueries.cache` takes. */

@@ -1,4 +1,4 @@
-import type { Logger } from "@storefront/platform";
+import type { Logger } from "@storefront/platform/logger";
 import { GraphQLError, type DocumentNode, type GraphQLSchema } from "graphql";
 import type { Redis } from "ioredis";
 import type { Registry } from "prom-client";

@@ -1,4 +1,4 @@
-import { ErrorCode } from "@storefront/platform";
+import { ErrorCode } from "@storefront/platform/errors";
 import { Counter, type Registry } from "prom-client";
 import { RouterErrorCode } from "../errors";
 

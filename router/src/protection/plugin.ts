@@ -1,4 +1,5 @@
-import { createErrorFormatter, type Logger } from "@storefront/platform";
+import { type Logger } from "@storefront/platform/logger";
+import { createErrorFormatter } from "@storefront/platform/errors";
 import type { GraphQLFormattedError } from "graphql";
 import { isTokenLimitMessage } from "./limits";
 import { RouterErrorCode, routerClientFacingCodes } from "../errors";

@@ -1,4 +1,5 @@
-import { ErrorCode, type Logger } from "@storefront/platform";
+import { type Logger } from "@storefront/platform/logger";
+import { ErrorCode } from "@storefront/platform/errors";
 import { GraphQLError } from "graphql";
 import type { Redis } from "ioredis";
 import type { RouterContext } from "../context";

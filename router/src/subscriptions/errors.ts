@@ -1,4 +1,4 @@
-import { ErrorCode } from "@storefront/platform";
+import { ErrorCode } from "@storefront/platform/errors";
 import type { GraphQLFormattedError } from "graphql";
 
 /*

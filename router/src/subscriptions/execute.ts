@@ -1,4 +1,5 @@
-import { inSpan, SpanKind, type Logger } from "@storefront/platform";
+import { type Logger } from "@storefront/platform/logger";
+import { SpanKind, inSpan } from "@storefront/platform/tracing";
 import {
   getOperationAST,
   Kind,

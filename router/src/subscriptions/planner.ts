@@ -1,6 +1,6 @@
 import { Supergraph, operationFromDocument, type Schema } from "@apollo/federation-internals";
 import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan } from "@apollo/query-planner";
-import type { Logger } from "@storefront/platform";
+import type { Logger } from "@storefront/platform/logger";
 import { Kind, getOperationAST, type DocumentNode, type GraphQLSchema } from "graphql";
 import { servedApiSchema } from "../persisted/manifest";
 import { makeResumable, type ResumePoint } from "./resume";

@@ -1,5 +1,5 @@
 import type { IncomingMessage, Server } from "node:http";
-import { requestIdFrom, wellFormedRequestId } from "@storefront/platform";
+import { requestIdFrom, wellFormedRequestId } from "@storefront/platform/http";
 import { parse, type ExecutionArgs, type ExecutionResult } from "graphql";
 import { CloseCode } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";

@@ -1,4 +1,5 @@
-import { ErrorCode, type Logger } from "@storefront/platform";
+import { type Logger } from "@storefront/platform/logger";
+import { ErrorCode } from "@storefront/platform/errors";
 import { Kind, type FormattedExecutionResult, type GraphQLFormattedError } from "graphql";
 import { backlog, refusal, unavailable, upstreamRefused } from "./errors";
 import type { UpstreamEvent } from "./execute";

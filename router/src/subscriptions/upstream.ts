@@ -1,4 +1,4 @@
-import type { Logger } from "@storefront/platform";
+import type { Logger } from "@storefront/platform/logger";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import type { SubscriptionMetrics } from "./metrics";

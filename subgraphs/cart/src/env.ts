@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { envFields, subgraphConfigLoader, type SubgraphConfig } from "@storefront/platform";
+import { envFields, type SubgraphConfig } from "@storefront/platform/env";
+import { subgraphConfigLoader } from "@storefront/platform/subgraph-config";
 import { subgraphUrl } from "@storefront/contracts/topology";
 
 export interface CartConfig extends SubgraphConfig {

@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import { asc, inArray } from "drizzle-orm";
-import { groupBy, tracedBatch } from "@storefront/platform";
+import { groupBy } from "@storefront/platform/collections";
+import { tracedBatch } from "@storefront/platform/tracing";
 import type { CartDatabase } from "./db";
 import { cartLines, type CartLineRow, type CartRow } from "./db/schema";
 import type { CatalogueVariant, VariantLookup } from "./services/catalogue";

@@ -1,4 +1,4 @@
-import { runSubgraph } from "@storefront/platform";
+import { runSubgraph } from "@storefront/platform/define-subgraph";
 import { cartSubgraph } from "./server";
 
 await runSubgraph(cartSubgraph);

@@ -1,4 +1,5 @@
-import { envFields, subgraphConfigLoader, type SubgraphConfig } from "@storefront/platform";
+import { envFields, type SubgraphConfig } from "@storefront/platform/env";
+import { subgraphConfigLoader } from "@storefront/platform/subgraph-config";
 
 export interface CatalogueConfig extends SubgraphConfig {
   /** How often expired stock reservations are looked for and released. */

@@ -1,6 +1,8 @@
 import DataLoader from "dataloader";
 import { asc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
-import { groupBy, isUuid, tracedBatch } from "@storefront/platform";
+import { groupBy } from "@storefront/platform/collections";
+import { isUuid } from "@storefront/platform/ids";
+import { tracedBatch } from "@storefront/platform/tracing";
 import type { CatalogueDatabase } from "./db";
 import {
   categories,

@@ -1,4 +1,4 @@
-import { defineSubgraph } from "@storefront/platform";
+import { defineSubgraph } from "@storefront/platform/define-subgraph";
 import type { CatalogueContext } from "./context";
 import { migrationsFolder, schema } from "./db";
 import { catalogueConfig } from "./env";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createLogger } from "@storefront/platform";
+import { createLogger } from "@storefront/platform/logger";
 import { execute, executeInternal } from "@storefront/testkit";
 import { schema, type CatalogueDatabase } from "../src/db";
 import { releaseExpiredReservations, startReservationSweeper } from "../src/services/reservations";

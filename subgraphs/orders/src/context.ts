@@ -1,4 +1,4 @@
-import type { RequestContext } from "@storefront/platform";
+import type { RequestContext } from "@storefront/platform/context";
 import type { OrdersDatabase } from "./db";
 import type { OrdersDependencies } from "./dependencies";
 import type { Loaders } from "./loaders";

@@ -1,4 +1,5 @@
-import { createServiceClient, type OutboxRelay, type ServiceClient } from "@storefront/platform";
+import { type OutboxRelay } from "@storefront/platform/outbox";
+import { createServiceClient, type ServiceClient } from "@storefront/platform/service-client";
 import type { OrdersConfig } from "./env";
 import type { CheckoutMetrics } from "./services/checkout-metrics";
 

@@ -1,9 +1,5 @@
-import {
-  envFields,
-  subgraphConfigLoader,
-  type MessagingConfig,
-  type SubgraphConfig,
-} from "@storefront/platform";
+import { envFields, type SubgraphConfig } from "@storefront/platform/env";
+import { subgraphConfigLoader, type MessagingConfig } from "@storefront/platform/subgraph-config";
 import { subgraphUrl } from "@storefront/contracts/topology";
 
 export interface OrdersConfig extends SubgraphConfig, MessagingConfig {

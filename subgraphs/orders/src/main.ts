@@ -1,4 +1,4 @@
-import { runSubgraph } from "@storefront/platform";
+import { runSubgraph } from "@storefront/platform/define-subgraph";
 import { ordersSubgraph } from "./server";
 
 await runSubgraph(ordersSubgraph);

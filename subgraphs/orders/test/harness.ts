@@ -4,7 +4,7 @@ import { catalogueConfigFrom, catalogueModule } from "@storefront/catalogue";
 import { cartConfigFrom, cartModule } from "@storefront/cart";
 import { paymentsConfigFrom, paymentsModule } from "@storefront/payments";
 import { shippingConfigFrom, shippingModule } from "@storefront/shipping";
-import { createAmqpBus, type Envelope } from "@storefront/platform";
+import { createAmqpBus, type Envelope } from "@storefront/platform/bus";
 import {
   createTestDatabase,
   deleteBrokerObjects,

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handleOnce, openDatabase, type DatabaseHandle } from "@storefront/platform";
+import { openDatabase, type DatabaseHandle } from "@storefront/platform/db";
+import { handleOnce } from "@storefront/platform/inbox";
 import { createTestDatabase, type TestDatabase } from "@storefront/testkit";
 import { migrationsFolder, schema } from "../src/db";
 import { inbox } from "../src/db/schema";

@@ -2,17 +2,10 @@ import { randomUUID } from "node:crypto";
 import { eq, isNull } from "drizzle-orm";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createAmqpBus,
-  createMessage,
-  idleOutboxRelay,
-  inTransactionWithOutbox,
-  openDatabase,
-  startOutboxRelay,
-  type DatabaseHandle,
-  type Envelope,
-  type MessageBus,
-} from "@storefront/platform";
+import { createAmqpBus, type Envelope, type MessageBus } from "@storefront/platform/bus";
+import { openDatabase, type DatabaseHandle } from "@storefront/platform/db";
+import { createMessage } from "@storefront/platform/messages";
+import { idleOutboxRelay, inTransactionWithOutbox, startOutboxRelay } from "@storefront/platform/outbox";
 import { createTestDatabase, testEnv, waitFor, type TestDatabase } from "@storefront/testkit";
 import { migrationsFolder, schema } from "../src/db";
 import { outbox } from "../src/db/schema";

@@ -3,7 +3,7 @@
  * with the same rules before it reserves stock, so a mistyped number is refused before anything
  * is held or charged.
  */
-import { badUserInput } from "@storefront/platform";
+import { badUserInput } from "@storefront/platform/errors";
 
 export interface CardDetails {
   number: string;

@@ -1,4 +1,4 @@
-import type { RequestContext } from "@storefront/platform";
+import type { RequestContext } from "@storefront/platform/context";
 import type { PaymentsDatabase } from "./db";
 import type { Loaders } from "./loaders";
 import type { PaymentProvider } from "./providers";

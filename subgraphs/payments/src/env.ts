@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { envFields, subgraphConfigLoader, type SubgraphConfig } from "@storefront/platform";
+import { envFields, type SubgraphConfig } from "@storefront/platform/env";
+import { subgraphConfigLoader } from "@storefront/platform/subgraph-config";
 
 export interface PaymentsConfig extends SubgraphConfig {
   /** How long an idempotency key (and the result stored with it) is kept before it is swept. */

@@ -1,6 +1,8 @@
 import DataLoader from "dataloader";
 import { asc, desc, inArray } from "drizzle-orm";
-import { groupBy, isUuid, tracedBatch } from "@storefront/platform";
+import { groupBy } from "@storefront/platform/collections";
+import { isUuid } from "@storefront/platform/ids";
+import { tracedBatch } from "@storefront/platform/tracing";
 import type { PaymentsDatabase } from "./db";
 import { payments, refunds, type PaymentRow, type RefundRow } from "./db/schema";
 

@@ -1,4 +1,4 @@
-import { defineSubgraph } from "@storefront/platform";
+import { defineSubgraph } from "@storefront/platform/define-subgraph";
 import type { PaymentsContext } from "./context";
 import { migrationsFolder, schema } from "./db";
 import { paymentsConfig, type PaymentsConfig } from "./env";

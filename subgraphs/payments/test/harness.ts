@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import type { Logger } from "@storefront/platform";
+import type { Logger } from "@storefront/platform/logger";
 import {
   execute,
   executeInternal,

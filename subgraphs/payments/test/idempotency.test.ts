@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLogger } from "@storefront/platform";
+import { createLogger } from "@storefront/platform/logger";
 import { waitFor } from "@storefront/testkit";
 import { schema } from "../src/db";
 import { chargeFingerprint } from "../src/services/charges";

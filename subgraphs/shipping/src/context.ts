@@ -1,4 +1,5 @@
-import type { OutboxRelay, RequestContext } from "@storefront/platform";
+import type { RequestContext } from "@storefront/platform/context";
+import type { OutboxRelay } from "@storefront/platform/outbox";
 import type { ShippingDatabase } from "./db";
 import type { ShippingConfig } from "./env";
 import type { Loaders } from "./loaders";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError } from "@storefront/platform";
+import { EnvError } from "@storefront/platform/env";
 import { shippingConfigFrom } from "./env";
 
 describe("shipping configuration", () => {

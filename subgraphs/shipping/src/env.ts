@@ -1,10 +1,6 @@
 import { z } from "zod";
-import {
-  envFields,
-  subgraphConfigLoader,
-  type MessagingConfig,
-  type SubgraphConfig,
-} from "@storefront/platform";
+import { envFields, type SubgraphConfig } from "@storefront/platform/env";
+import { subgraphConfigLoader, type MessagingConfig } from "@storefront/platform/subgraph-config";
 import { isCountryCode } from "./services/zones";
 
 export interface ShippingConfig extends SubgraphConfig, MessagingConfig {

@@ -1,4 +1,4 @@
-import { defineSubgraph, type MessagingOptions } from "@storefront/platform";
+import { defineSubgraph, type MessagingOptions } from "@storefront/platform/define-subgraph";
 import type { ShippingContext } from "./context";
 import { migrationsFolder, schema } from "./db";
 import { outbox } from "./db/schema";

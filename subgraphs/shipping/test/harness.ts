@@ -1,13 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { asc, eq, sql } from "drizzle-orm";
 import { connect, type GetMessage } from "amqplib";
-import {
-  createAmqpBus,
-  createLogger,
-  createMessage,
-  type DeliveryInfo,
-  type Envelope,
-} from "@storefront/platform";
+import { createAmqpBus, type DeliveryInfo, type Envelope } from "@storefront/platform/bus";
+import { createLogger } from "@storefront/platform/logger";
+import { createMessage } from "@storefront/platform/messages";
 import {
   execute,
   executeOk,

@@ -1,13 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createInProcessBus,
-  createLogger,
-  createMessage,
-  type Envelope,
-  type InProcessBus,
-} from "@storefront/platform";
+import { createInProcessBus, type Envelope, type InProcessBus } from "@storefront/platform/bus";
+import { createLogger } from "@storefront/platform/logger";
+import { createMessage } from "@storefront/platform/messages";
 import { startTestSubgraph, testEnv, waitFor } from "@storefront/testkit";
 import { shipments } from "../src/db/schema";
 import { shippingConfigFrom } from "../src/env";

@@ -2,15 +2,10 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { connect, type Channel, type ChannelModel } from "amqplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createAmqpBus,
-  createInProcessBus,
-  createLogger,
-  createMessage,
-  openDatabase,
-  type Envelope,
-  type MessageBus,
-} from "@storefront/platform";
+import { createAmqpBus, createInProcessBus, type Envelope, type MessageBus } from "@storefront/platform/bus";
+import { openDatabase } from "@storefront/platform/db";
+import { createLogger } from "@storefront/platform/logger";
+import { createMessage } from "@storefront/platform/messages";
 import {
   createTestDatabase,
   startTestSubgraph,

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Envelope } from "@storefront/platform";
+import type { Envelope } from "@storefront/platform/bus";
 import { REQUEST_TYPE, startShippingStack, US_ADDRESS, waitFor, type ShippingStack } from "./harness";
 import { messageSchemas } from "@storefront/contracts/events";
 

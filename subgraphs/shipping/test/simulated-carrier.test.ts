@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { idleOutboxRelay, inTransactionWithOutbox } from "@storefront/platform";
+import { idleOutboxRelay, inTransactionWithOutbox } from "@storefront/platform/outbox";
 import { outbox, shipments } from "../src/db/schema";
 import { changeStatus } from "../src/services/transitions";
 import { startShippingStack, waitFor, type ShippingStack } from "./harness";

@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { idleOutboxRelay, inTransactionWithOutbox } from "@storefront/platform";
+import { idleOutboxRelay, inTransactionWithOutbox } from "@storefront/platform/outbox";
 import type { TestAccount } from "@storefront/testkit";
 import { outbox, shipments } from "../src/db/schema";
 import { advanceDueShipments } from "../src/services/simulated-carrier";

@@ -1,4 +1,4 @@
-import type { RequestContext } from "@storefront/platform";
+import type { RequestContext } from "@storefront/platform/context";
 import type { UsersDatabase } from "./db";
 import type { UsersConfig } from "./env";
 import type { Loaders } from "./loaders";

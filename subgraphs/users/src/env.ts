@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { envFields, subgraphConfigLoader, type SubgraphCoreConfig } from "@storefront/platform";
+import { envFields } from "@storefront/platform/env";
+import { subgraphConfigLoader, type SubgraphCoreConfig } from "@storefront/platform/subgraph-config";
 
 /** The token issuer's settings: it verifies tokens against its own keys, so it has no JWKS_URL. */
 export interface UsersConfig extends SubgraphCoreConfig {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { count, inArray } from "drizzle-orm";
-import type { Database } from "@storefront/platform";
+import type { Database } from "@storefront/platform/db";
 import { auditLog, users } from "./db/schema";
 import type * as schema from "./db/schema";
 import { hashPassword } from "./services/passwords";

@@ -1,12 +1,12 @@
 import {
   REVOKED_SESSIONS_PATH,
-  runInBackground,
   createTokenVerifier,
-  defineSubgraph,
-  sendJson,
-  startPeriodicTask,
   type RevokedSessionsPage,
-} from "@storefront/platform";
+} from "@storefront/platform/auth";
+import { defineSubgraph } from "@storefront/platform/define-subgraph";
+import { sendJson } from "@storefront/platform/http";
+import { startPeriodicTask } from "@storefront/platform/periodic";
+import { runInBackground } from "@storefront/platform/request-scope";
 import type { UsersContext } from "./context";
 import { migrationsFolder, schema } from "./db";
 import { usersConfig } from "./env";

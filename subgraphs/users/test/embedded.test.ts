@@ -1,6 +1,6 @@
 import { SignJWT, generateKeyPair } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ACCESS_TOKEN } from "@storefront/platform";
+import { ACCESS_TOKEN } from "@storefront/platform/auth";
 import { execute, startTestSubgraph } from "@storefront/testkit";
 import { usersConfigFrom } from "../src/env";
 import { usersModule } from "../src/server";

@@ -1,6 +1,7 @@
 import { decodeProtectedHeader } from "jose";
 import { afterAll, describe, expect, it } from "vitest";
-import { createLogger, createTokenVerifier } from "@storefront/platform";
+import { createTokenVerifier } from "@storefront/platform/auth";
+import { createLogger } from "@storefront/platform/logger";
 import { createTestDatabase, databaseBehindRelay, startTestSubgraph, waitFor } from "@storefront/testkit";
 import { usersConfigFrom } from "../src/env";
 import { usersModule } from "../src/server";

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   REVOKED_SESSIONS_PATH,
-  createLogger,
   createTokenVerifier,
   httpRevocationSource,
   type RevokedSessionsPage,
-} from "@storefront/platform";
+} from "@storefront/platform/auth";
+import { createLogger } from "@storefront/platform/logger";
 import { execute, executeOk, testEnv, waitFor } from "@storefront/testkit";
 import { login, register, registerAdmin, startUsers, type UsersSubgraph } from "./harness";
 

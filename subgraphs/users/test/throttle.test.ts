@@ -1,6 +1,6 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchSubgraph } from "@storefront/platform";
+import { launchSubgraph } from "@storefront/platform/launch";
 import { startTestRouter } from "@storefront/router/testing";
 import { startTestSubgraph, testEnv, uniqueEmail } from "@storefront/testkit";
 import { schema } from "../src/db";

@@ -1,4 +1,6 @@
-import { ErrorCode, type Logger, type TokenVerifier } from "@storefront/platform";
+import { type Logger } from "@storefront/platform/logger";
+import { type TokenVerifier } from "@storefront/platform/auth";
+import { ErrorCode } from "@storefront/platform/errors";
 import {
   GraphQLError,
   OperationTypeNode,

@@ -1,14 +1,14 @@
 import { IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { type Logger } from "@storefront/platform/logger";
+import { ErrorCode } from "@storefront/platform/errors";
 import {
-  ErrorCode,
   PayloadTooLargeError,
   applyCors,
   forgeable,
   readBody,
   requestIdFrom,
   type CorsPolicy,
-  type Logger,
-} from "@storefront/platform";
+} from "@storefront/platform/http";
 import { getOperationAST, OperationTypeNode, type GraphQLFormattedError } from "graphql";
 import type { AdmissionRequest } from "../../admission";
 import { API_KEY_HEADER } from "../../clients";

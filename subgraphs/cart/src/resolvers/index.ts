@@ -1,5 +1,6 @@
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
-import { DateTimeScalar, mergeResolvers } from "@storefront/platform";
+import { mergeResolvers } from "@storefront/platform/resolvers";
+import { DateTimeScalar } from "@storefront/platform/scalars";
 import type { CartContext } from "../context";
 import { cartResolvers } from "./cart";
 import { checkoutResolvers } from "./checkout";

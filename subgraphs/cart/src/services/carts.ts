@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { badUserInput } from "@storefront/platform";
+import { badUserInput } from "@storefront/platform/errors";
 import type { CartContext } from "../context";
 import type { CartDatabase } from "../db";
 import { carts, type CartRow } from "../db/schema";

@@ -1,4 +1,4 @@
-import { createServiceClient } from "@storefront/platform";
+import { createServiceClient } from "@storefront/platform/service-client";
 import { CartVariantsDocument, type CartVariantsQuery } from "@storefront/contracts/catalogue";
 
 /** One answer of the catalogue's entity lookup: a variant, or nothing for an entity of another kind. */

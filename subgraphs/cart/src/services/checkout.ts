@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { isUuid, requireInternalCaller, validateInput } from "@storefront/platform";
+import { requireInternalCaller } from "@storefront/platform/auth";
+import { isUuid } from "@storefront/platform/ids";
+import { validateInput } from "@storefront/platform/validation";
 import type { CartContext } from "../context";
 import { completedCheckouts } from "../db/schema";
 import type { MutationCompleteCheckoutArgs } from "../generated/resolvers";

@@ -1,6 +1,9 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { failure, isUuid, notFound, validateInput, type Failure } from "@storefront/platform";
+import { notFound } from "@storefront/platform/errors";
+import { isUuid } from "@storefront/platform/ids";
+import { failure, type Failure } from "@storefront/platform/result";
+import { validateInput } from "@storefront/platform/validation";
 import type { CartContext } from "../context";
 import { cartLines, MAX_LINE_QUANTITY, type CartRow } from "../db/schema";
 import type {

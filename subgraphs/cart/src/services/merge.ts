@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { requireViewer } from "@storefront/platform";
+import { requireViewer } from "@storefront/platform/auth";
 import type { CartContext } from "../context";
 import { cartLines, carts, MAX_LINE_QUANTITY, type CartRow } from "../db/schema";
 import { onSale, type CatalogueVariant } from "./catalogue";

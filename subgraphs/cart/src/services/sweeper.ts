@@ -1,5 +1,6 @@
 import { and, asc, inArray, isNull, lt, sql } from "drizzle-orm";
-import { startPeriodicTask, type Logger, type PeriodicTask } from "@storefront/platform";
+import { type Logger } from "@storefront/platform/logger";
+import { startPeriodicTask, type PeriodicTask } from "@storefront/platform/periodic";
 import type { CartDatabase } from "../db";
 import { carts } from "../db/schema";
 

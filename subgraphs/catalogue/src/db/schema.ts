@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { utcTimestamp } from "@storefront/platform";
+import { utcTimestamp } from "@storefront/platform/columns";
 import { productStatuses, reservationStatuses, stockMovementKinds } from "@storefront/contracts/enums";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });

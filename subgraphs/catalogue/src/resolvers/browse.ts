@@ -1,4 +1,4 @@
-import { isAdmin } from "@storefront/platform";
+import { isAdmin } from "@storefront/platform/visibility";
 import type { Resolvers } from "../generated/resolvers";
 import { findCategory, findProduct, findProducts, rootCategories } from "../services/browse";
 

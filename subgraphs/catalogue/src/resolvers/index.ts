@@ -1,4 +1,5 @@
-import { DateTimeScalar, mergeResolvers } from "@storefront/platform";
+import { mergeResolvers } from "@storefront/platform/resolvers";
+import { DateTimeScalar } from "@storefront/platform/scalars";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import type { CatalogueContext } from "../context";
 import { adminResolvers } from "./admin";

@@ -1,14 +1,11 @@
 import { and, count, eq, like, sql } from "drizzle-orm";
 import { z } from "zod";
-import {
-  badUserInput,
-  currencyCode,
-  notFound,
-  requireAdmin,
-  uniqueViolation,
-  validateInput,
-  isUuid,
-} from "@storefront/platform";
+import { currencyCode } from "@storefront/platform/address";
+import { requireAdmin } from "@storefront/platform/auth";
+import { uniqueViolation } from "@storefront/platform/db";
+import { badUserInput, notFound } from "@storefront/platform/errors";
+import { isUuid } from "@storefront/platform/ids";
+import { validateInput } from "@storefront/platform/validation";
 import type { CatalogueContext } from "../context";
 import type {
   CategoryInput,

@@ -12,16 +12,16 @@ import {
   sql,
   type SQL,
 } from "drizzle-orm";
+import { badUserInput } from "@storefront/platform/errors";
+import { isUuid } from "@storefront/platform/ids";
 import {
-  badUserInput,
   decodeCursor,
   encodeCursor,
-  isAdmin,
   pageSize,
   toConnection,
   type Connection,
-  isUuid,
-} from "@storefront/platform";
+} from "@storefront/platform/pagination";
+import { isAdmin } from "@storefront/platform/visibility";
 import type { CatalogueContext } from "../context";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { categories, products, stockLevels, variants, type CategoryRow } from "../db/schema";

@@ -1,17 +1,12 @@
 import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import { z } from "zod";
-import {
-  badUserInput,
-  notFound,
-  requireInternalCaller,
-  startPeriodicTask,
-  validateInput,
-  type Logger,
-  type PeriodicTask,
-  isUuid,
-  typed,
-  type Typed,
-} from "@storefront/platform";
+import { type Logger } from "@storefront/platform/logger";
+import { requireInternalCaller } from "@storefront/platform/auth";
+import { badUserInput, notFound } from "@storefront/platform/errors";
+import { isUuid } from "@storefront/platform/ids";
+import { startPeriodicTask, type PeriodicTask } from "@storefront/platform/periodic";
+import { typed, type Typed } from "@storefront/platform/result";
+import { validateInput } from "@storefront/platform/validation";
 import type { CatalogueContext } from "../context";
 import type { CatalogueDatabase } from "../db";
 import { reservations, stockLevels, variants, type ReservationRow } from "../db/schema";

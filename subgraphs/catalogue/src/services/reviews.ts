@@ -1,18 +1,10 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import {
-  forbidden,
-  notFound,
-  pageSize,
-  requireViewer,
-  toConnection,
-  type Connection,
-  isUuid,
-  newestFirst,
-  failure,
-  typed,
-  type Failure,
-  type Typed,
-} from "@storefront/platform";
+import { requireViewer } from "@storefront/platform/auth";
+import { forbidden, notFound } from "@storefront/platform/errors";
+import { isUuid } from "@storefront/platform/ids";
+import { newestFirst } from "@storefront/platform/keyset";
+import { pageSize, toConnection, type Connection } from "@storefront/platform/pagination";
+import { failure, typed, type Failure, type Typed } from "@storefront/platform/result";
 import type { CatalogueContext } from "../context";
 import type { CatalogueDatabase } from "../db";
 import { products, reviews, type ReviewRow } from "../db/schema";

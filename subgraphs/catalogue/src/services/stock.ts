@@ -1,15 +1,10 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import {
-  badUserInput,
-  notFound,
-  pageSize,
-  requireAdmin,
-  toConnection,
-  validateInput,
-  type Connection,
-  newestFirst,
-} from "@storefront/platform";
+import { requireAdmin } from "@storefront/platform/auth";
+import { badUserInput, notFound } from "@storefront/platform/errors";
+import { newestFirst } from "@storefront/platform/keyset";
+import { pageSize, toConnection, type Connection } from "@storefront/platform/pagination";
+import { validateInput } from "@storefront/platform/validation";
 import type { CatalogueContext } from "../context";
 import type { CatalogueDatabase } from "../db";
 import { stockLevels, stockMovements, type MovementKind } from "../db/schema";

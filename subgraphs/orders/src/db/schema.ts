@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { inboxTable, outboxTable, utcTimestamp } from "@storefront/platform";
+import { utcTimestamp } from "@storefront/platform/columns";
+import { inboxTable } from "@storefront/platform/inbox";
+import { outboxTable } from "@storefront/platform/outbox";
 import { orderStatuses } from "@storefront/contracts/enums";
 import type { ShippingAddress } from "@storefront/contracts/events";
 

@@ -1,4 +1,4 @@
-import { Counter, Histogram, type Registry } from "@storefront/platform";
+import { Counter, Histogram, type Registry } from "@storefront/platform/metrics";
 
 /** The steps of the checkout saga an operator can tell apart on a dashboard. */
 export type CheckoutStage =

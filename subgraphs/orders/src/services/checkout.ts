@@ -2,21 +2,15 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { GraphQLError } from "graphql";
 import { z } from "zod";
-import {
-  badUserInput,
-  createMessage,
-  inTransactionWithOutbox,
-  isUuid,
-  passThroughClientError,
-  postalAddress,
-  requireViewer,
-  validateInput,
-  ErrorCode,
-  failure,
-  typed,
-  type Failure,
-  type Typed,
-} from "@storefront/platform";
+import { postalAddress } from "@storefront/platform/address";
+import { requireViewer } from "@storefront/platform/auth";
+import { badUserInput, ErrorCode } from "@storefront/platform/errors";
+import { isUuid } from "@storefront/platform/ids";
+import { createMessage } from "@storefront/platform/messages";
+import { inTransactionWithOutbox } from "@storefront/platform/outbox";
+import { failure, typed, type Failure, type Typed } from "@storefront/platform/result";
+import { passThroughClientError } from "@storefront/platform/service-client";
+import { validateInput } from "@storefront/platform/validation";
 import { CheckoutCartDocument, CompleteCheckoutDocument } from "@storefront/contracts/cart";
 import {
   ChargePaymentDocument,

@@ -1,5 +1,7 @@
 import { and, asc, eq, gte } from "drizzle-orm";
-import { readMessage, type Consumer, type Logger, type MessageBus } from "@storefront/platform";
+import { type Logger } from "@storefront/platform/logger";
+import { type Consumer, type MessageBus } from "@storefront/platform/bus";
+import { readMessage } from "@storefront/platform/messages";
 import type { OrdersDatabase } from "../db";
 import { orderStatusHistory } from "../db/schema";
 import type { OrderStatus } from "@storefront/contracts/enums";

@@ -1,16 +1,10 @@
 import { and, desc, eq } from "drizzle-orm";
-import {
-  assertOwnerOrAdmin,
-  badUserInput,
-  canSee as ownerAdminOrService,
-  inTransactionWithOutbox,
-  newestFirst,
-  notFound,
-  pageSize,
-  requireViewer,
-  toConnection,
-  type Connection,
-} from "@storefront/platform";
+import { requireViewer } from "@storefront/platform/auth";
+import { badUserInput, notFound } from "@storefront/platform/errors";
+import { newestFirst } from "@storefront/platform/keyset";
+import { inTransactionWithOutbox } from "@storefront/platform/outbox";
+import { pageSize, toConnection, type Connection } from "@storefront/platform/pagination";
+import { assertOwnerOrAdmin, canSee as ownerAdminOrService } from "@storefront/platform/visibility";
 import type { OrdersContext } from "../context";
 import { orders, type OrderRow } from "../db/schema";
 import { paymentOf } from "./recovery";

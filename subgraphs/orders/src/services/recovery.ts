@@ -1,5 +1,6 @@
 import { and, inArray, lt, sql } from "drizzle-orm";
-import { inTransactionWithOutbox, startPeriodicTask } from "@storefront/platform";
+import { inTransactionWithOutbox } from "@storefront/platform/outbox";
+import { startPeriodicTask } from "@storefront/platform/periodic";
 import { PaymentForOrderDocument } from "@storefront/contracts/payments";
 import { orders, type OrderRow } from "../db/schema";
 import { completePaidOrder, failPayment, refundUnfulfillable } from "./checkout";

@@ -1,12 +1,9 @@
 import { eq } from "drizzle-orm";
-import {
-  handleOnce,
-  PermanentMessageError,
-  readMessage,
-  type Logger,
-  type MessageHandler,
-  type OutboxRelay,
-} from "@storefront/platform";
+import { type Logger } from "@storefront/platform/logger";
+import { PermanentMessageError, type MessageHandler } from "@storefront/platform/bus";
+import { handleOnce } from "@storefront/platform/inbox";
+import { readMessage } from "@storefront/platform/messages";
+import { type OutboxRelay } from "@storefront/platform/outbox";
 import type { OrdersDatabase } from "../db";
 import { inbox, orders, type OrderStatus } from "../db/schema";
 import { transition } from "./transitions";

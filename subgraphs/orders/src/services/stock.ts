@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { ServiceCallError, type Logger } from "@storefront/platform";
+import { type Logger } from "@storefront/platform/logger";
+import { ServiceCallError } from "@storefront/platform/errors";
 import {
   CommitReservationDocument,
   ReleaseReservationDocument,

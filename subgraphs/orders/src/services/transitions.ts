@@ -1,5 +1,7 @@
 import { and, eq } from "drizzle-orm";
-import { createMessage, type Envelope, type Outbox } from "@storefront/platform";
+import { type Envelope } from "@storefront/platform/bus";
+import { createMessage } from "@storefront/platform/messages";
+import { type Outbox } from "@storefront/platform/outbox";
 import type { OrdersDatabase } from "../db";
 import { orderStatusHistory, orders, type OrderRow, type OrderStatus } from "../db/schema";
 

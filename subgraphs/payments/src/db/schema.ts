@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { utcTimestamp } from "@storefront/platform";
+import { utcTimestamp } from "@storefront/platform/columns";
 import { paymentFailureCodes, paymentStatuses, refundErrorCodes } from "@storefront/contracts/enums";
 
 const at = utcTimestamp;

@@ -1,6 +1,9 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { isCurrencyCode, isUuid, requireInternalCaller, validateInput } from "@storefront/platform";
+import { isCurrencyCode } from "@storefront/platform/address";
+import { requireInternalCaller } from "@storefront/platform/auth";
+import { isUuid } from "@storefront/platform/ids";
+import { validateInput } from "@storefront/platform/validation";
 import type { PaymentsContext } from "../context";
 import { payments, type PaymentFailureCode, type PaymentRow } from "../db/schema";
 import type { ChargePaymentInput } from "../generated/resolvers";

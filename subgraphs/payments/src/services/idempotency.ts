@@ -1,7 +1,9 @@
 import { createHash, randomUUID } from "node:crypto";
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import { GraphQLError } from "graphql";
-import { conflict, ErrorCode, startPeriodicTask, type Logger, type PeriodicTask } from "@storefront/platform";
+import { type Logger } from "@storefront/platform/logger";
+import { conflict, ErrorCode } from "@storefront/platform/errors";
+import { startPeriodicTask, type PeriodicTask } from "@storefront/platform/periodic";
 import type { PaymentsDatabase } from "../db";
 import {
   idempotencyKeys,

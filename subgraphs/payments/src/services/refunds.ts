@@ -1,14 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import {
-  failure,
-  isUuid,
-  requireAdmin,
-  typed,
-  validateInput,
-  type Failure,
-  type Typed,
-} from "@storefront/platform";
+import { requireAdmin } from "@storefront/platform/auth";
+import { isUuid } from "@storefront/platform/ids";
+import { failure, typed, type Failure, type Typed } from "@storefront/platform/result";
+import { validateInput } from "@storefront/platform/validation";
 import type { PaymentsContext } from "../context";
 import type { PaymentsDatabase } from "../db";
 import {

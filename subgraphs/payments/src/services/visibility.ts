@@ -1,4 +1,4 @@
-import { canSee } from "@storefront/platform";
+import { canSee } from "@storefront/platform/visibility";
 import type { PaymentsContext } from "../context";
 import type { PaymentRow } from "../db/schema";
 

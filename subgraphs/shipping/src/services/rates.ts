@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { destinationAddress, requireInternalCaller, validateInput } from "@storefront/platform";
+import { destinationAddress } from "@storefront/platform/address";
+import { requireInternalCaller } from "@storefront/platform/auth";
+import { validateInput } from "@storefront/platform/validation";
 import type { ShippingContext } from "../context";
 import type { ShippingAddressInput } from "../generated/resolvers";
 import { zoneOf, type ShippingZone } from "./zones";

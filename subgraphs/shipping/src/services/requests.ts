@@ -1,15 +1,10 @@
 import { randomInt } from "node:crypto";
 import { eq } from "drizzle-orm";
-import {
-  handleOnce,
-  readMessage,
-  type DeliveryInfo,
-  type Envelope,
-  type Logger,
-  type MessageHandler,
-  type Outbox,
-  type OutboxRelay,
-} from "@storefront/platform";
+import { type Logger } from "@storefront/platform/logger";
+import { type DeliveryInfo, type Envelope, type MessageHandler } from "@storefront/platform/bus";
+import { handleOnce } from "@storefront/platform/inbox";
+import { readMessage } from "@storefront/platform/messages";
+import { type Outbox, type OutboxRelay } from "@storefront/platform/outbox";
 import type { ShippingDatabase } from "../db";
 import { inbox, shipmentEvents, shipments, type ShipmentRow } from "../db/schema";
 import { addBusinessDays, serviceForShipment, type CarrierService, type Shop } from "./rates";

@@ -1,17 +1,11 @@
 import { and, desc, eq } from "drizzle-orm";
-import {
-  badUserInput,
-  canSee as ownerAdminOrService,
-  inTransactionWithOutbox,
-  isUuid,
-  newestFirst,
-  notFound,
-  pageSize,
-  requireAdmin,
-  requireViewer,
-  toConnection,
-  type Connection,
-} from "@storefront/platform";
+import { requireAdmin, requireViewer } from "@storefront/platform/auth";
+import { badUserInput, notFound } from "@storefront/platform/errors";
+import { isUuid } from "@storefront/platform/ids";
+import { newestFirst } from "@storefront/platform/keyset";
+import { inTransactionWithOutbox } from "@storefront/platform/outbox";
+import { pageSize, toConnection, type Connection } from "@storefront/platform/pagination";
+import { canSee as ownerAdminOrService } from "@storefront/platform/visibility";
 import type { ShippingContext } from "../context";
 import { shipments, type ShipmentRow, type ShipmentStatus } from "../db/schema";
 import { changeStatus, defaultNote, nextStatus } from "./transitions";

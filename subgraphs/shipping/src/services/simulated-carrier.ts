@@ -1,11 +1,7 @@
 import { and, asc, inArray, lt, sql } from "drizzle-orm";
-import {
-  inTransactionWithOutbox,
-  startPeriodicTask,
-  type Logger,
-  type OutboxRelay,
-  type PeriodicTask,
-} from "@storefront/platform";
+import { type Logger } from "@storefront/platform/logger";
+import { inTransactionWithOutbox, type OutboxRelay } from "@storefront/platform/outbox";
+import { startPeriodicTask, type PeriodicTask } from "@storefront/platform/periodic";
 import type { ShippingDatabase } from "../db";
 import { shipments } from "../db/schema";
 import { changeStatus, defaultNote, MOVING_STATUSES, nextStatus } from "./transitions";

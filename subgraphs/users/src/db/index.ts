@@ -1,5 +1,6 @@
 import path from "node:path";
-import { packageRoot, type Database } from "@storefront/platform";
+import { type Database } from "@storefront/platform/db";
+import { packageRoot } from "@storefront/platform/package-root";
 import * as schema from "./schema";
 
 export { schema };

@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { utcTimestamp } from "@storefront/platform";
+import { utcTimestamp } from "@storefront/platform/columns";
 import { auditEventTypes, roles } from "@storefront/contracts/enums";
 
 export const role = pgEnum("role", roles);

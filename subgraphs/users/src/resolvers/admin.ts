@@ -1,4 +1,4 @@
-import { requireAdmin } from "@storefront/platform";
+import { requireAdmin } from "@storefront/platform/auth";
 import type { Resolvers } from "../generated/resolvers";
 import { setUserRole } from "../services/accounts";
 import { listAuditEvents, listUsers } from "../services/directory";

@@ -1,5 +1,6 @@
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
-import { DateTimeScalar, mergeResolvers } from "@storefront/platform";
+import { mergeResolvers } from "@storefront/platform/resolvers";
+import { DateTimeScalar } from "@storefront/platform/scalars";
 import type { UsersContext } from "../context";
 import { addressResolvers } from "./addresses";
 import { adminResolvers } from "./admin";

@@ -1,4 +1,5 @@
-import { forbidden, isOwnerOrAdmin } from "@storefront/platform";
+import { forbidden } from "@storefront/platform/errors";
+import { isOwnerOrAdmin } from "@storefront/platform/visibility";
 import type { UsersContext } from "../context";
 import type { UserRow } from "../db/schema";
 import type { Resolvers } from "../generated/resolvers";

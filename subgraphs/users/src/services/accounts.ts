@@ -1,20 +1,10 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import {
-  badUserInput,
-  forbidden,
-  notFound,
-  requireAdmin,
-  requireViewer,
-  sessionEnded,
-  validateInput,
-  type Role,
-  isUuid,
-  failure,
-  typed,
-  type Failure,
-  type Typed,
-} from "@storefront/platform";
+import { requireAdmin, requireViewer, sessionEnded, type Role } from "@storefront/platform/auth";
+import { badUserInput, forbidden, notFound } from "@storefront/platform/errors";
+import { isUuid } from "@storefront/platform/ids";
+import { failure, typed, type Failure, type Typed } from "@storefront/platform/result";
+import { validateInput } from "@storefront/platform/validation";
 import type { UsersContext } from "../context";
 import { sessions, users, type UserRow } from "../db/schema";
 import type { ChangePasswordInput, LoginInput, RegisterInput } from "../generated/resolvers";

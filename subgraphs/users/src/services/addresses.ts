@@ -1,13 +1,10 @@
 import { and, count, desc, eq, ne } from "drizzle-orm";
 import { z } from "zod";
-import {
-  checkedAddress,
-  isUuid,
-  notFound,
-  postalAddressFields,
-  requireViewer,
-  validateInput,
-} from "@storefront/platform";
+import { checkedAddress, postalAddressFields } from "@storefront/platform/address";
+import { requireViewer } from "@storefront/platform/auth";
+import { notFound } from "@storefront/platform/errors";
+import { isUuid } from "@storefront/platform/ids";
+import { validateInput } from "@storefront/platform/validation";
 import type { UsersContext } from "../context";
 import type { AddressInput } from "../generated/resolvers";
 import type { UsersDatabase } from "../db";

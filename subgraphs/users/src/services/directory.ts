@@ -1,12 +1,8 @@
 import { and, desc, eq } from "drizzle-orm";
-import {
-  pageSize,
-  requireAdmin,
-  toConnection,
-  type Connection,
-  isUuid,
-  newestFirst,
-} from "@storefront/platform";
+import { requireAdmin } from "@storefront/platform/auth";
+import { isUuid } from "@storefront/platform/ids";
+import { newestFirst } from "@storefront/platform/keyset";
+import { pageSize, toConnection, type Connection } from "@storefront/platform/pagination";
 import type { UsersContext } from "../context";
 import { auditLog, users, type AuditRow, type UserRow } from "../db/schema";
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import { and, eq, gt, isNotNull, isNull, max, ne, sql, type SQL } from "drizzle-orm";
-import type { RevokedSessionsPage } from "@storefront/platform";
+import type { RevokedSessionsPage } from "@storefront/platform/auth";
 import type { UsersContext } from "../context";
 import type { UsersDatabase } from "../db";
 import { sessions, type UserRow } from "../db/schema";

@@ -11,13 +11,9 @@ import {
   type JWK,
   type JWTVerifyGetKey,
 } from "jose";
-import {
-  ACCESS_TOKEN,
-  startPeriodicTask,
-  type Logger,
-  type PeriodicTask,
-  type Role,
-} from "@storefront/platform";
+import { type Logger } from "@storefront/platform/logger";
+import { ACCESS_TOKEN, type Role } from "@storefront/platform/auth";
+import { startPeriodicTask, type PeriodicTask } from "@storefront/platform/periodic";
 import type { UsersDatabase } from "../db";
 import { signingKeys } from "../db/schema";
 

@@ -1,4 +1,5 @@
 import { connect } from "amqplib";
+import type { ConsumerSpec, MessageBus, MessageHandler } from "@storefront/platform/bus";
 import { testEnv } from "./env";
 
 /**
@@ -27,4 +28,22 @@ export async function deleteBrokerObjects(objects: {
   } finally {
     await connection.close();
   }
+}
+
+/**
+ * The same bus, with every handler a service registers through `consume` wrapped by `intercept`.
+ * A test sees each delivery the real broker makes (its attempt number, how the handler ended) or
+ * holds one up, without the service carrying a test-only hook.
+ */
+export function interceptDeliveries(
+  bus: MessageBus,
+  intercept: (handler: MessageHandler, spec: ConsumerSpec) => MessageHandler,
+): MessageBus {
+  return {
+    publish: (message) => bus.publish(message),
+    consume: (spec, handler) => bus.consume(spec, intercept(handler, spec)),
+    subscribe: (spec, handler) => bus.subscribe(spec, handler),
+    isReady: () => bus.isReady(),
+    close: () => bus.close(),
+  };
 }

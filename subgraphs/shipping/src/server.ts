@@ -5,14 +5,12 @@ import { outbox } from "./db/schema";
 import { shippingConfig, type ShippingConfig } from "./env";
 import { createLoaders } from "./loaders";
 import { resolvers } from "./resolvers";
-import { shipmentRequestHandler, type ShipmentRequestHooks } from "./services/requests";
+import { shipmentRequestHandler } from "./services/requests";
 import { startSimulatedCarrier } from "./services/simulated-carrier";
 
 export interface ShippingModuleOptions extends MessagingOptions {
   /** How often the simulated carrier looks for due shipments; default a quarter step (0.25–5 s). */
   simulatedCarrierIntervalMs?: number;
-  /** Test-only observation and fault injection around each shipment request. */
-  requestHooks?: ShipmentRequestHooks;
 }
 
 export const shippingSubgraph = defineSubgraph<
@@ -48,7 +46,6 @@ export const shippingSubgraph = defineSubgraph<
         relay,
         shop: config.shop,
         log: log.child({ component: "shipment-requests" }),
-        hooks: options.requestHooks,
       }),
     );
     return {

@@ -1,12 +1,19 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import { asc, eq, sql } from "drizzle-orm";
 import { connect, type GetMessage } from "amqplib";
-import { createAmqpBus, type DeliveryInfo, type Envelope } from "@storefront/platform/bus";
+import {
+  createAmqpBus,
+  PermanentMessageError,
+  type DeliveryInfo,
+  type Envelope,
+} from "@storefront/platform/bus";
 import { createLogger } from "@storefront/platform/logger";
 import { createMessage } from "@storefront/platform/messages";
 import {
   execute,
   executeOk,
+  interceptDeliveries,
   startTestSubgraph,
   testAccounts,
   testEnv,
@@ -57,6 +64,26 @@ export interface ShipmentView {
 
 const log = createLogger({ service: "shipping-test", level: "silent" });
 
+/** The handler's line for a request it applied (not for a duplicate it skipped). */
+const APPLIED_LINE = /"msg":"(shipment created|order already has a shipment; request ignored)"/;
+
+/**
+ * A stand-in for an outage of the shipping database, limited to chosen orders: inserting their
+ * shipment fails inside the request's transaction, which rolls back like any database error.
+ */
+const FAILING_ORDERS_SQL = `
+  create table if not exists test_failing_orders (order_id text primary key);
+  create or replace function test_refuse_failing_orders() returns trigger language plpgsql as $$
+  begin
+    if exists (select 1 from test_failing_orders where order_id = new.order_id::text) then
+      raise exception 'simulated outage: database unreachable';
+    end if;
+    return new;
+  end $$;
+  drop trigger if exists test_refuse_failing_orders on shipments;
+  create trigger test_refuse_failing_orders before insert on shipments
+    for each row execute function test_refuse_failing_orders();`;
+
 export interface StackOptions {
   env?: Record<string, string>;
   module?: Partial<ShippingModuleOptions>;
@@ -87,10 +114,36 @@ export async function startShippingStack(options: StackOptions = {}) {
     });
   if (options.observeEvents !== false) await observeEvents();
 
-  // What the consumer did with each delivery, and which orders' requests fail as if the
-  // database were down.
+  // What the consumer did with each delivery, seen from the broker's side: each delivery that
+  // got past message validation, and whether it applied the request (the service logs the
+  // shipment it created, or the order's existing one, only when the request was not a duplicate;
+  // the log line is tied to its delivery by the async context the handler runs in).
   const deliveries: { message: Envelope; delivery: DeliveryInfo }[] = [];
   const handled: { message: Envelope; applied: boolean }[] = [];
+  const inDelivery = new AsyncLocalStorage<{ applied: boolean }>();
+  const serviceLog = createLogger({
+    service: "shipping",
+    level: "info",
+    output: {
+      write(line: string) {
+        const current = inDelivery.getStore();
+        if (current && APPLIED_LINE.test(line)) current.applied = true;
+      },
+    },
+  });
+  const consumingBus = interceptDeliveries(bus, (handler) => async (message, delivery) => {
+    const current = { applied: false };
+    try {
+      await inDelivery.run(current, () => handler(message, delivery));
+    } catch (error) {
+      if (!(error instanceof PermanentMessageError)) deliveries.push({ message, delivery });
+      throw error;
+    }
+    deliveries.push({ message, delivery });
+    handled.push({ message, applied: current.applied });
+  });
+  // Orders whose requests fail as if the database were down: the shipping database itself
+  // refuses their shipments (a trigger), so the failure comes from the real dependency.
   const failingOrders = new Set<string>();
   const env = {
     JWKS_URL: new URL("/.well-known/jwks.json", users.url).toString(),
@@ -99,23 +152,16 @@ export async function startShippingStack(options: StackOptions = {}) {
     ...options.env,
   };
   const moduleOptions: ShippingModuleOptions = {
-    bus,
+    bus: consumingBus,
     relayIntervalMs: 100,
-    requestHooks: {
-      before(message, delivery) {
-        deliveries.push({ message, delivery });
-        if (failingOrders.has((message.payload as ShipmentRequest).orderId))
-          throw new Error("simulated outage: database unreachable");
-      },
-      after(message, applied) {
-        handled.push({ message, applied });
-      },
-    },
     ...options.module,
   };
-  const shipping = await startTestSubgraph(shippingModule(shippingConfigFrom(env), moduleOptions));
+  const shipping = await startTestSubgraph(shippingModule(shippingConfigFrom(env), moduleOptions), {
+    log: serviceLog,
+  });
   const replicas: ShippingSubgraph[] = [];
   const db = shipping.database.db;
+  await db.execute(sql.raw(FAILING_ORDERS_SQL));
   const accounts = testAccounts(users);
 
   const stack = {
@@ -128,14 +174,25 @@ export async function startShippingStack(options: StackOptions = {}) {
     events,
     deliveries,
     handled,
-    failingOrders,
+    /** Makes the shipping database refuse (or accept again) this order's shipment. */
+    failingOrders: {
+      add: async (orderId: string) => {
+        failingOrders.add(orderId);
+        await db.execute(sql`insert into test_failing_orders (order_id) values (${orderId})`);
+      },
+      delete: async (orderId: string) => {
+        failingOrders.delete(orderId);
+        await db.execute(sql`delete from test_failing_orders where order_id = ${orderId}`);
+      },
+      has: (orderId: string) => failingOrders.has(orderId),
+    },
     accounts,
     observeEvents,
     /** Another shipping process on the same database and queue (a replica). */
     async startReplica(extra: Partial<ShippingModuleOptions> = {}) {
       const replica = await startTestSubgraph(
         shippingModule(shippingConfigFrom(env), { ...moduleOptions, ...extra }),
-        shipping.databaseUrl ? { databaseUrl: shipping.databaseUrl } : {},
+        { log: serviceLog, ...(shipping.databaseUrl ? { databaseUrl: shipping.databaseUrl } : {}) },
       );
       replicas.push(replica);
       return replica;

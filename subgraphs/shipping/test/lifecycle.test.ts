@@ -8,6 +8,7 @@ import { createLogger } from "@storefront/platform/logger";
 import { createMessage } from "@storefront/platform/messages";
 import {
   createTestDatabase,
+  interceptDeliveries,
   startTestSubgraph,
   testEnv,
   waitFor,
@@ -56,17 +57,15 @@ describe("shipping lifecycle", () => {
   it("on stop, finishes the request in hand, acks it and publishes what it committed", async () => {
     let started = false;
     // The relay never ticks on its own here: only the wake-up after a commit or the final drain can send.
+    // Each delivery is held up half a second before the service handles it, so stop() comes
+    // while a request is in hand.
+    const slowBus = interceptDeliveries(bus, (handler) => async (message, delivery) => {
+      started = true;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await handler(message, delivery);
+    });
     const shipping = await startTestSubgraph(
-      shippingModule(config, {
-        bus,
-        relayIntervalMs: 2_147_483_647,
-        requestHooks: {
-          async before() {
-            started = true;
-            await new Promise((resolve) => setTimeout(resolve, 500));
-          },
-        },
-      }),
+      shippingModule(config, { bus: slowBus, relayIntervalMs: 2_147_483_647 }),
       { databaseUrl: database.url! },
     );
     const request = createMessage("orders.shipment-requested.v1", {

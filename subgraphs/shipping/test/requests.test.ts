@@ -170,7 +170,7 @@ describe("shipment requests from orders", () => {
 
   it("redelivers a request that keeps failing until the delivery limit, then dead-letters it", async () => {
     const poisoned = stack.request();
-    stack.failingOrders.add(poisoned.payload.orderId);
+    await stack.failingOrders.add(poisoned.payload.orderId);
     await stack.publish(poisoned);
     const [dead] = await stack.waitForDeadLetters(1, 20_000);
 
@@ -193,7 +193,7 @@ describe("shipment requests from orders", () => {
     expect(await stack.inboxHas(poisoned.id)).toBe(false);
 
     // The consumer carries on with what comes next.
-    stack.failingOrders.delete(poisoned.payload.orderId);
+    await stack.failingOrders.delete(poisoned.payload.orderId);
     const next = await stack.requestShipment();
     expect(next.shipment.status).toBe("LABEL_CREATED");
   });

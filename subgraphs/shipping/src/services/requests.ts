@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { type Logger } from "@storefront/platform/logger";
-import { type DeliveryInfo, type Envelope, type MessageHandler } from "@storefront/platform/bus";
+import { type MessageHandler } from "@storefront/platform/bus";
 import { handleOnce } from "@storefront/platform/inbox";
 import { readMessage } from "@storefront/platform/messages";
 import { type Outbox, type OutboxRelay } from "@storefront/platform/outbox";
@@ -84,13 +84,6 @@ export async function createShipment(
   throw new Error(`no free tracking number after ${TRACKING_ATTEMPTS} attempts`);
 }
 
-export interface ShipmentRequestHooks {
-  /** Runs before each delivery is handled; a throw is a transient failure (fault injection). */
-  before?(message: Envelope, delivery: DeliveryInfo): void | Promise<void>;
-  /** Runs after a delivery was handled; `applied` is false for a message seen before. */
-  after?(message: Envelope, applied: boolean): void;
-}
-
 /**
  * The consumer of `orders.shipment-requested.v1`. A malformed request throws
  * PermanentMessageError (from readMessage) and is dead-lettered at once; a database failure
@@ -103,12 +96,10 @@ export function shipmentRequestHandler(deps: {
   relay: OutboxRelay;
   shop: Shop;
   log: Logger;
-  hooks?: ShipmentRequestHooks | undefined;
 }): MessageHandler {
-  return async (message, delivery) => {
+  return async (message) => {
     const request = readMessage("orders.shipment-requested.v1", message);
-    await deps.hooks?.before?.(message, delivery);
-    const applied = await handleOnce(
+    await handleOnce(
       deps.db,
       inbox,
       message,
@@ -121,6 +112,5 @@ export function shipmentRequestHandler(deps: {
       },
       deps.relay,
     );
-    deps.hooks?.after?.(message, applied);
   };
 }

@@ -1,5 +1,6 @@
 import type { OrdersContext } from "../context";
 import type { OrderLineRow } from "../db/schema";
+import { lineTotal } from "../domain/pricing";
 import type { Resolvers } from "../generated/resolvers";
 import { checkout } from "../services/checkout";
 import type { OrderStatusEvent } from "../services/live";
@@ -59,7 +60,7 @@ export const orderResolvers = {
   OrderLine: {
     variant: (line) => variantRef(line.variantId),
     unitPrice: (line, _, ctx) => orderMoney(ctx, line, line.unitPrice),
-    lineTotal: (line, _, ctx) => orderMoney(ctx, line, line.unitPrice * line.quantity),
+    lineTotal: (line, _, ctx) => orderMoney(ctx, line, lineTotal(line)),
   },
 } satisfies Resolvers;
 

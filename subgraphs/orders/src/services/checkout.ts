@@ -21,6 +21,8 @@ import { ShippingQuoteDocument } from "@storefront/contracts/shipping";
 import { CheckoutAddressBookDocument } from "@storefront/contracts/users";
 import type { OrdersContext } from "../context";
 import { orderLines, orderStatusHistory, orders, type OrderRow } from "../db/schema";
+import { isCheckoutInProgress } from "../domain/order-status";
+import { orderTotals } from "../domain/pricing";
 import type { CheckoutInput } from "../generated/resolvers";
 import { timeStage, type CheckoutOutcome } from "./checkout-metrics";
 import { releaseStock, reserveStock, sellStock, type SagaContext } from "./stock";
@@ -151,7 +153,7 @@ async function settled(ctx: OrdersContext, orderId: string): Promise<OrderRow> {
   for (;;) {
     const [order] = await ctx.db.select().from(orders).where(eq(orders.id, orderId));
     if (!order) throw new Error(`order ${orderId} vanished`);
-    if (!["PENDING", "PAYMENT_PENDING"].includes(order.status) || Date.now() > deadline) return order;
+    if (!isCheckoutInProgress(order.status) || Date.now() > deadline) return order;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -251,7 +253,7 @@ async function placeOrder(
     return { address, shippingTotal };
   });
 
-  const subtotal = cart.lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
+  const totals = orderTotals(cart.lines, shippingTotal);
   const id = randomUUID();
   const created = await timeStage(metrics, "create_order", () =>
     inTransactionWithOutbox(ctx.db, ctx.deps.relay, async (tx, outbox) => {
@@ -262,9 +264,7 @@ async function placeOrder(
           userId: viewer.userId,
           idempotencyKey: input.idempotencyKey,
           currency: cart.currency!,
-          subtotal,
-          shippingTotal,
-          total: subtotal + shippingTotal,
+          ...totals,
           shippingAddress: address,
           shippingOptionId: input.shippingOptionId,
           cartId: cart.cartId,

@@ -7,6 +7,7 @@ import { pageSize, toConnection, type Connection } from "@storefront/platform/pa
 import { assertOwnerOrAdmin, canSee as ownerAdminOrService } from "@storefront/platform/visibility";
 import type { OrdersContext } from "../context";
 import { orders, type OrderRow } from "../db/schema";
+import { cancelRefusal } from "../domain/order-status";
 import { paymentOf } from "./recovery";
 import { releaseStock } from "./stock";
 import { transition } from "./transitions";
@@ -50,12 +51,14 @@ export async function cancelOrder(ctx: OrdersContext, id: string): Promise<Order
   requireViewer(ctx.viewer);
   const order = await visibleOrder(ctx, id);
   if (!order) throw notFound("Order");
-  if (order.status === "CANCELLED") return order;
-  if (order.status === "PAYMENT_FAILED") {
-    throw badUserInput("This order did not go through; there is nothing to cancel.", "id");
-  }
-  if (order.status !== "PENDING" && order.status !== "PAYMENT_PENDING") {
-    throw badUserInput("This order has been paid; it can be refunded but not cancelled.", "id");
+  switch (cancelRefusal(order.status)) {
+    case "ALREADY_CANCELLED":
+      return order;
+    case "DID_NOT_GO_THROUGH":
+      throw badUserInput("This order did not go through; there is nothing to cancel.", "id");
+    case "ALREADY_PAID":
+      throw badUserInput("This order has been paid; it can be refunded but not cancelled.", "id");
+    case null:
   }
   let current = order;
   if (order.status === "PAYMENT_PENDING") {

@@ -3,6 +3,7 @@ import { inTransactionWithOutbox } from "@storefront/platform/outbox";
 import { startPeriodicTask } from "@storefront/platform/periodic";
 import { PaymentForOrderDocument } from "@storefront/contracts/payments";
 import { orders, type OrderRow } from "../db/schema";
+import { CHECKOUT_IN_PROGRESS } from "../domain/order-status";
 import { completePaidOrder, failPayment, refundUnfulfillable } from "./checkout";
 import { releaseStock, type SagaContext } from "./stock";
 import { transition } from "./transitions";
@@ -63,7 +64,7 @@ export async function recoverInterruptedCheckouts(
       .from(orders)
       .where(
         and(
-          inArray(orders.status, ["PENDING", "PAYMENT_PENDING"]),
+          inArray(orders.status, [...CHECKOUT_IN_PROGRESS]),
           lt(orders.updatedAt, sql`now() - make_interval(secs => ${staleSeconds})`),
         ),
       )

@@ -6,11 +6,9 @@ import { readMessage } from "@storefront/platform/messages";
 import { type OutboxRelay } from "@storefront/platform/outbox";
 import type { OrdersDatabase } from "../db";
 import { inbox, orders, type OrderStatus } from "../db/schema";
+import { deliveryStepsFrom, isInDelivery } from "../domain/order-status";
 import { transition } from "./transitions";
 import type { ShipmentStatus } from "@storefront/contracts/enums";
-
-/** How far along its delivery a paid order is; orders never move backwards. */
-const PROGRESS: Partial<Record<OrderStatus, number>> = { PAID: 0, SHIPPED: 1, DELIVERED: 2 };
 
 /** The order statuses a shipment status implies, in the order they are reached from PAID. */
 const PATH: Partial<Record<ShipmentStatus, OrderStatus[]>> = {
@@ -41,7 +39,7 @@ export function shipmentEventHandler(deps: {
       async (tx, outbox) => {
         const [order] = await tx.select().from(orders).where(eq(orders.id, event.orderId)).for("update");
         if (!order) throw new PermanentMessageError(`shipment event for unknown order ${event.orderId}`);
-        if (!(order.status in PROGRESS)) {
+        if (!isInDelivery(order.status)) {
           // A shipment for an order that was never paid would be a bug upstream; keep it visible.
           deps.log.warn(
             { orderId: order.id, orderStatus: order.status, shipmentStatus: event.status },
@@ -50,8 +48,7 @@ export function shipmentEventHandler(deps: {
           return;
         }
         let current = order;
-        for (const status of steps) {
-          if (PROGRESS[status]! <= PROGRESS[current.status]!) continue;
+        for (const status of deliveryStepsFrom(order.status, steps)) {
           const note =
             status === "SHIPPED"
               ? `With ${event.carrier}, tracking number ${event.trackingNumber}`

@@ -3,20 +3,8 @@ import { type Envelope } from "@storefront/platform/bus";
 import { createMessage } from "@storefront/platform/messages";
 import { type Outbox } from "@storefront/platform/outbox";
 import type { OrdersDatabase } from "../db";
+import { assertTransition } from "../domain/order-status";
 import { orderStatusHistory, orders, type OrderRow, type OrderStatus } from "../db/schema";
-
-/** The moves an order may make; anything else is a bug or a lost race, and is refused. */
-const allowed: Record<OrderStatus, OrderStatus[]> = {
-  PENDING: ["PAYMENT_PENDING", "CANCELLED"],
-  PAYMENT_PENDING: ["PAID", "PAYMENT_FAILED", "CANCELLED"],
-  PAID: ["SHIPPED"],
-  PAYMENT_FAILED: [],
-  CANCELLED: [],
-  SHIPPED: ["DELIVERED"],
-  DELIVERED: [],
-};
-
-export const FINAL_STATUSES: OrderStatus[] = ["PAYMENT_FAILED", "CANCELLED", "DELIVERED"];
 
 export function statusChangedMessage(order: OrderRow, previousStatus: OrderStatus | null): Envelope {
   return createMessage("orders.order-status-changed.v1", {
@@ -47,8 +35,7 @@ export async function transition(
     messages?: Envelope[];
   } = {},
 ): Promise<OrderRow | undefined> {
-  if (!allowed[order.status].includes(to))
-    throw new Error(`order ${order.id} cannot go from ${order.status} to ${to}`);
+  assertTransition(order.id, order.status, to);
   const [updated] = await tx
     .update(orders)
     .set({

@@ -1,31 +1,14 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { requireViewer } from "@storefront/platform/auth";
 import type { CartContext } from "../context";
-import { cartLines, carts, MAX_LINE_QUANTITY, type CartRow } from "../db/schema";
-import { onSale, type CatalogueVariant } from "./catalogue";
-import { MAX_CART_LINES } from "./editing";
+import type { CartDatabase } from "../db";
+import { cartLines, carts, type CartRow } from "../db/schema";
+import type { CatalogueVariant } from "./catalogue";
 import { findCart, hashCartToken, lockOrCreateCart, touchCart, validCartToken } from "./carts";
+import { planGuestMerge } from "./merge-rules";
 
-/**
- * The customer's quantity after merging `incoming` guest units into `existing` ones: added, but
- * not beyond stock on hand (nor the line limit), and never below what the customer already had.
- * A line that cannot be bought at all is still moved, with its quantity, to be flagged on read:
- * the guest chose it, and dropping it silently would lose that. `undefined` means the variant
- * was not looked up (added to the guest cart during the merge): only the line limit applies,
- * and a read flags it if stock falls short.
- */
-export function mergedQuantity(
-  existing: number,
-  incoming: number,
-  variant: CatalogueVariant | null | undefined,
-): number {
-  const sum = Math.min(existing + incoming, MAX_LINE_QUANTITY);
-  if (variant === undefined) return sum;
-  if (!variant || !onSale(variant) || variant.stockOnHand <= 0) {
-    return existing > 0 ? existing : Math.min(incoming, MAX_LINE_QUANTITY);
-  }
-  return Math.max(existing, Math.min(sum, variant.stockOnHand));
-}
+const linesOf = (tx: CartDatabase, cartId: string) =>
+  tx.select().from(cartLines).where(eq(cartLines.cartId, cartId));
 
 /**
  * Moves a guest cart into the signed-in customer's cart, in one transaction that locks the
@@ -56,53 +39,49 @@ export async function mergeGuestCart(ctx: CartContext, rawToken: string): Promis
       .from(carts)
       .where(and(eq(carts.tokenHash, hashCartToken(token)), isNull(carts.userId)))
       .for("update");
-    if (!source || source.status !== "ACTIVE") return target;
-    if (source.currency && target.currency && source.currency !== target.currency) {
-      // One currency per cart: the guest's lines stay where they are rather than being lost.
+    const live = source?.status === "ACTIVE" ? source : undefined;
+    const plan = planGuestMerge(
+      live && { ...live, lines: await linesOf(tx, live.id) },
+      { ...target, lines: await linesOf(tx, target.id) },
+      variants,
+    );
+    // (`!live` repeats what NOTHING_TO_MERGE says, for the type checker.)
+    if (!live || plan.kind === "NOTHING_TO_MERGE") return target;
+    if (plan.kind === "REFUSED") {
+      // The guest's lines stay where they are rather than being lost.
       ctx.log.warn(
-        { cartId: target.id, guestCartId: source.id },
-        "guest cart not merged: its currency differs from the customer's cart",
+        {
+          cartId: target.id,
+          guestCartId: live.id,
+          ...("lineCount" in plan && { lineCount: plan.lineCount }),
+        },
+        plan.reason === "CURRENCY_MISMATCH"
+          ? "guest cart not merged: its currency differs from the customer's cart"
+          : "guest cart not merged: together the carts hold too many different items",
       );
       return target;
     }
-    const guestLines = await tx.select().from(cartLines).where(eq(cartLines.cartId, source.id));
-    const ownLines = await tx.select().from(cartLines).where(eq(cartLines.cartId, target.id));
-    const existing = new Map(ownLines.map((line) => [line.variantId, line.quantity]));
-    const lineCount = new Set([...existing.keys(), ...guestLines.map((line) => line.variantId)]).size;
-    if (lineCount > MAX_CART_LINES) {
-      // A cart holds at most MAX_CART_LINES items (one catalogue lookup must price it): as with
-      // a currency clash, the guest's lines stay where they are rather than some being lost.
-      ctx.log.warn(
-        { cartId: target.id, guestCartId: source.id, lineCount },
-        "guest cart not merged: together the carts hold too many different items",
-      );
-      return target;
-    }
-    if (guestLines.length) {
+    if (plan.lines.length) {
       await tx
         .insert(cartLines)
         .values(
-          guestLines.map((line) => ({
+          plan.lines.map((line) => ({
             cartId: target.id,
             variantId: line.variantId,
-            quantity: mergedQuantity(
-              existing.get(line.variantId) ?? 0,
-              line.quantity,
-              variants.get(line.variantId),
-            ),
+            quantity: line.quantity,
           })),
         )
         .onConflictDoUpdate({
           target: [cartLines.cartId, cartLines.variantId],
           set: { quantity: sql`excluded.quantity`, updatedAt: sql`now()` },
         });
-      await tx.delete(cartLines).where(eq(cartLines.cartId, source.id));
+      await tx.delete(cartLines).where(eq(cartLines.cartId, live.id));
     }
     await tx
       .update(carts)
       .set({ status: "MERGED", currency: null, updatedAt: sql`now()` })
-      .where(eq(carts.id, source.id));
-    return touchCart(tx, target.id, source.currency ?? undefined);
+      .where(eq(carts.id, live.id));
+    return touchCart(tx, target.id, live.currency ?? undefined);
   });
   ctx.loaders.forgetCart(cart.id);
   return cart;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CartLineRow } from "../db/schema";
 import type { CatalogueVariant } from "./catalogue";
-import { mergedQuantity } from "./merge";
 import { lineIssue, priceCart } from "./pricing";
 
 const variant = (overrides: Partial<CatalogueVariant> = {}): CatalogueVariant => ({
@@ -72,21 +71,5 @@ describe("priceCart", () => {
       subtotal: null,
       readyForCheckout: false,
     });
-  });
-});
-
-describe("mergedQuantity", () => {
-  it("adds, capped by stock and the line limit, never below what the customer had", () => {
-    expect(mergedQuantity(2, 3, variant({ stockOnHand: 10 }))).toBe(5);
-    expect(mergedQuantity(2, 3, variant({ stockOnHand: 4 }))).toBe(4);
-    expect(mergedQuantity(6, 3, variant({ stockOnHand: 4 }))).toBe(6);
-    expect(mergedQuantity(90, 20, variant({ stockOnHand: 500 }))).toBe(99);
-  });
-
-  it("moves an unbuyable line with its quantity, to be flagged", () => {
-    expect(mergedQuantity(0, 3, variant({ stockOnHand: 0 }))).toBe(3);
-    expect(mergedQuantity(2, 3, variant({ status: "ARCHIVED" }))).toBe(2);
-    expect(mergedQuantity(0, 2, null)).toBe(2);
-    expect(mergedQuantity(1, 2, undefined)).toBe(3);
   });
 });

@@ -5,7 +5,7 @@ import { tracedBatch } from "@storefront/platform/tracing";
 import type { CartDatabase } from "./db";
 import { cartLines, type CartLineRow, type CartRow } from "./db/schema";
 import type { CatalogueVariant, VariantLookup } from "./services/catalogue";
-import { priceCart, type CartView } from "./services/pricing";
+import { priceCart, type CartView } from "./domain/pricing";
 
 /** Resolves every key or throws the first failure (DataLoader's loadMany returns errors in place). */
 async function loadAll<K, V>(loader: DataLoader<K, V, unknown>, keys: readonly K[]): Promise<V[]> {

@@ -1,11 +1,9 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { utcTimestamp } from "@storefront/platform/columns";
+import { MAX_LINE_QUANTITY } from "../domain/rules";
 
 const at = utcTimestamp;
-
-/** The most units of one variant a cart line may hold. */
-export const MAX_LINE_QUANTITY = 99;
 
 export const cartStatus = pgEnum("cart_status", ["ACTIVE", "MERGED"]);
 

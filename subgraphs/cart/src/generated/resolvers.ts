@@ -2,7 +2,7 @@
 // Generated from the cart subgraph's src/schema.graphql and resolvers.codegen.json by `npm run codegen -w @storefront/contracts`; do not edit.
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from "graphql";
 import type { CartRow } from "../db/schema";
-import type { PricedLine } from "../services/pricing";
+import type { PricedLine } from "../domain/pricing";
 import type { CartContext } from "../context";
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;

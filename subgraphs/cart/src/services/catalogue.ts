@@ -38,7 +38,3 @@ export function createVariantLookup(options: {
     });
   };
 }
-
-/** On sale: neither the variant nor its product has been archived. */
-export const onSale = (variant: CatalogueVariant) =>
-  variant.status === "ACTIVE" && variant.product.status === "ACTIVE";

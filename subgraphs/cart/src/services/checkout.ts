@@ -7,7 +7,7 @@ import type { CartContext } from "../context";
 import { completedCheckouts } from "../db/schema";
 import type { MutationCompleteCheckoutArgs } from "../generated/resolvers";
 import { findCart, lockCart, touchCart } from "./carts";
-import type { LineIssueCode } from "./pricing";
+import type { LineIssueCode } from "../domain/pricing";
 
 /** The orders subgraph's view of a customer's cart (see its services/checkout.ts). */
 export interface CheckoutCart {

@@ -5,18 +5,16 @@ import { isUuid } from "@storefront/platform/ids";
 import { failure, type Failure } from "@storefront/platform/result";
 import { validateInput } from "@storefront/platform/validation";
 import type { CartContext } from "../context";
-import { cartLines, MAX_LINE_QUANTITY, type CartRow } from "../db/schema";
+import { cartLines, type CartRow } from "../db/schema";
+import { MAX_CART_LINES, MAX_LINE_QUANTITY, onSale } from "../domain/rules";
 import type {
   MutationAddToCartArgs,
   MutationClearCartArgs,
   MutationRemoveFromCartArgs,
   MutationSetCartLineQuantityArgs,
 } from "../generated/resolvers";
-import { onSale, type CatalogueVariant } from "./catalogue";
+import type { CatalogueVariant } from "./catalogue";
 import { cartOwner, findCart, lockCart, lockOrCreateCart, touchCart, type CartOwner } from "./carts";
-
-/** Distinct lines a cart may hold, so a cart (and its one catalogue lookup) stays bounded. */
-export const MAX_CART_LINES = 100;
 
 export type CartErrorCode =
   | "VARIANT_NOT_FOUND"

@@ -5,7 +5,7 @@ import type { CartDatabase } from "../db";
 import { cartLines, carts, type CartRow } from "../db/schema";
 import type { CatalogueVariant } from "./catalogue";
 import { findCart, hashCartToken, lockOrCreateCart, touchCart, validCartToken } from "./carts";
-import { planGuestMerge } from "./merge-rules";
+import { planGuestMerge } from "../domain/merge";
 
 const linesOf = (tx: CartDatabase, cartId: string) =>
   tx.select().from(cartLines).where(eq(cartLines.cartId, cartId));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CartLineRow } from "../db/schema";
-import type { CatalogueVariant } from "./catalogue";
+import type { CatalogueVariant } from "../services/catalogue";
 import { lineIssue, priceCart } from "./pricing";
 
 const variant = (overrides: Partial<CatalogueVariant> = {}): CatalogueVariant => ({

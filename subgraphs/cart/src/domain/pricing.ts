@@ -1,5 +1,6 @@
 import type { CartLineRow, CartRow } from "../db/schema";
-import { onSale, type CatalogueVariant } from "./catalogue";
+import type { CatalogueVariant } from "../services/catalogue";
+import { onSale } from "./rules";
 
 export interface Money {
   amount: number;

@@ -1,6 +1,6 @@
-import { MAX_LINE_QUANTITY, type CartRow } from "../db/schema";
-import { onSale, type CatalogueVariant } from "./catalogue";
-import { MAX_CART_LINES } from "./editing";
+import type { CartRow } from "../db/schema";
+import type { CatalogueVariant } from "../services/catalogue";
+import { MAX_CART_LINES, MAX_LINE_QUANTITY, onSale } from "./rules";
 
 /**
  * The rules of merging a guest cart into the signed-in customer's cart, over plain values: no

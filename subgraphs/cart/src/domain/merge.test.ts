@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { MAX_LINE_QUANTITY } from "../db/schema";
-import type { CatalogueVariant } from "./catalogue";
-import { MAX_CART_LINES } from "./editing";
-import { mergedQuantity, planGuestMerge, type MergeCart, type MergeLine } from "./merge-rules";
+import type { CatalogueVariant } from "../services/catalogue";
+import { mergedQuantity, planGuestMerge, type MergeCart, type MergeLine } from "./merge";
+import { MAX_CART_LINES, MAX_LINE_QUANTITY } from "./rules";
 
 const variant = (overrides: Partial<CatalogueVariant> = {}): CatalogueVariant => ({
   id: "v1",

@@ -7,3 +7,6 @@ export * from "./accounts";
 export * from "./subscribe";
 export * from "./broker";
 export * from "./raw-http";
+export * from "./stack";
+export * from "./fixtures";
+export * from "./catalogue";

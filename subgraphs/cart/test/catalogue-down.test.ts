@@ -5,7 +5,7 @@ import { execute, freePort, startTestSubgraph } from "@storefront/testkit";
 import { schema } from "../src/db";
 import { cartConfigFrom } from "../src/env";
 import { cartModule } from "../src/server";
-import type { CartSubgraph } from "./harness";
+import type { CartSubgraph } from "./stack";
 
 let cart: CartSubgraph;
 beforeAll(async () => {

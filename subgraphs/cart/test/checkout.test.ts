@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execute, executeInternal, testEnv } from "@storefront/testkit";
 import { schema } from "../src/db";
 import type { CheckoutCart } from "../src/services/checkout";
-import { startCartStack, type CartStack } from "./harness";
+import { startStack, type Stack } from "./stack";
 
-let s: CartStack;
+let s: Stack;
 beforeAll(async () => {
-  s = await startCartStack();
+  s = await startStack();
 }, 120_000);
 afterAll(async () => {
   await s?.stop();

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countSql, testEnv, type TestAccount } from "@storefront/testkit";
-import { CART_FIELDS, startCartStack, type CartShape, type CartStack } from "./harness";
+import { CART_FIELDS, startStack, type CartShape, type Stack } from "./stack";
 
-let s: CartStack;
+let s: Stack;
 beforeAll(async () => {
-  s = await startCartStack();
+  s = await startStack();
 }, 120_000);
 afterAll(async () => {
   await s?.stop();

@@ -2,11 +2,11 @@ import { createHash } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schema } from "../src/db";
-import { CART_FIELDS, startCartStack, type CartShape, type CartStack } from "./harness";
+import { CART_FIELDS, startStack, type CartShape, type Stack } from "./stack";
 
-let s: CartStack;
+let s: Stack;
 beforeAll(async () => {
-  s = await startCartStack();
+  s = await startStack();
 }, 120_000);
 afterAll(async () => {
   await s?.stop();

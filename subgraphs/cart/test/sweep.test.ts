@@ -2,12 +2,12 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitFor } from "@storefront/testkit";
 import { schema } from "../src/db";
-import { startCartStack, type CartStack } from "./harness";
+import { startStack, type Stack } from "./stack";
 
-let s: CartStack;
+let s: Stack;
 beforeAll(async () => {
   // Sweeping every second; the TTL stays the default 30 days, so carts are aged by hand.
-  s = await startCartStack({ GUEST_CART_SWEEP_SECONDS: "1" });
+  s = await startStack({ GUEST_CART_SWEEP_SECONDS: "1" });
 }, 120_000);
 afterAll(async () => {
   await s?.stop();

@@ -1,0 +1,110 @@
+import { execute, executeOk, type ExecuteResult, type Operation } from "./execute";
+import { testAccounts } from "./accounts";
+import { testEnv } from "./env";
+import { startTestSubgraph, type TestSubgraph } from "./subgraph";
+import type { RequestContext } from "@storefront/platform/context";
+import type { SubgraphModule } from "@storefront/platform/launch";
+
+/** Who sends an operation: a signed-in account's token and any extra headers (a guest's cart token). */
+export interface Caller {
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+type Variables = Record<string, unknown>;
+
+/** Operations sent to one subgraph as one caller. */
+export interface StackClient {
+  execute<TData = Record<string, unknown>, TVariables = Variables>(
+    operation: Operation<TData, TVariables> | string,
+    variables?: TVariables,
+  ): Promise<ExecuteResult<TData>>;
+  /** Like execute, but fails the test with the errors unless the operation succeeded. */
+  executeOk<TData = Record<string, unknown>, TVariables = Variables>(
+    operation: Operation<TData, TVariables> | string,
+    variables?: TVariables,
+  ): Promise<TData>;
+}
+
+/**
+ * The one shape every subgraph's `test/stack.ts` returns: the subgraph under test (its URL and
+ * its own database), operations sent to it by any caller, and one stop for everything started
+ * for it. Each stack adds only what its subgraph's tests need besides (`extra`).
+ */
+export interface Stack<TSchema extends Record<string, unknown>> {
+  /** The subgraph under test, as started. */
+  subgraph: TestSubgraph<TSchema>;
+  /** Its GraphQL endpoint. */
+  url: string;
+  /** Its own database: the only one a test of this subgraph reads or writes directly. */
+  db: TestSubgraph<TSchema>["database"]["db"];
+  execute<TData = Record<string, unknown>, TVariables = Variables>(
+    operation: Operation<TData, TVariables> | string,
+    variables?: TVariables,
+    caller?: Caller,
+  ): Promise<ExecuteResult<TData>>;
+  executeOk<TData = Record<string, unknown>, TVariables = Variables>(
+    operation: Operation<TData, TVariables> | string,
+    variables?: TVariables,
+    caller?: Caller,
+  ): Promise<TData>;
+  /** The same operations, sent as this account (or any caller). */
+  as(caller: Caller): StackClient;
+  /** Stops what the stack started, the subgraph under test first. */
+  stop(): Promise<void>;
+}
+
+function optionsFor<TVariables>(variables: TVariables | undefined, caller: Caller) {
+  return {
+    ...(variables ? { variables } : {}),
+    ...(caller.token ? { token: caller.token } : {}),
+    ...(caller.headers ? { headers: caller.headers } : {}),
+  };
+}
+
+/**
+ * Puts a stack together: `subgraph` is the one under test, `stops` what else was started for it
+ * (stopped in the order given, after the subgraph), `extra` what this subgraph's tests add.
+ */
+export function buildStack<TSchema extends Record<string, unknown>, TExtra extends object>(
+  subgraph: TestSubgraph<TSchema>,
+  stops: (() => Promise<void>)[],
+  extra: TExtra,
+): Stack<TSchema> & TExtra {
+  const as = (caller: Caller): StackClient => ({
+    execute: (operation, variables) => execute(subgraph.url, operation, optionsFor(variables, caller)),
+    executeOk: (operation, variables) => executeOk(subgraph.url, operation, optionsFor(variables, caller)),
+  });
+  const stack: Stack<TSchema> = {
+    subgraph,
+    url: subgraph.url,
+    db: subgraph.database.db,
+    execute: (operation, variables, caller = {}) => as(caller).execute(operation, variables),
+    executeOk: (operation, variables, caller = {}) => as(caller).executeOk(operation, variables),
+    as,
+    async stop() {
+      await subgraph.stop();
+      for (const stop of stops) await stop();
+    },
+  };
+  return { ...extra, ...stack };
+}
+
+/**
+ * A users subgraph on a fresh database, started for the real tokens the subgraph under test
+ * verifies: `env` points it at the users' JWKS and gives it the service credential.
+ */
+export async function startTokenIssuer<
+  TSchema extends Record<string, unknown>,
+  TContext extends RequestContext,
+>(usersModule: SubgraphModule<TSchema, TContext>) {
+  const users = await startTestSubgraph(usersModule);
+  return {
+    users,
+    accounts: testAccounts(users),
+    env: {
+      JWKS_URL: new URL("/.well-known/jwks.json", users.url).toString(),
+      SERVICE_TOKEN: testEnv.serviceToken,
+    },
+  };
+}

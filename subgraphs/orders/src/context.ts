@@ -1,12 +1,11 @@
-import type { RequestContext } from "@storefront/platform/context";
-import type { OrdersDatabase } from "./db";
-import type { OrdersDependencies } from "./dependencies";
-import type { Loaders } from "./loaders";
-import type { LiveOrders } from "./services/live";
+import type { OrdersRequest } from "./request";
+import type { OrdersUseCases } from "./use-cases";
 
-export interface OrdersContext extends RequestContext {
-  db: OrdersDatabase;
-  loaders: Loaders;
-  deps: OrdersDependencies;
-  live: LiveOrders;
+/**
+ * The GraphQL context: the request, plus the subgraph's use cases already bound to their
+ * dependencies at start-up. Resolvers are a static map, so this is how they reach the use cases;
+ * the use cases themselves take their dependencies as a parameter and never read them from here.
+ */
+export interface OrdersContext extends OrdersRequest {
+  useCases: OrdersUseCases;
 }

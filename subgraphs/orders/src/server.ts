@@ -7,9 +7,10 @@ import { ordersConfig, type OrdersConfig } from "./env";
 import { createLoaders } from "./loaders";
 import { resolvers } from "./resolvers";
 import { createCheckoutMetrics } from "./services/checkout-metrics";
-import { startCheckoutRecovery } from "./services/recovery";
 import { startLiveOrders } from "./services/live";
+import { startCheckoutRecovery } from "./services/recovery";
 import { shipmentEventHandler } from "./services/shipment-events";
+import { bindUseCases } from "./use-cases";
 
 export interface OrdersModuleOptions extends MessagingOptions {
   recoveryIntervalMs?: number;
@@ -23,15 +24,12 @@ export const ordersSubgraph = defineSubgraph<OrdersConfig, typeof schema, Orders
     resolvers,
     outbox,
     setup: async ({ config, options, db, log, metrics, keep, bus, relay, consume }) => {
-      const deps: OrdersDependencies = {
-        ...serviceClients(config),
-        relay,
-        config,
-        metrics: createCheckoutMetrics(metrics.registry),
-      };
+      const clients = serviceClients(config);
+      const checkoutMetrics = createCheckoutMetrics(metrics.registry);
       keep(
         startCheckoutRecovery(
-          { db, deps, log: log.child({ component: "checkout-recovery" }), requestId: "checkout-recovery" },
+          { db, ...clients, relay, config, metrics: checkoutMetrics },
+          { log: log.child({ component: "checkout-recovery" }), requestId: "checkout-recovery" },
           config.checkoutRecoverySeconds,
           options.recoveryIntervalMs ?? 10_000,
         ),
@@ -41,8 +39,10 @@ export const ordersSubgraph = defineSubgraph<OrdersConfig, typeof schema, Orders
         shipmentEventHandler({ db, relay, log: log.child({ component: "shipment-events" }) }),
       );
       const live = keep(await startLiveOrders({ bus, db, log: log.child({ component: "live-orders" }) }));
+      const deps: OrdersDependencies = { db, ...clients, relay, config, metrics: checkoutMetrics, live };
+      const useCases = bindUseCases(deps);
       return {
-        extendContext: (base): OrdersContext => ({ ...base, db, deps, live, loaders: createLoaders(db) }),
+        extendContext: (base): OrdersContext => ({ ...base, useCases, loaders: createLoaders(db) }),
       };
     },
   },

@@ -2,29 +2,28 @@ import type { OrdersContext } from "../context";
 import type { OrderLineRow } from "../db/schema";
 import { lineTotal } from "../domain/pricing";
 import type { Resolvers } from "../generated/resolvers";
-import { checkout } from "../services/checkout";
 import type { OrderStatusEvent } from "../services/live";
-import { cancelOrder, followMyOrders, followOrder, ordersOf, visibleOrder } from "../services/orders";
+import { visibleOrder } from "../services/queries";
 
 const money = (amount: number, currency: string) => ({ amount, currency });
 const variantRef = (variantId: string) => ({ __typename: "ProductVariant" as const, id: variantId });
 
 export const orderResolvers = {
   Query: {
-    myOrders: (_, args, ctx) => ordersOf(ctx, ctx.viewer?.userId ?? "", args),
+    myOrders: (_, args, ctx) => ctx.useCases.ordersOf(ctx, ctx.viewer?.userId ?? "", args),
     order: (_, args, ctx) => visibleOrder(ctx, args.id),
   },
   Mutation: {
-    checkout: (_, args, ctx) => checkout(ctx, args.input),
-    cancelOrder: (_, args, ctx) => cancelOrder(ctx, args.id),
+    checkout: (_, args, ctx) => ctx.useCases.checkout(ctx, args.input),
+    cancelOrder: (_, args, ctx) => ctx.useCases.cancelOrder(ctx, args.id),
   },
   Subscription: {
     orderStatusChanged: {
-      subscribe: (_, args, ctx) => followOrder(ctx, args.orderId, args.afterSequence),
+      subscribe: (_, args, ctx) => ctx.useCases.followOrder(ctx, args.orderId, args.afterSequence),
       resolve: (event: OrderStatusEvent) => event,
     },
     myOrderUpdates: {
-      subscribe: (_, __, ctx) => followMyOrders(ctx),
+      subscribe: (_, __, ctx) => ctx.useCases.followMyOrders(ctx),
       resolve: (event: OrderStatusEvent) => event,
     },
   },
@@ -36,7 +35,7 @@ export const orderResolvers = {
     variant: (shortage) => variantRef(shortage.variantId),
   },
   User: {
-    orders: (user, args, ctx) => ordersOf(ctx, user.id, args),
+    orders: (user, args, ctx) => ctx.useCases.ordersOf(ctx, user.id, args),
   },
   Order: {
     __resolveReference: (ref, ctx) => visibleOrder(ctx, ref.id),

@@ -1,43 +1,35 @@
 import { and, inArray, lt, sql } from "drizzle-orm";
 import { inTransactionWithOutbox } from "@storefront/platform/outbox";
 import { startPeriodicTask } from "@storefront/platform/periodic";
-import { PaymentForOrderDocument } from "@storefront/contracts/payments";
 import { orders, type OrderRow } from "../db/schema";
 import { CHECKOUT_IN_PROGRESS } from "../domain/order-status";
-import { completePaidOrder, failPayment, refundUnfulfillable } from "./checkout";
-import { releaseStock, type SagaContext } from "./stock";
+import { failPayment, refundUnfulfillable } from "./saga/compensation";
+import { completePaidOrder } from "./saga/complete";
+import type { SagaContext, SagaDeps } from "./saga/context";
+import { paymentOf } from "./saga/payment";
+import { releaseStock } from "./saga/stock";
 import { transition } from "./transitions";
 
-/** What the payments service knows about an order's charge: the truth after a crash. */
-export async function paymentOf(ctx: SagaContext, orderId: string) {
-  const { paymentForOrder } = await ctx.deps.payments(
-    PaymentForOrderDocument,
-    { orderId },
-    { requestId: ctx.requestId },
-  );
-  return paymentForOrder;
-}
-
 /** Finishes one interrupted checkout from what the other services say happened. */
-async function finish(ctx: SagaContext, order: OrderRow): Promise<void> {
-  const payment = order.status === "PAYMENT_PENDING" ? await paymentOf(ctx, order.id) : null;
+async function finish(deps: SagaDeps, ctx: SagaContext, order: OrderRow): Promise<void> {
+  const payment = order.status === "PAYMENT_PENDING" ? await paymentOf(deps, ctx, order.id) : null;
   if (payment?.status === "SUCCEEDED" || payment?.status === "PARTIALLY_REFUNDED") {
-    await completePaidOrder(ctx, order, payment.id);
+    await completePaidOrder(deps, ctx, order, payment.id);
     return;
   }
   // Refunded in full before the order was settled (the stock was gone and the process stopped
   // right after refunding): the money is back with the customer, so the order must not ship.
   if (payment?.status === "REFUNDED") {
-    await refundUnfulfillable(ctx, order, payment.id);
+    await refundUnfulfillable(deps, ctx, order, payment.id);
     return;
   }
   if (payment) {
-    await failPayment(ctx, order, payment.failureCode ?? "PROCESSING_ERROR");
+    await failPayment(deps, ctx, order, payment.failureCode ?? "PROCESSING_ERROR");
     return;
   }
-  await releaseStock(ctx, order.id);
+  await releaseStock(deps, ctx, order.id);
   const message = "The checkout was interrupted before payment; nothing was charged.";
-  await inTransactionWithOutbox(ctx.db, ctx.deps.relay, (tx, outbox) =>
+  await inTransactionWithOutbox(deps.db, deps.relay, (tx, outbox) =>
     transition(tx, outbox, order, "CANCELLED", {
       note: message,
       failureCode: "ABANDONED",
@@ -55,10 +47,11 @@ async function finish(ctx: SagaContext, order: OrderRow): Promise<void> {
 const RECOVERY_BATCH = 20;
 
 export async function recoverInterruptedCheckouts(
+  deps: SagaDeps,
   ctx: SagaContext,
   staleSeconds: number,
 ): Promise<{ claimed: number; finished: number }> {
-  const claimed = await ctx.db.transaction(async (tx) => {
+  const claimed = await deps.db.transaction(async (tx) => {
     const stale = await tx
       .select({ id: orders.id })
       .from(orders)
@@ -85,7 +78,7 @@ export async function recoverInterruptedCheckouts(
   let finished = 0;
   for (const order of claimed) {
     try {
-      await finish(ctx, order);
+      await finish(deps, ctx, order);
       finished++;
     } catch (error) {
       ctx.log.warn({ err: error, orderId: order.id }, "could not finish an interrupted checkout; will retry");
@@ -95,12 +88,17 @@ export async function recoverInterruptedCheckouts(
   return { claimed: claimed.length, finished };
 }
 
-export function startCheckoutRecovery(ctx: SagaContext, staleSeconds: number, intervalMs: number) {
+export function startCheckoutRecovery(
+  deps: SagaDeps,
+  ctx: SagaContext,
+  staleSeconds: number,
+  intervalMs: number,
+) {
   return startPeriodicTask({
     name: "checkout-recovery",
     intervalMs,
     log: ctx.log,
     // A full batch means a backlog (after an outage): go on at once rather than a batch a tick.
-    task: async () => (await recoverInterruptedCheckouts(ctx, staleSeconds)).claimed === RECOVERY_BATCH,
+    task: async () => (await recoverInterruptedCheckouts(deps, ctx, staleSeconds)).claimed === RECOVERY_BATCH,
   });
 }

@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { type Logger } from "@storefront/platform/logger";
 import { ServiceCallError } from "@storefront/platform/errors";
 import {
   CommitReservationDocument,
@@ -7,28 +6,26 @@ import {
   ReserveStockDocument,
   type ReserveStockMutation,
 } from "@storefront/contracts/catalogue";
-import type { OrdersDatabase } from "../db";
-import type { OrdersDependencies } from "../dependencies";
-import type { OrderLineRow, OrderRow } from "../db/schema";
+import type { OrderLineRow, OrderRow } from "../../db/schema";
+import type { SagaContext, SagaDeps } from "./context";
 
-/** What the saga's steps need, in a request or in the recovery sweep. */
-export type SagaContext = { db: OrdersDatabase; deps: OrdersDependencies; log: Logger; requestId: string };
-
+type StockDeps = Pick<SagaDeps, "catalogue" | "config">;
 type ReserveResult = ReserveStockMutation["reserveStock"];
 
 /** Holds the lines' stock in the catalogue, all or nothing, idempotent on `reservationId`. */
 export async function reserveStock(
+  deps: StockDeps,
   ctx: SagaContext,
   reservationId: string,
   lines: Pick<OrderLineRow, "variantId" | "quantity">[],
 ): Promise<ReserveResult> {
-  const { reserveStock: result } = await ctx.deps.catalogue(
+  const { reserveStock: result } = await deps.catalogue(
     ReserveStockDocument,
     {
       input: {
         reservationId,
         lines: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
-        ttlSeconds: ctx.deps.config.reservationTtlSeconds,
+        ttlSeconds: deps.config.reservationTtlSeconds,
       },
     },
     { requestId: ctx.requestId },
@@ -37,9 +34,13 @@ export async function reserveStock(
 }
 
 /** Releases an order's stock hold; one that no longer exists (never made, or swept) is already released. */
-export async function releaseStock(ctx: SagaContext, orderId: string): Promise<void> {
+export async function releaseStock(
+  deps: Pick<SagaDeps, "catalogue">,
+  ctx: SagaContext,
+  orderId: string,
+): Promise<void> {
   try {
-    await ctx.deps.catalogue(ReleaseReservationDocument, { id: orderId }, { requestId: ctx.requestId });
+    await deps.catalogue(ReleaseReservationDocument, { id: orderId }, { requestId: ctx.requestId });
   } catch (error) {
     if (error instanceof ServiceCallError && error.codes.includes("NOT_FOUND")) return;
     throw error;
@@ -55,14 +56,8 @@ export function renewedReservationId(orderId: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-const commit = (ctx: SagaContext, reservationId: string) =>
-  ctx.deps.catalogue(
-    CommitReservationDocument,
-    { id: reservationId },
-    {
-      requestId: ctx.requestId,
-    },
-  );
+const commit = (deps: Pick<SagaDeps, "catalogue">, ctx: SagaContext, reservationId: string) =>
+  deps.catalogue(CommitReservationDocument, { id: reservationId }, { requestId: ctx.requestId });
 
 /**
  * Turns a paid order's held stock into a sale. Normally that commits the order's reservation.
@@ -71,12 +66,13 @@ const commit = (ctx: SagaContext, reservationId: string) =>
  * Resolves false when the stock is gone by then: the order cannot be fulfilled.
  */
 export async function sellStock(
+  deps: StockDeps,
   ctx: SagaContext,
   order: OrderRow,
   lines: Pick<OrderLineRow, "variantId" | "quantity">[],
 ): Promise<boolean> {
   try {
-    await commit(ctx, order.id);
+    await commit(deps, ctx, order.id);
     return true;
   } catch (error) {
     // The catalogue refuses to commit a released reservation with BAD_USER_INPUT.
@@ -87,7 +83,7 @@ export async function sellStock(
     { orderId: order.id, reservationId: renewed },
     "stock hold expired before the sale; reserving again",
   );
-  if ((await reserveStock(ctx, renewed, lines)).__typename === "InsufficientStock") return false;
-  await commit(ctx, renewed);
+  if ((await reserveStock(deps, ctx, renewed, lines)).__typename === "InsufficientStock") return false;
+  await commit(deps, ctx, renewed);
   return true;
 }

@@ -71,9 +71,11 @@ export function buildStack<TSchema extends Record<string, unknown>, TExtra exten
   stops: (() => Promise<void>)[],
   extra: TExtra,
 ): Stack<TSchema> & TExtra {
+  // Operations go to `stack.url` as it is when they are sent, so a stack whose subgraph is
+  // restarted can redefine `url` (and `subgraph`, `db`) as getters.
   const as = (caller: Caller): StackClient => ({
-    execute: (operation, variables) => execute(subgraph.url, operation, optionsFor(variables, caller)),
-    executeOk: (operation, variables) => executeOk(subgraph.url, operation, optionsFor(variables, caller)),
+    execute: (operation, variables) => execute(stack.url, operation, optionsFor(variables, caller)),
+    executeOk: (operation, variables) => executeOk(stack.url, operation, optionsFor(variables, caller)),
   });
   const stack: Stack<TSchema> = {
     subgraph,
@@ -87,7 +89,8 @@ export function buildStack<TSchema extends Record<string, unknown>, TExtra exten
       for (const stop of stops) await stop();
     },
   };
-  return { ...extra, ...stack };
+  // Property descriptors, not a spread: a getter in `extra` stays a getter.
+  return Object.defineProperties(stack, Object.getOwnPropertyDescriptors(extra)) as Stack<TSchema> & TExtra;
 }
 
 /**

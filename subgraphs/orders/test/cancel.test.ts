@@ -4,11 +4,11 @@ import { paymentsDbSchema } from "@storefront/payments";
 import { execute, executeOk, waitFor } from "@storefront/testkit";
 import { eq } from "drizzle-orm";
 import { schema } from "../src/db";
-import { CARDS, startCheckoutStack, type CheckoutStack } from "./harness";
+import { CARDS, startStack, type Stack } from "./stack";
 
-let s: CheckoutStack;
+let s: Stack;
 beforeAll(async () => {
-  s = await startCheckoutStack();
+  s = await startStack();
   // The recovery sweep would settle waiting orders itself; these tests settle them by hand.
   await s.restartOrders({ recoveryIntervalMs: 3_600_000 });
 }, 120_000);

@@ -4,19 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { paymentsDbSchema } from "@storefront/payments";
 import { execute, executeInternal, executeOk, testEnv } from "@storefront/testkit";
 import { schema } from "../src/db";
-import {
-  ADDRESS,
-  CARDS,
-  CHECKOUT,
-  SHIPPING_PRICE,
-  startCheckoutStack,
-  waitFor,
-  type CheckoutStack,
-} from "./harness";
+import { ADDRESS, CARDS, CHECKOUT, SHIPPING_PRICE, startStack, waitFor, type Stack } from "./stack";
 
-let s: CheckoutStack;
+let s: Stack;
 beforeAll(async () => {
-  s = await startCheckoutStack();
+  s = await startStack();
 }, 120_000);
 afterAll(async () => {
   await s?.stop();

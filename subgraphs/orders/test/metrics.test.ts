@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CARDS, startCheckoutStack, type CheckoutStack } from "./harness";
+import { CARDS, startStack, type Stack } from "./stack";
 
-let s: CheckoutStack;
+let s: Stack;
 beforeAll(async () => {
-  s = await startCheckoutStack();
+  s = await startStack();
 }, 120_000);
 afterAll(async () => {
   await s?.stop();

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countSql, executeOk, testEnv } from "@storefront/testkit";
-import { startCheckoutStack, type CheckoutStack } from "./harness";
+import { startStack, type Stack } from "./stack";
 
-let s: CheckoutStack;
+let s: Stack;
 let customer: { id: string; token: string };
 const orderIds: string[] = [];
 
 beforeAll(async () => {
-  s = await startCheckoutStack();
+  s = await startStack();
   customer = await s.customer();
   for (let i = 0; i < 5; i++) {
     const variant = await s.variantWithStock(5);

@@ -6,42 +6,30 @@ import { paymentsConfigFrom, paymentsModule } from "@storefront/payments";
 import { shippingConfigFrom, shippingModule } from "@storefront/shipping";
 import { createAmqpBus, type Envelope } from "@storefront/platform/bus";
 import {
+  ADDRESS,
+  buildStack,
+  card,
+  CARDS,
+  catalogueAdmin as catalogueClient,
   createTestDatabase,
   deleteBrokerObjects,
   execute,
   executeOk,
+  SHIPPING_OPTION,
   startTcpRelay,
   startTestSubgraph,
-  testAccounts,
+  startTokenIssuer,
   testEnv,
   type TestSubgraph,
 } from "@storefront/testkit";
 
 export { waitFor } from "@storefront/testkit";
-import { insertVariant, stockOf } from "@storefront/catalogue/testing";
 import { usersConfigFrom, usersModule } from "@storefront/users";
 import { ordersConfigFrom } from "../src/env";
 import { ordersModule, type OrdersModuleOptions } from "../src/server";
 import type { schema as ordersSchema } from "../src/db";
 
-export const CARDS = {
-  ok: "4242424242424242",
-  declined: "4000000000000002",
-  insufficientFunds: "4000000000009995",
-  processingError: "4000000000000119",
-};
-
-export const ADDRESS = {
-  fullName: "Ada Lovelace",
-  line1: "12 Analytical Way",
-  city: "London",
-  postalCode: "N1 9GU",
-  country: "GB",
-};
-
-/** UPS Ground inside the shop's country (GB in these tests): 7.95. */
-export const SHIPPING_OPTION = "ups-ground";
-export const SHIPPING_PRICE = 795;
+export { ADDRESS, CARDS, SHIPPING_OPTION, SHIPPING_PRICE } from "@storefront/testkit";
 
 const silent = pino({ level: "silent" });
 
@@ -49,13 +37,10 @@ const silent = pino({ level: "silent" });
  * Every subgraph the checkout touches, each on its own fresh database, and RabbitMQ through an
  * exchange of this test file's own, so messages from parallel runs never mix.
  */
-export async function startCheckoutStack() {
+export async function startStack() {
   const exchange = `test.${randomUUID()}`;
-  const users = await startTestSubgraph(usersModule(usersConfigFrom({})));
-  const jwks = {
-    JWKS_URL: new URL("/.well-known/jwks.json", users.url).toString(),
-    SERVICE_TOKEN: testEnv.serviceToken,
-  };
+  const issuer = await startTokenIssuer(usersModule(usersConfigFrom({})));
+  const { users, env: jwks } = issuer;
   const catalogue = await startTestSubgraph(catalogueModule(catalogueConfigFrom(jwks)));
   const cart = await startTestSubgraph(cartModule(cartConfigFrom({ ...jwks, CATALOGUE_URL: catalogue.url })));
   const payments = await startTestSubgraph(paymentsModule(paymentsConfigFrom(jwks)));
@@ -124,8 +109,9 @@ export async function startCheckoutStack() {
     );
   let orders: TestSubgraph<typeof ordersSchema> = await startOrders();
 
-  const accounts = testAccounts(users);
-  const stack = {
+  const accounts = issuer.accounts;
+  const catalogueAdmin = catalogueClient(catalogue.url, (await accounts.admin("Catalogue Admin")).token);
+  const extra = {
     users,
     catalogue,
     cart,
@@ -145,11 +131,12 @@ export async function startCheckoutStack() {
       return orders;
     },
     customer: () => accounts.customer("Shopper"),
-    /** A product with one variant holding `stock` units, straight into the catalogue's database. */
+    /** A product with one variant holding `stock` units, made through the catalogue's API. */
     async variantWithStock(stock: number, priceAmount = 2500) {
-      return (await insertVariant(catalogue.database.db, { stock, priceAmount })).id;
+      return (await catalogueAdmin.variant({ stock, price: priceAmount })).id;
     },
-    stockOf: (variantId: string) => stockOf(catalogue.database.db, variantId),
+    /** Stock on hand and the ledger's sum, as the catalogue reports them to an administrator. */
+    stockOf: (variantId: string) => catalogueAdmin.stockOf(variantId),
     addToCart(variantId: string, quantity: number, auth: { token?: string; cartToken?: string }) {
       return executeOk<{ addToCart: { cartToken: string | null; cart: { itemCount: number } } }>(
         cart.url,
@@ -176,32 +163,40 @@ export async function startCheckoutStack() {
             idempotencyKey: options.key ?? randomUUID(),
             shippingAddress: options.address ?? ADDRESS,
             shippingOptionId: options.shippingOptionId ?? SHIPPING_OPTION,
-            card: { number: options.card ?? CARDS.ok, expMonth: 12, expYear: 2030, cvc: "123" },
+            card: { ...card(options.card ?? CARDS.ok), expYear: 2030 },
           },
         },
       });
     },
-    async stop() {
-      await orders.stop().catch(() => {});
-      await ordersDatabase.drop();
-      await observer.close();
-      await bus.close();
-      await deleteBrokerObjects({
-        queues: ["shipping-requests", "shipment-events", "shipments", "status"].map((n) => `${queue}.${n}`),
-        exchanges: [exchange],
-      });
-      await shipping.stop();
-      await paymentsLink.close();
-      await payments.stop();
-      await cart.stop();
-      await catalogue.stop();
-      await users.stop();
-    },
+  };
+  // The orders process is replaced on restart, so the stack's `subgraph`, `url` and `db` are
+  // read through to the current one.
+  const stack = buildStack(orders, [], extra);
+  Object.defineProperties(stack, {
+    subgraph: { get: () => orders },
+    url: { get: () => orders.url },
+    db: { get: () => orders.database.db },
+  });
+  stack.stop = async () => {
+    await orders.stop().catch(() => {});
+    await ordersDatabase.drop();
+    await observer.close();
+    await bus.close();
+    await deleteBrokerObjects({
+      queues: ["shipping-requests", "shipment-events", "shipments", "status"].map((n) => `${queue}.${n}`),
+      exchanges: [exchange],
+    });
+    await shipping.stop();
+    await paymentsLink.close();
+    await payments.stop();
+    await cart.stop();
+    await catalogue.stop();
+    await users.stop();
   };
   return stack;
 }
 
-export type CheckoutStack = Awaited<ReturnType<typeof startCheckoutStack>>;
+export type Stack = Awaited<ReturnType<typeof startStack>>;
 
 export interface CheckoutOutcome {
   __typename: "Order" | "CheckoutError";

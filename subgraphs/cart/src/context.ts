@@ -1,9 +1,11 @@
-import type { RequestContext } from "@storefront/platform/context";
-import type { CartDatabase } from "./db";
-import type { Loaders } from "./loaders";
+import type { CartRequest } from "./request";
+import type { CartUseCases } from "./use-cases";
 
-/** `cartToken` (the guest's `x-cart-token`, well-formed or absent) comes with the base context. */
-export interface CartContext extends RequestContext {
-  db: CartDatabase;
-  loaders: Loaders;
+/**
+ * The GraphQL context: the request, plus the subgraph's use cases already bound to their
+ * dependencies at start-up. Resolvers are a static map, so this is how they reach the use cases;
+ * the use cases themselves take their dependencies as a parameter and never read them from here.
+ */
+export interface CartContext extends CartRequest {
+  useCases: CartUseCases;
 }

@@ -1,11 +1,13 @@
 import { defineSubgraph } from "@storefront/platform/define-subgraph";
 import type { CartContext } from "./context";
 import { migrationsFolder, schema } from "./db";
+import type { CartDependencies } from "./dependencies";
 import { cartConfig } from "./env";
 import { createLoaders } from "./loaders";
 import { resolvers } from "./resolvers";
 import { createVariantLookup } from "./services/catalogue";
 import { startGuestCartSweeper } from "./services/sweeper";
+import { bindUseCases } from "./use-cases";
 
 export const cartSubgraph = defineSubgraph({
   name: "cart",
@@ -23,11 +25,13 @@ export const cartSubgraph = defineSubgraph({
         intervalMs: config.guestCartSweepSeconds * 1000,
       }),
     );
+    const deps: CartDependencies = { db };
+    const useCases = bindUseCases(deps);
     return {
       extendContext: (base): CartContext => ({
         ...base,
-        db,
         loaders: createLoaders(db, lookupVariants, base.requestId),
+        useCases,
       }),
     };
   },

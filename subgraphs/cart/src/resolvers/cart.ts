@@ -1,14 +1,13 @@
 import type { CartContext } from "../context";
 import type { CartRow } from "../db/schema";
 import type { Resolvers } from "../generated/resolvers";
-import { callerCart } from "../services/carts";
 
 /** Every computed field reads the cart's one per-request view (lines read once, catalogue asked once). */
 const view = (cart: CartRow, ctx: CartContext) => ctx.loaders.cartView.load(cart);
 
 export const cartResolvers = {
   Query: {
-    cart: (_, args, ctx) => callerCart(ctx, args.cartToken),
+    cart: (_, args, ctx) => ctx.useCases.callerCart(ctx, args.cartToken),
   },
   Cart: {
     lines: async (cart, _, ctx) => (await view(cart, ctx)).lines,

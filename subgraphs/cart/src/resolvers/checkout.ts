@@ -1,12 +1,11 @@
 import type { Resolvers } from "../generated/resolvers";
-import { checkoutCart, completeCheckout } from "../services/checkout";
 
 /** Internal operations (`@inaccessible`): the services refuse callers without the service credential. */
 export const checkoutResolvers = {
   Query: {
-    checkoutCart: (_, args, ctx) => checkoutCart(ctx, args.userId),
+    checkoutCart: (_, args, ctx) => ctx.useCases.checkoutCart(ctx, args.userId),
   },
   Mutation: {
-    completeCheckout: (_, args, ctx) => completeCheckout(ctx, args),
+    completeCheckout: (_, args, ctx) => ctx.useCases.completeCheckout(ctx, args),
   },
 } satisfies Resolvers;

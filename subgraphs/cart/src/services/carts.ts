@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { badUserInput } from "@storefront/platform/errors";
-import type { CartContext } from "../context";
+import type { CartDependencies } from "../dependencies";
+import type { CartRequest } from "../request";
 import type { CartDatabase } from "../db";
 import { carts, type CartRow } from "../db/schema";
 
@@ -27,10 +28,10 @@ export function validCartToken(token: string, field: string): string {
  * (it only matters to mergeGuestCart). A guest's token comes from the `cartToken` argument
  * when given (for clients that cannot set headers), else from the `x-cart-token` header.
  */
-export function cartOwner(ctx: CartContext, tokenArgument?: string | null): CartOwner {
-  if (ctx.viewer) return { userId: ctx.viewer.userId };
+export function cartOwner(request: CartRequest, tokenArgument?: string | null): CartOwner {
+  if (request.viewer) return { userId: request.viewer.userId };
   if (tokenArgument != null) return { guestToken: validCartToken(tokenArgument, "cartToken") };
-  return { guestToken: ctx.cartToken };
+  return { guestToken: request.cartToken };
 }
 
 /** The owner's live cart, or undefined (no cart yet, or an unknown, merged or swept token). */
@@ -113,6 +114,10 @@ export async function touchCart(tx: CartDatabase, cartId: string, currency?: str
 }
 
 /** The `cart` query: the caller's live cart, or null when there is none yet. */
-export async function callerCart(ctx: CartContext, tokenArgument: string | null | undefined) {
-  return (await findCart(ctx.db, cartOwner(ctx, tokenArgument))) ?? null;
+export async function callerCart(
+  deps: CartDependencies,
+  request: CartRequest,
+  tokenArgument: string | null | undefined,
+) {
+  return (await findCart(deps.db, cartOwner(request, tokenArgument))) ?? null;
 }

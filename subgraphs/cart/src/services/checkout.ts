@@ -3,7 +3,8 @@ import { z } from "zod";
 import { requireInternalCaller } from "@storefront/platform/auth";
 import { isUuid } from "@storefront/platform/ids";
 import { validateInput } from "@storefront/platform/validation";
-import type { CartContext } from "../context";
+import type { CartDependencies } from "../dependencies";
+import type { CartRequest } from "../request";
 import { completedCheckouts } from "../db/schema";
 import type { MutationCompleteCheckoutArgs } from "../generated/resolvers";
 import { findCart, lockCart, touchCart } from "./carts";
@@ -50,12 +51,16 @@ const completeInput = z.object({
  * order. Lines with an issue are listed under `issues` only, never as lines: a checkout must
  * not sell them.
  */
-export async function checkoutCart(ctx: CartContext, rawUserId: string): Promise<CheckoutCart> {
-  requireInternalCaller(ctx);
+export async function checkoutCart(
+  deps: CartDependencies,
+  request: CartRequest,
+  rawUserId: string,
+): Promise<CheckoutCart> {
+  requireInternalCaller(request);
   const { userId } = validateInput(z.object({ userId: id("a user id") }), { userId: rawUserId });
-  const cart = await findCart(ctx.db, { userId });
+  const cart = await findCart(deps.db, { userId });
   if (!cart) return { cartId: null, currency: null, subtotal: null, lines: [], issues: [] };
-  const view = await ctx.loaders.cartView.load(cart);
+  const view = await request.loaders.cartView.load(cart);
   return {
     cartId: cart.id,
     currency: view.subtotal?.currency ?? null,
@@ -108,12 +113,13 @@ function orderedValues(lines: { variantId: string; quantity: number }[]) {
  * in the same transaction; a repeat finds it and changes nothing.
  */
 export async function completeCheckout(
-  ctx: CartContext,
+  deps: CartDependencies,
+  request: CartRequest,
   rawArgs: MutationCompleteCheckoutArgs,
 ): Promise<boolean> {
-  requireInternalCaller(ctx);
+  requireInternalCaller(request);
   const input = validateInput(completeInput, rawArgs);
-  const cartId = await ctx.db.transaction(async (tx) => {
+  const cartId = await deps.db.transaction(async (tx) => {
     const [first] = await tx
       .insert(completedCheckouts)
       .values({ orderId: input.orderId, cartId: input.cartId })
@@ -138,6 +144,6 @@ export async function completeCheckout(
     await touchCart(tx, cart.id);
     return cart.id;
   });
-  if (cartId) ctx.loaders.forgetCart(cartId);
+  if (cartId) request.loaders.forgetCart(cartId);
   return true;
 }

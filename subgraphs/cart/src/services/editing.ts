@@ -4,7 +4,8 @@ import { notFound } from "@storefront/platform/errors";
 import { isUuid } from "@storefront/platform/ids";
 import { failure, type Failure } from "@storefront/platform/result";
 import { validateInput } from "@storefront/platform/validation";
-import type { CartContext } from "../context";
+import type { CartDependencies } from "../dependencies";
+import type { CartRequest } from "../request";
 import { cartLines, type CartRow } from "../db/schema";
 import { MAX_CART_LINES, MAX_LINE_QUANTITY, onSale } from "../domain/rules";
 import type {
@@ -90,13 +91,13 @@ function stockRefusal(requested: number, variant: CatalogueVariant): CartError |
 
 /** Runs a write; a Refusal rolls it back and becomes the payload's error, with the cart as it was. */
 async function write(
-  ctx: CartContext,
+  request: CartRequest,
   before: CartRow | undefined,
   change: () => Promise<{ cart: CartRow; createdToken?: string | undefined }>,
 ): Promise<CartPayload> {
   try {
     const { cart, createdToken } = await change();
-    ctx.loaders.forgetCart(cart.id);
+    request.loaders.forgetCart(cart.id);
     return { cart, cartToken: createdToken ?? null, error: null };
   } catch (error) {
     if (error instanceof Refusal) return { cart: before ?? null, cartToken: null, error: error.error };
@@ -111,19 +112,23 @@ async function write(
  * total, read under the cart's lock; the increment itself is an upsert adding to the stored
  * quantity with a guard, so no concurrent increment can be lost or overshoot.
  */
-export async function addToCart(ctx: CartContext, rawArgs: MutationAddToCartArgs): Promise<CartPayload> {
+export async function addToCart(
+  deps: CartDependencies,
+  request: CartRequest,
+  rawArgs: MutationAddToCartArgs,
+): Promise<CartPayload> {
   const input = validateInput(addInput, rawArgs);
-  const owner = cartOwner(ctx, input.cartToken);
-  const before = await findCart(ctx.db, owner);
-  const lines = before ? await ctx.loaders.linesByCartId.load(before.id) : [];
-  const variants = await ctx.loaders.variants([...lines.map((line) => line.variantId), input.variantId]);
+  const owner = cartOwner(request, input.cartToken);
+  const before = await findCart(deps.db, owner);
+  const lines = before ? await request.loaders.linesByCartId.load(before.id) : [];
+  const variants = await request.loaders.variants([...lines.map((line) => line.variantId), input.variantId]);
   const variant = variants.get(input.variantId) ?? null;
   const refused = notSellable(variant) ?? stockRefusal(input.quantity, variant!);
   if (refused) return { cart: before ?? null, cartToken: null, error: refused };
   const { currency } = variant!.price;
 
-  return write(ctx, before, () =>
-    ctx.db.transaction(async (tx) => {
+  return write(request, before, () =>
+    deps.db.transaction(async (tx) => {
       const { cart, createdToken } = await lockOrCreateCart(tx, owner);
       if (cart.currency && cart.currency !== currency) {
         throw new Refusal(
@@ -173,24 +178,25 @@ export async function addToCart(ctx: CartContext, rawArgs: MutationAddToCartArgs
  * customer fixes a flagged line); raising is checked against the catalogue like an add.
  */
 export async function setCartLineQuantity(
-  ctx: CartContext,
+  deps: CartDependencies,
+  request: CartRequest,
   rawArgs: MutationSetCartLineQuantityArgs,
 ): Promise<CartPayload> {
   const input = validateInput(setInput, rawArgs);
-  const owner = cartOwner(ctx, input.cartToken);
-  const before = await findCart(ctx.db, owner);
+  const owner = cartOwner(request, input.cartToken);
+  const before = await findCart(deps.db, owner);
   if (!before) return { cart: null, cartToken: null, error: lineNotFound() };
-  const lines = await ctx.loaders.linesByCartId.load(before.id);
+  const lines = await request.loaders.linesByCartId.load(before.id);
   const line = lines.find((candidate) => candidate.variantId === input.variantId);
   if (!line) return { cart: before, cartToken: null, error: lineNotFound() };
   if (input.quantity > line.quantity) {
-    const variants = await ctx.loaders.variants(lines.map((l) => l.variantId));
+    const variants = await request.loaders.variants(lines.map((l) => l.variantId));
     const variant = variants.get(input.variantId) ?? null;
     const refused = notSellable(variant) ?? stockRefusal(input.quantity, variant!);
     if (refused) return { cart: before, cartToken: null, error: refused };
   }
-  return write(ctx, before, () =>
-    ctx.db.transaction(async (tx) => {
+  return write(request, before, () =>
+    deps.db.transaction(async (tx) => {
       const cart = await lockCart(tx, before.id);
       if (!cart) throw new Refusal(lineNotFound());
       const where = and(eq(cartLines.cartId, cart.id), eq(cartLines.variantId, input.variantId));
@@ -209,15 +215,16 @@ export async function setCartLineQuantity(
 }
 
 export async function removeFromCart(
-  ctx: CartContext,
+  deps: CartDependencies,
+  request: CartRequest,
   rawArgs: MutationRemoveFromCartArgs,
 ): Promise<CartPayload> {
   const input = validateInput(removeInput, rawArgs);
-  const owner = cartOwner(ctx, input.cartToken);
-  const before = await findCart(ctx.db, owner);
+  const owner = cartOwner(request, input.cartToken);
+  const before = await findCart(deps.db, owner);
   if (!before) return { cart: null, cartToken: null, error: lineNotFound() };
-  return write(ctx, before, () =>
-    ctx.db.transaction(async (tx) => {
+  return write(request, before, () =>
+    deps.db.transaction(async (tx) => {
       const cart = await lockCart(tx, before.id);
       if (!cart) throw new Refusal(lineNotFound());
       const removed = await tx
@@ -231,17 +238,21 @@ export async function removeFromCart(
 }
 
 /** Empties the caller's cart. A signed-in customer gets their (possibly new, empty) cart back. */
-export async function clearCart(ctx: CartContext, rawArgs: MutationClearCartArgs): Promise<CartRow> {
+export async function clearCart(
+  deps: CartDependencies,
+  request: CartRequest,
+  rawArgs: MutationClearCartArgs,
+): Promise<CartRow> {
   const input = validateInput(z.object({ cartToken }), rawArgs);
-  const owner: CartOwner = cartOwner(ctx, input.cartToken);
-  const guestCart = "userId" in owner ? undefined : await findCart(ctx.db, owner);
+  const owner: CartOwner = cartOwner(request, input.cartToken);
+  const guestCart = "userId" in owner ? undefined : await findCart(deps.db, owner);
   if (!("userId" in owner) && !guestCart) throw notFound("Cart");
-  const cart = await ctx.db.transaction(async (tx) => {
+  const cart = await deps.db.transaction(async (tx) => {
     const locked = guestCart ? await lockCart(tx, guestCart.id) : (await lockOrCreateCart(tx, owner)).cart;
     if (!locked) throw notFound("Cart");
     await tx.delete(cartLines).where(eq(cartLines.cartId, locked.id));
     return touchCart(tx, locked.id);
   });
-  ctx.loaders.forgetCart(cart.id);
+  request.loaders.forgetCart(cart.id);
   return cart;
 }

@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { requireViewer } from "@storefront/platform/auth";
-import type { CartContext } from "../context";
+import type { CartDependencies } from "../dependencies";
+import type { CartRequest } from "../request";
 import type { CartDatabase } from "../db";
 import { cartLines, carts, type CartRow } from "../db/schema";
 import type { CatalogueVariant } from "./catalogue";
@@ -17,22 +18,29 @@ const linesOf = (tx: CartDatabase, cartId: string) =>
  * token dead. A token of no live guest cart (already merged, swept, or never issued) changes
  * nothing: merging is safe to retry, and an unknown token is not told apart from a merged one.
  */
-export async function mergeGuestCart(ctx: CartContext, rawToken: string): Promise<CartRow> {
-  const viewer = requireViewer(ctx.viewer);
+export async function mergeGuestCart(
+  deps: CartDependencies,
+  request: CartRequest,
+  rawToken: string,
+): Promise<CartRow> {
+  const viewer = requireViewer(request.viewer);
   const token = validCartToken(rawToken, "cartToken");
   const owner = { userId: viewer.userId };
 
   // Read ahead of the transaction so the catalogue is asked once, outside it, for the stock
   // caps now and for pricing the merged cart afterwards.
-  const [guest, own] = await Promise.all([findCart(ctx.db, { guestToken: token }), findCart(ctx.db, owner)]);
+  const [guest, own] = await Promise.all([
+    findCart(deps.db, { guestToken: token }),
+    findCart(deps.db, owner),
+  ]);
   const known = await Promise.all(
-    [guest, own].flatMap((cart) => (cart ? [ctx.loaders.linesByCartId.load(cart.id)] : [])),
+    [guest, own].flatMap((cart) => (cart ? [request.loaders.linesByCartId.load(cart.id)] : [])),
   );
   const variants = guest
-    ? await ctx.loaders.variants(known.flat().map((line) => line.variantId))
+    ? await request.loaders.variants(known.flat().map((line) => line.variantId))
     : new Map<string, CatalogueVariant | null>();
 
-  const cart = await ctx.db.transaction(async (tx) => {
+  const cart = await deps.db.transaction(async (tx) => {
     const { cart: target } = await lockOrCreateCart(tx, owner);
     const [source] = await tx
       .select()
@@ -49,7 +57,7 @@ export async function mergeGuestCart(ctx: CartContext, rawToken: string): Promis
     if (!live || plan.kind === "NOTHING_TO_MERGE") return target;
     if (plan.kind === "REFUSED") {
       // The guest's lines stay where they are rather than being lost.
-      ctx.log.warn(
+      request.log.warn(
         {
           cartId: target.id,
           guestCartId: live.id,
@@ -83,6 +91,6 @@ export async function mergeGuestCart(ctx: CartContext, rawToken: string): Promis
       .where(eq(carts.id, live.id));
     return touchCart(tx, target.id, live.currency ?? undefined);
   });
-  ctx.loaders.forgetCart(cart.id);
+  request.loaders.forgetCart(cart.id);
   return cart;
 }

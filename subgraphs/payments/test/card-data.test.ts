@@ -1,6 +1,6 @@
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CARDS, card, chargeInput, rows, startPayments, type PaymentsHarness } from "./harness";
+import { CARDS, card, chargeInput, rows, startStack, type Stack } from "./stack";
 
 /**
  * The card number and security code go to the processor and nowhere else: not into any row of
@@ -13,9 +13,9 @@ const log = pino(
   { write: (line: string) => logLines.push(line) },
 );
 
-let h: PaymentsHarness;
+let h: Stack;
 beforeAll(async () => {
-  h = await startPayments({ log });
+  h = await startStack({ log });
 });
 afterAll(async () => {
   await h?.stop();

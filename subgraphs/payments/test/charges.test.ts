@@ -3,19 +3,11 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execute, testEnv } from "@storefront/testkit";
 import { schema } from "../src/db";
-import {
-  CARDS,
-  CHARGE,
-  PAYMENT_FOR_ORDER,
-  card,
-  chargeInput,
-  startPayments,
-  type PaymentsHarness,
-} from "./harness";
+import { CARDS, CHARGE, PAYMENT_FOR_ORDER, card, chargeInput, startStack, type Stack } from "./stack";
 
-let h: PaymentsHarness;
+let h: Stack;
 beforeAll(async () => {
-  h = await startPayments();
+  h = await startStack();
 });
 afterAll(async () => {
   await h?.stop();

@@ -6,11 +6,11 @@ import { waitFor } from "@storefront/testkit";
 import { schema } from "../src/db";
 import { chargeFingerprint } from "../src/services/charges";
 import { startIdempotencyKeySweeper, sweepIdempotencyKeys } from "../src/services/idempotency";
-import { CARDS, card, chargeInput, startPayments, type ChargeInput, type PaymentsHarness } from "./harness";
+import { CARDS, card, chargeInput, startStack, type ChargeInput, type Stack } from "./stack";
 
-let h: PaymentsHarness;
+let h: Stack;
 beforeAll(async () => {
-  h = await startPayments();
+  h = await startStack();
 });
 afterAll(async () => {
   await h?.stop();

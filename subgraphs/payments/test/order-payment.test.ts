@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countSql, execute, testEnv, type TestAccount } from "@storefront/testkit";
-import { CARDS, card, startPayments, type PaymentsHarness } from "./harness";
+import { CARDS, card, startStack, type Stack } from "./stack";
 
-let h: PaymentsHarness;
+let h: Stack;
 let owner: TestAccount;
 let other: TestAccount;
 let admin: TestAccount;
 beforeAll(async () => {
-  h = await startPayments();
+  h = await startStack();
   [owner, other, admin] = [
     await h.accounts.customer(),
     await h.accounts.customer(),

@@ -3,12 +3,12 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execute, testEnv, type TestAccount } from "@storefront/testkit";
 import { schema } from "../src/db";
-import { CARDS, REFUND, card, startPayments, type PaymentsHarness, type RefundOutcome } from "./harness";
+import { CARDS, REFUND, card, startStack, type Stack, type RefundOutcome } from "./stack";
 
-let h: PaymentsHarness;
+let h: Stack;
 let admin: TestAccount;
 beforeAll(async () => {
-  h = await startPayments();
+  h = await startStack();
   admin = await h.accounts.admin();
 });
 afterAll(async () => {

@@ -4,8 +4,10 @@ import type { Logger } from "@storefront/platform/logger";
 import {
   execute,
   executeInternal,
+  buildStack,
+  card,
   startTestSubgraph,
-  testAccounts,
+  startTokenIssuer,
   testEnv,
   type TestSubgraph,
 } from "@storefront/testkit";
@@ -22,24 +24,7 @@ import { paymentsModule } from "../src/server";
 
 export type PaymentsSubgraph = TestSubgraph<typeof schema>;
 
-export const CARDS = {
-  visa: "4242424242424242",
-  mastercard: "5555555555554444",
-  amex: "378282246310005",
-  declined: "4000000000000002",
-  insufficientFunds: "4000000000009995",
-  processingError: "4000000000000119",
-  /** Valid checksum, but not one of the processor's test numbers. */
-  notATestCard: "4111111111111111",
-};
-
-/** A card that is valid for a few years from whenever the tests run. */
-export const card = (number: string = CARDS.visa, cvc = "123") => ({
-  number,
-  expMonth: 12,
-  expYear: new Date().getUTCFullYear() + 3,
-  cvc,
-});
+export { CARDS, card } from "@storefront/testkit";
 
 /**
  * The test-mode provider behind a counter: how many times the payments service really asked the
@@ -144,23 +129,16 @@ export function chargeInput(overrides: Partial<ChargeInput> = {}): ChargeInput {
 }
 
 /** The payments subgraph on a fresh database, verifying tokens from a real users subgraph. */
-export async function startPayments(
+export async function startStack(
   options: { env?: Record<string, string>; provider?: PaymentProvider; log?: Logger } = {},
 ) {
-  const users = await startTestSubgraph(usersModule(usersConfigFrom({})));
+  const issuer = await startTokenIssuer(usersModule(usersConfigFrom({})));
+  const { users, accounts } = issuer;
   const provider = countingProvider(options.provider);
   const payments: PaymentsSubgraph = await startTestSubgraph(
-    paymentsModule(
-      paymentsConfigFrom({
-        JWKS_URL: new URL("/.well-known/jwks.json", users.url).toString(),
-        SERVICE_TOKEN: testEnv.serviceToken,
-        ...options.env,
-      }),
-      { provider },
-    ),
+    paymentsModule(paymentsConfigFrom({ ...issuer.env, ...options.env }), { provider }),
     options.log ? { log: options.log } : {},
   );
-  const accounts = testAccounts(users);
   const db = payments.database.db;
 
   const charge = (input: ChargeInput) =>
@@ -169,12 +147,11 @@ export async function startPayments(
       serviceToken: testEnv.serviceToken,
     });
 
-  return {
+  return buildStack(payments, [() => users.stop()], {
     users,
     payments,
     provider,
     accounts,
-    db,
     charge,
     /** Charges and fails the test unless a payment came back. */
     async charged(overrides: Partial<ChargeInput> = {}) {
@@ -206,14 +183,10 @@ export async function startPayments(
       );
       return row!;
     },
-    async stop() {
-      await payments.stop();
-      await users.stop();
-    },
-  };
+  });
 }
 
-export type PaymentsHarness = Awaited<ReturnType<typeof startPayments>>;
+export type Stack = Awaited<ReturnType<typeof startStack>>;
 
 /** Raw SQL rows, whichever driver runs the database (postgres-js returns an array, PGlite `{ rows }`). */
 export async function rows<T>(db: PaymentsSubgraph["database"]["db"], query: string): Promise<T[]> {

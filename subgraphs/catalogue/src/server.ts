@@ -1,10 +1,12 @@
 import { defineSubgraph } from "@storefront/platform/define-subgraph";
 import type { CatalogueContext } from "./context";
 import { migrationsFolder, schema } from "./db";
+import type { CatalogueDependencies } from "./dependencies";
 import { catalogueConfig } from "./env";
 import { createLoaders } from "./loaders";
 import { resolvers } from "./resolvers";
 import { startReservationSweeper } from "./services/reservations";
+import { bindUseCases } from "./use-cases";
 
 export const catalogueSubgraph = defineSubgraph({
   name: "catalogue",
@@ -13,8 +15,10 @@ export const catalogueSubgraph = defineSubgraph({
   resolvers,
   setup: ({ config, db, log, keep }) => {
     keep(startReservationSweeper(db, log, config.reservationSweepSeconds * 1000));
+    const deps: CatalogueDependencies = { db };
+    const useCases = bindUseCases(deps);
     return {
-      extendContext: (base): CatalogueContext => ({ ...base, db, loaders: createLoaders(db) }),
+      extendContext: (base): CatalogueContext => ({ ...base, loaders: createLoaders(db), useCases }),
     };
   },
 });

@@ -1,6 +1,5 @@
 import { isAdmin } from "@storefront/platform/visibility";
 import type { Resolvers } from "../generated/resolvers";
-import { findCategory, findProduct, findProducts, rootCategories } from "../services/browse";
 
 const money = (row: { priceAmount: number; currency: string }) => ({
   amount: row.priceAmount,
@@ -11,17 +10,18 @@ const attributeList = (attributes: Record<string, string>) =>
 
 export const browseResolvers = {
   Query: {
-    products: (_, args, ctx) => findProducts(ctx, args),
-    product: (_, args, ctx) => findProduct(ctx, args),
-    categories: (_, __, ctx) => rootCategories(ctx),
-    category: (_, args, ctx) => findCategory(ctx, args),
+    products: (_, args, ctx) => ctx.useCases.findProducts(ctx, args),
+    product: (_, args, ctx) => ctx.useCases.findProduct(ctx, args),
+    categories: (_, __, ctx) => ctx.useCases.rootCategories(ctx),
+    category: (_, args, ctx) => ctx.useCases.findCategory(ctx, args),
   },
   Category: {
     __resolveReference: (ref, ctx) => ctx.loaders.categoryById.load(ref.id),
     parent: (category, _, ctx) =>
       category.parentId ? ctx.loaders.categoryById.load(category.parentId) : null,
     children: (category, _, ctx) => ctx.loaders.categoriesByParentId.load(category.id),
-    products: (category, args, ctx) => findProducts(ctx, { ...args, filter: { categoryId: category.id } }),
+    products: (category, args, ctx) =>
+      ctx.useCases.findProducts(ctx, { ...args, filter: { categoryId: category.id } }),
   },
   Product: {
     // Entity references come from orders and carts: archived products still resolve for them.

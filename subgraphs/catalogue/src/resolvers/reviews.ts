@@ -1,11 +1,10 @@
 import type { Resolvers } from "../generated/resolvers";
-import * as reviews from "../services/reviews";
 
 export const reviewResolvers = {
   Mutation: {
-    createReview: (_, args, ctx) => reviews.createReview(ctx, args.input),
-    updateReview: (_, args, ctx) => reviews.updateReview(ctx, args.id, args.input),
-    deleteReview: (_, args, ctx) => reviews.deleteReview(ctx, args.id),
+    createReview: (_, args, ctx) => ctx.useCases.createReview(ctx, args.input),
+    updateReview: (_, args, ctx) => ctx.useCases.updateReview(ctx, args.id, args.input),
+    deleteReview: (_, args, ctx) => ctx.useCases.deleteReview(ctx, args.id),
   },
   Review: {
     // The users subgraph owns User; the router fetches whatever else the client selects.
@@ -15,6 +14,6 @@ export const reviewResolvers = {
     product: async (review, _, ctx) => (await ctx.loaders.productById.load(review.productId))!,
   },
   Product: {
-    reviews: (product, args, ctx) => reviews.productReviews(ctx, product.id, args),
+    reviews: (product, args, ctx) => ctx.useCases.productReviews(ctx, product.id, args),
   },
 } satisfies Resolvers;

@@ -6,7 +6,8 @@ import { uniqueViolation } from "@storefront/platform/db";
 import { badUserInput, notFound } from "@storefront/platform/errors";
 import { isUuid } from "@storefront/platform/ids";
 import { validateInput } from "@storefront/platform/validation";
-import type { CatalogueContext } from "../context";
+import type { CatalogueDependencies } from "../dependencies";
+import type { CatalogueRequest } from "../request";
 import type {
   CategoryInput,
   CreateProductInput,
@@ -125,23 +126,24 @@ async function productOrNotFound(db: CatalogueDatabase, id: string): Promise<Pro
   return row;
 }
 
-async function freshVariant(ctx: CatalogueContext, id: string): Promise<VariantWithStock> {
-  ctx.loaders.variantById.clear(id);
-  const variant = await ctx.loaders.variantById.load(id);
+async function freshVariant(request: CatalogueRequest, id: string): Promise<VariantWithStock> {
+  request.loaders.variantById.clear(id);
+  const variant = await request.loaders.variantById.load(id);
   if (!variant) throw notFound("Variant");
   return variant;
 }
 
 export async function createProduct(
-  ctx: CatalogueContext,
+  deps: CatalogueDependencies,
+  request: CatalogueRequest,
   rawInput: CreateProductInput,
 ): Promise<ProductRecord> {
-  requireAdmin(ctx.viewer);
+  requireAdmin(request.viewer);
   const input = validateInput(createProductInput, rawInput);
-  if (input.categoryId) await requireCategory(ctx.db, input.categoryId, "categoryId");
+  if (input.categoryId) await requireCategory(deps.db, input.categoryId, "categoryId");
   const [row] = await uniquely(
     () =>
-      ctx.db
+      deps.db
         .insert(products)
         .values({
           sku: input.sku,
@@ -161,14 +163,15 @@ export async function createProduct(
 }
 
 export async function updateProduct(
-  ctx: CatalogueContext,
+  deps: CatalogueDependencies,
+  request: CatalogueRequest,
   id: string,
   rawInput: UpdateProductInput,
 ): Promise<ProductRecord> {
-  requireAdmin(ctx.viewer);
+  requireAdmin(request.viewer);
   const input = validateInput(updateProductInput, rawInput);
-  await productOrNotFound(ctx.db, id);
-  if (input.categoryId) await requireCategory(ctx.db, input.categoryId, "categoryId");
+  await productOrNotFound(deps.db, id);
+  if (input.categoryId) await requireCategory(deps.db, input.categoryId, "categoryId");
   const changes = {
     ...(input.slug != null ? { slug: input.slug } : {}),
     ...(input.name != null ? { name: input.name } : {}),
@@ -180,21 +183,25 @@ export async function updateProduct(
   };
   const [row] = await uniquely(
     () =>
-      ctx.db
+      deps.db
         .update(products)
         .set({ ...changes, updatedAt: new Date() })
         .where(eq(products.id, id))
         .returning(productColumns),
     { products_slug_key: "slug" },
   );
-  ctx.loaders.productById.clear(id);
+  request.loaders.productById.clear(id);
   return row!;
 }
 
-export async function archiveProduct(ctx: CatalogueContext, id: string): Promise<ProductRecord> {
-  requireAdmin(ctx.viewer);
-  await productOrNotFound(ctx.db, id);
-  const row = await ctx.db.transaction(async (tx) => {
+export async function archiveProduct(
+  deps: CatalogueDependencies,
+  request: CatalogueRequest,
+  id: string,
+): Promise<ProductRecord> {
+  requireAdmin(request.viewer);
+  await productOrNotFound(deps.db, id);
+  const row = await deps.db.transaction(async (tx) => {
     await tx
       .update(variants)
       .set({ status: "ARCHIVED", updatedAt: new Date() })
@@ -206,21 +213,22 @@ export async function archiveProduct(ctx: CatalogueContext, id: string): Promise
       .returning(productColumns);
     return updated!;
   });
-  ctx.loaders.productById.clear(id);
-  ctx.loaders.variantsByProductId.clear(id);
+  request.loaders.productById.clear(id);
+  request.loaders.variantsByProductId.clear(id);
   return row;
 }
 
 export async function createVariant(
-  ctx: CatalogueContext,
+  deps: CatalogueDependencies,
+  request: CatalogueRequest,
   productId: string,
   rawInput: CreateVariantInput,
 ): Promise<VariantWithStock> {
-  requireAdmin(ctx.viewer);
+  requireAdmin(request.viewer);
   const input = validateInput(createVariantInput, rawInput);
-  const product = await productOrNotFound(ctx.db, productId);
+  const product = await productOrNotFound(deps.db, productId);
   if (product.status === "ARCHIVED") throw badUserInput("The product is archived.", "productId");
-  const id = await ctx.db.transaction(async (tx) => {
+  const id = await deps.db.transaction(async (tx) => {
     const [{ n } = { n: 0 }] = await tx
       .select({ n: count() })
       .from(variants)
@@ -244,16 +252,17 @@ export async function createVariant(
     await tx.insert(stockLevels).values({ variantId: variant!.id, onHand: 0 });
     return variant!.id;
   });
-  ctx.loaders.variantsByProductId.clear(productId);
-  return freshVariant(ctx, id);
+  request.loaders.variantsByProductId.clear(productId);
+  return freshVariant(request, id);
 }
 
 export async function updateVariant(
-  ctx: CatalogueContext,
+  deps: CatalogueDependencies,
+  request: CatalogueRequest,
   id: string,
   rawInput: UpdateVariantInput,
 ): Promise<VariantWithStock> {
-  requireAdmin(ctx.viewer);
+  requireAdmin(request.viewer);
   const input = validateInput(updateVariantInput, rawInput);
   const changes = {
     ...(input.name != null ? { name: input.name } : {}),
@@ -261,37 +270,45 @@ export async function updateVariant(
     ...(input.attributes != null ? { attributes: input.attributes } : {}),
   };
   const [row] = isUuid(id)
-    ? await ctx.db
+    ? await deps.db
         .update(variants)
         .set({ ...changes, updatedAt: new Date() })
         .where(eq(variants.id, id))
         .returning({ id: variants.id })
     : [];
   if (!row) throw notFound("Variant");
-  return freshVariant(ctx, id);
+  return freshVariant(request, id);
 }
 
-export async function archiveVariant(ctx: CatalogueContext, id: string): Promise<VariantWithStock> {
-  requireAdmin(ctx.viewer);
+export async function archiveVariant(
+  deps: CatalogueDependencies,
+  request: CatalogueRequest,
+  id: string,
+): Promise<VariantWithStock> {
+  requireAdmin(request.viewer);
   const [row] = isUuid(id)
-    ? await ctx.db
+    ? await deps.db
         .update(variants)
         .set({ status: "ARCHIVED", updatedAt: new Date() })
         .where(eq(variants.id, id))
         .returning({ id: variants.id })
     : [];
   if (!row) throw notFound("Variant");
-  return freshVariant(ctx, id);
+  return freshVariant(request, id);
 }
 
-export async function createCategory(ctx: CatalogueContext, rawInput: CategoryInput): Promise<CategoryRow> {
-  requireAdmin(ctx.viewer);
+export async function createCategory(
+  deps: CatalogueDependencies,
+  request: CatalogueRequest,
+  rawInput: CategoryInput,
+): Promise<CategoryRow> {
+  requireAdmin(request.viewer);
   const input = validateInput(categoryInput, rawInput);
-  const parent = input.parentId ? await requireCategory(ctx.db, input.parentId, "parentId") : undefined;
+  const parent = input.parentId ? await requireCategory(deps.db, input.parentId, "parentId") : undefined;
   const id = crypto.randomUUID();
   const [row] = await uniquely(
     () =>
-      ctx.db
+      deps.db
         .insert(categories)
         .values({
           id,
@@ -313,13 +330,14 @@ export async function createCategory(ctx: CatalogueContext, rawInput: CategoryIn
  * the same transaction. A category cannot move below itself.
  */
 export async function updateCategory(
-  ctx: CatalogueContext,
+  deps: CatalogueDependencies,
+  request: CatalogueRequest,
   id: string,
   rawInput: CategoryInput,
 ): Promise<CategoryRow> {
-  requireAdmin(ctx.viewer);
+  requireAdmin(request.viewer);
   const input = validateInput(categoryInput, rawInput);
-  const row = await ctx.db.transaction(async (tx) => {
+  const row = await deps.db.transaction(async (tx) => {
     const current = await requireCategory(tx, id, "id").catch(() => {
       throw notFound("Category");
     });
@@ -353,13 +371,17 @@ export async function updateCategory(
     );
     return updated!;
   });
-  ctx.loaders.categoryById.clear(id);
+  request.loaders.categoryById.clear(id);
   return row;
 }
 
-export async function deleteCategory(ctx: CatalogueContext, id: string): Promise<string> {
-  requireAdmin(ctx.viewer);
-  return ctx.db.transaction(async (tx) => {
+export async function deleteCategory(
+  deps: CatalogueDependencies,
+  request: CatalogueRequest,
+  id: string,
+): Promise<string> {
+  requireAdmin(request.viewer);
+  return deps.db.transaction(async (tx) => {
     const current = await requireCategory(tx, id, "id").catch(() => {
       throw notFound("Category");
     });

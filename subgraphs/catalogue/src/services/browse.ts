@@ -22,7 +22,8 @@ import {
   type Connection,
 } from "@storefront/platform/pagination";
 import { isAdmin } from "@storefront/platform/visibility";
-import type { CatalogueContext } from "../context";
+import type { CatalogueDependencies } from "../dependencies";
+import type { CatalogueRequest } from "../request";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { categories, products, stockLevels, variants, type CategoryRow } from "../db/schema";
 import { primeProducts, productColumns, type ProductRecord } from "../loaders";
@@ -86,7 +87,8 @@ function validatePrices(filter: ProductFilter) {
 
 /** Active products matching the filter, one page, in one SQL statement. */
 export async function findProducts(
-  ctx: CatalogueContext,
+  deps: CatalogueDependencies,
+  request: CatalogueRequest,
   args: ProductPageArgs,
 ): Promise<Connection<ProductRecord>> {
   const filter = args.filter ?? {};
@@ -103,7 +105,7 @@ export async function findProducts(
   if (tsQuery) conditions.push(sql`${products.search} @@ ${tsQuery}`);
   if (filter.categoryId != null) {
     if (!isUuid(filter.categoryId)) return toConnection<ProductRecord>([], limit, () => "");
-    const subtree = ctx.db
+    const subtree = deps.db
       .select({ id: categories.id })
       .from(categories)
       .where(
@@ -119,7 +121,7 @@ export async function findProducts(
   if (filter.inStock) {
     conditions.push(
       exists(
-        ctx.db
+        deps.db
           .select({ one: sql`1` })
           .from(variants)
           .innerJoin(stockLevels, eq(stockLevels.variantId, variants.id))
@@ -147,49 +149,57 @@ export async function findProducts(
   const direction = order.direction === "desc" ? desc : asc;
   // The category comes along in the same statement: listings nearly always show it, and this
   // keeps a page of products with category, variants and reviews at three statements.
-  const rows = await ctx.db
+  const rows = await deps.db
     .select({ product: { ...productColumns, sortKey: order.key }, category: getTableColumns(categories) })
     .from(products)
     .leftJoin(categories, eq(categories.id, products.categoryId))
     .where(and(...conditions))
     .orderBy(direction(order.by), direction(products.id))
     .limit(limit + 1);
-  for (const { category } of rows) if (category) ctx.loaders.categoryById.prime(category.id, category);
+  for (const { category } of rows) if (category) request.loaders.categoryById.prime(category.id, category);
   const page = rows.map((row) => row.product);
-  primeProducts(ctx.loaders, page);
+  primeProducts(request.loaders, page);
   return toConnection<Ranked>(page, limit, (row) => encodeCursor([sort, row.sortKey, row.id]));
 }
 
 /** Active products only, unless an administrator asks. */
-export const visibleTo = (ctx: CatalogueContext, product: ProductRecord | null) =>
-  product && (product.status === "ACTIVE" || isAdmin(ctx.viewer)) ? product : null;
+export const visibleTo = (request: CatalogueRequest, product: ProductRecord | null) =>
+  product && (product.status === "ACTIVE" || isAdmin(request.viewer)) ? product : null;
 
-export async function findProduct(ctx: CatalogueContext, args: { id?: string | null; slug?: string | null }) {
-  if ((args.id == null) === (args.slug == null))
-    throw badUserInput("Give exactly one of id and slug.", args.id != null ? "slug" : "id");
-  // An empty or malformed id is an unknown id: the loader answers null without asking the database.
-  if (args.id != null) return visibleTo(ctx, await ctx.loaders.productById.load(args.id));
-  const [row] = await ctx.db.select(productColumns).from(products).where(eq(products.slug, args.slug!));
-  return visibleTo(ctx, row ?? null);
-}
-
-export async function rootCategories(ctx: CatalogueContext): Promise<CategoryRow[]> {
-  const rows = await ctx.db
-    .select()
-    .from(categories)
-    .where(sql`${categories.parentId} is null`)
-    .orderBy(asc(categories.position), asc(categories.name));
-  for (const row of rows) ctx.loaders.categoryById.prime(row.id, row);
-  return rows;
-}
-
-export async function findCategory(
-  ctx: CatalogueContext,
+export async function findProduct(
+  deps: CatalogueDependencies,
+  request: CatalogueRequest,
   args: { id?: string | null; slug?: string | null },
 ) {
   if ((args.id == null) === (args.slug == null))
     throw badUserInput("Give exactly one of id and slug.", args.id != null ? "slug" : "id");
-  if (args.id != null) return ctx.loaders.categoryById.load(args.id);
-  const [row] = await ctx.db.select().from(categories).where(eq(categories.slug, args.slug!));
+  // An empty or malformed id is an unknown id: the loader answers null without asking the database.
+  if (args.id != null) return visibleTo(request, await request.loaders.productById.load(args.id));
+  const [row] = await deps.db.select(productColumns).from(products).where(eq(products.slug, args.slug!));
+  return visibleTo(request, row ?? null);
+}
+
+export async function rootCategories(
+  deps: CatalogueDependencies,
+  request: CatalogueRequest,
+): Promise<CategoryRow[]> {
+  const rows = await deps.db
+    .select()
+    .from(categories)
+    .where(sql`${categories.parentId} is null`)
+    .orderBy(asc(categories.position), asc(categories.name));
+  for (const row of rows) request.loaders.categoryById.prime(row.id, row);
+  return rows;
+}
+
+export async function findCategory(
+  deps: CatalogueDependencies,
+  request: CatalogueRequest,
+  args: { id?: string | null; slug?: string | null },
+) {
+  if ((args.id == null) === (args.slug == null))
+    throw badUserInput("Give exactly one of id and slug.", args.id != null ? "slug" : "id");
+  if (args.id != null) return request.loaders.categoryById.load(args.id);
+  const [row] = await deps.db.select().from(categories).where(eq(categories.slug, args.slug!));
   return row ?? null;
 }

@@ -7,7 +7,8 @@ import { isUuid } from "@storefront/platform/ids";
 import { startPeriodicTask, type PeriodicTask } from "@storefront/platform/periodic";
 import { typed, type Typed } from "@storefront/platform/result";
 import { validateInput } from "@storefront/platform/validation";
-import type { CatalogueContext } from "../context";
+import type { CatalogueDependencies } from "../dependencies";
+import type { CatalogueRequest } from "../request";
 import type { CatalogueDatabase } from "../db";
 import { reservations, stockLevels, variants, type ReservationRow } from "../db/schema";
 import type { ReserveStockInput } from "../generated/resolvers";
@@ -128,14 +129,15 @@ async function shortfallFrom(
  * tries again against the stock there is now.
  */
 export async function reserveStock(
-  ctx: CatalogueContext,
+  deps: CatalogueDependencies,
+  request: CatalogueRequest,
   rawInput: ReserveStockInput,
 ): Promise<ReserveStockResult> {
-  requireInternalCaller(ctx);
+  requireInternalCaller(request);
   const input = validateInput(reserveInput, rawInput);
   const lines = mergeLines(input.lines);
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await deps.db.transaction(async (tx) => {
       const [created] = await tx
         .insert(reservations)
         .values({
@@ -172,10 +174,14 @@ async function storedReservation(db: CatalogueDatabase, id: string): Promise<Res
   return row;
 }
 
-export async function getReservation(ctx: CatalogueContext, id: string): Promise<ReservationRow | null> {
-  requireInternalCaller(ctx);
+export async function getReservation(
+  deps: CatalogueDependencies,
+  request: CatalogueRequest,
+  id: string,
+): Promise<ReservationRow | null> {
+  requireInternalCaller(request);
   if (!isUuid(id)) return null;
-  const [row] = await ctx.db.select().from(reservations).where(eq(reservations.id, id));
+  const [row] = await deps.db.select().from(reservations).where(eq(reservations.id, id));
   return row ?? null;
 }
 
@@ -211,9 +217,13 @@ async function returnHeldStock(db: CatalogueDatabase, held: ReservationRow[], no
 }
 
 /** Releasing twice gives the stock back once: a RELEASED reservation is returned as it is. */
-export async function releaseReservation(ctx: CatalogueContext, id: string): Promise<ReservationRow> {
-  requireInternalCaller(ctx);
-  return ctx.db.transaction(async (tx) => {
+export async function releaseReservation(
+  deps: CatalogueDependencies,
+  request: CatalogueRequest,
+  id: string,
+): Promise<ReservationRow> {
+  requireInternalCaller(request);
+  return deps.db.transaction(async (tx) => {
     const reservation = await lockReservation(tx, id);
     if (reservation.status === "RELEASED") return reservation;
     if (reservation.status === "COMMITTED") {
@@ -232,9 +242,13 @@ export async function releaseReservation(ctx: CatalogueContext, id: string): Pro
  * its stock is still set aside for it, and refusing would fail a checkout whose payment may
  * already have been taken, for no gain to anyone else.
  */
-export async function commitReservation(ctx: CatalogueContext, id: string): Promise<ReservationRow> {
-  requireInternalCaller(ctx);
-  return ctx.db.transaction(async (tx) => {
+export async function commitReservation(
+  deps: CatalogueDependencies,
+  request: CatalogueRequest,
+  id: string,
+): Promise<ReservationRow> {
+  requireInternalCaller(request);
+  return deps.db.transaction(async (tx) => {
     const reservation = await lockReservation(tx, id);
     if (reservation.status === "COMMITTED") return reservation;
     if (reservation.status === "RELEASED") {

@@ -5,7 +5,8 @@ import { isUuid } from "@storefront/platform/ids";
 import { newestFirst } from "@storefront/platform/keyset";
 import { pageSize, toConnection, type Connection } from "@storefront/platform/pagination";
 import { failure, typed, type Failure, type Typed } from "@storefront/platform/result";
-import type { CatalogueContext } from "../context";
+import type { CatalogueDependencies } from "../dependencies";
+import type { CatalogueRequest } from "../request";
 import type { CatalogueDatabase } from "../db";
 import { products, reviews, type ReviewRow } from "../db/schema";
 import type { CreateReviewInput, UpdateReviewInput } from "../generated/resolvers";
@@ -65,13 +66,17 @@ async function adjustRating(
 }
 
 /** Later fields of the same operation (`product { averageRating reviews }`) must see the change. */
-function forgetProduct(ctx: CatalogueContext, productId: string) {
-  ctx.loaders.productById.clear(productId);
-  ctx.loaders.firstReviewsByProduct.clearAll();
+function forgetProduct(request: CatalogueRequest, productId: string) {
+  request.loaders.productById.clear(productId);
+  request.loaders.firstReviewsByProduct.clearAll();
 }
 
-export async function createReview(ctx: CatalogueContext, input: CreateReviewInput): Promise<ReviewResult> {
-  const viewer = requireViewer(ctx.viewer);
+export async function createReview(
+  deps: CatalogueDependencies,
+  request: CatalogueRequest,
+  input: CreateReviewInput,
+): Promise<ReviewResult> {
+  const viewer = requireViewer(request.viewer);
   const content = checkContent(input);
   if ("__typename" in content) return content;
   const notFoundError = reviewError(
@@ -81,7 +86,7 @@ export async function createReview(ctx: CatalogueContext, input: CreateReviewInp
   );
   if (!isUuid(input.productId)) return notFoundError;
 
-  const result = await ctx.db.transaction(async (tx): Promise<ReviewResult> => {
+  const result = await deps.db.transaction(async (tx): Promise<ReviewResult> => {
     const [product] = await tx
       .select({ id: products.id })
       .from(products)
@@ -104,7 +109,7 @@ export async function createReview(ctx: CatalogueContext, input: CreateReviewInp
     await adjustRating(tx, product.id, { count: 1, total: review.rating });
     return typed("Review", review);
   });
-  if (result.__typename === "Review") forgetProduct(ctx, result.productId);
+  if (result.__typename === "Review") forgetProduct(request, result.productId);
   return result;
 }
 
@@ -118,12 +123,13 @@ async function ownReview(db: CatalogueDatabase, userId: string, id: string): Pro
 }
 
 export async function updateReview(
-  ctx: CatalogueContext,
+  deps: CatalogueDependencies,
+  request: CatalogueRequest,
   id: string,
   input: UpdateReviewInput,
 ): Promise<ReviewResult> {
-  const viewer = requireViewer(ctx.viewer);
-  const result = await ctx.db.transaction(async (tx): Promise<ReviewResult> => {
+  const viewer = requireViewer(request.viewer);
+  const result = await deps.db.transaction(async (tx): Promise<ReviewResult> => {
     const current = await ownReview(tx, viewer.userId, id);
     const content = checkContent(input);
     if ("__typename" in content) return content;
@@ -135,19 +141,23 @@ export async function updateReview(
     await adjustRating(tx, current.productId, { count: 0, total: content.rating - current.rating });
     return typed("Review", updated!);
   });
-  if (result.__typename === "Review") forgetProduct(ctx, result.productId);
+  if (result.__typename === "Review") forgetProduct(request, result.productId);
   return result;
 }
 
-export async function deleteReview(ctx: CatalogueContext, id: string): Promise<string> {
-  const viewer = requireViewer(ctx.viewer);
-  const removed = await ctx.db.transaction(async (tx) => {
+export async function deleteReview(
+  deps: CatalogueDependencies,
+  request: CatalogueRequest,
+  id: string,
+): Promise<string> {
+  const viewer = requireViewer(request.viewer);
+  const removed = await deps.db.transaction(async (tx) => {
     const current = await ownReview(tx, viewer.userId, id);
     await tx.delete(reviews).where(eq(reviews.id, current.id));
     await adjustRating(tx, current.productId, { count: -1, total: -current.rating });
     return current;
   });
-  forgetProduct(ctx, removed.productId);
+  forgetProduct(request, removed.productId);
   return removed.id;
 }
 
@@ -157,16 +167,17 @@ export async function deleteReview(ctx: CatalogueContext, id: string): Promise<s
  * product at a time, continuing after the cursor's (created_at, id).
  */
 export async function productReviews(
-  ctx: CatalogueContext,
+  deps: CatalogueDependencies,
+  request: CatalogueRequest,
   productId: string,
   args: { first?: number | null; after?: string | null },
 ): Promise<Connection<ReviewRow>> {
   const limit = pageSize(args.first, DEFAULT_PAGE);
   if (!args.after) {
-    const rows = await ctx.loaders.firstReviewsByProduct.load({ productId, limit: limit + 1 });
+    const rows = await request.loaders.firstReviewsByProduct.load({ productId, limit: limit + 1 });
     return toConnection(rows, limit, newestFirst.cursorOf);
   }
-  const rows = await ctx.db
+  const rows = await deps.db
     .select()
     .from(reviews)
     .where(and(eq(reviews.productId, productId), newestFirst.after(reviews, args.after)))

@@ -5,7 +5,8 @@ import { badUserInput, notFound } from "@storefront/platform/errors";
 import { newestFirst } from "@storefront/platform/keyset";
 import { pageSize, toConnection, type Connection } from "@storefront/platform/pagination";
 import { validateInput } from "@storefront/platform/validation";
-import type { CatalogueContext } from "../context";
+import type { CatalogueDependencies } from "../dependencies";
+import type { CatalogueRequest } from "../request";
 import type { CatalogueDatabase } from "../db";
 import { stockLevels, stockMovements, type MovementKind } from "../db/schema";
 import { type VariantWithStock } from "../loaders";
@@ -82,16 +83,16 @@ async function onHandOf(db: CatalogueDatabase, variantId: string): Promise<numbe
   return row?.onHand ?? 0;
 }
 
-async function existingVariant(ctx: CatalogueContext, variantId: string): Promise<VariantWithStock> {
-  const variant = await ctx.loaders.variantById.load(variantId);
+async function existingVariant(request: CatalogueRequest, variantId: string): Promise<VariantWithStock> {
+  const variant = await request.loaders.variantById.load(variantId);
   if (!variant) throw notFound("Variant");
   return variant;
 }
 
 /** The variant as it is after a change, not as this request's loader first saw it. */
-async function freshVariant(ctx: CatalogueContext, variantId: string): Promise<VariantWithStock> {
-  ctx.loaders.variantById.clear(variantId);
-  return existingVariant(ctx, variantId);
+async function freshVariant(request: CatalogueRequest, variantId: string): Promise<VariantWithStock> {
+  request.loaders.variantById.clear(variantId);
+  return existingVariant(request, variantId);
 }
 
 const optionalNote = z
@@ -120,53 +121,56 @@ const adjustmentInput = z.object({
 });
 
 export async function receiveStock(
-  ctx: CatalogueContext,
+  deps: CatalogueDependencies,
+  request: CatalogueRequest,
   variantId: string,
   quantity: number,
   note: string | null | undefined,
 ): Promise<VariantWithStock> {
-  requireAdmin(ctx.viewer);
+  requireAdmin(request.viewer);
   const input = validateInput(receiptInput, { quantity, note });
-  await existingVariant(ctx, variantId);
-  await recordMovement(ctx.db, { variantId, kind: "RECEIPT", quantity: input.quantity, note: input.note });
-  return freshVariant(ctx, variantId);
+  await existingVariant(request, variantId);
+  await recordMovement(deps.db, { variantId, kind: "RECEIPT", quantity: input.quantity, note: input.note });
+  return freshVariant(request, variantId);
 }
 
 export async function adjustStock(
-  ctx: CatalogueContext,
+  deps: CatalogueDependencies,
+  request: CatalogueRequest,
   variantId: string,
   delta: number,
   reason: string,
 ): Promise<VariantWithStock> {
-  requireAdmin(ctx.viewer);
+  requireAdmin(request.viewer);
   const input = validateInput(adjustmentInput, { delta, reason });
-  await existingVariant(ctx, variantId);
-  const applied = await recordMovement(ctx.db, {
+  await existingVariant(request, variantId);
+  const applied = await recordMovement(deps.db, {
     variantId,
     kind: "ADJUSTMENT",
     quantity: input.delta,
     note: input.reason,
   });
   if (!applied) {
-    const onHand = await onHandOf(ctx.db, variantId);
+    const onHand = await onHandOf(deps.db, variantId);
     throw badUserInput(
       `Only ${onHand} on hand: an adjustment of ${input.delta} would take stock below zero.`,
       "delta",
     );
   }
-  return freshVariant(ctx, variantId);
+  return freshVariant(request, variantId);
 }
 
 export async function listMovements(
-  ctx: CatalogueContext,
+  deps: CatalogueDependencies,
+  request: CatalogueRequest,
   variantId: string,
   first: number | null | undefined,
   after: string | null | undefined,
 ): Promise<Connection<StockMovementRow>> {
-  requireAdmin(ctx.viewer);
+  requireAdmin(request.viewer);
   const limit = pageSize(first, 50);
-  await existingVariant(ctx, variantId);
-  const rows = await ctx.db
+  await existingVariant(request, variantId);
+  const rows = await deps.db
     .select()
     .from(stockMovements)
     .where(and(eq(stockMovements.variantId, variantId), newestFirst.after(stockMovements, after)))

@@ -8,7 +8,7 @@ import { startTestSubgraph, testEnv, waitFor } from "@storefront/testkit";
 import { shipments } from "../src/db/schema";
 import { shippingConfigFrom } from "../src/env";
 import { shippingModule } from "../src";
-import { US_ADDRESS, type ShippingSubgraph } from "./harness";
+import { US_ADDRESS, type ShippingSubgraph } from "./stack";
 
 /** The embedded `npm start` mode: no RabbitMQ, one process, the in-process bus. */
 let bus: InProcessBus;

@@ -18,7 +18,7 @@ import { migrationsFolder, schema } from "../src/db";
 import { outbox, shipments } from "../src/db/schema";
 import { shippingConfigFrom } from "../src/env";
 import { shippingModule } from "../src/server";
-import { US_ADDRESS } from "./harness";
+import { US_ADDRESS } from "./stack";
 
 const log = createLogger({ service: "shipping-test", level: "silent" });
 const exchange = `test.${randomUUID()}`;

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startShippingStack, waitFor, type ShippingStack } from "./harness";
+import { startStack, waitFor, type Stack } from "./stack";
 
-let stack: ShippingStack;
+let stack: Stack;
 
 beforeAll(async () => {
   // Nobody is bound for `shipping.#` on this file's exchange until the test binds a queue.
-  stack = await startShippingStack({ observeEvents: false });
+  stack = await startStack({ observeEvents: false });
 });
 afterAll(async () => {
   await stack?.stop();

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeInternal, testEnv } from "@storefront/testkit";
-import { startShippingStack, US_ADDRESS, type ShippingStack } from "./harness";
+import { startStack, US_ADDRESS, type Stack } from "./stack";
 
-let stack: ShippingStack;
+let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startShippingStack({ observeEvents: false });
+  stack = await startStack({ observeEvents: false });
 });
 afterAll(async () => {
   await stack?.stop();

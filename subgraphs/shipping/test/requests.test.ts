@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Envelope } from "@storefront/platform/bus";
-import { REQUEST_TYPE, startShippingStack, US_ADDRESS, waitFor, type ShippingStack } from "./harness";
+import { REQUEST_TYPE, startStack, US_ADDRESS, waitFor, type Stack } from "./stack";
 import { messageSchemas } from "@storefront/contracts/events";
 
-let stack: ShippingStack;
+let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startShippingStack();
+  stack = await startStack();
 });
 afterAll(async () => {
   await stack?.stop();

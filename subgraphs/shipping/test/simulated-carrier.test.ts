@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { idleOutboxRelay, inTransactionWithOutbox } from "@storefront/platform/outbox";
 import { outbox, shipments } from "../src/db/schema";
 import { changeStatus } from "../src/services/transitions";
-import { startShippingStack, waitFor, type ShippingStack } from "./harness";
+import { startStack, waitFor, type Stack } from "./stack";
 
-let stack: ShippingStack;
+let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startShippingStack({
+  stack = await startStack({
     env: { SIMULATED_CARRIER: "true", SIMULATED_CARRIER_STEP_SECONDS: "1" },
     module: { simulatedCarrierIntervalMs: 100 },
   });

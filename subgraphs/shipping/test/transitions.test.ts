@@ -5,20 +5,14 @@ import type { TestAccount } from "@storefront/testkit";
 import { outbox, shipments } from "../src/db/schema";
 import { advanceDueShipments } from "../src/services/simulated-carrier";
 import { changeStatus, MOVING_STATUSES, nextStatus } from "../src/services/transitions";
-import {
-  SHIPMENT_FIELDS,
-  startShippingStack,
-  waitFor,
-  type ShipmentView,
-  type ShippingStack,
-} from "./harness";
+import { SHIPMENT_FIELDS, startStack, waitFor, type ShipmentView, type Stack } from "./stack";
 
-let stack: ShippingStack;
+let stack: Stack;
 let admin: TestAccount;
 let customer: TestAccount;
 
 beforeAll(async () => {
-  stack = await startShippingStack();
+  stack = await startStack();
   [admin, customer] = await Promise.all([stack.accounts.admin(), stack.accounts.customer()]);
 });
 afterAll(async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countSql, executeInternal, testEnv, type TestAccount } from "@storefront/testkit";
-import { startShippingStack, type ShippingStack } from "./harness";
+import { startStack, type Stack } from "./stack";
 
-let stack: ShippingStack;
+let stack: Stack;
 let owner: TestAccount;
 let other: TestAccount;
 let admin: TestAccount;
@@ -11,7 +11,7 @@ let orders: { orderId: string; shipmentId: string; trackingNumber: string }[];
 
 beforeAll(async () => {
   // No relay: its background passes would run on the same database while statements are counted.
-  stack = await startShippingStack({ observeEvents: false, module: { relay: false } });
+  stack = await startStack({ observeEvents: false, module: { relay: false } });
   [owner, other, admin] = await Promise.all([
     stack.accounts.customer(),
     stack.accounts.customer(),

@@ -13,9 +13,10 @@ import { createMessage } from "@storefront/platform/messages";
 import {
   execute,
   executeOk,
+  buildStack,
   interceptDeliveries,
   startTestSubgraph,
-  testAccounts,
+  startTokenIssuer,
   testEnv,
   waitFor,
   type TestSubgraph,
@@ -34,16 +35,9 @@ export type ShipmentRequest = MessagePayload<"orders.shipment-requested.v1">;
 
 export const REQUEST_TYPE = "orders.shipment-requested.v1";
 
-export const US_ADDRESS = {
-  fullName: "Grace Hopper",
-  line1: "1 Compiler Road",
-  line2: null,
-  city: "Arlington",
-  region: "VA",
-  postalCode: "22201",
-  country: "US",
-  phone: null,
-};
+import { US_ADDRESS } from "@storefront/testkit";
+
+export { US_ADDRESS };
 
 export const SHIPMENT_FIELDS = `id carrier service trackingNumber status exceptionReason estimatedDeliveryAt createdAt updatedAt
   events { status note at } order { id }`;
@@ -96,11 +90,12 @@ export interface StackOptions {
  * RabbitMQ through an exchange and queues of this test file's own, so parallel files never
  * share messages. Shipment requests are published on the bus exactly as orders does.
  */
-export async function startShippingStack(options: StackOptions = {}) {
+export async function startStack(options: StackOptions = {}) {
   const exchange = `test.${randomUUID()}`;
   const queue = `test.shipping.${randomUUID()}`;
   const eventsQueue = `${queue}.observed-events`;
-  const users = await startTestSubgraph(usersModule(usersConfigFrom({})));
+  const issuer = await startTokenIssuer(usersModule(usersConfigFrom({})));
+  const { users, accounts } = issuer;
   const bus = await createAmqpBus({ url: testEnv.amqpUrl, log, exchange });
   const observer = await createAmqpBus({ url: testEnv.amqpUrl, log, exchange });
   const amqp = await connect(testEnv.amqpUrl);
@@ -146,8 +141,7 @@ export async function startShippingStack(options: StackOptions = {}) {
   // refuses their shipments (a trigger), so the failure comes from the real dependency.
   const failingOrders = new Set<string>();
   const env = {
-    JWKS_URL: new URL("/.well-known/jwks.json", users.url).toString(),
-    SERVICE_TOKEN: testEnv.serviceToken,
+    ...issuer.env,
     SHIPMENT_REQUESTS_QUEUE: queue,
     ...options.env,
   };
@@ -162,12 +156,10 @@ export async function startShippingStack(options: StackOptions = {}) {
   const replicas: ShippingSubgraph[] = [];
   const db = shipping.database.db;
   await db.execute(sql.raw(FAILING_ORDERS_SQL));
-  const accounts = testAccounts(users);
 
-  const stack = {
+  const stack = buildStack(shipping, [], {
     users,
     shipping,
-    db,
     bus,
     exchange,
     queue,
@@ -277,20 +269,20 @@ export async function startShippingStack(options: StackOptions = {}) {
     ) {
       return executeOk<T>(shipping.url, query, { variables, ...(token ? { token } : {}) });
     },
-    async stop() {
-      for (const replica of replicas) await replica.stop().catch(() => {});
-      await shipping.stop();
-      await observer.close();
-      await bus.close();
-      await users.stop();
-      for (const name of [queue, `${queue}.dlq`, eventsQueue, `${eventsQueue}.dlq`])
-        await channel.deleteQueue(name).catch(() => {});
-      await channel.deleteExchange(exchange).catch(() => {});
-      await channel.deleteExchange(`${exchange}.dlx`).catch(() => {});
-      await amqp.close();
-    },
+  });
+  stack.stop = async () => {
+    for (const replica of replicas) await replica.stop().catch(() => {});
+    await shipping.stop();
+    await observer.close();
+    await bus.close();
+    await users.stop();
+    for (const name of [queue, `${queue}.dlq`, eventsQueue, `${eventsQueue}.dlq`])
+      await channel.deleteQueue(name).catch(() => {});
+    await channel.deleteExchange(exchange).catch(() => {});
+    await channel.deleteExchange(`${exchange}.dlx`).catch(() => {});
+    await amqp.close();
   };
   return stack;
 }
 
-export type ShippingStack = Awaited<ReturnType<typeof startShippingStack>>;
+export type Stack = Awaited<ReturnType<typeof startStack>>;

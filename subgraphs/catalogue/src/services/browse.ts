@@ -28,7 +28,13 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { categories, products, stockLevels, variants, type CategoryRow } from "../db/schema";
 import { primeProducts, productColumns, type ProductRecord } from "../loaders";
 
-import type { ProductFilter, ProductSort, QueryProductsArgs } from "../generated/resolvers";
+import type {
+  ProductFilter,
+  ProductSort,
+  QueryCategoryArgs,
+  QueryProductArgs,
+  QueryProductsArgs,
+} from "../generated/resolvers";
 
 export type { ProductFilter, ProductSort };
 export type ProductPageArgs = QueryProductsArgs;
@@ -169,7 +175,7 @@ export const visibleTo = (request: CatalogueRequest, product: ProductRecord | nu
 export async function findProduct(
   deps: CatalogueDependencies,
   request: CatalogueRequest,
-  args: { id?: string | null; slug?: string | null },
+  args: QueryProductArgs,
 ) {
   if ((args.id == null) === (args.slug == null))
     throw badUserInput("Give exactly one of id and slug.", args.id != null ? "slug" : "id");
@@ -195,7 +201,7 @@ export async function rootCategories(
 export async function findCategory(
   deps: CatalogueDependencies,
   request: CatalogueRequest,
-  args: { id?: string | null; slug?: string | null },
+  args: QueryCategoryArgs,
 ) {
   if ((args.id == null) === (args.slug == null))
     throw badUserInput("Give exactly one of id and slug.", args.id != null ? "slug" : "id");

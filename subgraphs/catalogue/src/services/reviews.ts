@@ -9,7 +9,7 @@ import type { CatalogueDependencies } from "../dependencies";
 import type { CatalogueRequest } from "../request";
 import type { CatalogueDatabase } from "../db";
 import { products, reviews, type ReviewRow } from "../db/schema";
-import type { CreateReviewInput, UpdateReviewInput } from "../generated/resolvers";
+import type { CreateReviewInput, ProductReviewsArgs, UpdateReviewInput } from "../generated/resolvers";
 
 export type ReviewErrorCode = "INVALID_RATING" | "INVALID_INPUT" | "ALREADY_REVIEWED" | "PRODUCT_NOT_FOUND";
 
@@ -170,7 +170,7 @@ export async function productReviews(
   deps: CatalogueDependencies,
   request: CatalogueRequest,
   productId: string,
-  args: { first?: number | null; after?: string | null },
+  args: ProductReviewsArgs,
 ): Promise<Connection<ReviewRow>> {
   const limit = pageSize(args.first, DEFAULT_PAGE);
   if (!args.after) {

@@ -2,11 +2,11 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execute, executeOk } from "@storefront/testkit";
 import { schema } from "../src/db";
-import { insertCategory, insertProduct, startCatalogue, type CatalogueHarness } from "./harness";
+import { insertCategory, insertProduct, startStack, type Stack } from "./stack";
 
-let h: CatalogueHarness;
+let h: Stack;
 beforeAll(async () => {
-  h = await startCatalogue();
+  h = await startStack();
 });
 afterAll(async () => {
   await h?.stop();

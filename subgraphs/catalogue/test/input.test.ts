@@ -5,11 +5,11 @@ import { execute, startTestSubgraph, testEnv } from "@storefront/testkit";
 import { schema } from "../src/db";
 import { catalogueConfigFrom } from "../src/env";
 import { catalogueModule } from "../src/server";
-import { insertProduct, startCatalogue, type CatalogueHarness } from "./harness";
+import { insertProduct, startStack, type Stack } from "./stack";
 
-let h: CatalogueHarness;
+let h: Stack;
 beforeAll(async () => {
-  h = await startCatalogue();
+  h = await startStack();
 });
 afterAll(async () => {
   await h?.stop();

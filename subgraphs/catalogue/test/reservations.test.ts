@@ -5,12 +5,12 @@ import { createLogger } from "@storefront/platform/logger";
 import { execute, executeInternal } from "@storefront/testkit";
 import { schema, type CatalogueDatabase } from "../src/db";
 import { releaseExpiredReservations, startReservationSweeper } from "../src/services/reservations";
-import { insertProduct, startCatalogue, type CatalogueHarness } from "./harness";
+import { insertProduct, startStack, type Stack } from "./stack";
 
-let h: CatalogueHarness;
+let h: Stack;
 beforeAll(async () => {
   // The subgraph's own sweeper stays out of the way; tests run sweeps themselves.
-  h = await startCatalogue({ RESERVATION_SWEEP_SECONDS: "3600" });
+  h = await startStack({ RESERVATION_SWEEP_SECONDS: "3600" });
 });
 afterAll(async () => {
   await h?.stop();

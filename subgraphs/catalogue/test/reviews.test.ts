@@ -3,11 +3,11 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countSql, execute, executeOk } from "@storefront/testkit";
 import { schema } from "../src/db";
-import { insertProduct, startCatalogue, type CatalogueHarness } from "./harness";
+import { insertProduct, startStack, type Stack } from "./stack";
 
-let harness: CatalogueHarness;
+let harness: Stack;
 beforeAll(async () => {
-  harness = await startCatalogue();
+  harness = await startStack();
 });
 afterAll(async () => {
   await harness?.stop();

@@ -2,7 +2,7 @@ import { asc, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schema, type CatalogueDatabase } from "../src/db";
 import { seedCatalogue, type SeedSummary } from "../src/seed";
-import { startCatalogue, type CatalogueHarness } from "./harness";
+import { startStack, type Stack } from "./stack";
 
 const { categories, products, variants, stockLevels, stockMovements, reviews } = schema;
 
@@ -12,13 +12,13 @@ const reviewerIds = Array.from(
   (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
 );
 
-let first: CatalogueHarness;
-let second: CatalogueHarness;
+let first: Stack;
+let second: Stack;
 let summary: SeedSummary | null;
 const db = (): CatalogueDatabase => first.catalogue.database.db;
 
 beforeAll(async () => {
-  [first, second] = await Promise.all([startCatalogue(), startCatalogue()]);
+  [first, second] = await Promise.all([startStack(), startStack()]);
   summary = await seedCatalogue(db(), { reviewerIds });
 });
 afterAll(async () => {

@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execute, executeOk } from "@storefront/testkit";
 import { schema } from "../src/db";
 import { recordMovement } from "../src/services/stock";
-import { insertProduct, startCatalogue, type CatalogueHarness } from "./harness";
+import { insertProduct, startStack, type Stack } from "./stack";
 
-let h: CatalogueHarness;
+let h: Stack;
 let adminToken: string;
 let customerToken: string;
 beforeAll(async () => {
-  h = await startCatalogue();
+  h = await startStack();
   adminToken = (await h.admin()).token;
   customerToken = (await h.customer()).token;
 });

@@ -1,5 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { startTestSubgraph, testAccounts, testEnv, unique, type TestSubgraph } from "@storefront/testkit";
+import {
+  buildStack,
+  startTestSubgraph,
+  startTokenIssuer,
+  testEnv,
+  unique,
+  type TestSubgraph,
+} from "@storefront/testkit";
 import type { usersDbSchema } from "@storefront/users";
 import { usersConfigFrom, usersModule } from "@storefront/users";
 import { schema } from "../src/db";
@@ -10,47 +17,28 @@ import { catalogueModule } from "../src/server";
 export type CatalogueSubgraph = TestSubgraph<typeof schema>;
 export type UsersSubgraph = TestSubgraph<typeof usersDbSchema>;
 
-export interface CatalogueHarness {
-  catalogue: CatalogueSubgraph;
-  users: UsersSubgraph;
-  serviceToken: string;
-  /** Registers a customer through the users subgraph; real, verifiable tokens. */
-  customer(): Promise<{ id: string; token: string }>;
-  admin(): Promise<{ id: string; token: string }>;
-  stop(): Promise<void>;
-}
-
 /** The catalogue on a fresh database, verifying tokens from a real users subgraph. */
-export async function startCatalogue(env: Record<string, string> = {}): Promise<CatalogueHarness> {
-  const users = await startTestSubgraph(usersModule(usersConfigFrom({})));
-  const catalogue = await startTestSubgraph(
-    catalogueModule(
-      catalogueConfigFrom({
-        JWKS_URL: new URL("/.well-known/jwks.json", users.url).toString(),
-        SERVICE_TOKEN: testEnv.serviceToken,
-        ...env,
-      }),
-    ),
-  );
-  const accounts = testAccounts(users);
-  return {
+export async function startStack(env: Record<string, string> = {}) {
+  const issuer = await startTokenIssuer(usersModule(usersConfigFrom({})));
+  const { users, accounts } = issuer;
+  const catalogue = await startTestSubgraph(catalogueModule(catalogueConfigFrom({ ...issuer.env, ...env })));
+  return buildStack(catalogue, [() => users.stop()], {
     catalogue,
     users,
     serviceToken: testEnv.serviceToken,
-    customer: async () => {
+    /** Registers a customer through the users subgraph; real, verifiable tokens. */
+    customer: async (): Promise<{ id: string; token: string }> => {
       const { id, token } = await accounts.customer("Catalogue Tester");
       return { id, token };
     },
-    admin: async () => {
+    admin: async (): Promise<{ id: string; token: string }> => {
       const { id, token } = await accounts.admin("Catalogue Admin");
       return { id, token };
     },
-    stop: async () => {
-      await catalogue.stop();
-      await users.stop();
-    },
-  };
+  });
 }
+
+export type Stack = Awaited<ReturnType<typeof startStack>>;
 
 /** A product with variants straight in the database (for tests not about product administration). */
 export function insertProduct(catalogue: CatalogueSubgraph, options: ProductFixture = {}) {

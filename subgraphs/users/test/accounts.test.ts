@@ -8,14 +8,14 @@ import {
   login,
   register,
   registerAdmin,
-  startUsers,
+  startStack,
   type AuthSessionResult,
-  type UsersSubgraph,
-} from "./harness";
+  type Stack,
+} from "./stack";
 
-let users: UsersSubgraph;
+let users: Stack;
 beforeAll(async () => {
-  users = await startUsers();
+  users = await startStack();
 });
 afterAll(async () => {
   await users?.stop();
@@ -25,15 +25,12 @@ const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { _
 const REFRESH = `mutation($token: String!) { refresh(refreshToken: $token) { accessToken refreshToken user { id } } }`;
 
 async function rowsWithEmail(email: string) {
-  const [row] = await users.database.db
-    .select({ n: count() })
-    .from(schema.users)
-    .where(eq(schema.users.email, email));
+  const [row] = await users.db.select({ n: count() }).from(schema.users).where(eq(schema.users.email, email));
   return row?.n ?? 0;
 }
 
 async function auditTypes(userIdOrEmail: { userId?: string; email?: string }) {
-  const rows = await users.database.db
+  const rows = await users.db
     .select({ type: schema.auditLog.type })
     .from(schema.auditLog)
     .where(
@@ -148,11 +145,11 @@ describe("refresh tokens", () => {
     const newest = await execute(users.url, REFRESH, { variables: { token: rotated.refresh.refreshToken } });
     expect(newest.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     expect(await auditTypes({ userId: account.user!.id })).toContain("REFRESH_TOKEN_REUSED");
-    const live = await users.database.db
+    const live = await users.db
       .select({ n: count() })
       .from(schema.sessions)
       .where(and(eq(schema.sessions.userId, account.user!.id)));
-    const revoked = await users.database.db
+    const revoked = await users.db
       .select()
       .from(schema.sessions)
       .where(eq(schema.sessions.userId, account.user!.id));
@@ -283,10 +280,7 @@ describe("roles", () => {
       token: customer.accessToken,
     });
     expect(result.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    const [row] = await users.database.db
-      .select()
-      .from(schema.users)
-      .where(eq(schema.users.id, target.user!.id));
+    const [row] = await users.db.select().from(schema.users).where(eq(schema.users.id, target.user!.id));
     expect(row?.role).toBe("CUSTOMER");
   });
 
@@ -336,9 +330,9 @@ describe("seed data", () => {
   it("creates the first-start accounts once, and reviewer accounts idempotently", async () => {
     const { seedUsers, ensureSeedReviewers } = await import("../src/seed");
     // This database already has users from the tests above, so no first-start accounts now.
-    expect(await seedUsers(users.database.db)).toEqual([]);
-    const first = await ensureSeedReviewers(users.database.db);
-    const again = await ensureSeedReviewers(users.database.db);
+    expect(await seedUsers(users.db)).toEqual([]);
+    const first = await ensureSeedReviewers(users.db);
+    const again = await ensureSeedReviewers(users.db);
     expect(first).toHaveLength(12);
     expect(new Set(first).size).toBe(12);
     expect(again).toEqual(first);
@@ -346,15 +340,15 @@ describe("seed data", () => {
 
   it("on a fresh database creates an admin and a customer that can sign in, exactly once", async () => {
     const { seedUsers } = await import("../src/seed");
-    const fresh = await startUsers();
+    const fresh = await startStack();
     try {
-      const accounts = await seedUsers(fresh.database.db);
+      const accounts = await seedUsers(fresh.db);
       expect(accounts.map((a) => a.role).sort()).toEqual(["ADMIN", "CUSTOMER"]);
       for (const account of accounts) {
         const result = await login(fresh.url, account.email, account.password);
         expect(result.data?.login.user?.role).toBe(account.role);
       }
-      expect(await seedUsers(fresh.database.db)).toEqual([]);
+      expect(await seedUsers(fresh.db)).toEqual([]);
     } finally {
       await fresh.stop();
     }

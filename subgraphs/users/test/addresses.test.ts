@@ -1,12 +1,12 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execute, executeOk } from "@storefront/testkit";
+import { ADDRESS, execute, executeOk } from "@storefront/testkit";
 import { schema } from "../src/db";
-import { register, startUsers, type UsersSubgraph } from "./harness";
+import { register, startStack, type Stack } from "./stack";
 
-let users: UsersSubgraph;
+let users: Stack;
 beforeAll(async () => {
-  users = await startUsers();
+  users = await startStack();
 });
 afterAll(async () => {
   await users?.stop();
@@ -16,14 +16,8 @@ const FIELDS = `id fullName line1 city postalCode country isDefault`;
 const ADD = `mutation($input: AddressInput!) { addAddress(input: $input) { ${FIELDS} } }`;
 type Address = { id: string; fullName: string; country: string; isDefault: boolean };
 
-const input = (overrides: Record<string, unknown> = {}) => ({
-  fullName: "Ada Lovelace",
-  line1: "12 Analytical Way",
-  city: "London",
-  postalCode: "N1 9GU",
-  country: "gb",
-  ...overrides,
-});
+// The shared address, its country in lower case: the address book normalises it.
+const input = (overrides: Record<string, unknown> = {}) => ({ ...ADDRESS, country: "gb", ...overrides });
 
 async function addressBook(token: string) {
   const data = await executeOk<{ me: { addresses: Address[]; defaultAddress: Address | null } }>(
@@ -96,7 +90,7 @@ describe("address book", () => {
       token: account.accessToken,
     });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "country" });
-    const [row] = await users.database.db
+    const [row] = await users.db
       .select({ n: count() })
       .from(schema.addresses)
       .where(eq(schema.addresses.userId, account.user!.id));
@@ -126,7 +120,7 @@ describe("address book", () => {
       });
       expect(update.errors?.[0]?.extensions, field).toEqual({ code: "BAD_USER_INPUT", field });
     }
-    const rows = await users.database.db
+    const rows = await users.db
       .select()
       .from(schema.addresses)
       .where(eq(schema.addresses.userId, account.user!.id));

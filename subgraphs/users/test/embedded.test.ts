@@ -4,7 +4,7 @@ import { ACCESS_TOKEN } from "@storefront/platform/auth";
 import { execute, startTestSubgraph } from "@storefront/testkit";
 import { usersConfigFrom } from "../src/env";
 import { usersModule } from "../src/server";
-import { login, register, type UsersSubgraph } from "./harness";
+import { login, register, type UsersSubgraph } from "./stack";
 
 /** Fails with a clear message instead of letting a hung call run into the test's own timeout. */
 function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeOk } from "@storefront/testkit";
-import { register, registerAdmin, startUsers, type UsersSubgraph } from "./harness";
+import { register, registerAdmin, startStack, type Stack } from "./stack";
 
-let users: UsersSubgraph;
+let users: Stack;
 beforeAll(async () => {
-  users = await startUsers();
+  users = await startStack();
 });
 afterAll(async () => {
   await users?.stop();

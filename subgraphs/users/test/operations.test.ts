@@ -6,7 +6,7 @@ import { createTestDatabase, databaseBehindRelay, startTestSubgraph, waitFor } f
 import { usersConfigFrom } from "../src/env";
 import { usersModule } from "../src/server";
 import { SigningKeys } from "../src/services/signing-keys";
-import { register, startUsers } from "./harness";
+import { register, startStack } from "./stack";
 
 const cleanups: (() => Promise<void>)[] = [];
 const silentLog = createLogger({ service: "users-test", level: "silent" });
@@ -46,7 +46,7 @@ describe("readiness", () => {
 
 describe("signing keys", () => {
   it("publishes a JWKS whose kid matches the tokens and holds no private parts", async () => {
-    const users = await startUsers();
+    const users = await startStack();
     cleanups.push(() => users.stop());
     const account = await register(users.url);
     const response = await fetch(`${new URL(users.url).origin}/.well-known/jwks.json`);
@@ -57,11 +57,11 @@ describe("signing keys", () => {
   });
 
   it("rotates across replicas: the new key is published before it signs, old tokens stay valid", async () => {
-    const users = await startUsers();
+    const users = await startStack();
     cleanups.push(() => users.stop());
     const timing = { refreshMs: 100, propagationMs: 1_000, accessTokenTtlSeconds: 900 };
-    const replicaA = new SigningKeys(users.database.db, timing);
-    const replicaB = new SigningKeys(users.database.db, timing);
+    const replicaA = new SigningKeys(users.db, timing);
+    const replicaB = new SigningKeys(users.db, timing);
     await replicaA.init();
     await replicaB.init();
     const refreshing = [replicaA, replicaB].map((replica) => replica.startRefreshing(silentLog));

@@ -7,15 +7,15 @@ import {
 } from "@storefront/platform/auth";
 import { createLogger } from "@storefront/platform/logger";
 import { execute, executeOk, testEnv, waitFor } from "@storefront/testkit";
-import { login, register, registerAdmin, startUsers, type UsersSubgraph } from "./harness";
+import { login, register, registerAdmin, startStack, type Stack } from "./stack";
 
 /**
  * Revoked sessions end their access tokens within seconds (not at expiry): in users itself, and
  * for every verifier reading the revocation feed next to the JWKS.
  */
-let users: UsersSubgraph;
+let users: Stack;
 beforeAll(async () => {
-  users = await startUsers();
+  users = await startStack();
 });
 afterAll(async () => {
   await users?.stop();
@@ -117,7 +117,7 @@ describe("revocation feed", () => {
   });
 
   it("drops a session once every token of it has expired, so the list stays bounded", async () => {
-    const shortLived = await startUsers({ ACCESS_TOKEN_TTL_SECONDS: "2" });
+    const shortLived = await startStack({ ACCESS_TOKEN_TTL_SECONDS: "2" });
     try {
       const account = await register(shortLived.url);
       await executeOk(shortLived.url, LOGOUT, { variables: { t: account.refreshToken } });
@@ -144,7 +144,7 @@ describe("revocation feed", () => {
   });
 
   it("a verifier on the JWKS URL refuses a logged-out session's token, and keeps refusing while users is unreachable", async () => {
-    const own = await startUsers();
+    const own = await startStack();
     let running = true;
     const feed = httpRevocationSource(new URL(REVOKED_SESSIONS_PATH, own.url).toString());
     let failedReads = 0;

@@ -2,7 +2,7 @@ import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchSubgraph } from "@storefront/platform/launch";
 import { startTestRouter } from "@storefront/router/testing";
-import { startTestSubgraph, testEnv, uniqueEmail } from "@storefront/testkit";
+import { testEnv, uniqueEmail } from "@storefront/testkit";
 import { schema } from "../src/db";
 import { usersConfigFrom } from "../src/env";
 import { usersModule } from "../src/server";
@@ -11,19 +11,21 @@ import {
   clientIp,
   login,
   register,
+  startStack,
   type AuthSessionResult,
+  type Stack,
   type UsersSubgraph,
-} from "./harness";
+} from "./stack";
 
 /**
  * Sign-in throttling under concurrency, with the shipped limits (5 failures per account, 20 per
  * address, in 15 minutes). Every wrong password that is checked leaves one LOGIN_FAILED row, so
  * those rows count the argon2 verifications that ran.
  */
-let users: UsersSubgraph;
+let users: Stack;
 let router: Awaited<ReturnType<typeof startTestRouter>>;
 beforeAll(async () => {
-  users = await startTestSubgraph(usersModule(usersConfigFrom({})));
+  users = await startStack({}, { shippedThrottle: true });
   router = await startTestRouter([{ name: "users", url: users.url }], {
     env: { RATE_LIMIT_PER_MINUTE: "0", MAX_BATCH_SIZE: "10" },
   });
@@ -58,7 +60,7 @@ describe("login throttle under concurrency", () => {
     );
     const codes = results.map((r) => r.data?.login.code);
     expect(codes.every((code) => code === "INVALID_CREDENTIALS" || code === "TOO_MANY_ATTEMPTS")).toBe(true);
-    const verified = await failuresRecorded(users.database.db, { email: account.email });
+    const verified = await failuresRecorded(users.db, { email: account.email });
     expect(verified).toBeGreaterThan(0);
     expect(verified).toBeLessThanOrEqual(5);
     expect(codes.filter((code) => code === "INVALID_CREDENTIALS")).toHaveLength(verified);
@@ -88,7 +90,7 @@ describe("login throttle under concurrency", () => {
     const codes = replies.flat().map((reply) => reply.data?.login.code);
     expect(codes).toHaveLength(100);
     expect(codes.every((code) => code === "INVALID_CREDENTIALS" || code === "TOO_MANY_ATTEMPTS")).toBe(true);
-    const verified = await failuresRecorded(users.database.db, { email: account.email });
+    const verified = await failuresRecorded(users.db, { email: account.email });
     expect(verified).toBeGreaterThan(0);
     expect(verified).toBeLessThanOrEqual(5);
 
@@ -101,7 +103,7 @@ describe("login throttle under concurrency", () => {
     const results = await Promise.all(
       Array.from({ length: 100 }, () => login(users.url, uniqueEmail(), WRONG, ip)),
     );
-    const verified = await failuresRecorded(users.database.db, { ip });
+    const verified = await failuresRecorded(users.db, { ip });
     expect(verified).toBeGreaterThan(0);
     expect(verified).toBeLessThanOrEqual(20);
     expect(results.filter((r) => r.data?.login.code === "INVALID_CREDENTIALS")).toHaveLength(verified);

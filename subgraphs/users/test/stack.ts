@@ -1,19 +1,37 @@
 import { eq } from "drizzle-orm";
-import { execute, executeOk, startTestSubgraph, uniqueEmail, type TestSubgraph } from "@storefront/testkit";
+import {
+  buildStack,
+  execute,
+  executeOk,
+  startTestSubgraph,
+  uniqueEmail,
+  type TestSubgraph,
+} from "@storefront/testkit";
 import { schema } from "../src/db";
 import { usersConfigFrom } from "../src/env";
 import { usersModule } from "../src/server";
 
 export type UsersSubgraph = TestSubgraph<typeof schema>;
 
-/** The users subgraph on a fresh database, with throttle limits low enough to reach in a test. */
-export function startUsers(env: Record<string, string> = {}) {
-  return startTestSubgraph(
-    usersModule(
-      usersConfigFrom({ LOGIN_MAX_FAILURES_PER_ACCOUNT: "3", LOGIN_MAX_FAILURES_PER_ADDRESS: "6", ...env }),
-    ),
-  );
+/**
+ * The users subgraph on a fresh database, with throttle limits low enough to reach in a test. It
+ * issues the tokens itself, so nothing else is started for it.
+ */
+export async function startStack(
+  env: Record<string, string> = {},
+  options: {
+    /** Keep the sign-in throttle limits the service ships with (for tests of the throttle itself). */
+    shippedThrottle?: boolean;
+  } = {},
+) {
+  const testLimits = options.shippedThrottle
+    ? {}
+    : { LOGIN_MAX_FAILURES_PER_ACCOUNT: "3", LOGIN_MAX_FAILURES_PER_ADDRESS: "6" };
+  const users = await startTestSubgraph(usersModule(usersConfigFrom({ ...testLimits, ...env })));
+  return buildStack(users, [], {});
 }
+
+export type Stack = Awaited<ReturnType<typeof startStack>>;
 
 export const SESSION_FIELDS = `
   ... on AuthSession { accessToken refreshToken accessTokenExpiresAt user { id email role } }
@@ -60,12 +78,9 @@ export function login(url: string, email: string, password: string, ip = clientI
 }
 
 /** Registers a user and makes them ADMIN directly in the database, then signs in again for a token with the role. */
-export async function registerAdmin(subgraph: UsersSubgraph) {
+export async function registerAdmin(subgraph: Pick<Stack, "url" | "db">) {
   const account = await register(subgraph.url);
-  await subgraph.database.db
-    .update(schema.users)
-    .set({ role: "ADMIN" })
-    .where(eq(schema.users.id, account.user!.id));
+  await subgraph.db.update(schema.users).set({ role: "ADMIN" }).where(eq(schema.users.id, account.user!.id));
   const result = await login(subgraph.url, account.email, account.password);
   return { ...account, accessToken: result.data!.login.accessToken! };
 }

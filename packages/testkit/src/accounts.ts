@@ -13,19 +13,32 @@ export interface TestAccount {
 
 const PASSWORD = "correct horse battery";
 
+/** An administrator's credentials, e.g. the account a users subgraph seeds on first start. */
+export interface Administrator {
+  email: string;
+  password: string;
+}
+
 /**
  * Customers and administrators made through a running users subgraph, so every token is real
  * and verifiable through its JWKS. `users` is any running users subgraph (test or not).
+ *
+ * Given an `administrator`, new administrators are promoted through the users API
+ * (`setUserRole`, signed in as that administrator); without one, the role is set in the users
+ * database directly, which only a test of the users subgraph itself should rely on.
  */
-export function testAccounts(users: {
-  url: string;
-  database: Pick<DatabaseHandle<Record<string, unknown>>, "db">;
-}) {
-  const signIn = async (email: string) => {
+export function testAccounts(
+  users: {
+    url: string;
+    database: Pick<DatabaseHandle<Record<string, unknown>>, "db">;
+  },
+  options: { administrator?: Administrator } = {},
+) {
+  const signIn = async (email: string, password = PASSWORD) => {
     const data = await executeOk<{ login: { accessToken: string } }>(
       users.url,
       `mutation($i: LoginInput!) { login(input: $i) { ... on AuthSession { accessToken } } }`,
-      { variables: { i: { email, password: PASSWORD } } },
+      { variables: { i: { email, password } } },
     );
     return data.login.accessToken;
   };
@@ -38,12 +51,25 @@ export function testAccounts(users: {
     );
     return { id: data.register.user.id, email, password: PASSWORD, token: data.register.accessToken };
   };
+  const { administrator } = options;
+  let administratorToken: Promise<string> | undefined;
+  const promote = async (userId: string) => {
+    if (!administrator) {
+      await users.database.db.execute(sql`update users set role = 'ADMIN' where id = ${userId}`);
+      return;
+    }
+    administratorToken ??= signIn(administrator.email, administrator.password);
+    await executeOk(users.url, `mutation($u: ID!) { setUserRole(userId: $u, role: ADMIN) { id } }`, {
+      variables: { u: userId },
+      token: await administratorToken,
+    });
+  };
   return {
     customer,
-    /** A customer promoted to ADMIN in the users database, signed in again for a token with the role. */
+    /** A customer made an ADMIN, signed in again for a token with the role. */
     async admin(name = "Test Admin"): Promise<TestAccount> {
       const account = await customer(name);
-      await users.database.db.execute(sql`update users set role = 'ADMIN' where id = ${account.id}`);
+      await promote(account.id);
       return { ...account, token: await signIn(account.email) };
     },
     signIn,

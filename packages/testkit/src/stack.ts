@@ -1,5 +1,5 @@
 import { execute, executeOk, type ExecuteResult, type Operation } from "./execute";
-import { testAccounts } from "./accounts";
+import { testAccounts, type Administrator } from "./accounts";
 import { testEnv } from "./env";
 import { startTestSubgraph, type TestSubgraph } from "./subgraph";
 import type { RequestContext } from "@storefront/platform/context";
@@ -95,16 +95,23 @@ export function buildStack<TSchema extends Record<string, unknown>, TExtra exten
 
 /**
  * A users subgraph on a fresh database, started for the real tokens the subgraph under test
- * verifies: `env` points it at the users' JWKS and gives it the service credential.
+ * verifies: `env` points it at the users' JWKS and gives it the service credential. `seed` is the
+ * users subgraph's first-start seeding (`seedUsers`): its administrator promotes the accounts
+ * tests ask to be administrators through the users API, so no test writes into the users database.
  */
 export async function startTokenIssuer<
   TSchema extends Record<string, unknown>,
   TContext extends RequestContext,
->(usersModule: SubgraphModule<TSchema, TContext>) {
+>(
+  usersModule: SubgraphModule<TSchema, TContext>,
+  seed: (db: TestSubgraph<TSchema>["database"]["db"]) => Promise<(Administrator & { role: string })[]>,
+) {
   const users = await startTestSubgraph(usersModule);
+  const administrator = (await seed(users.database.db)).find((account) => account.role === "ADMIN");
+  if (!administrator) throw new Error("the users subgraph seeded no administrator");
   return {
     users,
-    accounts: testAccounts(users),
+    accounts: testAccounts(users, { administrator }),
     env: {
       JWKS_URL: new URL("/.well-known/jwks.json", users.url).toString(),
       SERVICE_TOKEN: testEnv.serviceToken,

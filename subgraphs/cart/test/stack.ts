@@ -18,7 +18,7 @@ import {
   type TestAccount,
   type TestSubgraph,
 } from "@storefront/testkit";
-import { usersConfigFrom, usersModule } from "@storefront/users";
+import { seedUsers, usersConfigFrom, usersModule } from "@storefront/users";
 import { cartConfigFrom } from "../src/env";
 import { cartModule } from "../src/server";
 import type { schema } from "../src/db";
@@ -116,7 +116,7 @@ const PAYLOAD = `cart { ${CART_FIELDS} } cartToken error { code message availabl
  * and stock, set up through the catalogue's administration API) behind a counting proxy.
  */
 export async function startStack(env: Record<string, string> = {}) {
-  const issuer = await startTokenIssuer(usersModule(usersConfigFrom({})));
+  const issuer = await startTokenIssuer(usersModule(usersConfigFrom({})), seedUsers);
   const catalogueSubgraph = await startTestSubgraph(catalogueModule(catalogueConfigFrom(issuer.env)));
   const proxy = await startCountingProxy(catalogueSubgraph.url);
   const cart: CartSubgraph = await startTestSubgraph(

@@ -8,7 +8,7 @@ import {
   type TestSubgraph,
 } from "@storefront/testkit";
 import type { usersDbSchema } from "@storefront/users";
-import { usersConfigFrom, usersModule } from "@storefront/users";
+import { seedUsers, usersConfigFrom, usersModule } from "@storefront/users";
 import { schema } from "../src/db";
 import { insertProduct as insertFixture, type ProductFixture } from "../src/testing";
 import { catalogueConfigFrom } from "../src/env";
@@ -19,7 +19,7 @@ export type UsersSubgraph = TestSubgraph<typeof usersDbSchema>;
 
 /** The catalogue on a fresh database, verifying tokens from a real users subgraph. */
 export async function startStack(env: Record<string, string> = {}) {
-  const issuer = await startTokenIssuer(usersModule(usersConfigFrom({})));
+  const issuer = await startTokenIssuer(usersModule(usersConfigFrom({})), seedUsers);
   const { users, accounts } = issuer;
   const catalogue = await startTestSubgraph(catalogueModule(catalogueConfigFrom({ ...issuer.env, ...env })));
   return buildStack(catalogue, [() => users.stop()], {

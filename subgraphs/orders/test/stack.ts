@@ -24,7 +24,7 @@ import {
 } from "@storefront/testkit";
 
 export { waitFor } from "@storefront/testkit";
-import { usersConfigFrom, usersModule } from "@storefront/users";
+import { seedUsers, usersConfigFrom, usersModule } from "@storefront/users";
 import { ordersConfigFrom } from "../src/env";
 import { ordersModule, type OrdersModuleOptions } from "../src/server";
 import type { schema as ordersSchema } from "../src/db";
@@ -39,7 +39,7 @@ const silent = pino({ level: "silent" });
  */
 export async function startStack() {
   const exchange = `test.${randomUUID()}`;
-  const issuer = await startTokenIssuer(usersModule(usersConfigFrom({})));
+  const issuer = await startTokenIssuer(usersModule(usersConfigFrom({})), seedUsers);
   const { users, env: jwks } = issuer;
   const catalogue = await startTestSubgraph(catalogueModule(catalogueConfigFrom(jwks)));
   const cart = await startTestSubgraph(cartModule(cartConfigFrom({ ...jwks, CATALOGUE_URL: catalogue.url })));

@@ -11,7 +11,7 @@ import {
   testEnv,
   type TestSubgraph,
 } from "@storefront/testkit";
-import { usersConfigFrom, usersModule } from "@storefront/users";
+import { seedUsers, usersConfigFrom, usersModule } from "@storefront/users";
 import type { schema } from "../src/db";
 import { paymentsConfigFrom } from "../src/env";
 import {
@@ -132,7 +132,7 @@ export function chargeInput(overrides: Partial<ChargeInput> = {}): ChargeInput {
 export async function startStack(
   options: { env?: Record<string, string>; provider?: PaymentProvider; log?: Logger } = {},
 ) {
-  const issuer = await startTokenIssuer(usersModule(usersConfigFrom({})));
+  const issuer = await startTokenIssuer(usersModule(usersConfigFrom({})), seedUsers);
   const { users, accounts } = issuer;
   const provider = countingProvider(options.provider);
   const payments: PaymentsSubgraph = await startTestSubgraph(

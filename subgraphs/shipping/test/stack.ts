@@ -21,7 +21,7 @@ import {
   waitFor,
   type TestSubgraph,
 } from "@storefront/testkit";
-import { usersConfigFrom, usersModule } from "@storefront/users";
+import { seedUsers, usersConfigFrom, usersModule } from "@storefront/users";
 import type { schema } from "../src/db";
 import { inbox, outbox, shipmentEvents, shipments } from "../src/db/schema";
 import { shippingConfigFrom } from "../src/env";
@@ -94,7 +94,7 @@ export async function startStack(options: StackOptions = {}) {
   const exchange = `test.${randomUUID()}`;
   const queue = `test.shipping.${randomUUID()}`;
   const eventsQueue = `${queue}.observed-events`;
-  const issuer = await startTokenIssuer(usersModule(usersConfigFrom({})));
+  const issuer = await startTokenIssuer(usersModule(usersConfigFrom({})), seedUsers);
   const { users, accounts } = issuer;
   const bus = await createAmqpBus({ url: testEnv.amqpUrl, log, exchange });
   const observer = await createAmqpBus({ url: testEnv.amqpUrl, log, exchange });

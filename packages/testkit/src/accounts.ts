@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@storefront/platform/db";
 import { executeOk } from "./execute";
 import { uniqueEmail } from "./execute";
+import { PASSWORD } from "./fixtures";
 
 export interface TestAccount {
   id: string;
@@ -10,8 +11,6 @@ export interface TestAccount {
   /** A real access token signed by the users subgraph. */
   token: string;
 }
-
-const PASSWORD = "correct horse battery";
 
 /** An administrator's credentials, e.g. the account a users subgraph seeds on first start. */
 export interface Administrator {

@@ -3,6 +3,9 @@
  * shape, so a test in orders and one in payments mean the same card by the same name.
  */
 
+/** The password of every account the tests register (long enough for the users subgraph's rule). */
+export const PASSWORD = "correct horse battery";
+
 /** The payment processor's test card numbers (test mode), by what they do. */
 export const CARDS = {
   /** Charged successfully (a Visa). */
@@ -50,5 +53,5 @@ export const US_ADDRESS = {
 export const SHIPPING_OPTION = "ups-ground";
 export const SHIPPING_PRICE = 795;
 
-/** A product with one variant, as the catalogue's tests and the stacks that need stock create it. */
+/** A product's defaults when a test made through the catalogue's API does not say. */
 export const VARIANT = { stock: 10, price: 1000, currency: "USD" };

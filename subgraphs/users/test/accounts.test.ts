@@ -1,6 +1,6 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execute, executeOk, uniqueEmail } from "@storefront/testkit";
+import { execute, executeOk, uniqueEmail, PASSWORD } from "@storefront/testkit";
 import { schema } from "../src/db";
 import {
   SESSION_FIELDS,
@@ -51,7 +51,7 @@ describe("register", () => {
     ["name", { name: "   " }],
   ])("rejects a bad %s with BAD_USER_INPUT naming the field, writing nothing", async (field, override) => {
     const email = (override as { email?: string }).email ?? uniqueEmail();
-    const input = { email, password: "correct horse battery", name: "Ann", ...override };
+    const input = { email, password: PASSWORD, name: "Ann", ...override };
     const result = await execute(users.url, REGISTER, { variables: { input } });
     expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(result.errors?.[0]?.extensions?.field).toBe(field);

@@ -1,7 +1,14 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createTestDatabase, databaseBehindRelay, execute, uniqueEmail, waitFor } from "@storefront/testkit";
+import {
+  createTestDatabase,
+  databaseBehindRelay,
+  execute,
+  uniqueEmail,
+  waitFor,
+  PASSWORD,
+} from "@storefront/testkit";
 
 const main = path.resolve(import.meta.dirname, "../src/main.ts");
 const cleanups: (() => Promise<void>)[] = [];
@@ -67,7 +74,7 @@ describe("the users process", () => {
       url,
       `mutation($i: RegisterInput!) { register(input: $i) { __typename } }`,
       {
-        variables: { i: { email: uniqueEmail(), password: "correct horse battery", name: "Late" } },
+        variables: { i: { email: uniqueEmail(), password: PASSWORD, name: "Late" } },
         headers: { "x-request-id": "late-register" },
       },
     );
@@ -100,7 +107,7 @@ describe("the users process", () => {
 
     relay.stall();
     const stuck = execute(url, `mutation($i: RegisterInput!) { register(input: $i) { __typename } }`, {
-      variables: { i: { email: uniqueEmail(), password: "correct horse battery", name: "Stuck" } },
+      variables: { i: { email: uniqueEmail(), password: PASSWORD, name: "Stuck" } },
       headers: { "x-request-id": "stuck-register" },
     }).catch((error: unknown) => error);
     await received(run, "stuck-register");

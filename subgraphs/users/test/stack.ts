@@ -6,6 +6,7 @@ import {
   startTestSubgraph,
   uniqueEmail,
   type TestSubgraph,
+  PASSWORD,
 } from "@storefront/testkit";
 import { schema } from "../src/db";
 import { usersConfigFrom } from "../src/env";
@@ -59,7 +60,7 @@ export async function register(
   input: { email?: string; password?: string; name?: string } = {},
 ) {
   const variables = {
-    input: { email: uniqueEmail(), password: "correct horse battery", name: "Test User", ...input },
+    input: { email: uniqueEmail(), password: PASSWORD, name: "Test User", ...input },
   };
   const data = await executeOk<{ register: AuthSessionResult }>(
     url,

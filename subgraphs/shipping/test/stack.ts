@@ -18,6 +18,7 @@ import {
   startTestSubgraph,
   startTokenIssuer,
   testEnv,
+  US_ADDRESS,
   waitFor,
   type TestSubgraph,
 } from "@storefront/testkit";
@@ -34,8 +35,6 @@ export type ShippingSubgraph = TestSubgraph<typeof schema>;
 export type ShipmentRequest = MessagePayload<"orders.shipment-requested.v1">;
 
 export const REQUEST_TYPE = "orders.shipment-requested.v1";
-
-import { US_ADDRESS } from "@storefront/testkit";
 
 export { US_ADDRESS };
 

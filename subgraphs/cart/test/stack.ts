@@ -1,11 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { eq } from "drizzle-orm";
-import {
-  catalogueConfigFrom,
-  catalogueDbSchema as catalogueTables,
-  catalogueModule,
-} from "@storefront/catalogue";
+import { catalogueConfigFrom, catalogueModule } from "@storefront/catalogue";
+import { deleteVariant } from "@storefront/catalogue/testing";
 import {
   buildStack,
   catalogueAdmin,
@@ -152,14 +148,10 @@ export async function startStack(env: Record<string, string> = {}) {
       archiveVariant: catalogue.archiveVariant,
       archiveProduct: catalogue.archiveProduct,
       /**
-       * Removes the variant's row from the catalogue. The catalogue has no way to delete a variant
-       * (only to archive one), so this one case still reaches into its database.
+       * Deletes the variant from the catalogue. The catalogue's API can only archive a variant, so
+       * this goes through the catalogue's own testing entry, which owns the deletion.
        */
-      async deleteVariant(variantId: string) {
-        await catalogueSubgraph.database.db
-          .delete(catalogueTables.variants)
-          .where(eq(catalogueTables.variants.id, variantId));
-      },
+      deleteVariant: (variantId: string) => deleteVariant(catalogueSubgraph.database.db, variantId),
 
       run<T>(
         query: string,

@@ -94,3 +94,14 @@ export async function setStockOnHand(db: CatalogueDatabase, variantId: string, o
   if (onHand === current) return;
   await recordMovement(db, { variantId, kind: "ADJUSTMENT", quantity: onHand - current, note: "fixture" });
 }
+
+/**
+ * Deletes a variant outright, as if it had never been in the catalogue. It exists for other
+ * services' tests (a cart line whose variant the catalogue no longer knows): the catalogue's
+ * public API deliberately cannot delete a variant, only archive one, so the catalogue offers
+ * this here, on its own database, rather than have those tests write into its tables.
+ * Its stock level, ledger and holds go with it (the schema cascades them from the variant).
+ */
+export async function deleteVariant(db: CatalogueDatabase, variantId: string) {
+  await db.delete(variants).where(eq(variants.id, variantId));
+}

@@ -113,6 +113,9 @@ describe("cancelling an order", () => {
     const customer = await s.customer();
     await s.addToCart(variant, 1, { token: customer.token });
     // Hold the variant's stock row, so the checkout's reservation waits while the order is PENDING.
+    // The one reach into the catalogue's database: a row lock that writes nothing, as a fault. A
+    // stalled link to the catalogue would also hold the cancellation's own release of the stock,
+    // and let the two calls reach the catalogue in either order once let go.
     let releaseLock = () => {};
     const lockHeld = new Promise<void>((resolve) => (releaseLock = resolve));
     let locked = () => {};

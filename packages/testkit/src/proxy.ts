@@ -1,4 +1,3 @@
-import http from "node:http";
 import net from "node:net";
 import type { AddressInfo } from "node:net";
 
@@ -85,65 +84,4 @@ export async function databaseBehindRelay(databaseUrl: string) {
   const viaRelay = new URL(databaseUrl);
   viaRelay.host = `127.0.0.1:${relay.port}`;
   return { relay, url: viaRelay.toString() };
-}
-
-/** A GraphQL request as an HTTP recorder saw it on its way to the server. */
-export interface RecordedRequest {
-  query: string;
-  variables: Record<string, unknown>;
-}
-
-/**
- * An HTTP proxy in front of a GraphQL server that keeps every request's body, so a test can tell
- * what one service asked another (say, whether the checkout ever asked payments for a charge)
- * from the wire, without reading the other service's database.
- */
-export async function startHttpRecorder(targetUrl: string) {
-  const requests: RecordedRequest[] = [];
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const body = Buffer.concat(chunks);
-      try {
-        const parsed = JSON.parse(body.toString("utf8")) as Partial<RecordedRequest>;
-        requests.push({ query: parsed.query ?? "", variables: parsed.variables ?? {} });
-      } catch {
-        requests.push({ query: body.toString("utf8"), variables: {} });
-      }
-      const headers: Record<string, string> = {};
-      for (const [key, value] of Object.entries(req.headers)) {
-        if (typeof value === "string" && !["host", "content-length", "connection"].includes(key)) {
-          headers[key] = value;
-        }
-      }
-      const hasBody = req.method !== "GET" && req.method !== "HEAD";
-      fetch(new URL(req.url ?? "/", targetUrl), {
-        method: req.method ?? "POST",
-        headers,
-        ...(hasBody ? { body } : {}),
-      })
-        .then(async (response) => {
-          res.writeHead(response.status, { "content-type": response.headers.get("content-type") ?? "" });
-          res.end(Buffer.from(await response.arrayBuffer()));
-        })
-        .catch(() => {
-          res.writeHead(502);
-          res.end();
-        });
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    port,
-    url: `http://127.0.0.1:${port}/graphql`,
-    /** Every request so far, oldest first. */
-    requests: (): readonly RecordedRequest[] => requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
 }

@@ -14,10 +14,8 @@ import {
   createTestDatabase,
   deleteBrokerObjects,
   execute,
-  executeInternal,
   executeOk,
   SHIPPING_OPTION,
-  startHttpRecorder,
   startTcpRelay,
   startTestSubgraph,
   startTokenIssuer,
@@ -46,10 +44,7 @@ export async function startStack() {
   const catalogue = await startTestSubgraph(catalogueModule(catalogueConfigFrom(jwks)));
   const cart = await startTestSubgraph(cartModule(cartConfigFrom({ ...jwks, CATALOGUE_URL: catalogue.url })));
   const payments = await startTestSubgraph(paymentsModule(paymentsConfigFrom(jwks)));
-  // Orders reach payments through a recorder (what the checkout asked payments for, read off the
-  // wire rather than from the payments database) behind a relay.
-  const paymentsRecorder = await startHttpRecorder(payments.url);
-  const paymentsLink = await startTcpRelay({ host: "127.0.0.1", port: paymentsRecorder.port });
+  const paymentsLink = await startTcpRelay({ host: "127.0.0.1", port: payments.port });
   const bus = await createAmqpBus({ url: testEnv.amqpUrl, log: silent, exchange });
   // Queue names are global on the broker: this run's own, so parallel runs never share one.
   const queue = `test.orders.${randomUUID()}`;
@@ -122,32 +117,6 @@ export async function startStack() {
     cart,
     payments,
     paymentsLink,
-    /**
-     * The order's payment as the payments subgraph answers a platform service (its latest
-     * attempt), or null when it was never charged. The checkout charges with the order id as the
-     * idempotency key, so payments holds at most one payment per order the checkout placed.
-     */
-    async paymentFor(orderId: string) {
-      const result = await executeInternal<{ paymentForOrder: Payment | null }>(
-        payments.url,
-        `query($id: ID!) { paymentForOrder(orderId: $id) { id status amount { amount } refundedAmount { amount } } }`,
-        { variables: { id: orderId }, serviceToken: testEnv.serviceToken },
-      );
-      if (result.errors?.length) throw new Error(JSON.stringify(result.errors));
-      return result.data!.paymentForOrder;
-    },
-    /**
-     * The charges orders asked payments to make for this customer. A payment exists only for a
-     * charge asked for, so none here means payments holds no payment of theirs.
-     */
-    chargesRequestedFor: (userId: string) =>
-      paymentsRecorder
-        .requests()
-        .filter(
-          (r) =>
-            r.query.includes("chargePayment") &&
-            (r.variables.input as { userId?: string } | undefined)?.userId === userId,
-        ),
     shipping,
     get orders() {
       return orders;
@@ -219,7 +188,6 @@ export async function startStack() {
     });
     await shipping.stop();
     await paymentsLink.close();
-    await paymentsRecorder.close();
     await payments.stop();
     await cart.stop();
     await catalogue.stop();
@@ -229,14 +197,6 @@ export async function startStack() {
 }
 
 export type Stack = Awaited<ReturnType<typeof startStack>>;
-
-/** A payment as the payments subgraph describes it (the fields these tests read). */
-export interface Payment {
-  id: string;
-  status: "SUCCEEDED" | "FAILED" | "PARTIALLY_REFUNDED" | "REFUNDED";
-  amount: { amount: number };
-  refundedAmount: { amount: number };
-}
 
 export interface CheckoutOutcome {
   __typename: "Order" | "CheckoutError";

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from "vitest";
 import { execute, executeOk, type ExecuteResult, type Operation } from "./execute";
 import { testAccounts, type Administrator } from "./accounts";
 import { testEnv } from "./env";
@@ -117,4 +118,29 @@ export async function startTokenIssuer<
       SERVICE_TOKEN: testEnv.serviceToken,
     },
   };
+}
+
+/**
+ * Starts a stack before the file's tests and stops it after them, for the common case of one stack
+ * per test file: `const s = useStack(() => startStack());`. What it returns stands for the started
+ * stack (properties and methods are read from it when used, so only inside tests and hooks).
+ */
+export function useStack<TStack extends { stop(): Promise<void> }>(
+  start: () => Promise<TStack>,
+  timeoutMs = 120_000,
+): TStack {
+  let started: TStack | undefined;
+  beforeAll(async () => {
+    started = await start();
+  }, timeoutMs);
+  afterAll(async () => {
+    await started?.stop();
+  });
+  return new Proxy({} as TStack, {
+    get(_, property): unknown {
+      if (!started) throw new Error("useStack: the stack is used before its beforeAll hook has started it");
+      const value: unknown = Reflect.get(started, property, started);
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(started) : value;
+    },
+  });
 }

@@ -1,18 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execute, executeInternal, testEnv } from "@storefront/testkit";
+import { describe, expect, it } from "vitest";
+import { execute, executeInternal, testEnv, useStack } from "@storefront/testkit";
 import { schema } from "../src/db";
 import type { CheckoutCart } from "../src/services/checkout";
-import { startStack, type Stack } from "./stack";
+import { startStack } from "./stack";
 
-let s: Stack;
-beforeAll(async () => {
-  s = await startStack();
-}, 120_000);
-afterAll(async () => {
-  await s?.stop();
-});
+const s = useStack(() => startStack());
 
 // Exactly what the orders subgraph sends (subgraphs/orders/src/services/checkout.ts).
 const CHECKOUT_CART = `query($userId: ID!) { checkoutCart(userId: $userId) { cartId currency subtotal lines { variantId sku productId productName variantName quantity unitPrice } issues { variantId code message } } }`;

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countSql, testEnv, type TestAccount } from "@storefront/testkit";
-import { CART_FIELDS, startStack, type CartShape, type Stack } from "./stack";
+import { beforeAll, describe, expect, it } from "vitest";
+import { countSql, testEnv, type TestAccount, useStack } from "@storefront/testkit";
+import { CART_FIELDS, startStack, type CartShape } from "./stack";
 
-let s: Stack;
-beforeAll(async () => {
-  s = await startStack();
-}, 120_000);
-afterAll(async () => {
-  await s?.stop();
-});
+const s = useStack(() => startStack());
 
 const lineFor = (cart: CartShape, variantId: string) => cart.lines.find((l) => l.variant.id === variantId)!;
 

@@ -1,16 +1,11 @@
 import { createHash } from "node:crypto";
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useStack } from "@storefront/testkit";
 import { schema } from "../src/db";
-import { CART_FIELDS, startStack, type CartShape, type Stack } from "./stack";
+import { CART_FIELDS, startStack, type CartShape } from "./stack";
 
-let s: Stack;
-beforeAll(async () => {
-  s = await startStack();
-}, 120_000);
-afterAll(async () => {
-  await s?.stop();
-});
+const s = useStack(() => startStack());
 
 const rowCounts = async () => {
   const db = s.cart.database.db;

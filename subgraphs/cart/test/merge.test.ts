@@ -1,16 +1,11 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useStack } from "@storefront/testkit";
 import { schema } from "../src/db";
 import { hashCartToken } from "../src/services/carts";
-import { CART_FIELDS, startStack, type CartShape, type Stack } from "./stack";
+import { CART_FIELDS, startStack, type CartShape } from "./stack";
 
-let s: Stack;
-beforeAll(async () => {
-  s = await startStack();
-}, 120_000);
-afterAll(async () => {
-  await s?.stop();
-});
+const s = useStack(() => startStack());
 
 const quantities = (cart: CartShape) => Object.fromEntries(cart.lines.map((l) => [l.variant.id, l.quantity]));
 

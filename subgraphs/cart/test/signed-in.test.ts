@@ -1,16 +1,10 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestAccount } from "@storefront/testkit";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type TestAccount, useStack } from "@storefront/testkit";
 import { schema } from "../src/db";
-import { CART_FIELDS, startStack, type CartShape, type Stack } from "./stack";
+import { CART_FIELDS, startStack, type CartShape } from "./stack";
 
-let s: Stack;
-beforeAll(async () => {
-  s = await startStack();
-}, 120_000);
-afterAll(async () => {
-  await s?.stop();
-});
+const s = useStack(() => startStack());
 
 const linesOf = async (cartId: string) =>
   s.cart.database.db.select().from(schema.cartLines).where(eq(schema.cartLines.cartId, cartId));

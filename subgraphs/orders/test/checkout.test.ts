@@ -1,18 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { count, eq, isNull } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { paymentsDbSchema } from "@storefront/payments";
-import { execute, executeInternal, executeOk, testEnv } from "@storefront/testkit";
+import { execute, executeInternal, executeOk, testEnv, useStack } from "@storefront/testkit";
 import { schema } from "../src/db";
-import { ADDRESS, CARDS, CHECKOUT, SHIPPING_PRICE, startStack, waitFor, type Stack } from "./stack";
+import { ADDRESS, CARDS, CHECKOUT, SHIPPING_PRICE, startStack, waitFor } from "./stack";
 
-let s: Stack;
-beforeAll(async () => {
-  s = await startStack();
-}, 120_000);
-afterAll(async () => {
-  await s?.stop();
-});
+const s = useStack(() => startStack());
 
 const shipmentsFor = (orderId: string) =>
   s.shipmentRequests.filter((m) => (m.payload as { orderId: string }).orderId === orderId);

@@ -1,14 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CARDS, startStack, type Stack } from "./stack";
+import { describe, expect, it } from "vitest";
+import { useStack } from "@storefront/testkit";
+import { CARDS, startStack } from "./stack";
 
-let s: Stack;
-beforeAll(async () => {
-  s = await startStack();
-}, 120_000);
-afterAll(async () => {
-  await s?.stop();
-});
+const s = useStack(() => startStack());
 
 type Series = { name: string; labels: Record<string, string>; value: number }[];
 

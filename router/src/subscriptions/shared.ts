@@ -91,6 +91,32 @@ function dedupKey(request: SubscribeRequest): string {
 }
 
 /**
+ * The client's side of a shared subscription. Built outside `join` and holding only what it
+ * needs: closures share their function's scope, so built there they would keep the whole
+ * `request` (the event runner, the caller's headers, the executor's closure over the document
+ * and variables) for every subscriber, although only the first one's ever runs.
+ */
+function subscriptionOf(
+  target: SharedSubscription,
+  subscriber: Subscriber,
+  request: SubscribeRequest,
+  metrics: SubscriptionMetrics,
+): RouterSubscription {
+  const { log, plan } = request;
+  return new RouterSubscription({
+    ...subscriber,
+    plan,
+    metrics,
+    onLeave: (leaving) => target.leave(leaving),
+    onBacklog: (queued) =>
+      log.warn(
+        { subgraph: plan.service, field: plan.rootField, queued },
+        "client reads events too slowly; ending its subscription",
+      ),
+  });
+}
+
+/**
  * Identical client subscriptions share one upstream subscription: it is opened with the first,
  * each event is completed with the rest of the plan once (its entity fetches run once, as the
  * first subscriber) and the result handed to every subscriber, and it ends when the last leaves.
@@ -137,19 +163,8 @@ export class SharedSubscriptions {
       }
       group.add(created);
     }
-    const target = shared;
-    const subscription = new RouterSubscription({
-      ...subscriber,
-      plan: request.plan,
-      metrics,
-      onLeave: (leaving) => target.leave(leaving),
-      onBacklog: (queued) =>
-        request.log.warn(
-          { subgraph, field: request.plan.rootField, queued },
-          "client reads events too slowly; ending its subscription",
-        ),
-    });
-    target.add(subscription);
+    const subscription = subscriptionOf(shared, subscriber, request, metrics);
+    shared.add(subscription);
     return subscription;
   }
 }

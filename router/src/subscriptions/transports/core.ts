@@ -26,7 +26,7 @@ import {
 import type { SubscriptionPlan, SubscriptionPlanning, SupergraphState } from "../planner";
 import { initialSequence } from "../resume";
 import { SharedSubscriptions } from "../shared";
-import { endedStream } from "../subscription";
+import { endedStream, type RouterSubscriptionOptions } from "../subscription";
 import { createUpstreamPool } from "../upstream";
 import { RouterErrorCode } from "../../errors";
 
@@ -101,7 +101,7 @@ export interface ConnectRequest {
   requestId: string;
   /** Whether the client is still there once its credentials are checked. */
   isOpen(): boolean;
-  end(connection: SubscriptionConnection, reason: ConnectionEnd): void;
+  end: (connection: SubscriptionConnection, reason: ConnectionEnd) => void;
 }
 
 export type ConnectOutcome =
@@ -140,6 +140,32 @@ export function subscriptionsOnly(refusedMessage: string): Transport {
 
 const internalError = () =>
   refusal("INTERNAL_SERVER_ERROR", "Something went wrong on our side. Please try again.");
+
+/**
+ * What a client subscription calls back into its connection for. Built outside `start`, whose
+ * scope holds the event runner (the executor's closure over the document, variables and
+ * context): every subscriber keeps these hooks for as long as it stays, but only the first of
+ * identical subscriptions ever runs events.
+ */
+function subscriberHooks(
+  connection: SubscriptionConnection,
+  hooks: { onFailure?: () => void },
+): Omit<RouterSubscriptionOptions, "onLeave" | "onBacklog" | "plan" | "metrics"> {
+  return {
+    credentialsRefused: () => {
+      const expiresAt = connection.context.viewer?.expiresAt;
+      // The subgraph ends it at the token's expiry too; whichever notices first ends the client's.
+      if (expiresAt === undefined || Date.now() < expiresAt * 1000 - 1_000) return false;
+      connection.end("token expired");
+      return true;
+    },
+    onEnd: () => {
+      connection.subscriptions -= 1;
+      connection.metrics.active.dec();
+    },
+    ...(hooks.onFailure ? { onFailure: hooks.onFailure } : {}),
+  };
+}
 
 /**
  * What every subscription transport shares (graphql-ws, SSE, multipart HTTP): identifying the
@@ -203,7 +229,10 @@ export function createSubscriptionCore(options: SubscriptionCoreOptions) {
     // The client may have gone while its token was checked: there is nothing to set up then.
     if (closing || !request.isOpen()) return { kind: "gone" };
 
-    const { requestId } = request;
+    // Only these are kept: closures share their function's scope, and `end` below lives as long as
+    // the connection, so naming `request` in one would keep the whole request (its credentials,
+    // its own closures) per connection.
+    const { requestId, end: endTransport } = request;
     const context: RouterContext = { requestId, ...caller, cartToken: undefined };
     const { viewer } = context;
     const connectionLog = log.child({ requestId });
@@ -214,7 +243,7 @@ export function createSubscriptionCore(options: SubscriptionCoreOptions) {
       subscriptions: 0,
       closed: false,
       expiryTimer: undefined,
-      end: (reason) => request.end(connection, reason),
+      end: (reason) => endTransport(connection, reason),
     };
     if (viewer) {
       const remaining = viewer.expiresAt * 1000 - Date.now();
@@ -369,20 +398,7 @@ export function createSubscriptionCore(options: SubscriptionCoreOptions) {
         formatUpstreamErrors: (errors) => formatErrors(errors),
         log: connection.log,
       },
-      {
-        credentialsRefused: () => {
-          const expiresAt = connection.context.viewer?.expiresAt;
-          // The subgraph ends it at the token's expiry too; whichever notices first ends the client's.
-          if (expiresAt === undefined || Date.now() < expiresAt * 1000 - 1_000) return false;
-          connection.end("token expired");
-          return true;
-        },
-        onEnd: () => {
-          connection.subscriptions -= 1;
-          connection.metrics.active.dec();
-        },
-        ...(hooks.onFailure ? { onFailure: hooks.onFailure } : {}),
-      },
+      subscriberHooks(connection, hooks),
     );
   }
 

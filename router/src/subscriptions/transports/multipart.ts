@@ -1,9 +1,25 @@
 import type { ServerResponse } from "node:http";
+import { heartbeats, type Beat } from "./heartbeats";
 import type { StreamWriter } from "./http";
 
 /** The `subscriptionSpec` of Apollo's multipart subscription protocol served here. */
 export const MULTIPART_SUBSCRIPTION_SPEC = "1.0";
 const BOUNDARY = "graphql";
+
+const isOpen = (res: ServerResponse) => !res.writableEnded && !res.destroyed;
+
+/** One JSON part, with the boundary after it. */
+const part = (res: ServerResponse, body: unknown) =>
+  isOpen(res)
+    ? res.write(
+        `\r\ncontent-type: application/json; charset=utf-8\r\n\r\n${JSON.stringify(body)}\r\n--${BOUNDARY}`,
+      )
+    : true;
+
+/** An empty part, which clients ignore. Shared by every stream (heartbeats.ts). */
+const beat: Beat = (res) => {
+  part(res, {});
+};
 
 /**
  * Apollo's multipart HTTP subscriptions: a `multipart/mixed` response whose parts are JSON. Each
@@ -20,26 +36,19 @@ export function multipartStream(res: ServerResponse, heartbeatMs: number): Strea
     "cache-control": "no-store",
     "x-accel-buffering": "no",
   });
-  const open = () => !res.writableEnded && !res.destroyed;
-  const part = (body: unknown) =>
-    open()
-      ? res.write(
-          `\r\ncontent-type: application/json; charset=utf-8\r\n\r\n${JSON.stringify(body)}\r\n--${BOUNDARY}`,
-        )
-      : true;
   res.write(`\r\n--${BOUNDARY}`);
-  part({});
-  const heartbeat = setInterval(() => part({}), heartbeatMs);
-  heartbeat.unref();
+  part(res, {});
+  heartbeats.add(res, beat, heartbeatMs);
+  const stopHeartbeats = () => heartbeats.remove(res, beat, heartbeatMs);
   const end = () => {
-    clearInterval(heartbeat);
-    if (open()) res.end("--\r\n");
+    stopHeartbeats();
+    if (isOpen(res)) res.end("--\r\n");
   };
-  res.on("close", () => clearInterval(heartbeat));
+  res.on("close", stopHeartbeats);
   return {
-    next: (result) => part({ payload: result }),
+    next: (result) => part(res, { payload: result }),
     fail: (errors, level) => {
-      part(level === "transport" ? { payload: null, errors } : { payload: { errors } });
+      part(res, level === "transport" ? { payload: null, errors } : { payload: { errors } });
       end();
     },
     complete: end,

@@ -1,6 +1,16 @@
 import type { ServerResponse } from "node:http";
 import { print } from "graphql-sse";
+import { heartbeats, type Beat } from "./heartbeats";
 import type { StreamWriter } from "./http";
+
+const HEARTBEAT = ":\n\n";
+
+const isOpen = (res: ServerResponse) => !res.writableEnded && !res.destroyed;
+
+/** A comment: EventSource ignores it. Shared by every stream (heartbeats.ts). */
+const beat: Beat = (res) => {
+  if (isOpen(res)) res.write(HEARTBEAT);
+};
 
 /**
  * GraphQL over Server-Sent Events, distinct connections mode (the graphql-sse protocol): the
@@ -18,17 +28,16 @@ export function sseStream(res: ServerResponse, heartbeatMs: number): StreamWrite
     // Proxies that buffer responses (nginx) pass this stream on as it is written.
     "x-accel-buffering": "no",
   });
-  const open = () => !res.writableEnded && !res.destroyed;
-  const write = (text: string) => (open() ? res.write(text) : true);
-  write(":\n\n");
-  const heartbeat = setInterval(() => write(":\n\n"), heartbeatMs);
-  heartbeat.unref();
+  const write = (text: string) => (isOpen(res) ? res.write(text) : true);
+  write(HEARTBEAT);
+  heartbeats.add(res, beat, heartbeatMs);
+  const stopHeartbeats = () => heartbeats.remove(res, beat, heartbeatMs);
   const end = () => {
-    clearInterval(heartbeat);
+    stopHeartbeats();
     write(print({ event: "complete", data: null }));
-    if (open()) res.end();
+    if (isOpen(res)) res.end();
   };
-  res.on("close", () => clearInterval(heartbeat));
+  res.on("close", stopHeartbeats);
   return {
     next: (result) => write(print({ event: "next", data: result as never })),
     fail: (errors) => {

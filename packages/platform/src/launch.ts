@@ -40,6 +40,8 @@ export interface SubgraphSettings {
   /** Port of `/metrics`, apart from the public one (0 or unset: a free port). */
   metricsPort?: number;
   databaseUrl: string | undefined;
+  /** Connections in the PostgreSQL pool (default 10); tests run many subgraphs on one server. */
+  databasePoolSize?: number;
   dataDir: string;
   logLevel: LevelWithSilent;
   /** Shared credential of internal service-to-service calls; unset refuses them all. */
@@ -70,6 +72,7 @@ export async function launchSubgraph<
     service: module.name,
     url: settings.databaseUrl,
     dataDir: settings.dataDir,
+    ...(settings.databasePoolSize ? { poolSize: settings.databasePoolSize } : {}),
     migrationsFolder: module.database.migrationsFolder,
     schema: module.database.schema,
     log,

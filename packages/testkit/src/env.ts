@@ -7,6 +7,13 @@ export const testEnv = {
   requireRealServices: process.env.REQUIRE_REAL_SERVICES === "1" || process.env.CI === "true",
   /** The service credential every test subgraph accepts for internal operations. */
   serviceToken: "test-service-token-0123456789abcdef",
+  /**
+   * Pool size of every test subgraph's PostgreSQL connections. A test run starts dozens of
+   * subgraphs on one server (turbo runs two workspaces at once, vitest two files each, e2e six
+   * subgraphs per platform); at production's 10 each they can pass the server's max_connections
+   * (100 by default) and fail with "too many clients".
+   */
+  databasePoolSize: Number(process.env.TEST_DATABASE_POOL_SIZE ?? 4),
   logLevel: (process.env.LOG_LEVEL ?? "silent") as "silent" | "info" | "debug" | "warn" | "error",
 };
 

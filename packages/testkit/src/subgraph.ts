@@ -27,6 +27,7 @@ export async function startTestSubgraph<
   const running = await launchSubgraph(module, {
     port: 0,
     databaseUrl,
+    databasePoolSize: testEnv.databasePoolSize,
     dataDir: "memory://",
     logLevel: testEnv.logLevel,
     serviceToken: testEnv.serviceToken,

@@ -3,7 +3,8 @@
  * result and variables types of its internal operations and each operation's text as a typed
  * document, generated from the schema the callee serves. `--out <dir>` writes elsewhere (the
  * freshness test compares such a run with the checked-in files). Without `--out`, also every
- * subgraph's resolver types (scripts/resolver-types.ts).
+ * subgraph's resolver types (scripts/resolver-types.ts) and the tests' typed operations
+ * (scripts/test-operations.ts).
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -11,7 +12,9 @@ import { parseArgs } from "node:util";
 import { generate } from "@graphql-codegen/cli";
 import { format, resolveConfig } from "prettier";
 import { callees, contractsRoot, operationsDir, servedSchemaSdl, subgraphSdls } from "./operations";
+import { documentsConfig } from "./documents-config";
 import { writeResolverTypes } from "./resolver-types";
+import { writeTestOperations } from "./test-operations";
 
 export const generatedDir = path.join(contractsRoot, "src/generated");
 
@@ -45,19 +48,7 @@ export async function renderGeneratedFiles(): Promise<Map<string, string>> {
     {
       silent: true,
       generates,
-      config: {
-        // The service client sends text, so the documents are strings carrying their types.
-        documentMode: "string",
-        scalars: {
-          DateTime: "string",
-          _Any: { input: "{ __typename: string; [field: string]: unknown }", output: "unknown" },
-        },
-        enumsAsTypes: true,
-        useTypeImports: true,
-        // `__typename` is typed only where an operation asks for it: the service client adds nothing.
-        skipTypename: true,
-        avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
-      },
+      config: documentsConfig,
     },
     false,
   )) as { filename: string; content: string }[];
@@ -83,5 +74,8 @@ if (import.meta.filename === process.argv[1]) {
   const outDir = values.out ? path.resolve(values.out) : generatedDir;
   const written = await writeGeneratedFiles(outDir);
   process.stdout.write(`Generated ${written.join(", ")} in ${path.relative(process.cwd(), outDir) || "."}\n`);
-  if (!values.out) process.stdout.write(`Generated ${(await writeResolverTypes()).join(", ")}\n`);
+  if (!values.out) {
+    process.stdout.write(`Generated ${(await writeResolverTypes()).join(", ")}\n`);
+    process.stdout.write(`Generated ${(await writeTestOperations()).join(", ") || "no test operations"}\n`);
+  }
 }

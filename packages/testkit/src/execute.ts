@@ -1,3 +1,4 @@
+import type { DocumentTypeDecoration } from "@graphql-typed-document-node/core";
 import { SERVICE_TOKEN_HEADER } from "@storefront/platform/context";
 import { type DatabaseHandle } from "@storefront/platform/db";
 
@@ -14,13 +15,17 @@ export interface ExecuteResult<TData> {
   errors: GraphQLResponseError[] | undefined;
 }
 
-/** A GraphQL operation with its result and variable types, as graphql-codegen emits them. */
-export type Operation<TData, TVariables> = string & { readonly __types?: [TData, TVariables] };
+/**
+ * A GraphQL operation carrying its result and variables types: the typed documents graphql-codegen
+ * writes from each test folder's `operations/` (see @storefront/contracts' scripts/test-operations.ts).
+ * Tests that probe the server with malformed or ad hoc text still send a plain string.
+ */
+export type Operation<TData, TVariables> = DocumentTypeDecoration<TData, TVariables>;
 
 export async function execute<TData = Record<string, unknown>, TVariables = Record<string, unknown>>(
   url: string,
   query: Operation<TData, TVariables> | string,
-  options: { variables?: TVariables; token?: string; headers?: Record<string, string> } = {},
+  options: { variables?: NoInfer<TVariables>; token?: string; headers?: Record<string, string> } = {},
 ): Promise<ExecuteResult<TData>> {
   const response = await fetch(url, {
     method: "POST",
@@ -29,7 +34,7 @@ export async function execute<TData = Record<string, unknown>, TVariables = Reco
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       ...options.headers,
     },
-    body: JSON.stringify({ query, variables: options.variables ?? {} }),
+    body: JSON.stringify({ query: String(query), variables: options.variables ?? {} }),
   });
   const text = await response.text();
   let body: { data?: TData | null; errors?: GraphQLResponseError[] } = {};
@@ -45,7 +50,7 @@ export async function execute<TData = Record<string, unknown>, TVariables = Reco
 export async function executeOk<TData = Record<string, unknown>, TVariables = Record<string, unknown>>(
   url: string,
   query: Operation<TData, TVariables> | string,
-  options: { variables?: TVariables; token?: string; headers?: Record<string, string> } = {},
+  options: { variables?: NoInfer<TVariables>; token?: string; headers?: Record<string, string> } = {},
 ): Promise<TData> {
   const result = await execute<TData, TVariables>(url, query, options);
   if (result.errors?.length || !result.data) {
@@ -58,7 +63,7 @@ export async function executeOk<TData = Record<string, unknown>, TVariables = Re
 export function executeInternal<TData = Record<string, unknown>, TVariables = Record<string, unknown>>(
   url: string,
   query: Operation<TData, TVariables> | string,
-  options: { variables?: TVariables; serviceToken: string },
+  options: { variables?: NoInfer<TVariables>; serviceToken: string },
 ): Promise<ExecuteResult<TData>> {
   return execute<TData, TVariables>(url, query, {
     ...(options.variables ? { variables: options.variables } : {}),

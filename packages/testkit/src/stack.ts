@@ -18,12 +18,12 @@ type Variables = Record<string, unknown>;
 export interface StackClient {
   execute<TData = Record<string, unknown>, TVariables = Variables>(
     operation: Operation<TData, TVariables> | string,
-    variables?: TVariables,
+    variables?: NoInfer<TVariables>,
   ): Promise<ExecuteResult<TData>>;
   /** Like execute, but fails the test with the errors unless the operation succeeded. */
   executeOk<TData = Record<string, unknown>, TVariables = Variables>(
     operation: Operation<TData, TVariables> | string,
-    variables?: TVariables,
+    variables?: NoInfer<TVariables>,
   ): Promise<TData>;
 }
 
@@ -41,12 +41,12 @@ export interface Stack<TSchema extends Record<string, unknown>> {
   db: TestSubgraph<TSchema>["database"]["db"];
   execute<TData = Record<string, unknown>, TVariables = Variables>(
     operation: Operation<TData, TVariables> | string,
-    variables?: TVariables,
+    variables?: NoInfer<TVariables>,
     caller?: Caller,
   ): Promise<ExecuteResult<TData>>;
   executeOk<TData = Record<string, unknown>, TVariables = Variables>(
     operation: Operation<TData, TVariables> | string,
-    variables?: TVariables,
+    variables?: NoInfer<TVariables>,
     caller?: Caller,
   ): Promise<TData>;
   /** The same operations, sent as this account (or any caller). */

@@ -38,10 +38,12 @@ const header = (folder: string, callee: string) =>
   `/* eslint-disable */\n// Generated from ${folder}/operations/${callee}/ and the ${callee} subgraph's schema by \`npm run codegen -w @storefront/contracts\`; do not edit.\n`;
 
 /** Every test folder's generated operations, by file relative to the repository root. */
-export async function renderTestOperations(): Promise<Map<string, string>> {
+export async function renderTestOperations(
+  folders: string[] = testOperationFolders(),
+): Promise<Map<string, string>> {
   const sdls = subgraphSdls();
   const files = new Map<string, string>();
-  for (const folder of testOperationFolders()) {
+  for (const folder of folders) {
     for (const callee of testCallees(folder)) {
       const sdl = sdls.get(callee);
       if (!sdl)
@@ -73,11 +75,26 @@ export async function renderTestOperations(): Promise<Map<string, string>> {
 }
 
 /** Writes them under `root` (the repository root, or a scratch folder to compare with it). */
-export async function writeTestOperations(root: string = repoRoot): Promise<string[]> {
-  const files = await renderTestOperations();
+export async function writeTestOperations(
+  root: string = repoRoot,
+  folders: string[] = testOperationFolders(),
+): Promise<string[]> {
+  const files = await renderTestOperations(folders);
   for (const [file, content] of files) {
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     writeFileSync(path.join(root, file), content);
   }
   return [...files.keys()].sort();
+}
+
+/**
+ * `npm run codegen:tests -w @storefront/contracts -- [folder ...]`: only the tests' operations, of
+ * the folders named (relative to the repository root; all of them without any).
+ */
+if (import.meta.filename === process.argv[1]) {
+  const named = process.argv
+    .slice(2)
+    .map((folder) => path.relative(repoRoot, path.resolve(process.env.INIT_CWD ?? process.cwd(), folder)));
+  const written = await writeTestOperations(repoRoot, named.length ? named : testOperationFolders());
+  process.stdout.write(`Generated ${written.join(", ") || "no test operations"}\n`);
 }

@@ -1,6 +1,6 @@
 import { and, count, eq, like, sql } from "drizzle-orm";
 import { z } from "zod";
-import { currencyCode } from "@storefront/platform/address";
+import { currencyCode } from "@storefront/contracts/address";
 import { requireAdmin } from "@storefront/platform/auth";
 import { uniqueViolation } from "@storefront/platform/db";
 import { badUserInput, notFound } from "@storefront/platform/errors";

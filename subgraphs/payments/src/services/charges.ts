@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { isCurrencyCode } from "@storefront/platform/address";
+import { isCurrencyCode } from "@storefront/contracts/address";
 import { requireInternalCaller } from "@storefront/platform/auth";
 import { isUuid } from "@storefront/platform/ids";
 import { validateInput } from "@storefront/platform/validation";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { destinationAddress } from "@storefront/platform/address";
+import { destinationAddress } from "@storefront/contracts/address";
 import { requireInternalCaller } from "@storefront/platform/auth";
 import { validateInput } from "@storefront/platform/validation";
 import type { ShippingContext } from "../context";

@@ -23,7 +23,7 @@ const regionOf = new Map(
 );
 
 /** Country codes are checked the same way wherever an address is taken: see the platform. */
-export { isCountryCode } from "@storefront/platform/address";
+export { isCountryCode } from "@storefront/contracts/address";
 
 export function zoneOf(country: string, shopCountry: string): ShippingZone {
   if (country === shopCountry) return "DOMESTIC";

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, ne } from "drizzle-orm";
 import { z } from "zod";
-import { checkedAddress, postalAddressFields } from "@storefront/platform/address";
+import { checkedAddress, postalAddressFields } from "@storefront/contracts/address";
 import { requireViewer } from "@storefront/platform/auth";
 import { notFound } from "@storefront/platform/errors";
 import { isUuid } from "@storefront/platform/ids";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { postalAddress } from "@storefront/platform/address";
+import { postalAddress } from "@storefront/contracts/address";
 import { validateInput } from "@storefront/platform/validation";
 import { validateCard } from "@storefront/payments/cards";
 import type { CheckoutInput } from "../../generated/resolvers";

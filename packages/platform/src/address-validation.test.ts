@@ -1,3 +1,4 @@
+/** What a service gets from validateInput for the address contracts: the refusal names the field, as BAD_USER_INPUT. */
 import { describe, expect, it } from "vitest";
 import {
   destinationAddress,
@@ -6,7 +7,7 @@ import {
   normalisePhoneNumber,
   postalAddress,
   postalCodeProblem,
-} from "./address";
+} from "@storefront/contracts/address";
 import { validateInput } from "./validation";
 
 const address = (overrides: Record<string, unknown> = {}) => ({

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execute, testEnv } from "@storefront/testkit";
+import type { Caller } from "@storefront/testkit";
 import { schema } from "../src/db";
-import { CARDS, CHARGE, PAYMENT_FOR_ORDER, card, chargeInput, startStack, type Stack } from "./stack";
+import { ChargeDocument, PaymentForOrderDocument } from "./generated/payments";
+import { CARDS, asService, card, chargeInput, startStack, type ChargeInput, type Stack } from "./stack";
 
 let h: Stack;
 beforeAll(async () => {
@@ -77,7 +78,7 @@ describe("chargePayment: test cards", () => {
 });
 
 describe("chargePayment: bad input", () => {
-  const cases: [string, (input: ReturnType<typeof chargeInput>) => unknown, string][] = [
+  const cases: [string, (input: ChargeInput) => ChargeInput, string][] = [
     ["a number failing the checksum", (i) => ({ ...i, card: card("4242424242424241") }), "card.number"],
     ["letters in the number", (i) => ({ ...i, card: card("4242abcd42424242") }), "card.number"],
     ["an expired card", (i) => ({ ...i, card: { ...i.card, expYear: 2020 } }), "card.expYear"],
@@ -102,10 +103,7 @@ describe("chargePayment: bad input", () => {
     "refuses %s with BAD_USER_INPUT naming the field, and writes nothing",
     async (_, change, field) => {
       const before = await h.rowCounts();
-      const result = await execute(h.payments.url, CHARGE, {
-        variables: { input: change(chargeInput()) },
-        headers: { "x-service-token": testEnv.serviceToken },
-      });
+      const result = await h.execute(ChargeDocument, { input: change(chargeInput()) }, asService);
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
       expect(result.data).toBeNull();
       expect(await h.rowCounts()).toEqual(before);
@@ -124,22 +122,16 @@ describe("internal operations", () => {
     const customer = await h.accounts.customer();
     const admin = await h.accounts.admin();
     const before = await h.rowCounts();
-    const callers: { token?: string; headers?: Record<string, string> }[] = [
+    const callers: Caller[] = [
       {},
       { token: customer.token },
       { token: admin.token },
       { headers: { "x-service-token": "not-the-service-token-at-all-0000" } },
     ];
     for (const caller of callers) {
-      const charge = await execute(h.payments.url, CHARGE, {
-        variables: { input: chargeInput() },
-        ...caller,
-      });
+      const charge = await h.execute(ChargeDocument, { input: chargeInput() }, caller);
       expect(charge.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-      const lookup = await execute(h.payments.url, PAYMENT_FOR_ORDER, {
-        variables: { orderId: randomUUID() },
-        ...caller,
-      });
+      const lookup = await h.execute(PaymentForOrderDocument, { orderId: randomUUID() }, caller);
       expect(lookup.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     }
     expect(await h.rowCounts()).toEqual(before);

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countSql, execute, testEnv, type TestAccount } from "@storefront/testkit";
-import { CARDS, card, startStack, type Stack } from "./stack";
+import { countSql, type Caller, type ExecuteResult, type TestAccount } from "@storefront/testkit";
+import { OrderPaymentsDocument, OrderPaymentsWithRefundsDocument } from "./generated/payments";
+import { CARDS, asService, card, startStack, type Stack } from "./stack";
 
 let h: Stack;
 let owner: TestAccount;
@@ -19,41 +20,25 @@ afterAll(async () => {
   await h?.stop();
 });
 
-type OrderView = {
-  id: string;
-  payment: {
-    id: string;
-    status: string;
-    cardLast4: string;
-    amount: { amount: number };
-    refunds?: { amount: { amount: number } }[];
-  } | null;
-};
-
-const ORDER_PAYMENTS = `query($r: [_Any!]!) {
-  _entities(representations: $r) { ... on Order { id payment { id status cardLast4 amount { amount } } } }
-}`;
-const ORDER_PAYMENTS_WITH_REFUNDS = `query($r: [_Any!]!) {
-  _entities(representations: $r) {
-    ... on Order { id payment { id status cardLast4 amount { amount } refunds { amount { amount } } } }
-  }
-}`;
-
 /** How the router asks for `Order.payment`: an entity fetch with the order ids. */
-async function orderPayments(
-  orderIds: string[],
-  caller: { token?: string; headers?: Record<string, string> },
-  query = ORDER_PAYMENTS,
-) {
-  const result = await execute<{ _entities: OrderView[] }>(h.payments.url, query, {
-    variables: { r: orderIds.map((id) => ({ __typename: "Order", id })) },
-    ...caller,
-  });
-  if (!result.data) throw new Error(`entity fetch failed: ${JSON.stringify(result.errors)}`);
-  return result.data._entities;
+async function orderPayments(orderIds: string[], caller: Caller) {
+  return entities(await h.execute(OrderPaymentsDocument, { r: representations(orderIds) }, caller));
 }
 
-const asService = { headers: { "x-service-token": testEnv.serviceToken } };
+/** The same, with each payment's refunds. */
+async function orderPaymentsWithRefunds(orderIds: string[], caller: Caller) {
+  return entities(
+    await h.execute(OrderPaymentsWithRefundsDocument, { r: representations(orderIds) }, caller),
+  );
+}
+
+function entities<TEntity>(result: ExecuteResult<{ _entities: TEntity[] }>) {
+  if (!result.data) throw new Error(`entity fetch failed: ${JSON.stringify(result.errors)}`);
+  // Payments resolves every Order it is asked for (its payment may be null, the order never is).
+  return result.data._entities as NonNullable<TEntity>[];
+}
+
+const representations = (orderIds: string[]) => orderIds.map((id) => ({ __typename: "Order", id }));
 
 describe("Order.payment visibility", () => {
   let orderId: string;
@@ -131,10 +116,10 @@ describe("SQL statements", () => {
     const few = await ordersWithPayments(2, 2);
     const many = await ordersWithPayments(10, 2);
     const forFew = await countSql({ payments: h.payments.database }, () =>
-      orderPayments(few, { token: admin.token }, ORDER_PAYMENTS_WITH_REFUNDS),
+      orderPaymentsWithRefunds(few, { token: admin.token }),
     );
     const forMany = await countSql({ payments: h.payments.database }, () =>
-      orderPayments(many, { token: admin.token }, ORDER_PAYMENTS_WITH_REFUNDS),
+      orderPaymentsWithRefunds(many, { token: admin.token }),
     );
     expect(forMany.result.every((o) => o.payment?.refunds?.length === 2)).toBe(true);
     expect(forMany.result[0]?.payment?.status).toBe("PARTIALLY_REFUNDED");

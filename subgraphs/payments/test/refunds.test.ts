@@ -1,9 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execute, testEnv, type TestAccount } from "@storefront/testkit";
+import type { TestAccount } from "@storefront/testkit";
 import { schema } from "../src/db";
-import { CARDS, REFUND, card, startStack, type Stack, type RefundOutcome } from "./stack";
+import { RefundDocument } from "./generated/payments";
+import {
+  CARDS,
+  asService,
+  card,
+  startStack,
+  type RefundInput,
+  type RefundOutcome,
+  type Stack,
+} from "./stack";
 
 let h: Stack;
 let admin: TestAccount;
@@ -21,10 +30,7 @@ const stored = async (paymentId: string) => {
   return { payment: payment!, refunds };
 };
 
-async function refunded(
-  input: { paymentId: string; amount?: number | null; reason?: string | null; idempotencyKey?: string },
-  token = admin.token,
-): Promise<RefundOutcome> {
+async function refunded(input: RefundInput, token = admin.token): Promise<RefundOutcome> {
   const result = await h.refund(token, input);
   if (!result.data) throw new Error(`refundPayment failed: ${JSON.stringify(result.errors)}`);
   return result.data.refundPayment;
@@ -127,11 +133,12 @@ describe("refundPayment", () => {
 
   it("and for the platform itself (the service credential), recorded as asked by no one", async () => {
     const { payment } = await h.charged({ amount: 1500 });
-    const asService = await execute<{ refundPayment: RefundOutcome }>(h.payments.url, REFUND, {
-      variables: { input: { paymentId: payment.id, reason: "Sold out", idempotencyKey: randomUUID() } },
-      headers: { "x-service-token": testEnv.serviceToken },
-    });
-    expect(asService.data?.refundPayment).toMatchObject({
+    const byService = await h.execute(
+      RefundDocument,
+      { input: { paymentId: payment.id, reason: "Sold out", idempotencyKey: randomUUID() } },
+      asService,
+    );
+    expect(byService.data?.refundPayment).toMatchObject({
       __typename: "RefundSucceeded",
       payment: { status: "REFUNDED" },
     });

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
+import { SERVICE_TOKEN_HEADER } from "@storefront/platform/context";
 import type { Logger } from "@storefront/platform/logger";
 import {
   execute,
@@ -21,6 +22,14 @@ import {
   type RefundRequest,
 } from "../src/providers";
 import { paymentsModule } from "../src/server";
+import {
+  ChargeDocument,
+  PaymentForOrderDocument,
+  RefundDocument,
+  type ChargePaymentInput,
+  type RefundMutation,
+  type RefundPaymentInput,
+} from "./generated/payments";
 
 export type PaymentsSubgraph = TestSubgraph<typeof schema>;
 
@@ -68,53 +77,16 @@ export function countingProvider(inner: PaymentProvider = createTestModeProvider
   return provider;
 }
 
-export const PAYMENT_FIELDS = `id status amount { amount currency } refundedAmount { amount currency }
-  cardBrand cardLast4 failureCode failureMessage createdAt refunds { id amount { amount currency } reason createdAt }`;
+/** What `refundPayment` answers: the refund, or why there is none. */
+export type RefundOutcome = RefundMutation["refundPayment"];
 
-export interface PaymentView {
-  id: string;
-  status: string;
-  amount: { amount: number; currency: string };
-  refundedAmount: { amount: number; currency: string };
-  cardBrand: string;
-  cardLast4: string;
-  failureCode: string | null;
-  failureMessage: string | null;
-  createdAt: string;
-  refunds: {
-    id: string;
-    amount: { amount: number; currency: string };
-    reason: string | null;
-    createdAt: string;
-  }[];
-}
+/** Operations sent as the platform itself (the service credential), as orders sends them. */
+export const asService = { headers: { [SERVICE_TOKEN_HEADER]: testEnv.serviceToken } };
 
-export const CHARGE = `mutation($input: ChargePaymentInput!) { chargePayment(input: $input) { ${PAYMENT_FIELDS} } }`;
-export const PAYMENT_FOR_ORDER = `query($orderId: ID!) { paymentForOrder(orderId: $orderId) { ${PAYMENT_FIELDS} } }`;
-export const REFUND = `mutation($input: RefundPaymentInput!) {
-  refundPayment(input: $input) {
-    __typename
-    ... on RefundSucceeded { payment { ${PAYMENT_FIELDS} } refund { id amount { amount currency } reason createdAt } }
-    ... on RefundError { code message }
-  }
-}`;
+export type ChargeInput = ChargePaymentInput & { orderId: string; userId: string };
 
-export type RefundOutcome =
-  | {
-      __typename: "RefundSucceeded";
-      payment: PaymentView;
-      refund: { id: string; amount: { amount: number; currency: string }; reason: string | null };
-    }
-  | { __typename: "RefundError"; code: string; message: string };
-
-export interface ChargeInput {
-  orderId: string;
-  userId: string;
-  amount: number;
-  currency: string;
-  idempotencyKey: string;
-  card: ReturnType<typeof card>;
-}
+/** A refund as a test asks for it: a fresh idempotency key unless the test gives one. */
+export type RefundInput = Omit<RefundPaymentInput, "idempotencyKey"> & { idempotencyKey?: string };
 
 export function chargeInput(overrides: Partial<ChargeInput> = {}): ChargeInput {
   return {
@@ -141,8 +113,8 @@ export async function startStack(
   );
   const db = payments.database.db;
 
-  const charge = (input: ChargeInput) =>
-    executeInternal<{ chargePayment: PaymentView }>(payments.url, CHARGE, {
+  const charge = (input: ChargePaymentInput) =>
+    executeInternal(payments.url, ChargeDocument, {
       variables: { input },
       serviceToken: testEnv.serviceToken,
     });
@@ -162,15 +134,12 @@ export async function startStack(
       return { input, payment: result.data.chargePayment };
     },
     paymentForOrder: (orderId: string) =>
-      executeInternal<{ paymentForOrder: PaymentView | null }>(payments.url, PAYMENT_FOR_ORDER, {
+      executeInternal(payments.url, PaymentForOrderDocument, {
         variables: { orderId },
         serviceToken: testEnv.serviceToken,
       }),
-    refund: (
-      token: string | undefined,
-      input: { paymentId: string; amount?: number | null; reason?: string | null; idempotencyKey?: string },
-    ) =>
-      execute<{ refundPayment: RefundOutcome }>(payments.url, REFUND, {
+    refund: (token: string | undefined, input: RefundInput) =>
+      execute(payments.url, RefundDocument, {
         variables: { input: { idempotencyKey: randomUUID(), ...input } },
         ...(token ? { token } : {}),
       }),

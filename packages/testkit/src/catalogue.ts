@@ -1,6 +1,17 @@
 import { randomBytes } from "node:crypto";
-import { executeOk } from "./execute";
+import { executeOk, type Operation } from "./execute";
 import { VARIANT } from "./fixtures";
+import {
+  AdjustStockDocument,
+  ArchiveProductDocument,
+  ArchiveVariantDocument,
+  CreateProductDocument,
+  CreateVariantDocument,
+  ReceiveStockDocument,
+  StockMovementsDocument,
+  UpdateVariantDocument,
+  VariantStockDocument,
+} from "./generated/catalogue";
 
 /** A variant made through the catalogue's API, with what the tests that use it refer to. */
 export interface CatalogueVariant {
@@ -16,14 +27,11 @@ export interface CatalogueVariant {
  * writing into the catalogue's database. `url` is a running catalogue, `adminToken` an ADMIN's.
  */
 export function catalogueAdmin(url: string, adminToken: string) {
-  const run = <T>(query: string, variables: Record<string, unknown>) =>
-    executeOk<T>(url, query, { variables, token: adminToken });
+  const run = <TData, TVariables>(operation: Operation<TData, TVariables>, variables: NoInfer<TVariables>) =>
+    executeOk(url, operation, { variables, token: adminToken });
 
   const stockOnHand = async (variantId: string, productId: string) => {
-    const data = await run<{ product: { variants: { id: string; stockOnHand: number }[] } | null }>(
-      `query($p: ID!) { product(id: $p) { variants { id stockOnHand } } }`,
-      { p: productId },
-    );
+    const data = await run(VariantStockDocument, { productId });
     const variant = data.product?.variants.find((v) => v.id === variantId);
     if (!variant) throw new Error(`variant ${variantId} not found in product ${productId}`);
     return variant.stockOnHand;
@@ -39,23 +47,16 @@ export function catalogueAdmin(url: string, adminToken: string) {
       const sku = `FIX-${randomBytes(5).toString("hex")}`.toUpperCase();
       const name = options.name ?? `Product ${sku}`;
       const priceAmount = options.price ?? VARIANT.price;
-      const { createProduct } = await run<{ createProduct: { id: string } }>(
-        `mutation($i: CreateProductInput!) { createProduct(input: $i) { id } }`,
-        { i: { sku, name, priceAmount, currency: options.currency ?? VARIANT.currency } },
-      );
-      const { createVariant } = await run<{ createVariant: { id: string; sku: string } }>(
-        `mutation($p: ID!, $i: CreateVariantInput!) { createVariant(productId: $p, input: $i) { id sku } }`,
-        { p: createProduct.id, i: { sku: `${sku}-0`, name: "Variant 0", priceAmount } },
-      );
+      const { createProduct } = await run(CreateProductDocument, {
+        input: { sku, name, priceAmount, currency: options.currency ?? VARIANT.currency },
+      });
+      const { createVariant } = await run(CreateVariantDocument, {
+        productId: createProduct.id,
+        input: { sku: `${sku}-0`, name: "Variant 0", priceAmount },
+      });
       const stock = options.stock ?? VARIANT.stock;
       if (stock > 0) {
-        await run(
-          `mutation($v: ID!, $q: Int!) { receiveStock(variantId: $v, quantity: $q, note: "fixture") { id } }`,
-          {
-            v: createVariant.id,
-            q: stock,
-          },
-        );
+        await run(ReceiveStockDocument, { variantId: createVariant.id, quantity: stock });
       }
       productOf.set(createVariant.id, createProduct.id);
       return { id: createVariant.id, sku: createVariant.sku, productId: createProduct.id, productName: name };
@@ -64,33 +65,21 @@ export function catalogueAdmin(url: string, adminToken: string) {
     setStock: async (variantId: string, onHand: number) => {
       const current = await stockOnHand(variantId, admin.productIdOf(variantId));
       if (current === onHand) return;
-      await run(
-        `mutation($v: ID!, $d: Int!) { adjustStock(variantId: $v, delta: $d, reason: "stock count") { id } }`,
-        {
-          v: variantId,
-          d: onHand - current,
-        },
-      );
+      await run(AdjustStockDocument, { variantId, delta: onHand - current });
     },
     setPrice: async (variantId: string, priceAmount: number) => {
-      await run(`mutation($v: ID!, $i: UpdateVariantInput!) { updateVariant(id: $v, input: $i) { id } }`, {
-        v: variantId,
-        i: { priceAmount },
-      });
+      await run(UpdateVariantDocument, { variantId, input: { priceAmount } });
     },
     archiveVariant: async (variantId: string) => {
-      await run(`mutation($v: ID!) { archiveVariant(id: $v) { id } }`, { v: variantId });
+      await run(ArchiveVariantDocument, { variantId });
     },
     archiveProduct: async (productId: string) => {
-      await run(`mutation($p: ID!) { archiveProduct(id: $p) { id } }`, { p: productId });
+      await run(ArchiveProductDocument, { productId });
     },
     /** Stock on hand and the sum of the variant's stock ledger, as the catalogue reports them. */
     stockOf: async (variantId: string) => {
       const onHand = await stockOnHand(variantId, admin.productIdOf(variantId));
-      const data = await run<{ stockMovements: { nodes: { quantity: number }[] } }>(
-        `query($v: ID!) { stockMovements(variantId: $v, first: 100) { nodes { quantity } } }`,
-        { v: variantId },
-      );
+      const data = await run(StockMovementsDocument, { variantId });
       const ledger = data.stockMovements.nodes.reduce((sum, m) => sum + m.quantity, 0);
       return { onHand, ledger };
     },

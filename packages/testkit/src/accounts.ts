@@ -3,6 +3,11 @@ import type { DatabaseHandle } from "@storefront/platform/db";
 import { executeOk } from "./execute";
 import { uniqueEmail } from "./execute";
 import { PASSWORD } from "./fixtures";
+import {
+  TestAccountPromoteDocument,
+  TestAccountRegisterDocument,
+  TestAccountSignInDocument,
+} from "./generated/users";
 
 export interface TestAccount {
   id: string;
@@ -34,21 +39,22 @@ export function testAccounts(
   options: { administrator?: Administrator } = {},
 ) {
   const signIn = async (email: string, password = PASSWORD) => {
-    const data = await executeOk<{ login: { accessToken: string } }>(
-      users.url,
-      `mutation($i: LoginInput!) { login(input: $i) { ... on AuthSession { accessToken } } }`,
-      { variables: { i: { email, password } } },
-    );
-    return data.login.accessToken;
+    const { login } = await executeOk(users.url, TestAccountSignInDocument, {
+      variables: { input: { email, password } },
+    });
+    if (login.__typename !== "AuthSession")
+      throw new Error(`${email} could not sign in (${login.__typename})`);
+    return login.accessToken;
   };
   const customer = async (name = "Test Shopper"): Promise<TestAccount> => {
     const email = uniqueEmail();
-    const data = await executeOk<{ register: { accessToken: string; user: { id: string } } }>(
-      users.url,
-      `mutation($i: RegisterInput!) { register(input: $i) { ... on AuthSession { accessToken user { id } } } }`,
-      { variables: { i: { email, password: PASSWORD, name } } },
-    );
-    return { id: data.register.user.id, email, password: PASSWORD, token: data.register.accessToken };
+    const { register } = await executeOk(users.url, TestAccountRegisterDocument, {
+      variables: { input: { email, password: PASSWORD, name } },
+    });
+    if (register.__typename !== "AuthSession") {
+      throw new Error(`${email} could not be registered (${register.__typename})`);
+    }
+    return { id: register.user.id, email, password: PASSWORD, token: register.accessToken };
   };
   const { administrator } = options;
   let administratorToken: Promise<string> | undefined;
@@ -58,8 +64,8 @@ export function testAccounts(
       return;
     }
     administratorToken ??= signIn(administrator.email, administrator.password);
-    await executeOk(users.url, `mutation($u: ID!) { setUserRole(userId: $u, role: ADMIN) { id } }`, {
-      variables: { u: userId },
+    await executeOk(users.url, TestAccountPromoteDocument, {
+      variables: { userId },
       token: await administratorToken,
     });
   };

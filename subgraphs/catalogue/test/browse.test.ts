@@ -1,7 +1,18 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execute, executeOk } from "@storefront/testkit";
 import { schema } from "../src/db";
+import {
+  ArchiveProductDocument,
+  CategoryChildrenDocument,
+  CreateProductDocument,
+  CreateVariantDocument,
+  ProductBySlugDocument,
+  ProductByIdDocument,
+  ProductStatusDocument,
+  ProductsDocument,
+  UpdateCategoryDocument,
+  type ProductsQuery,
+} from "./generated/catalogue";
 import { insertCategory, insertProduct, startStack, type Stack } from "./stack";
 
 let h: Stack;
@@ -12,21 +23,6 @@ afterAll(async () => {
   await h?.stop();
 });
 
-type Page = {
-  products: {
-    nodes: { id: string; name: string; price: { amount: number } }[];
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  };
-};
-const PRODUCTS = `query($filter: ProductFilter, $sort: ProductSort, $first: Int, $after: String) {
-  products(filter: $filter, sort: $sort, first: $first, after: $after) {
-    nodes { id name price { amount } }
-    pageInfo { hasNextPage endCursor }
-  }
-}`;
-const list = (variables: Record<string, unknown>, token?: string) =>
-  executeOk<Page>(h.catalogue.url, PRODUCTS, { variables, ...(token ? { token } : {}) });
-
 describe("search", () => {
   it("ranks a product whose name matches above one whose description matches", async () => {
     const word = `zephyrite${Date.now()}`;
@@ -36,7 +32,7 @@ describe("search", () => {
     });
     const inName = await insertProduct(h.catalogue, { name: `${word} lamp`, description: "A lamp." });
     await insertProduct(h.catalogue, { name: "Unrelated chair", description: "Nothing to see." });
-    const page = await list({ filter: { query: word } });
+    const page = await h.executeOk(ProductsDocument, { filter: { query: word } });
     expect(page.products.nodes.map((p) => p.id)).toEqual([inName.product.id, inDescription.product.id]);
   });
 
@@ -44,7 +40,7 @@ describe("search", () => {
     const tag = `quokka${Date.now()}`;
     const both = await insertProduct(h.catalogue, { name: `${tag} red kettle` });
     await insertProduct(h.catalogue, { name: `${tag} green kettle` });
-    const page = await list({ filter: { query: `${tag} kettle -green` } });
+    const page = await h.executeOk(ProductsDocument, { filter: { query: `${tag} kettle -green` } });
     expect(page.products.nodes.map((p) => p.id)).toEqual([both.product.id]);
   });
 });
@@ -62,15 +58,17 @@ describe("filters and sorting", () => {
     });
     await insertProduct(h.catalogue, { categoryId: other.id, priceAmount: 5000 });
 
-    const all = await list({ filter: { categoryId: root.id }, sort: "PRICE_ASC" });
+    const all = await h.executeOk(ProductsDocument, { filter: { categoryId: root.id }, sort: "PRICE_ASC" });
     expect(all.products.nodes.map((p) => p.id)).toEqual([inRoot.product.id, inChild.product.id]);
-    const childOnly = await list({ filter: { categoryId: child.id } });
+    const childOnly = await h.executeOk(ProductsDocument, { filter: { categoryId: child.id } });
     expect(childOnly.products.nodes.map((p) => p.id)).toEqual([inChild.product.id]);
-    const cheap = await list({ filter: { categoryId: root.id, maxPrice: 10000 } });
+    const cheap = await h.executeOk(ProductsDocument, { filter: { categoryId: root.id, maxPrice: 10000 } });
     expect(cheap.products.nodes.map((p) => p.id)).toEqual([inRoot.product.id]);
-    const expensive = await list({ filter: { categoryId: root.id, minPrice: 10000 } });
+    const expensive = await h.executeOk(ProductsDocument, {
+      filter: { categoryId: root.id, minPrice: 10000 },
+    });
     expect(expensive.products.nodes.map((p) => p.id)).toEqual([inChild.product.id]);
-    const stocked = await list({ filter: { categoryId: root.id, inStock: true } });
+    const stocked = await h.executeOk(ProductsDocument, { filter: { categoryId: root.id, inStock: true } });
     expect(stocked.products.nodes.map((p) => p.id)).toEqual([inRoot.product.id]);
   });
 
@@ -87,21 +85,28 @@ describe("filters and sorting", () => {
         }),
       );
     }
-    const asc = await list({ filter: { categoryId: category.id }, sort: "PRICE_ASC" });
-    expect(asc.products.nodes.map((p) => p.price.amount)).toEqual([100, 200, 300]);
-    const desc = await list({ filter: { categoryId: category.id }, sort: "PRICE_DESC" });
-    expect(desc.products.nodes.map((p) => p.price.amount)).toEqual([300, 200, 100]);
-    const newest = await list({ filter: { categoryId: category.id }, sort: "NEWEST" });
-    expect(newest.products.nodes.map((p) => p.id)).toEqual(made.map((m) => m.product.id).reverse());
-    const bad = await execute(h.catalogue.url, PRODUCTS, {
-      variables: { filter: { minPrice: 10, maxPrice: 5 } },
+    const asc = await h.executeOk(ProductsDocument, {
+      filter: { categoryId: category.id },
+      sort: "PRICE_ASC",
     });
+    expect(asc.products.nodes.map((p) => p.price.amount)).toEqual([100, 200, 300]);
+    const desc = await h.executeOk(ProductsDocument, {
+      filter: { categoryId: category.id },
+      sort: "PRICE_DESC",
+    });
+    expect(desc.products.nodes.map((p) => p.price.amount)).toEqual([300, 200, 100]);
+    const newest = await h.executeOk(ProductsDocument, {
+      filter: { categoryId: category.id },
+      sort: "NEWEST",
+    });
+    expect(newest.products.nodes.map((p) => p.id)).toEqual(made.map((m) => m.product.id).reverse());
+    const bad = await h.execute(ProductsDocument, { filter: { minPrice: 10, maxPrice: 5 } });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.minPrice" });
   });
 });
 
 describe("pagination", () => {
-  it.each(["NEWEST", "PRICE_ASC", "RATING"])(
+  it.each(["NEWEST", "PRICE_ASC", "RATING"] as const)(
     "returns every product exactly once while products are inserted between pages (%s)",
     async (sort) => {
       const category = await insertCategory(h.catalogue, `Paging ${sort}`);
@@ -116,7 +121,12 @@ describe("pagination", () => {
       const seen: string[] = [];
       let after: string | null = null;
       for (let pageNo = 0; pageNo < 20; pageNo++) {
-        const page: Page = await list({ filter: { categoryId: category.id }, sort, first: 4, after });
+        const page: ProductsQuery = await h.executeOk(ProductsDocument, {
+          filter: { categoryId: category.id },
+          sort,
+          first: 4,
+          after,
+        });
         seen.push(...page.products.nodes.map((p) => p.id));
         // New products arrive between every two pages, at both ends of the price range.
         await insertProduct(h.catalogue, { categoryId: category.id, priceAmount: pageNo % 2 ? 0 : 999_999 });
@@ -130,9 +140,10 @@ describe("pagination", () => {
   );
 
   it("refuses a cursor from another sort", async () => {
-    const first = await list({ sort: "PRICE_ASC", first: 1 });
-    const result = await execute(h.catalogue.url, PRODUCTS, {
-      variables: { sort: "NEWEST", after: first.products.pageInfo.endCursor },
+    const first = await h.executeOk(ProductsDocument, { sort: "PRICE_ASC", first: 1 });
+    const result = await h.execute(ProductsDocument, {
+      sort: "NEWEST",
+      after: first.products.pageInfo.endCursor,
     });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
   });
@@ -141,59 +152,34 @@ describe("pagination", () => {
 describe("products, categories and visibility", () => {
   it("finds a product by slug, and hides archived products from customers but not from admins", async () => {
     const { product } = await insertProduct(h.catalogue);
-    const bySlug = await executeOk<{ product: { id: string } }>(
-      h.catalogue.url,
-      `query($s: String) { product(slug: $s) { id } }`,
-      {
-        variables: { s: product.slug },
-      },
-    );
-    expect(bySlug.product.id).toBe(product.id);
+    const bySlug = await h.executeOk(ProductBySlugDocument, { slug: product.slug });
+    expect(bySlug.product!.id).toBe(product.id);
     const admin = await h.admin();
-    await executeOk(h.catalogue.url, `mutation($id: ID!) { archiveProduct(id: $id) { status } }`, {
-      variables: { id: product.id },
-      token: admin.token,
-    });
+    await h.executeOk(ArchiveProductDocument, { id: product.id }, admin);
     const customer = await h.customer();
-    const hidden = await executeOk<{ product: null }>(
-      h.catalogue.url,
-      `query($id: ID) { product(id: $id) { id } }`,
-      {
-        variables: { id: product.id },
-        token: customer.token,
-      },
-    );
+    const hidden = await h.executeOk(ProductByIdDocument, { id: product.id }, customer);
     expect(hidden.product).toBeNull();
-    const shown = await executeOk<{ product: { status: string; variants: { status: string }[] } }>(
-      h.catalogue.url,
-      `query($id: ID) { product(id: $id) { status variants { status } } }`,
-      { variables: { id: product.id }, token: admin.token },
-    );
+    const shown = await h.executeOk(ProductStatusDocument, { id: product.id }, admin);
     expect(shown.product).toMatchObject({ status: "ARCHIVED", variants: [{ status: "ARCHIVED" }] });
   });
 
   it("serves the category tree with children and parents", async () => {
     const root = await insertCategory(h.catalogue, "Tree root");
     const child = await insertCategory(h.catalogue, "Tree child", root);
-    const data = await executeOk<{ category: { children: { id: string; parent: { id: string } }[] } }>(
-      h.catalogue.url,
-      `query($id: ID) { category(id: $id) { children { id parent { id } } } }`,
-      { variables: { id: root.id } },
-    );
-    expect(data.category.children).toEqual([{ id: child.id, parent: { id: root.id } }]);
+    const data = await h.executeOk(CategoryChildrenDocument, { id: root.id });
+    expect(data.category!.children).toEqual([{ id: child.id, parent: { id: root.id } }]);
   });
 });
 
 describe("administration", () => {
-  const CREATE = `mutation($input: CreateProductInput!) { createProduct(input: $input) { id sku slug price { amount currency } } }`;
-
   it("refuses a customer with FORBIDDEN and writes nothing", async () => {
     const customer = await h.customer();
     const sku = `CUST-${Date.now()}`;
-    const result = await execute(h.catalogue.url, CREATE, {
-      variables: { input: { sku, name: "Nope", priceAmount: 100, currency: "USD" } },
-      token: customer.token,
-    });
+    const result = await h.execute(
+      CreateProductDocument,
+      { input: { sku, name: "Nope", priceAmount: 100, currency: "USD" } },
+      customer,
+    );
     expect(result.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const [row] = await h.catalogue.database.db
       .select({ n: count() })
@@ -205,34 +191,30 @@ describe("administration", () => {
   it("creates products and variants; bad input and a duplicate sku are BAD_USER_INPUT naming the field", async () => {
     const admin = await h.admin();
     const sku = `ADM-${Date.now()}`;
-    const created = await executeOk<{
-      createProduct: { id: string; slug: string; price: { currency: string } };
-    }>(h.catalogue.url, CREATE, {
-      variables: { input: { sku, name: "Trail Runner", priceAmount: 8999, currency: "usd" } },
-      token: admin.token,
-    });
+    const created = await h.executeOk(
+      CreateProductDocument,
+      { input: { sku, name: "Trail Runner", priceAmount: 8999, currency: "usd" } },
+      admin,
+    );
     expect(created.createProduct.price.currency).toBe("USD");
     expect(created.createProduct.slug).toMatch(/^trail-runner-/);
-    const duplicate = await execute(h.catalogue.url, CREATE, {
-      variables: { input: { sku, name: "Copy", priceAmount: 1, currency: "USD" } },
-      token: admin.token,
-    });
+    const duplicate = await h.execute(
+      CreateProductDocument,
+      { input: { sku, name: "Copy", priceAmount: 1, currency: "USD" } },
+      admin,
+    );
     expect(duplicate.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "sku" });
-    const negative = await execute(h.catalogue.url, CREATE, {
-      variables: { input: { sku: `${sku}-2`, name: "Cheap", priceAmount: -1, currency: "USD" } },
-      token: admin.token,
-    });
+    const negative = await h.execute(
+      CreateProductDocument,
+      { input: { sku: `${sku}-2`, name: "Cheap", priceAmount: -1, currency: "USD" } },
+      admin,
+    );
     expect(negative.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "priceAmount" });
 
-    const variant = await executeOk<{
-      createVariant: { sku: string; price: { amount: number }; stockOnHand: number; inStock: boolean };
-    }>(
-      h.catalogue.url,
-      `mutation($p: ID!, $input: CreateVariantInput!) { createVariant(productId: $p, input: $input) { sku price { amount } stockOnHand inStock } }`,
-      {
-        variables: { p: created.createProduct.id, input: { sku: `${sku}-42`, name: "EU 42" } },
-        token: admin.token,
-      },
+    const variant = await h.executeOk(
+      CreateVariantDocument,
+      { productId: created.createProduct.id, input: { sku: `${sku}-42`, name: "EU 42" } },
+      admin,
     );
     expect(variant.createVariant).toEqual({
       sku: `${sku}-42`,
@@ -248,23 +230,24 @@ describe("administration", () => {
     const b = await insertCategory(h.catalogue, "Move B", a);
     const c = await insertCategory(h.catalogue, "Move C", b);
     const target = await insertCategory(h.catalogue, "Move target");
-    const UPDATE = `mutation($id: ID!, $input: CategoryInput!) { updateCategory(id: $id, input: $input) { id parent { id } } }`;
-    const loop = await execute(h.catalogue.url, UPDATE, {
-      variables: { id: a.id, input: { name: "Move A", parentId: c.id } },
-      token: admin.token,
-    });
+    const loop = await h.execute(
+      UpdateCategoryDocument,
+      { id: a.id, input: { name: "Move A", parentId: c.id } },
+      admin,
+    );
     expect(loop.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "parentId" });
-    await executeOk(h.catalogue.url, UPDATE, {
-      variables: { id: b.id, input: { name: "Move B", parentId: target.id } },
-      token: admin.token,
-    });
+    await h.executeOk(
+      UpdateCategoryDocument,
+      { id: b.id, input: { name: "Move B", parentId: target.id } },
+      admin,
+    );
     const [moved] = await h.catalogue.database.db
       .select()
       .from(schema.categories)
       .where(eq(schema.categories.id, c.id));
     expect(moved?.path).toBe(`/${target.id}/${b.id}/${c.id}/`);
     const product = await insertProduct(h.catalogue, { categoryId: c.id });
-    const underTarget = await list({ filter: { categoryId: target.id } });
+    const underTarget = await h.executeOk(ProductsDocument, { filter: { categoryId: target.id } });
     expect(underTarget.products.nodes.map((p) => p.id)).toEqual([product.product.id]);
   });
 });

@@ -1,0 +1,277 @@
+/* eslint-disable */
+// Generated from subgraphs/catalogue/test/operations/catalogue/ and the catalogue subgraph's schema by `npm run codegen -w @storefront/contracts`; do not edit.
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> =
+  T | { [P in keyof T]?: P extends " $fragmentName" | "__typename" ? T[P] : never };
+import type { DocumentTypeDecoration } from "@graphql-typed-document-node/core";
+export type AttributeInput = {
+  name: string;
+  value: string;
+};
+
+export type CategoryInput = {
+  description?: string | null | undefined;
+  name: string;
+  parentId?: string | number | null | undefined;
+  position?: number | null | undefined;
+  /** Derived from the name when omitted. */
+  slug?: string | null | undefined;
+};
+
+export type CreateProductInput = {
+  attributes?: Array<AttributeInput> | null | undefined;
+  categoryId?: string | number | null | undefined;
+  /** ISO 4217, e.g. USD. */
+  currency: string;
+  description?: string | null | undefined;
+  images?: Array<ProductImageInput> | null | undefined;
+  name: string;
+  /** Minor units. */
+  priceAmount: number;
+  sku: string;
+  /** Derived from the name when omitted. */
+  slug?: string | null | undefined;
+};
+
+export type CreateVariantInput = {
+  attributes?: Array<AttributeInput> | null | undefined;
+  name: string;
+  /** Minor units, in the product's currency; the product's price when omitted. */
+  priceAmount?: number | null | undefined;
+  sku: string;
+};
+
+export type ProductFilter = {
+  /** This category and all categories below it. */
+  categoryId?: string | number | null | undefined;
+  /** Only products with at least one variant in stock. */
+  inStock?: boolean | null | undefined;
+  /** Highest `price.amount`, inclusive, in minor units. */
+  maxPrice?: number | null | undefined;
+  /** Lowest `price.amount`, inclusive, in minor units. */
+  minPrice?: number | null | undefined;
+  /** Full-text search over name (weighted higher) and description. Supports quotes, `or` and `-word`. */
+  query?: string | null | undefined;
+};
+
+export type ProductImageInput = {
+  alt: string;
+  url: string;
+};
+
+export type ProductSort =
+  | "NEWEST"
+  | "PRICE_ASC"
+  | "PRICE_DESC"
+  /** Highest average rating first; unrated products last. */
+  | "RATING"
+  /** Best match for `filter.query` first; without a query, the same as NEWEST. */
+  | "RELEVANCE";
+
+export type ProductStatus =
+  /** On sale and visible in the storefront. */
+  | "ACTIVE"
+  /** No longer sold; kept for order history. Hidden from browsing and search. */
+  | "ARCHIVED";
+
+export type CreateProductMutationVariables = Exact<{
+  input: CreateProductInput;
+}>;
+
+export type CreateProductMutation = {
+  createProduct: { id: string; sku: string; slug: string; price: { amount: number; currency: string } };
+};
+
+export type CreateVariantMutationVariables = Exact<{
+  productId: string | number;
+  input: CreateVariantInput;
+}>;
+
+export type CreateVariantMutation = {
+  createVariant: { sku: string; stockOnHand: number; inStock: boolean; price: { amount: number } };
+};
+
+export type ArchiveProductMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ArchiveProductMutation = { archiveProduct: { status: ProductStatus } };
+
+export type UpdateCategoryMutationVariables = Exact<{
+  id: string | number;
+  input: CategoryInput;
+}>;
+
+export type UpdateCategoryMutation = { updateCategory: { id: string; parent: { id: string } | null } };
+
+export type ProductsQueryVariables = Exact<{
+  filter?: ProductFilter | null | undefined;
+  sort?: ProductSort | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type ProductsQuery = {
+  products: {
+    nodes: Array<{ id: string; name: string; price: { amount: number } }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+
+export type ProductBySlugQueryVariables = Exact<{
+  slug?: string | null | undefined;
+}>;
+
+export type ProductBySlugQuery = { product: { id: string } | null };
+
+export type ProductByIdQueryVariables = Exact<{
+  id?: string | number | null | undefined;
+}>;
+
+export type ProductByIdQuery = { product: { id: string } | null };
+
+export type ProductStatusQueryVariables = Exact<{
+  id?: string | number | null | undefined;
+}>;
+
+export type ProductStatusQuery = {
+  product: { status: ProductStatus; variants: Array<{ status: ProductStatus }> } | null;
+};
+
+export type CategoryBySlugQueryVariables = Exact<{
+  slug?: string | null | undefined;
+}>;
+
+export type CategoryBySlugQuery = { category: { id: string } | null };
+
+export type CategoryChildrenQueryVariables = Exact<{
+  id?: string | number | null | undefined;
+}>;
+
+export type CategoryChildrenQuery = {
+  category: { children: Array<{ id: string; parent: { id: string } | null }> } | null;
+};
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>["__apiType"]>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const CreateProductDocument = new TypedDocumentString(`
+    mutation CreateProduct($input: CreateProductInput!) {
+  createProduct(input: $input) {
+    id
+    sku
+    slug
+    price {
+      amount
+      currency
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateProductMutation, CreateProductMutationVariables>;
+export const CreateVariantDocument = new TypedDocumentString(`
+    mutation CreateVariant($productId: ID!, $input: CreateVariantInput!) {
+  createVariant(productId: $productId, input: $input) {
+    sku
+    price {
+      amount
+    }
+    stockOnHand
+    inStock
+  }
+}
+    `) as unknown as TypedDocumentString<CreateVariantMutation, CreateVariantMutationVariables>;
+export const ArchiveProductDocument = new TypedDocumentString(`
+    mutation ArchiveProduct($id: ID!) {
+  archiveProduct(id: $id) {
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ArchiveProductMutation, ArchiveProductMutationVariables>;
+export const UpdateCategoryDocument = new TypedDocumentString(`
+    mutation UpdateCategory($id: ID!, $input: CategoryInput!) {
+  updateCategory(id: $id, input: $input) {
+    id
+    parent {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateCategoryMutation, UpdateCategoryMutationVariables>;
+export const ProductsDocument = new TypedDocumentString(`
+    query Products($filter: ProductFilter, $sort: ProductSort, $first: Int, $after: String) {
+  products(filter: $filter, sort: $sort, first: $first, after: $after) {
+    nodes {
+      id
+      name
+      price {
+        amount
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProductsQuery, ProductsQueryVariables>;
+export const ProductBySlugDocument = new TypedDocumentString(`
+    query ProductBySlug($slug: String) {
+  product(slug: $slug) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ProductBySlugQuery, ProductBySlugQueryVariables>;
+export const ProductByIdDocument = new TypedDocumentString(`
+    query ProductById($id: ID) {
+  product(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ProductByIdQuery, ProductByIdQueryVariables>;
+export const ProductStatusDocument = new TypedDocumentString(`
+    query ProductStatus($id: ID) {
+  product(id: $id) {
+    status
+    variants {
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProductStatusQuery, ProductStatusQueryVariables>;
+export const CategoryBySlugDocument = new TypedDocumentString(`
+    query CategoryBySlug($slug: String) {
+  category(slug: $slug) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CategoryBySlugQuery, CategoryBySlugQueryVariables>;
+export const CategoryChildrenDocument = new TypedDocumentString(`
+    query CategoryChildren($id: ID) {
+  category(id: $id) {
+    children {
+      id
+      parent {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CategoryChildrenQuery, CategoryChildrenQueryVariables>;

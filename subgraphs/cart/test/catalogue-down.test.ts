@@ -5,6 +5,7 @@ import { execute, freePort, startTestSubgraph } from "@storefront/testkit";
 import { schema } from "../src/db";
 import { cartConfigFrom } from "../src/env";
 import { cartModule } from "../src/server";
+import { AddToCartOutcomeDocument } from "./generated/cart";
 import type { CartSubgraph } from "./stack";
 
 let cart: CartSubgraph;
@@ -19,11 +20,9 @@ afterAll(async () => {
 
 describe("without the catalogue", () => {
   it("refuses to add (prices and stock cannot be checked) with a retryable UNAVAILABLE, shows no internals and writes nothing", async () => {
-    const result = await execute(
-      cart.url,
-      `mutation($v: ID!) { addToCart(variantId: $v, quantity: 1) { cartToken error { code } } }`,
-      { variables: { v: randomUUID() } },
-    );
+    const result = await execute(cart.url, AddToCartOutcomeDocument, {
+      variables: { variantId: randomUUID(), quantity: 1 },
+    });
     expect(result.errors?.[0]?.extensions?.code).toBe("UNAVAILABLE");
     expect(result.errors?.[0]?.message).not.toContain("127.0.0.1");
     const [carts] = await cart.database.db.select({ n: count() }).from(schema.carts);

@@ -1,22 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { execute, executeInternal, testEnv, useStack } from "@storefront/testkit";
+// Exactly what the orders subgraph sends: its own typed documents (packages/contracts/operations/cart).
+import { CheckoutCartDocument, CompleteCheckoutDocument } from "@storefront/contracts/cart";
+import { executeInternal, testEnv, type Operation, useStack } from "@storefront/testkit";
 import { schema } from "../src/db";
-import type { CheckoutCart } from "../src/services/checkout";
 import { startStack } from "./stack";
 
 const s = useStack(() => startStack());
 
-// Exactly what the orders subgraph sends (subgraphs/orders/src/services/checkout.ts).
-const CHECKOUT_CART = `query($userId: ID!) { checkoutCart(userId: $userId) { cartId currency subtotal lines { variantId sku productId productName variantName quantity unitPrice } issues { variantId code message } } }`;
-const COMPLETE = `mutation($cartId: ID!, $orderId: ID!, $lines: [CheckoutLineInput!]!) { completeCheckout(cartId: $cartId, orderId: $orderId, lines: $lines) }`;
-
-const internal = <T>(query: string, variables: Record<string, unknown>) =>
-  executeInternal<T>(s.cart.url, query, { variables, serviceToken: testEnv.serviceToken });
+const internal = <TData, TVariables>(operation: Operation<TData, TVariables>, variables: TVariables) =>
+  executeInternal(s.cart.url, operation, { variables, serviceToken: testEnv.serviceToken });
 
 async function checkoutCart(userId: string) {
-  const result = await internal<{ checkoutCart: CheckoutCart }>(CHECKOUT_CART, { userId });
+  const result = await internal(CheckoutCartDocument, { userId });
   expect(result.errors).toBeUndefined();
   return result.data!.checkoutCart;
 }
@@ -31,12 +28,13 @@ const quantitiesIn = async (cartId: string) =>
 describe("internal operations for the checkout", () => {
   it("are refused without the service credential", async () => {
     const customer = await s.customer();
-    const asCustomer = await execute(s.cart.url, CHECKOUT_CART, {
-      variables: { userId: customer.id },
-      token: customer.token,
-    });
+    const asCustomer = await s.execute(
+      CheckoutCartDocument,
+      { userId: customer.id },
+      { token: customer.token },
+    );
     expect(asCustomer.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    const wrongToken = await executeInternal(s.cart.url, COMPLETE, {
+    const wrongToken = await executeInternal(s.cart.url, CompleteCheckoutDocument, {
       variables: { cartId: randomUUID(), orderId: randomUUID(), lines: [] },
       serviceToken: "not-the-service-token-at-all-0000",
     });
@@ -52,7 +50,7 @@ describe("internal operations for the checkout", () => {
       lines: [],
       issues: [],
     });
-    const bad = await internal(CHECKOUT_CART, { userId: "nope" });
+    const bad = await internal(CheckoutCartDocument, { userId: "nope" });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "userId" });
   });
 
@@ -105,7 +103,7 @@ describe("internal operations for the checkout", () => {
     await s.add(a.id, 2, { token: customer.token });
     await s.add(c.id, 1, { token: customer.token });
 
-    const done = await internal<{ completeCheckout: boolean }>(COMPLETE, {
+    const done = await internal(CompleteCheckoutDocument, {
       cartId: cart!.id,
       orderId,
       lines: ordered,
@@ -114,7 +112,7 @@ describe("internal operations for the checkout", () => {
     expect(await quantitiesIn(cart!.id)).toEqual({ [a.id]: 2, [c.id]: 1 });
 
     // A repeat of the same order is a no-op that still answers true.
-    const again = await internal<{ completeCheckout: boolean }>(COMPLETE, {
+    const again = await internal(CompleteCheckoutDocument, {
       cartId: cart!.id,
       orderId,
       lines: ordered,
@@ -132,7 +130,7 @@ describe("internal operations for the checkout", () => {
     const customer = await s.customer();
     const variant = await s.variant();
     const { cart } = await s.add(variant.id, 2, { token: customer.token });
-    const done = await internal<{ completeCheckout: boolean }>(COMPLETE, {
+    const done = await internal(CompleteCheckoutDocument, {
       cartId: cart!.id,
       orderId: randomUUID(),
       lines: [{ variantId: variant.id, quantity: 2 }],
@@ -145,13 +143,13 @@ describe("internal operations for the checkout", () => {
 
   it("completeCheckout refuses malformed ids and writes nothing", async () => {
     const before = await s.cart.database.db.select().from(schema.completedCheckouts);
-    const bad = await internal(COMPLETE, {
+    const bad = await internal(CompleteCheckoutDocument, {
       cartId: randomUUID(),
       orderId: "order-1",
       lines: [{ variantId: randomUUID(), quantity: 1 }],
     });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "orderId" });
-    const zero = await internal(COMPLETE, {
+    const zero = await internal(CompleteCheckoutDocument, {
       cartId: randomUUID(),
       orderId: randomUUID(),
       lines: [{ variantId: randomUUID(), quantity: 0 }],

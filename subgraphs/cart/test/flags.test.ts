@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { countSql, testEnv, type TestAccount, useStack } from "@storefront/testkit";
-import { CART_FIELDS, startStack, type CartShape } from "./stack";
+import { CartDocument, ClearCartDocument, type CartFieldsFragment } from "./generated/cart";
+import { startStack } from "./stack";
 
 const s = useStack(() => startStack());
 
-const lineFor = (cart: CartShape, variantId: string) => cart.lines.find((l) => l.variant.id === variantId)!;
+const lineFor = (cart: CartFieldsFragment, variantId: string) =>
+  cart.lines.find((l) => l.variant.id === variantId)!;
 
 describe("lines whose variant changed in the catalogue", () => {
   let ann: TestAccount;
@@ -80,10 +82,10 @@ describe("cost of reading a cart", () => {
   async function measure(token: string) {
     const catalogueBefore = s.catalogueRequests();
     const { result, statements } = await countSql({ cart: s.cart.database }, () =>
-      s.runOk<{ cart: CartShape }>(`{ cart { ${CART_FIELDS} } }`, {}, { token }),
+      s.as({ token }).executeOk(CartDocument),
     );
     return {
-      cart: result.cart,
+      cart: result.cart!,
       sql: statements.cart,
       catalogueCalls: s.catalogueRequests() - catalogueBefore,
     };
@@ -128,7 +130,7 @@ describe("cost of reading a cart", () => {
   it("never asks the catalogue for a cart with no lines", async () => {
     const customer = await s.customer();
     const before = s.catalogueRequests();
-    await s.runOk(`mutation { clearCart { ${CART_FIELDS} } }`, {}, { token: customer.token });
+    await s.as({ token: customer.token }).executeOk(ClearCartDocument);
     expect(s.catalogueRequests() - before).toBe(0);
   });
 });

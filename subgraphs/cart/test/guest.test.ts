@@ -3,7 +3,16 @@ import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { useStack } from "@storefront/testkit";
 import { schema } from "../src/db";
-import { CART_FIELDS, startStack, type CartShape } from "./stack";
+import {
+  AddToCartByTokenDocument,
+  AddToCartOutcomeDocument,
+  CartByTokenDocument,
+  ClearCartIdDocument,
+  RemoveFromCartOutcomeDocument,
+  SetCartLineQuantityOutcomeDocument,
+  type TypedDocumentString,
+} from "./generated/cart";
+import { startStack } from "./stack";
 
 const s = useStack(() => startStack());
 
@@ -46,34 +55,29 @@ describe("guest carts", () => {
   it("accepts the token as the cartToken argument, for clients that cannot set headers", async () => {
     const variant = await s.variant();
     const { cartToken, cart } = await s.add(variant.id, 1);
-    const data = await s.runOk<{ cart: { id: string } }>(`query($t: String) { cart(cartToken: $t) { id } }`, {
-      t: cartToken,
+    const data = await s.executeOk(CartByTokenDocument, { cartToken });
+    expect(data.cart!.id).toBe(cart!.id);
+    const added = await s.executeOk(AddToCartByTokenDocument, {
+      variantId: variant.id,
+      quantity: 1,
+      cartToken,
     });
-    expect(data.cart.id).toBe(cart!.id);
-    const added = await s.runOk<{ addToCart: { cart: CartShape; cartToken: string | null } }>(
-      `mutation($v: ID!, $t: String) { addToCart(variantId: $v, quantity: 1, cartToken: $t) { cartToken cart { ${CART_FIELDS} } } }`,
-      { v: variant.id, t: cartToken },
-    );
     expect(added.addToCart).toMatchObject({ cartToken: null, cart: { id: cart!.id, itemCount: 2 } });
   });
 
   it("takes a null cartToken argument as no argument (the orders test harness sends one)", async () => {
     const variant = await s.variant();
-    const query = `mutation($v: ID!, $q: Int!, $t: String) { addToCart(variantId: $v, quantity: $q, cartToken: $t) { cartToken cart { itemCount } } }`;
-    const guest = await s.runOk<{ addToCart: { cartToken: string | null; cart: { itemCount: number } } }>(
-      query,
-      {
-        v: variant.id,
-        q: 2,
-        t: null,
-      },
-    );
+    const guest = await s.executeOk(AddToCartByTokenDocument, {
+      variantId: variant.id,
+      quantity: 2,
+      cartToken: null,
+    });
     expect(guest.addToCart.cartToken).toBeTruthy();
-    expect(guest.addToCart.cart.itemCount).toBe(2);
+    expect(guest.addToCart.cart!.itemCount).toBe(2);
     const customer = await s.customer();
-    const signedIn = await s.runOk<{ addToCart: { cartToken: string | null } }>(
-      query,
-      { v: variant.id, q: 1, t: null },
+    const signedIn = await s.executeOk(
+      AddToCartByTokenDocument,
+      { variantId: variant.id, quantity: 1, cartToken: null },
       { token: customer.token },
     );
     expect(signedIn.addToCart.cartToken).toBeNull();
@@ -92,38 +96,33 @@ describe("guest carts", () => {
   it("refuses bad input with BAD_USER_INPUT naming the field, and writes nothing", async () => {
     const variant = await s.variant();
     const before = await rowCounts();
-    const cases: [string, Record<string, unknown>, string][] = [
+    // Each case: the operation's text (to name a failing case), how to send it, the field refused.
+    const refused = <TData, TVariables>(
+      operation: TypedDocumentString<TData, TVariables>,
+      variables: NoInfer<TVariables>,
+      field: string,
+    ) =>
       [
-        `mutation($v: ID!, $q: Int!) { addToCart(variantId: $v, quantity: $q) { cartToken } }`,
-        { v: variant.id, q: 0 },
-        "quantity",
-      ],
-      [
-        `mutation($v: ID!, $q: Int!) { addToCart(variantId: $v, quantity: $q) { cartToken } }`,
-        { v: variant.id, q: 100 },
-        "quantity",
-      ],
-      [
-        `mutation($v: ID!, $q: Int!) { addToCart(variantId: $v, quantity: $q) { cartToken } }`,
-        { v: "not-a-uuid", q: 1 },
-        "variantId",
-      ],
-      [
-        `mutation($v: ID!, $t: String) { addToCart(variantId: $v, quantity: 1, cartToken: $t) { cartToken } }`,
-        { v: variant.id, t: "short" },
+        `${operation.toString()} ${JSON.stringify(variables)}`,
+        () => s.execute(operation, variables),
+        field,
+      ] as const;
+    const cases = [
+      refused(AddToCartOutcomeDocument, { variantId: variant.id, quantity: 0 }, "quantity"),
+      refused(AddToCartOutcomeDocument, { variantId: variant.id, quantity: 100 }, "quantity"),
+      refused(AddToCartOutcomeDocument, { variantId: "not-a-uuid", quantity: 1 }, "variantId"),
+      refused(
+        AddToCartOutcomeDocument,
+        { variantId: variant.id, quantity: 1, cartToken: "short" },
         "cartToken",
-      ],
-      [
-        `mutation($v: ID!) { setCartLineQuantity(variantId: $v, quantity: -1) { cartToken } }`,
-        { v: variant.id },
-        "quantity",
-      ],
-      [`mutation { removeFromCart(variantId: "nope") { cartToken } }`, {}, "variantId"],
-      [`query { cart(cartToken: "has spaces in it, so no") { id } }`, {}, "cartToken"],
-      [`query($t: String) { cart(cartToken: $t) { id } }`, { t: `${"a".repeat(40)}\u0000` }, "cartToken"],
+      ),
+      refused(SetCartLineQuantityOutcomeDocument, { variantId: variant.id, quantity: -1 }, "quantity"),
+      refused(RemoveFromCartOutcomeDocument, { variantId: "nope" }, "variantId"),
+      refused(CartByTokenDocument, { cartToken: "has spaces in it, so no" }, "cartToken"),
+      refused(CartByTokenDocument, { cartToken: `${"a".repeat(40)}\u0000` }, "cartToken"),
     ];
-    for (const [query, variables, field] of cases) {
-      const result = await s.run(query, variables);
+    for (const [query, send, field] of cases) {
+      const result = await send();
       expect(result.errors?.[0]?.extensions, query).toMatchObject({ code: "BAD_USER_INPUT", field });
     }
     expect(await rowCounts()).toEqual(before);
@@ -140,7 +139,7 @@ describe("guest carts", () => {
   });
 
   it("clearCart without a guest cart is NOT_FOUND", async () => {
-    const result = await s.run(`mutation { clearCart { id } }`);
+    const result = await s.execute(ClearCartIdDocument);
     expect(result.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
   });
 });

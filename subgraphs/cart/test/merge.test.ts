@@ -3,11 +3,13 @@ import { describe, expect, it } from "vitest";
 import { useStack } from "@storefront/testkit";
 import { schema } from "../src/db";
 import { hashCartToken } from "../src/services/carts";
-import { CART_FIELDS, startStack, type CartShape } from "./stack";
+import { MergeGuestCartDocument, MergeGuestCartIdDocument, type CartFieldsFragment } from "./generated/cart";
+import { startStack } from "./stack";
 
 const s = useStack(() => startStack());
 
-const quantities = (cart: CartShape) => Object.fromEntries(cart.lines.map((l) => [l.variant.id, l.quantity]));
+const quantities = (cart: CartFieldsFragment) =>
+  Object.fromEntries(cart.lines.map((l) => [l.variant.id, l.quantity]));
 
 async function guestCartRow(token: string) {
   const [row] = await s.cart.database.db
@@ -102,14 +104,12 @@ describe("mergeGuestCart", () => {
 
   it("is for signed-in customers, with a well-formed token", async () => {
     const guest = await s.add((await s.variant()).id, 1);
-    const anonymous = await s.run(`mutation($t: String!) { mergeGuestCart(cartToken: $t) { id } }`, {
-      t: guest.cartToken,
-    });
+    const anonymous = await s.execute(MergeGuestCartIdDocument, { cartToken: guest.cartToken! });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     const eve = await s.customer();
-    const malformed = await s.run(
-      `mutation($t: String!) { mergeGuestCart(cartToken: $t) { id } }`,
-      { t: "no good" },
+    const malformed = await s.execute(
+      MergeGuestCartIdDocument,
+      { cartToken: "no good" },
       { token: eve.token },
     );
     expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "cartToken" });
@@ -121,16 +121,8 @@ describe("mergeGuestCart", () => {
     const variant = await s.variant({ stock: 10 });
     const guest = await s.add(variant.id, 2);
     const results = await Promise.all([
-      s.runOk<{ mergeGuestCart: CartShape }>(
-        `mutation($t: String!) { mergeGuestCart(cartToken: $t) { ${CART_FIELDS} } }`,
-        { t: guest.cartToken },
-        { token: fay.token },
-      ),
-      s.runOk<{ mergeGuestCart: CartShape }>(
-        `mutation($t: String!) { mergeGuestCart(cartToken: $t) { ${CART_FIELDS} } }`,
-        { t: guest.cartToken },
-        { token: gus.token },
-      ),
+      s.executeOk(MergeGuestCartDocument, { cartToken: guest.cartToken! }, { token: fay.token }),
+      s.executeOk(MergeGuestCartDocument, { cartToken: guest.cartToken! }, { token: gus.token }),
     ]);
     expect(results.map((r) => r.mergeGuestCart.itemCount).sort()).toEqual([0, 2]);
   });

@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type TestAccount, useStack } from "@storefront/testkit";
 import { schema } from "../src/db";
-import { CART_FIELDS, startStack, type CartShape } from "./stack";
+import { ClearCartDocument } from "./generated/cart";
+import { startStack } from "./stack";
 
 const s = useStack(() => startStack());
 
@@ -40,11 +41,7 @@ describe("a signed-in customer's cart", () => {
     expect(removed.cart).toMatchObject({ itemCount: 0, lines: [], subtotal: null, readyForCheckout: false });
 
     await s.add(tea.id, 4, caller);
-    const cleared = await s.runOk<{ clearCart: CartShape }>(
-      `mutation { clearCart { ${CART_FIELDS} } }`,
-      {},
-      caller,
-    );
+    const cleared = await s.as(caller).executeOk(ClearCartDocument);
     expect(cleared.clearCart).toMatchObject({ id: added.cart!.id, itemCount: 0, lines: [] });
     expect(await linesOf(added.cart!.id)).toEqual([]);
     // The cart stays (empty) and is the same one next time.

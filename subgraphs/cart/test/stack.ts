@@ -5,12 +5,9 @@ import { deleteVariant } from "@storefront/catalogue/testing";
 import {
   buildStack,
   catalogueAdmin,
-  execute,
-  executeOk,
   startTestSubgraph,
   startTokenIssuer,
-  type Caller as StackCaller,
-  type ExecuteResult,
+  type Caller,
   type TestAccount,
   type TestSubgraph,
 } from "@storefront/testkit";
@@ -18,6 +15,18 @@ import { seedUsers, usersConfigFrom, usersModule } from "@storefront/users";
 import { cartConfigFrom } from "../src/env";
 import { cartModule } from "../src/server";
 import type { schema } from "../src/db";
+import {
+  AddToCartDocument,
+  CartDocument,
+  MergeGuestCartDocument,
+  RemoveFromCartDocument,
+  SetCartLineQuantityDocument,
+  type AddToCartMutation,
+  type CartQuery,
+  type MergeGuestCartMutation,
+  type RemoveFromCartMutation,
+  type SetCartLineQuantityMutation,
+} from "./generated/cart";
 
 export type CartSubgraph = TestSubgraph<typeof schema>;
 
@@ -65,47 +74,18 @@ async function startCountingProxy(target: string) {
   };
 }
 
-export interface Caller {
-  /** A signed-in customer's access token. */
-  token?: string;
-  /** A guest's cart token, sent as the `x-cart-token` header. */
+/**
+ * Who sends a cart operation: the testkit's caller (a signed-in customer's token), or a guest by
+ * its cart token, which the cart reads from the `x-cart-token` header.
+ */
+export interface CartCaller extends Caller {
   cartToken?: string;
 }
 
-export const CART_FIELDS = `
-  id itemCount readyForCheckout updatedAt
-  subtotal { amount currency }
-  lines {
-    id quantity
-    variant { id }
-    unitPrice { amount currency }
-    lineTotal { amount currency }
-    issue { code message available }
-  }`;
-
-export interface CartShape {
-  id: string;
-  itemCount: number;
-  readyForCheckout: boolean;
-  updatedAt: string;
-  subtotal: { amount: number; currency: string } | null;
-  lines: {
-    id: string;
-    quantity: number;
-    variant: { id: string };
-    unitPrice: { amount: number; currency: string } | null;
-    lineTotal: { amount: number; currency: string } | null;
-    issue: { code: string; message: string; available: number } | null;
-  }[];
+/** The testkit's caller for a cart caller: a guest's cart token becomes its `x-cart-token` header. */
+export function asCaller({ cartToken, ...caller }: CartCaller): Caller {
+  return cartToken ? { ...caller, headers: { ...caller.headers, "x-cart-token": cartToken } } : caller;
 }
-
-export interface PayloadShape {
-  cart: CartShape | null;
-  cartToken: string | null;
-  error: { code: string; message: string; available: number | null } | null;
-}
-
-const PAYLOAD = `cart { ${CART_FIELDS} } cartToken error { code message available }`;
 
 /**
  * The cart on a fresh database, with a real users subgraph (tokens) and a real catalogue (prices
@@ -122,11 +102,6 @@ export async function startStack(env: Record<string, string> = {}) {
     catalogueSubgraph.url,
     (await issuer.accounts.admin("Catalogue Admin")).token,
   );
-  const headersOf = (caller: Caller): StackCaller => ({
-    ...(caller.token ? { token: caller.token } : {}),
-    ...(caller.cartToken ? { headers: { "x-cart-token": caller.cartToken } } : {}),
-  });
-
   const stack = buildStack(
     cart,
     [() => proxy.close(), () => catalogueSubgraph.stop(), () => issuer.users.stop()],
@@ -153,51 +128,34 @@ export async function startStack(env: Record<string, string> = {}) {
        */
       deleteVariant: (variantId: string) => deleteVariant(catalogueSubgraph.database.db, variantId),
 
-      run<T>(
-        query: string,
-        variables: Record<string, unknown> = {},
-        caller: Caller = {},
-      ): Promise<ExecuteResult<T>> {
-        return execute<T>(cart.url, query, { variables, ...headersOf(caller) });
+      async readCart(caller: CartCaller): Promise<CartQuery["cart"]> {
+        return (await stack.as(asCaller(caller)).executeOk(CartDocument)).cart;
       },
-      runOk<T>(query: string, variables: Record<string, unknown> = {}, caller: Caller = {}): Promise<T> {
-        return executeOk<T>(cart.url, query, { variables, ...headersOf(caller) });
+      async add(
+        variantId: string,
+        quantity: number,
+        caller: CartCaller = {},
+      ): Promise<AddToCartMutation["addToCart"]> {
+        return (await stack.executeOk(AddToCartDocument, { variantId, quantity }, asCaller(caller)))
+          .addToCart;
       },
-      async readCart(caller: Caller): Promise<CartShape | null> {
-        return (await stack.runOk<{ cart: CartShape | null }>(`{ cart { ${CART_FIELDS} } }`, {}, caller))
-          .cart;
+      async setQuantity(
+        variantId: string,
+        quantity: number,
+        caller: CartCaller = {},
+      ): Promise<SetCartLineQuantityMutation["setCartLineQuantity"]> {
+        return (await stack.executeOk(SetCartLineQuantityDocument, { variantId, quantity }, asCaller(caller)))
+          .setCartLineQuantity;
       },
-      async add(variantId: string, quantity: number, caller: Caller = {}): Promise<PayloadShape> {
-        const data = await stack.runOk<{ addToCart: PayloadShape }>(
-          `mutation($v: ID!, $q: Int!) { addToCart(variantId: $v, quantity: $q) { ${PAYLOAD} } }`,
-          { v: variantId, q: quantity },
-          caller,
-        );
-        return data.addToCart;
+      async remove(
+        variantId: string,
+        caller: CartCaller = {},
+      ): Promise<RemoveFromCartMutation["removeFromCart"]> {
+        return (await stack.executeOk(RemoveFromCartDocument, { variantId }, asCaller(caller)))
+          .removeFromCart;
       },
-      async setQuantity(variantId: string, quantity: number, caller: Caller = {}): Promise<PayloadShape> {
-        const data = await stack.runOk<{ setCartLineQuantity: PayloadShape }>(
-          `mutation($v: ID!, $q: Int!) { setCartLineQuantity(variantId: $v, quantity: $q) { ${PAYLOAD} } }`,
-          { v: variantId, q: quantity },
-          caller,
-        );
-        return data.setCartLineQuantity;
-      },
-      async remove(variantId: string, caller: Caller = {}): Promise<PayloadShape> {
-        const data = await stack.runOk<{ removeFromCart: PayloadShape }>(
-          `mutation($v: ID!) { removeFromCart(variantId: $v) { ${PAYLOAD} } }`,
-          { v: variantId },
-          caller,
-        );
-        return data.removeFromCart;
-      },
-      async merge(cartToken: string, token: string): Promise<CartShape> {
-        const data = await stack.runOk<{ mergeGuestCart: CartShape }>(
-          `mutation($t: String!) { mergeGuestCart(cartToken: $t) { ${CART_FIELDS} } }`,
-          { t: cartToken },
-          { token },
-        );
-        return data.mergeGuestCart;
+      async merge(cartToken: string, token: string): Promise<MergeGuestCartMutation["mergeGuestCart"]> {
+        return (await stack.executeOk(MergeGuestCartDocument, { cartToken }, { token })).mergeGuestCart;
       },
     },
   );

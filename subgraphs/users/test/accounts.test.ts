@@ -1,28 +1,23 @@
 import { and, count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execute, executeOk, uniqueEmail, PASSWORD } from "@storefront/testkit";
+import { describe, expect, it } from "vitest";
+import { uniqueEmail, useStack, PASSWORD } from "@storefront/testkit";
 import { schema } from "../src/db";
 import {
-  SESSION_FIELDS,
-  clientIp,
-  login,
-  register,
-  registerAdmin,
-  startStack,
-  type AuthSessionResult,
-  type Stack,
-} from "./stack";
+  AuditLogDocument,
+  ChangePasswordDocument,
+  LogoutDocument,
+  MeIdDocument,
+  MeWithEmailDocument,
+  RefreshDocument,
+  RegisterDocument,
+  SetUserRoleDocument,
+  UserEntitiesDocument,
+  UserEntityAddressesDocument,
+  UsersDocument,
+} from "./generated/users";
+import { clientIp, login, register, registerAdmin, startStack } from "./stack";
 
-let users: Stack;
-beforeAll(async () => {
-  users = await startStack();
-});
-afterAll(async () => {
-  await users?.stop();
-});
-
-const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { __typename ${SESSION_FIELDS} } }`;
-const REFRESH = `mutation($token: String!) { refresh(refreshToken: $token) { accessToken refreshToken user { id } } }`;
+const users = useStack(() => startStack());
 
 async function rowsWithEmail(email: string) {
   const [row] = await users.db.select({ n: count() }).from(schema.users).where(eq(schema.users.email, email));
@@ -52,7 +47,7 @@ describe("register", () => {
   ])("rejects a bad %s with BAD_USER_INPUT naming the field, writing nothing", async (field, override) => {
     const email = (override as { email?: string }).email ?? uniqueEmail();
     const input = { email, password: PASSWORD, name: "Ann", ...override };
-    const result = await execute(users.url, REGISTER, { variables: { input } });
+    const result = await users.execute(RegisterDocument, { input });
     expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(result.errors?.[0]?.extensions?.field).toBe(field);
     expect(result.errors?.[0]?.message).toContain(field);
@@ -69,13 +64,9 @@ describe("register", () => {
 
   it("answers a duplicate email with a typed EMAIL_TAKEN error and keeps one row", async () => {
     const first = await register(users.url);
-    const again = await executeOk<{ register: AuthSessionResult & { __typename: string } }>(
-      users.url,
-      REGISTER,
-      {
-        variables: { input: { email: first.email, password: "another long password", name: "Copy" } },
-      },
-    );
+    const again = await users.executeOk(RegisterDocument, {
+      input: { email: first.email, password: "another long password", name: "Copy" },
+    });
     expect(again.register).toMatchObject({ __typename: "AuthError", code: "EMAIL_TAKEN" });
     expect(await rowsWithEmail(first.email)).toBe(1);
   });
@@ -121,28 +112,18 @@ describe("login", () => {
 describe("refresh tokens", () => {
   it("rotate: each refresh returns a new token and the old one stops working", async () => {
     const account = await register(users.url);
-    const first = await executeOk<{ refresh: { refreshToken: string; accessToken: string } }>(
-      users.url,
-      REFRESH,
-      {
-        variables: { token: account.refreshToken },
-      },
-    );
+    const first = await users.executeOk(RefreshDocument, { token: account.refreshToken! });
     expect(first.refresh.refreshToken).not.toBe(account.refreshToken);
-    const second = await executeOk<{ refresh: { refreshToken: string } }>(users.url, REFRESH, {
-      variables: { token: first.refresh.refreshToken },
-    });
+    const second = await users.executeOk(RefreshDocument, { token: first.refresh.refreshToken });
     expect(second.refresh.refreshToken).toBeTruthy();
   });
 
   it("reuse of a rotated token revokes the whole session, including the newest token", async () => {
     const account = await register(users.url);
-    const rotated = await executeOk<{ refresh: { refreshToken: string } }>(users.url, REFRESH, {
-      variables: { token: account.refreshToken },
-    });
-    const reuse = await execute(users.url, REFRESH, { variables: { token: account.refreshToken } });
+    const rotated = await users.executeOk(RefreshDocument, { token: account.refreshToken! });
+    const reuse = await users.execute(RefreshDocument, { token: account.refreshToken! });
     expect(reuse.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
-    const newest = await execute(users.url, REFRESH, { variables: { token: rotated.refresh.refreshToken } });
+    const newest = await users.execute(RefreshDocument, { token: rotated.refresh.refreshToken });
     expect(newest.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     expect(await auditTypes({ userId: account.user!.id })).toContain("REFRESH_TOKEN_REUSED");
     const live = await users.db
@@ -160,20 +141,18 @@ describe("refresh tokens", () => {
   it("lets only one of two concurrent refreshes with the same token succeed", async () => {
     const account = await register(users.url);
     const results = await Promise.all([
-      execute(users.url, REFRESH, { variables: { token: account.refreshToken } }),
-      execute(users.url, REFRESH, { variables: { token: account.refreshToken } }),
+      users.execute(RefreshDocument, { token: account.refreshToken! }),
+      users.execute(RefreshDocument, { token: account.refreshToken! }),
     ]);
     expect(results.filter((r) => r.data?.refresh).length).toBe(1);
   });
 
   it("rejects garbage and logout ends the session", async () => {
-    const garbage = await execute(users.url, REFRESH, { variables: { token: "nonsense" } });
+    const garbage = await users.execute(RefreshDocument, { token: "nonsense" });
     expect(garbage.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     const account = await register(users.url);
-    await executeOk(users.url, `mutation($t: String!) { logout(refreshToken: $t) }`, {
-      variables: { t: account.refreshToken },
-    });
-    const after = await execute(users.url, REFRESH, { variables: { token: account.refreshToken } });
+    await users.executeOk(LogoutDocument, { token: account.refreshToken! });
+    const after = await users.execute(RefreshDocument, { token: account.refreshToken! });
     expect(after.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     expect(await auditTypes({ userId: account.user!.id })).toContain("LOGGED_OUT");
   });
@@ -182,36 +161,25 @@ describe("refresh tokens", () => {
 describe("me and privacy", () => {
   it("returns the signed-in user and null for guests", async () => {
     const account = await register(users.url);
-    const me = await executeOk<{ me: { id: string; email: string } | null }>(
-      users.url,
-      `{ me { id email } }`,
-      {
-        token: account.accessToken,
-      },
-    );
+    const me = await users.executeOk(MeWithEmailDocument, {}, { token: account.accessToken });
     expect(me.me).toEqual({ id: account.user!.id, email: account.email });
-    const guest = await executeOk<{ me: null }>(users.url, `{ me { id } }`);
+    const guest = await users.executeOk(MeIdDocument);
     expect(guest.me).toBeNull();
   });
 
   it("hides another user's email and role, and refuses their addresses", async () => {
     const alice = await register(users.url);
     const bob = await register(users.url);
-    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id name email role } } }`;
-    const seen = await executeOk<{
-      _entities: { email: string | null; role: string | null; name: string }[];
-    }>(users.url, query, {
-      variables: { r: [{ __typename: "User", id: bob.user!.id }] },
-      token: alice.accessToken,
-    });
+    const seen = await users.executeOk(
+      UserEntitiesDocument,
+      { representations: [{ __typename: "User", id: bob.user!.id }] },
+      { token: alice.accessToken },
+    );
     expect(seen._entities[0]).toMatchObject({ name: "Test User", email: null, role: null });
-    const addresses = await execute(
-      users.url,
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { addresses { id } } } }`,
-      {
-        variables: { r: [{ __typename: "User", id: bob.user!.id }] },
-        token: alice.accessToken,
-      },
+    const addresses = await users.execute(
+      UserEntityAddressesDocument,
+      { representations: [{ __typename: "User", id: bob.user!.id }] },
+      { token: alice.accessToken },
     );
     expect(addresses.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
@@ -221,27 +189,26 @@ describe("password change", () => {
   it("needs the current password, then only the new one works and other sessions end", async () => {
     const account = await register(users.url);
     const other = await login(users.url, account.email, account.password);
-    const CHANGE = `mutation($input: ChangePasswordInput!) { changePassword(input: $input) }`;
-    const wrong = await execute(users.url, CHANGE, {
-      variables: { input: { currentPassword: "not it at all", newPassword: "a brand new password" } },
-      token: account.accessToken,
-    });
+    const wrong = await users.execute(
+      ChangePasswordDocument,
+      { input: { currentPassword: "not it at all", newPassword: "a brand new password" } },
+      { token: account.accessToken },
+    );
     expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "currentPassword" });
-    await executeOk(users.url, CHANGE, {
-      variables: { input: { currentPassword: account.password, newPassword: "a brand new password" } },
-      token: account.accessToken,
-    });
+    await users.executeOk(
+      ChangePasswordDocument,
+      { input: { currentPassword: account.password, newPassword: "a brand new password" } },
+      { token: account.accessToken },
+    );
     expect((await login(users.url, account.email, account.password)).data?.login.code).toBe(
       "INVALID_CREDENTIALS",
     );
     expect(
       (await login(users.url, account.email, "a brand new password")).data?.login.accessToken,
     ).toBeTruthy();
-    const otherRefresh = await execute(users.url, REFRESH, {
-      variables: { token: other.data!.login.refreshToken },
-    });
+    const otherRefresh = await users.execute(RefreshDocument, { token: other.data!.login.refreshToken! });
     expect(otherRefresh.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
-    const ownRefresh = await execute(users.url, REFRESH, { variables: { token: account.refreshToken } });
+    const ownRefresh = await users.execute(RefreshDocument, { token: account.refreshToken! });
     expect(ownRefresh.data?.refresh).toBeTruthy();
     expect(await auditTypes({ userId: account.user!.id })).toContain("PASSWORD_CHANGED");
   });
@@ -252,13 +219,10 @@ describe("password change with a blank new password", () => {
     "refuses %j with BAD_USER_INPUT naming newPassword; the old password keeps working",
     async (newPassword) => {
       const account = await register(users.url);
-      const result = await execute(
-        users.url,
-        `mutation($input: ChangePasswordInput!) { changePassword(input: $input) }`,
-        {
-          variables: { input: { currentPassword: account.password, newPassword } },
-          token: account.accessToken,
-        },
+      const result = await users.execute(
+        ChangePasswordDocument,
+        { input: { currentPassword: account.password, newPassword } },
+        { token: account.accessToken },
       );
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "newPassword" });
       expect(result.errors?.[0]?.message).toContain("newPassword");
@@ -270,15 +234,14 @@ describe("password change with a blank new password", () => {
 });
 
 describe("roles", () => {
-  const SET_ROLE = `mutation($id: ID!, $role: Role!) { setUserRole(userId: $id, role: $role) { id role } }`;
-
   it("refuses a customer with FORBIDDEN and changes nothing", async () => {
     const customer = await register(users.url);
     const target = await register(users.url);
-    const result = await execute(users.url, SET_ROLE, {
-      variables: { id: target.user!.id, role: "ADMIN" },
-      token: customer.accessToken,
-    });
+    const result = await users.execute(
+      SetUserRoleDocument,
+      { id: target.user!.id, role: "ADMIN" },
+      { token: customer.accessToken },
+    );
     expect(result.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const [row] = await users.db.select().from(schema.users).where(eq(schema.users.id, target.user!.id));
     expect(row?.role).toBe("CUSTOMER");
@@ -287,41 +250,32 @@ describe("roles", () => {
   it("lets an admin promote a user, audited, but not demote themselves", async () => {
     const admin = await registerAdmin(users);
     const target = await register(users.url);
-    const promoted = await executeOk<{ setUserRole: { role: string } }>(users.url, SET_ROLE, {
-      variables: { id: target.user!.id, role: "ADMIN" },
-      token: admin.accessToken,
-    });
+    const promoted = await users.executeOk(
+      SetUserRoleDocument,
+      { id: target.user!.id, role: "ADMIN" },
+      { token: admin.accessToken },
+    );
     expect(promoted.setUserRole.role).toBe("ADMIN");
     expect(await auditTypes({ userId: target.user!.id })).toContain("ROLE_CHANGED");
-    const self = await execute(users.url, SET_ROLE, {
-      variables: { id: admin.user!.id, role: "CUSTOMER" },
-      token: admin.accessToken,
-    });
+    const self = await users.execute(
+      SetUserRoleDocument,
+      { id: admin.user!.id, role: "CUSTOMER" },
+      { token: admin.accessToken },
+    );
     expect(self.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 
   it("shows admins the audit log and users list as connections; customers are refused", async () => {
     const admin = await registerAdmin(users);
     const target = await register(users.url);
-    const log = await executeOk<{ auditLog: { nodes: { type: string; user: { id: string } }[] } }>(
-      users.url,
-      `query($u: ID) { auditLog(userId: $u) { nodes { type user { id } } pageInfo { hasNextPage } } }`,
-      { variables: { u: target.user!.id }, token: admin.accessToken },
-    );
+    const asAdmin = users.as({ token: admin.accessToken });
+    const log = await asAdmin.executeOk(AuditLogDocument, { userId: target.user!.id });
     expect(log.auditLog.nodes.map((n) => n.type)).toEqual(["REGISTERED"]);
-    const page1 = await executeOk<{
-      users: { nodes: { id: string }[]; pageInfo: { endCursor: string; hasNextPage: boolean } };
-    }>(users.url, `{ users(first: 2) { nodes { id } pageInfo { endCursor hasNextPage } } }`, {
-      token: admin.accessToken,
-    });
-    const page2 = await executeOk<{ users: { nodes: { id: string }[] } }>(
-      users.url,
-      `query($after: String) { users(first: 2, after: $after) { nodes { id } } }`,
-      { variables: { after: page1.users.pageInfo.endCursor }, token: admin.accessToken },
-    );
+    const page1 = await asAdmin.executeOk(UsersDocument, { first: 2 });
+    const page2 = await asAdmin.executeOk(UsersDocument, { first: 2, after: page1.users.pageInfo.endCursor });
     expect(page1.users.pageInfo.hasNextPage).toBe(true);
     expect(page2.users.nodes.map((n) => n.id)).not.toContain(page1.users.nodes[0]!.id);
-    const refused = await execute(users.url, `{ users { nodes { id } } }`, { token: target.accessToken });
+    const refused = await users.execute(UsersDocument, {}, { token: target.accessToken });
     expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 });

@@ -4,6 +4,7 @@ import { ACCESS_TOKEN } from "@storefront/platform/auth";
 import { execute, startTestSubgraph } from "@storefront/testkit";
 import { usersConfigFrom } from "../src/env";
 import { usersModule } from "../src/server";
+import { MeIdDocument, RefreshDocument } from "./generated/users";
 import { login, register, type UsersSubgraph } from "./stack";
 
 /** Fails with a clear message instead of letting a hung call run into the test's own timeout. */
@@ -43,11 +44,7 @@ describe("users on the embedded database", () => {
     const refreshed = await within(
       10_000,
       "refresh",
-      execute<{ refresh: { __typename: string } }>(
-        users.url,
-        `mutation($t: String!) { refresh(refreshToken: $t) { __typename } }`,
-        { variables: { t: first.refreshToken } },
-      ),
+      execute(users.url, RefreshDocument, { variables: { token: first.refreshToken! } }),
     );
     expect(refreshed.data?.refresh.__typename).toBe("AuthSession");
 
@@ -69,7 +66,7 @@ describe("users on the embedded database", () => {
     const response = await fetch(users.url, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${forged}` },
-      body: JSON.stringify({ query: "{ me { id } }" }),
+      body: JSON.stringify({ query: String(MeIdDocument) }),
     });
     expect(response.status).toBe(401);
     const body = (await response.json()) as { errors: { extensions: { code: string } }[] };

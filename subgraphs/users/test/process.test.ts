@@ -9,6 +9,7 @@ import {
   waitFor,
   PASSWORD,
 } from "@storefront/testkit";
+import { RegisterDocument } from "./generated/users";
 
 const main = path.resolve(import.meta.dirname, "../src/main.ts");
 const cleanups: (() => Promise<void>)[] = [];
@@ -70,14 +71,10 @@ describe("the users process", () => {
     cleanups.push(() => Promise.resolve(void run.child.kill("SIGKILL")));
     const url = await listening(run);
     // Registering hashes a password with argon2id: long enough to still be running at SIGTERM.
-    const inFlight = execute<{ register: { __typename: string } }>(
-      url,
-      `mutation($i: RegisterInput!) { register(input: $i) { __typename } }`,
-      {
-        variables: { i: { email: uniqueEmail(), password: PASSWORD, name: "Late" } },
-        headers: { "x-request-id": "late-register" },
-      },
-    );
+    const inFlight = execute(url, RegisterDocument, {
+      variables: { input: { email: uniqueEmail(), password: PASSWORD, name: "Late" } },
+      headers: { "x-request-id": "late-register" },
+    });
     // SIGTERM only once the server has the request: on a busy machine the connection may not
     // even be open yet after a fixed pause, and a draining server takes no new connections.
     await received(run, "late-register");
@@ -106,8 +103,8 @@ describe("the users process", () => {
     const url = await listening(run);
 
     relay.stall();
-    const stuck = execute(url, `mutation($i: RegisterInput!) { register(input: $i) { __typename } }`, {
-      variables: { i: { email: uniqueEmail(), password: PASSWORD, name: "Stuck" } },
+    const stuck = execute(url, RegisterDocument, {
+      variables: { input: { email: uniqueEmail(), password: PASSWORD, name: "Stuck" } },
       headers: { "x-request-id": "stuck-register" },
     }).catch((error: unknown) => error);
     await received(run, "stuck-register");

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   REVOKED_SESSIONS_PATH,
   createTokenVerifier,
@@ -6,36 +6,39 @@ import {
   type RevokedSessionsPage,
 } from "@storefront/platform/auth";
 import { createLogger } from "@storefront/platform/logger";
-import { execute, executeOk, testEnv, waitFor } from "@storefront/testkit";
-import { login, register, registerAdmin, startStack, type Stack } from "./stack";
+import { testEnv, useStack, waitFor, type ExecuteResult, type StackClient } from "@storefront/testkit";
+import {
+  ChangePasswordDocument,
+  LogoutDocument,
+  MeIdDocument,
+  RefreshDocument,
+  SetUserRoleDocument,
+  UsersDocument,
+} from "./generated/users";
+import { login, register, registerAdmin, startStack } from "./stack";
 
 /**
  * Revoked sessions end their access tokens within seconds (not at expiry): in users itself, and
  * for every verifier reading the revocation feed next to the JWKS.
  */
-let users: Stack;
-beforeAll(async () => {
-  users = await startStack();
-});
-afterAll(async () => {
-  await users?.stop();
-});
+const users = useStack(() => startStack());
 
 /** How soon a revoked session must stop working everywhere. */
 const WITHIN_MS = 5_000;
 
-const ME = `{ me { id } }`;
-const LOGOUT = `mutation($t: String!) { logout(refreshToken: $t) }`;
-const REFRESH = `mutation($t: String!) { refresh(refreshToken: $t) { accessToken refreshToken } }`;
+/** An operation any signed-in account may send. */
+const me = (client: StackClient) => client.execute(MeIdDocument);
+/** An operation only an administrator may send. */
+const adminOnly = (client: StackClient) => client.execute(UsersDocument, { first: 1 });
 
 const feedUrl = () => new URL(REVOKED_SESSIONS_PATH, users.url);
 const sessionIdOf = (token: string) =>
   (JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()) as { sid: string }).sid;
 
 /** Resolves once `token` is refused at users with UNAUTHENTICATED; fails after WITHIN_MS. */
-function refusedAtUsers(token: string, query = ME) {
+function refusedAtUsers(token: string, send: (client: StackClient) => Promise<ExecuteResult<unknown>> = me) {
   return waitFor(
-    () => execute(users.url, query, { token }),
+    () => send(users.as({ token })),
     (result) => result.errors?.[0]?.extensions?.code === "UNAUTHENTICATED",
     WITHIN_MS,
   );
@@ -44,12 +47,10 @@ function refusedAtUsers(token: string, query = ME) {
 describe("session revocation", () => {
   it("logout ends the access token within seconds, with a message a client can show", async () => {
     const account = await register(users.url);
-    expect(
-      (await executeOk<{ me: { id: string } }>(users.url, ME, { token: account.accessToken })).me,
-    ).toEqual({
+    expect((await users.executeOk(MeIdDocument, {}, { token: account.accessToken })).me).toEqual({
       id: account.user!.id,
     });
-    await executeOk(users.url, LOGOUT, { variables: { t: account.refreshToken } });
+    await users.executeOk(LogoutDocument, { token: account.refreshToken! });
     const refused = await refusedAtUsers(account.accessToken!);
     expect(refused.errors?.[0]?.message).toBe("This session has ended. Please sign in again.");
     expect(refused.status).toBe(401);
@@ -58,21 +59,20 @@ describe("session revocation", () => {
   it("a password change ends the other sessions' tokens, not the one that made the change", async () => {
     const account = await register(users.url);
     const other = await login(users.url, account.email, account.password);
-    await executeOk(users.url, `mutation($i: ChangePasswordInput!) { changePassword(input: $i) }`, {
-      variables: { i: { currentPassword: account.password, newPassword: "a brand new password" } },
-      token: account.accessToken,
-    });
+    await users.executeOk(
+      ChangePasswordDocument,
+      { input: { currentPassword: account.password, newPassword: "a brand new password" } },
+      { token: account.accessToken },
+    );
     await refusedAtUsers(other.data!.login.accessToken!);
-    const own = await executeOk<{ me: { id: string } }>(users.url, ME, { token: account.accessToken });
-    expect(own.me.id).toBe(account.user!.id);
+    const own = await users.executeOk(MeIdDocument, {}, { token: account.accessToken });
+    expect(own.me!.id).toBe(account.user!.id);
   });
 
   it("reuse of a rotated refresh token ends the session's access tokens", async () => {
     const account = await register(users.url);
-    const rotated = await executeOk<{ refresh: { accessToken: string } }>(users.url, REFRESH, {
-      variables: { t: account.refreshToken },
-    });
-    const reuse = await execute(users.url, REFRESH, { variables: { t: account.refreshToken } });
+    const rotated = await users.executeOk(RefreshDocument, { token: account.refreshToken! });
+    const reuse = await users.execute(RefreshDocument, { token: account.refreshToken! });
     expect(reuse.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     await refusedAtUsers(rotated.refresh.accessToken);
     await refusedAtUsers(account.accessToken!);
@@ -81,22 +81,22 @@ describe("session revocation", () => {
   it("a role change ends every session of that user", async () => {
     const admin = await registerAdmin(users);
     const demoted = await registerAdmin(users);
-    const ADMIN_ONLY = `{ users(first: 1) { nodes { id } } }`;
-    await executeOk(users.url, ADMIN_ONLY, { token: demoted.accessToken });
-    await executeOk(users.url, `mutation($id: ID!) { setUserRole(userId: $id, role: CUSTOMER) { role } }`, {
-      variables: { id: demoted.user!.id },
-      token: admin.accessToken,
-    });
-    await refusedAtUsers(demoted.accessToken, ADMIN_ONLY);
+    await users.executeOk(UsersDocument, { first: 1 }, { token: demoted.accessToken });
+    await users.executeOk(
+      SetUserRoleDocument,
+      { id: demoted.user!.id, role: "CUSTOMER" },
+      { token: admin.accessToken },
+    );
+    await refusedAtUsers(demoted.accessToken, adminOnly);
     // The administrator who made the change keeps their session.
-    await executeOk(users.url, ADMIN_ONLY, { token: admin.accessToken });
+    await users.executeOk(UsersDocument, { first: 1 }, { token: admin.accessToken });
   });
 });
 
 describe("revocation feed", () => {
   it("lists sessions revoked within the access-token lifetime, and after a cursor only newer ones", async () => {
     const first = await register(users.url);
-    await executeOk(users.url, LOGOUT, { variables: { t: first.refreshToken } });
+    await users.executeOk(LogoutDocument, { token: first.refreshToken! });
     const all = (await (await fetch(feedUrl())).json()) as RevokedSessionsPage;
     const entry = all.revoked.find((e) => e.sessionId === sessionIdOf(first.accessToken!));
     expect(entry).toBeDefined();
@@ -108,7 +108,7 @@ describe("revocation feed", () => {
     expect(all.refreshMs).toBe(1_000);
 
     const second = await register(users.url);
-    await executeOk(users.url, LOGOUT, { variables: { t: second.refreshToken } });
+    await users.executeOk(LogoutDocument, { token: second.refreshToken! });
     const url = feedUrl();
     url.searchParams.set("after", all.cursor!);
     const newer = (await (await fetch(url)).json()) as RevokedSessionsPage;
@@ -120,7 +120,7 @@ describe("revocation feed", () => {
     const shortLived = await startStack({ ACCESS_TOKEN_TTL_SECONDS: "2" });
     try {
       const account = await register(shortLived.url);
-      await executeOk(shortLived.url, LOGOUT, { variables: { t: account.refreshToken } });
+      await shortLived.executeOk(LogoutDocument, { token: account.refreshToken! });
       const sessionId = sessionIdOf(account.accessToken!);
       const listed = async () => {
         const page = (await (
@@ -162,7 +162,7 @@ describe("revocation feed", () => {
     try {
       const account = await register(own.url);
       await expect(verify(account.accessToken!)).resolves.toMatchObject({ userId: account.user!.id });
-      await executeOk(own.url, LOGOUT, { variables: { t: account.refreshToken } });
+      await own.executeOk(LogoutDocument, { token: account.refreshToken! });
       await waitFor(
         () =>
           verify(account.accessToken!).then(

@@ -5,12 +5,14 @@ import {
   executeOk,
   startTestSubgraph,
   uniqueEmail,
+  type ExecuteResult,
   type TestSubgraph,
   PASSWORD,
 } from "@storefront/testkit";
 import { schema } from "../src/db";
 import { usersConfigFrom } from "../src/env";
 import { usersModule } from "../src/server";
+import { LoginDocument, RegisterDocument, type SessionFieldsFragment } from "./generated/users";
 
 export type UsersSubgraph = TestSubgraph<typeof schema>;
 
@@ -34,19 +36,13 @@ export async function startStack(
 
 export type Stack = Awaited<ReturnType<typeof startStack>>;
 
-export const SESSION_FIELDS = `
-  ... on AuthSession { accessToken refreshToken accessTokenExpiresAt user { id email role } }
-  ... on AuthError { code message retryAfterSeconds }
-`;
+/** Every member's fields of a union, each optional: a union result as read before its `__typename` is checked. */
+type AnyMember<T> = {
+  [K in T extends unknown ? keyof T : never]?: T extends Record<K, infer V> ? V : never;
+};
 
-export interface AuthSessionResult {
-  accessToken?: string;
-  refreshToken?: string;
-  user?: { id: string; email: string; role: string };
-  code?: string;
-  message?: string;
-  retryAfterSeconds?: number | null;
-}
+/** A register or login answer, an AuthSession or an AuthError, as the tests read it. */
+export type SessionResult = AnyMember<SessionFieldsFragment>;
 
 let ipCounter = 0;
 /** A distinct client address per caller, so per-address throttling in one test never leaks into another. */
@@ -55,6 +51,7 @@ export function clientIp(): string {
   return `198.51.${Math.floor(ipCounter / 250)}.${ipCounter % 250}`;
 }
 
+/** Registers an account (from a client address of its own) on the users subgraph at `url`. */
 export async function register(
   url: string,
   input: { email?: string; password?: string; name?: string } = {},
@@ -62,20 +59,25 @@ export async function register(
   const variables = {
     input: { email: uniqueEmail(), password: PASSWORD, name: "Test User", ...input },
   };
-  const data = await executeOk<{ register: AuthSessionResult }>(
-    url,
-    `mutation($input: RegisterInput!) { register(input: $input) { __typename ${SESSION_FIELDS} } }`,
-    { variables, headers: { "x-client-ip": clientIp() } },
-  );
-  return { ...data.register, password: variables.input.password, email: variables.input.email };
+  const data = await executeOk(url, RegisterDocument, {
+    variables,
+    headers: { "x-client-ip": clientIp() },
+  });
+  const session: SessionResult = data.register;
+  return { ...session, password: variables.input.password, email: variables.input.email };
 }
 
-export function login(url: string, email: string, password: string, ip = clientIp()) {
-  return execute<{ login: AuthSessionResult & { __typename: string } }>(
-    url,
-    `mutation($input: LoginInput!) { login(input: $input) { __typename ${SESSION_FIELDS} } }`,
-    { variables: { input: { email, password } }, headers: { "x-client-ip": ip } },
-  );
+/** Signs in on the users subgraph at `url`, from the client address `ip` (a new one unless given). */
+export function login(
+  url: string,
+  email: string,
+  password: string,
+  ip = clientIp(),
+): Promise<ExecuteResult<{ login: SessionResult }>> {
+  return execute(url, LoginDocument, {
+    variables: { input: { email, password } },
+    headers: { "x-client-ip": ip },
+  });
 }
 
 /** Registers a user and makes them ADMIN directly in the database, then signs in again for a token with the role. */

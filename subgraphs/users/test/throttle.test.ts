@@ -6,13 +6,13 @@ import { testEnv, uniqueEmail } from "@storefront/testkit";
 import { schema } from "../src/db";
 import { usersConfigFrom } from "../src/env";
 import { usersModule } from "../src/server";
+import { LoginDocument } from "./generated/users";
 import {
-  SESSION_FIELDS,
   clientIp,
   login,
   register,
   startStack,
-  type AuthSessionResult,
+  type SessionResult,
   type Stack,
   type UsersSubgraph,
 } from "./stack";
@@ -35,7 +35,6 @@ afterAll(async () => {
   await users?.stop();
 });
 
-const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { __typename ${SESSION_FIELDS} } }`;
 const WRONG = "wrong password, surely";
 
 async function failuresRecorded(db: UsersSubgraph["database"]["db"], where: { email?: string; ip?: string }) {
@@ -73,7 +72,7 @@ describe("login throttle under concurrency", () => {
   it("checks at most 5 passwords of 10 concurrent batches of 10 through the router", async () => {
     const account = await register(users.url);
     const batch = Array.from({ length: 10 }, () => ({
-      query: LOGIN,
+      query: String(LoginDocument),
       variables: { input: { email: account.email, password: WRONG } },
     }));
     const replies = await Promise.all(
@@ -84,7 +83,7 @@ describe("login throttle under concurrency", () => {
           body: JSON.stringify(batch),
         });
         expect(response.status).toBe(200);
-        return (await response.json()) as { data?: { login: AuthSessionResult } }[];
+        return (await response.json()) as { data?: { login: SessionResult } }[];
       }),
     );
     const codes = replies.flat().map((reply) => reply.data?.login.code);

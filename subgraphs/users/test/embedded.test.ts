@@ -1,11 +1,9 @@
 import { SignJWT, generateKeyPair } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ACCESS_TOKEN } from "@storefront/platform/auth";
-import { execute, startTestSubgraph } from "@storefront/testkit";
-import { usersConfigFrom } from "../src/env";
-import { usersModule } from "../src/server";
+import { useStack } from "@storefront/testkit";
 import { MeIdDocument, RefreshDocument } from "./generated/users";
-import { login, register, type UsersSubgraph } from "./stack";
+import { login, register, startStack } from "./stack";
 
 /** Fails with a clear message instead of letting a hung call run into the test's own timeout. */
 function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
@@ -20,16 +18,10 @@ function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
 // the transaction that creates the session, so nothing it does may need a second statement
 // outside that transaction — not even once the signing keys are due for their periodic reload.
 describe("users on the embedded database", () => {
-  let users: UsersSubgraph;
   const refreshSeconds = 1;
-
-  beforeAll(async () => {
-    users = await startTestSubgraph(
-      usersModule(usersConfigFrom({ SIGNING_KEY_REFRESH_SECONDS: String(refreshSeconds) })),
-      { embedded: true },
-    );
-  });
-  afterAll(() => users.stop());
+  const users = useStack(() =>
+    startStack({ SIGNING_KEY_REFRESH_SECONDS: String(refreshSeconds) }, { embedded: true }),
+  );
 
   it("keeps signing people in after the signing keys' reload interval has passed", async () => {
     const first = await within(10_000, "register", register(users.url));
@@ -44,7 +36,7 @@ describe("users on the embedded database", () => {
     const refreshed = await within(
       10_000,
       "refresh",
-      execute(users.url, RefreshDocument, { variables: { token: first.refreshToken! } }),
+      users.execute(RefreshDocument, { token: first.refreshToken! }),
     );
     expect(refreshed.data?.refresh.__typename).toBe("AuthSession");
 

@@ -2,9 +2,7 @@ import { decodeProtectedHeader } from "jose";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTokenVerifier } from "@storefront/platform/auth";
 import { createLogger } from "@storefront/platform/logger";
-import { createTestDatabase, databaseBehindRelay, startTestSubgraph, waitFor } from "@storefront/testkit";
-import { usersConfigFrom } from "../src/env";
-import { usersModule } from "../src/server";
+import { createTestDatabase, databaseBehindRelay, waitFor } from "@storefront/testkit";
 import { SigningKeys } from "../src/services/signing-keys";
 import { register, startStack } from "./stack";
 
@@ -21,9 +19,7 @@ describe("readiness", () => {
     cleanups.push(() => database.drop());
     const { relay, url: viaRelay } = await databaseBehindRelay(database.url);
     cleanups.push(() => relay.close());
-    const users = await startTestSubgraph(usersModule(usersConfigFrom({})), {
-      databaseUrl: viaRelay,
-    });
+    const users = await startStack({}, { databaseUrl: viaRelay });
     cleanups.push(() => users.stop());
     const base = new URL(users.url).origin;
 

@@ -25,12 +25,19 @@ export async function startStack(
   options: {
     /** Keep the sign-in throttle limits the service ships with (for tests of the throttle itself). */
     shippedThrottle?: boolean;
+    /** On the embedded database (in-memory PGlite) that `npm start` uses, instead of PostgreSQL. */
+    embedded?: boolean;
+    /** On this database instead of a fresh one (e.g. one behind a relay a test can cut). */
+    databaseUrl?: string;
   } = {},
 ) {
   const testLimits = options.shippedThrottle
     ? {}
     : { LOGIN_MAX_FAILURES_PER_ACCOUNT: "3", LOGIN_MAX_FAILURES_PER_ADDRESS: "6" };
-  const users = await startTestSubgraph(usersModule(usersConfigFrom({ ...testLimits, ...env })));
+  const users = await startTestSubgraph(usersModule(usersConfigFrom({ ...testLimits, ...env })), {
+    embedded: options.embedded,
+    databaseUrl: options.databaseUrl,
+  });
   return buildStack(users, [], {});
 }
 

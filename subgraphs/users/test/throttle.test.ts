@@ -1,11 +1,8 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchSubgraph } from "@storefront/platform/launch";
 import { startTestRouter } from "@storefront/router/testing";
-import { testEnv, uniqueEmail } from "@storefront/testkit";
+import { uniqueEmail } from "@storefront/testkit";
 import { schema } from "../src/db";
-import { usersConfigFrom } from "../src/env";
-import { usersModule } from "../src/server";
 import { LoginDocument } from "./generated/users";
 import {
   clientIp,
@@ -130,18 +127,13 @@ describe("login throttle under concurrency", () => {
 
 describe("login throttle on the embedded database (PGlite)", () => {
   it("checks at most 5 passwords of 30 concurrent wrong attempts and then refuses the right one", async () => {
-    const embedded = await launchSubgraph(usersModule(usersConfigFrom({})), {
-      port: 0,
-      databaseUrl: undefined,
-      dataDir: "memory://",
-      logLevel: testEnv.logLevel,
-    });
+    const embedded = await startStack({}, { shippedThrottle: true, embedded: true });
     try {
       const account = await register(embedded.url);
       await Promise.all(
         Array.from({ length: 30 }, () => login(embedded.url, account.email, WRONG, clientIp())),
       );
-      const verified = await failuresRecorded(embedded.database.db, {
+      const verified = await failuresRecorded(embedded.db, {
         email: account.email,
       });
       expect(verified).toBeGreaterThan(0);

@@ -1,8 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countSql, execute, executeOk } from "@storefront/testkit";
+import { countSql } from "@storefront/testkit";
 import { schema } from "../src/db";
+import {
+  CreateReviewDocument,
+  DeleteReviewDocument,
+  ProductRatingDocument,
+  ProductReviewEntitiesDocument,
+  ProductReviewsDocument,
+  UpdateReviewDocument,
+  UpdateReviewTwiceDocument,
+  type CreateReviewInput,
+  type ProductReviewsQuery,
+} from "./generated/catalogue";
 import { insertProduct, startStack, type Stack } from "./stack";
 
 let harness: Stack;
@@ -13,31 +24,9 @@ afterAll(async () => {
   await harness?.stop();
 });
 
-const url = () => harness.catalogue.url;
 const db = () => harness.catalogue.database.db;
 
-const RESULT = `
-  __typename
-  ... on Review { id rating title body author { id } product { id averageRating reviewCount } }
-  ... on ReviewError { code field message }
-`;
-const CREATE = `mutation($input: CreateReviewInput!) { createReview(input: $input) { ${RESULT} } }`;
-const UPDATE = `mutation($id: ID!, $input: UpdateReviewInput!) { updateReview(id: $id, input: $input) { ${RESULT} } }`;
-const DELETE = `mutation($id: ID!) { deleteReview(id: $id) }`;
-
-type ReviewResult =
-  | {
-      __typename: "Review";
-      id: string;
-      rating: number;
-      title: string | null;
-      body: string;
-      author: { id: string };
-      product: { id: string; averageRating: number | null; reviewCount: number };
-    }
-  | { __typename: "ReviewError"; code: string; field: string | null; message: string };
-
-const review = (productId: string, overrides: Record<string, unknown> = {}) => ({
+const review = (productId: string, overrides: Partial<CreateReviewInput> = {}): CreateReviewInput => ({
   productId,
   rating: 4,
   title: "Does the job",
@@ -45,18 +34,12 @@ const review = (productId: string, overrides: Record<string, unknown> = {}) => (
   ...overrides,
 });
 
-async function create(token: string | undefined, input: Record<string, unknown>) {
-  return execute<{ createReview: ReviewResult }>(url(), CREATE, {
-    variables: { input },
-    ...(token ? { token } : {}),
-  });
+async function create(token: string | undefined, input: CreateReviewInput) {
+  return harness.execute(CreateReviewDocument, { input }, token ? { token } : {});
 }
 
-async function createOk(token: string, input: Record<string, unknown>) {
-  const data = await executeOk<{ createReview: ReviewResult }>(url(), CREATE, {
-    variables: { input },
-    token,
-  });
+async function createOk(token: string, input: CreateReviewInput) {
+  const data = await harness.executeOk(CreateReviewDocument, { input }, { token });
   if (data.createReview.__typename !== "Review")
     throw new Error(`expected a Review: ${JSON.stringify(data)}`);
   return data.createReview;
@@ -208,10 +191,11 @@ describe("updateReview and deleteReview", () => {
     expect(rc.product.averageRating).toBeCloseTo(11 / 3, 5);
     expect(await aggregates(product.id)).toMatchObject({ reviewCount: 3, ratingTotal: 11 });
 
-    const updated = await executeOk<{ updateReview: ReviewResult }>(url(), UPDATE, {
-      variables: { id: rc.id, input: { rating: 5, title: "Changed my mind", body: "It grew on me." } },
-      token: c.token,
-    });
+    const updated = await harness.executeOk(
+      UpdateReviewDocument,
+      { id: rc.id, input: { rating: 5, title: "Changed my mind", body: "It grew on me." } },
+      c,
+    );
     expect(updated.updateReview).toMatchObject({
       rating: 5,
       title: "Changed my mind",
@@ -221,20 +205,13 @@ describe("updateReview and deleteReview", () => {
     expect(afterUpdate).toMatchObject({ reviewCount: 3, ratingTotal: 14 });
     expect(afterUpdate.averageRating).toBeCloseTo(14 / 3, 5);
 
-    await executeOk(url(), DELETE, { variables: { id: ra.id }, token: a.token });
+    await harness.executeOk(DeleteReviewDocument, { id: ra.id }, a);
     expect(await aggregates(product.id)).toEqual({ reviewCount: 2, ratingTotal: 9, averageRating: 4.5 });
-    await executeOk(url(), DELETE, { variables: { id: rb.id }, token: b.token });
-    const deleted = await executeOk<{ deleteReview: string }>(url(), DELETE, {
-      variables: { id: rc.id },
-      token: c.token,
-    });
+    await harness.executeOk(DeleteReviewDocument, { id: rb.id }, b);
+    const deleted = await harness.executeOk(DeleteReviewDocument, { id: rc.id }, c);
     expect(deleted.deleteReview).toBe(rc.id);
     expect(await aggregates(product.id)).toEqual({ reviewCount: 0, ratingTotal: 0, averageRating: null });
-    const read = await executeOk<{ product: { averageRating: number | null; reviewCount: number } }>(
-      url(),
-      `query($id: ID!) { product(id: $id) { averageRating reviewCount } }`,
-      { variables: { id: product.id } },
-    );
+    const read = await harness.executeOk(ProductRatingDocument, { id: product.id });
     expect(read.product).toEqual({ averageRating: null, reviewCount: 0 });
   });
 
@@ -242,14 +219,7 @@ describe("updateReview and deleteReview", () => {
     const product = await newProduct();
     const customer = await harness.customer();
     const created = await createOk(customer.token, review(product.id, { rating: 3 }));
-    const data = await executeOk<Record<"low" | "high", { product: { averageRating: number } }>>(
-      url(),
-      `mutation($id: ID!) {
-        low: updateReview(id: $id, input: { rating: 1, body: "Worse" }) { ... on Review { product { averageRating } } }
-        high: updateReview(id: $id, input: { rating: 5, body: "Better" }) { ... on Review { product { averageRating } } }
-      }`,
-      { variables: { id: created.id }, token: customer.token },
-    );
+    const data = await harness.executeOk(UpdateReviewTwiceDocument, { id: created.id }, customer);
     expect(data.low.product.averageRating).toBe(1);
     expect(data.high.product.averageRating).toBe(5);
   });
@@ -260,14 +230,15 @@ describe("updateReview and deleteReview", () => {
     const created = await createOk(author.token, review(product.id, { rating: 4 }));
     const before = await reviewRows(product.id);
 
-    const edit = await execute(url(), UPDATE, {
-      variables: { id: created.id, input: { rating: 1, body: "Vandalised" } },
-      token: other.token,
-    });
+    const edit = await harness.execute(
+      UpdateReviewDocument,
+      { id: created.id, input: { rating: 1, body: "Vandalised" } },
+      other,
+    );
     expect(edit.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    const remove = await execute(url(), DELETE, { variables: { id: created.id }, token: other.token });
+    const remove = await harness.execute(DeleteReviewDocument, { id: created.id }, other);
     expect(remove.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    const guest = await execute(url(), DELETE, { variables: { id: created.id } });
+    const guest = await harness.execute(DeleteReviewDocument, { id: created.id });
     expect(guest.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
 
     expect(await reviewRows(product.id)).toEqual(before);
@@ -277,12 +248,13 @@ describe("updateReview and deleteReview", () => {
   it("answers NOT_FOUND for unknown and malformed review ids", async () => {
     const customer = await harness.customer();
     for (const id of [randomUUID(), "nope"]) {
-      const edit = await execute(url(), UPDATE, {
-        variables: { id, input: { rating: 3, body: "x" } },
-        token: customer.token,
-      });
+      const edit = await harness.execute(
+        UpdateReviewDocument,
+        { id, input: { rating: 3, body: "x" } },
+        customer,
+      );
       expect(edit.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
-      const remove = await execute(url(), DELETE, { variables: { id }, token: customer.token });
+      const remove = await harness.execute(DeleteReviewDocument, { id }, customer);
       expect(remove.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
     }
   });
@@ -297,10 +269,7 @@ describe("updateReview and deleteReview", () => {
       [{ rating: 0, body: "Too bad" }, "INVALID_RATING", "rating"],
       [{ rating: 3, body: "" }, "INVALID_INPUT", "body"],
     ] as const) {
-      const result = await executeOk<{ updateReview: ReviewResult }>(url(), UPDATE, {
-        variables: { id: created.id, input },
-        token: customer.token,
-      });
+      const result = await harness.executeOk(UpdateReviewDocument, { id: created.id, input }, customer);
       expect(result.updateReview).toMatchObject({ __typename: "ReviewError", code, field });
     }
     expect(await reviewRows(product.id)).toEqual(before);
@@ -309,23 +278,6 @@ describe("updateReview and deleteReview", () => {
 });
 
 describe("Product.reviews", () => {
-  const PAGE = `query($id: ID!, $first: Int, $after: String) {
-    product(id: $id) {
-      reviews(first: $first, after: $after) {
-        edges { cursor node { id rating author { id } } }
-        pageInfo { hasNextPage endCursor }
-      }
-    }
-  }`;
-  type Page = {
-    product: {
-      reviews: {
-        edges: { cursor: string; node: { id: string; author: { id: string } } }[];
-        pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      };
-    };
-  };
-
   /** Reviews written straight to the table, several sharing a timestamp so the id breaks ties. */
   async function productWithReviews(total: number) {
     const product = await newProduct();
@@ -354,10 +306,12 @@ describe("Product.reviews", () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const data: Page = await executeOk<Page>(url(), PAGE, {
-        variables: { id: product.id, first: 5, after },
+      const data: ProductReviewsQuery = await harness.executeOk(ProductReviewsDocument, {
+        id: product.id,
+        first: 5,
+        after,
       });
-      const { edges, pageInfo } = data.product.reviews;
+      const { edges, pageInfo } = data.product!.reviews;
       seen.push(...edges.map((edge) => edge.node.id));
       pages++;
       if (!pageInfo.hasNextPage) break;
@@ -370,29 +324,27 @@ describe("Product.reviews", () => {
 
   it("returns ten by default, refuses pages over 100 and bad cursors", async () => {
     const { product, newestFirst } = await productWithReviews(12);
-    const data = await executeOk<Page>(url(), PAGE, { variables: { id: product.id } });
-    expect(data.product.reviews.edges.map((e) => e.node.id)).toEqual(
+    const data = await harness.executeOk(ProductReviewsDocument, { id: product.id });
+    expect(data.product!.reviews.edges.map((e) => e.node.id)).toEqual(
       newestFirst.slice(0, 10).map((r) => r.id),
     );
-    expect(data.product.reviews.edges[0]?.node.author.id).toBe(newestFirst[0]!.authorId);
-    expect(data.product.reviews.pageInfo.hasNextPage).toBe(true);
+    expect(data.product!.reviews.edges[0]?.node.author.id).toBe(newestFirst[0]!.authorId);
+    expect(data.product!.reviews.pageInfo.hasNextPage).toBe(true);
 
-    const tooMany = await execute(url(), PAGE, { variables: { id: product.id, first: 101 } });
+    const tooMany = await harness.execute(ProductReviewsDocument, { id: product.id, first: 101 });
     expect(tooMany.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
-    const badCursor = await execute(url(), PAGE, { variables: { id: product.id, after: "garbage" } });
+    const badCursor = await harness.execute(ProductReviewsDocument, { id: product.id, after: "garbage" });
     expect(badCursor.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 
   it("loads the first page of reviews for many products in one statement", async () => {
     const products = await Promise.all(Array.from({ length: 6 }, () => productWithReviews(4)));
     const { result, statements } = await countSql({ catalogue: harness.catalogue.database }, () =>
-      executeOk<{ _entities: { id: string; reviews: { nodes: { id: string }[] } }[] }>(
-        url(),
-        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { id reviews(first: 3) { nodes { id } } } } }`,
-        { variables: { r: products.map((p) => ({ __typename: "Product", id: p.product.id })) } },
-      ),
+      harness.executeOk(ProductReviewEntitiesDocument, {
+        representations: products.map((p) => ({ __typename: "Product", id: p.product.id })),
+      }),
     );
-    expect(result._entities.map((p) => p.reviews.nodes.length)).toEqual([3, 3, 3, 3, 3, 3]);
+    expect(result._entities.map((p) => p!.reviews.nodes.length)).toEqual([3, 3, 3, 3, 3, 3]);
     // One statement for the products, one for all their reviews.
     expect(statements.catalogue).toBe(2);
   });

@@ -35,6 +35,14 @@ export type CreateProductInput = {
   slug?: string | null | undefined;
 };
 
+export type CreateReviewInput = {
+  body: string;
+  productId: string | number;
+  /** 1 to 5. */
+  rating: number;
+  title?: string | null | undefined;
+};
+
 export type CreateVariantInput = {
   attributes?: Array<AttributeInput> | null | undefined;
   name: string;
@@ -75,6 +83,21 @@ export type ProductStatus =
   | "ACTIVE"
   /** No longer sold; kept for order history. Hidden from browsing and search. */
   | "ARCHIVED";
+
+export type ReviewErrorCode =
+  /** This customer has already reviewed this product; edit that review instead. */
+  | "ALREADY_REVIEWED"
+  /** A field is missing, too long or otherwise not acceptable; see `field`. */
+  | "INVALID_INPUT"
+  /** The rating is not a whole number from 1 to 5. */
+  | "INVALID_RATING"
+  | "PRODUCT_NOT_FOUND";
+
+export type UpdateReviewInput = {
+  body: string;
+  rating: number;
+  title?: string | null | undefined;
+};
 
 export type CreateProductMutationVariables = Exact<{
   input: CreateProductInput;
@@ -154,6 +177,110 @@ export type CategoryChildrenQuery = {
   category: { children: Array<{ id: string; parent: { id: string } | null }> } | null;
 };
 
+type ReviewOutcome_Review_Fragment = {
+  __typename: "Review";
+  id: string;
+  rating: number;
+  title: string | null;
+  body: string;
+  author: { id: string };
+  product: { id: string; averageRating: number | null; reviewCount: number };
+};
+
+type ReviewOutcome_ReviewError_Fragment = {
+  __typename: "ReviewError";
+  code: ReviewErrorCode;
+  field: string | null;
+  message: string;
+};
+
+export type ReviewOutcomeFragment = ReviewOutcome_Review_Fragment | ReviewOutcome_ReviewError_Fragment;
+
+export type CreateReviewMutationVariables = Exact<{
+  input: CreateReviewInput;
+}>;
+
+export type CreateReviewMutation = {
+  createReview:
+    | {
+        __typename: "Review";
+        id: string;
+        rating: number;
+        title: string | null;
+        body: string;
+        author: { id: string };
+        product: { id: string; averageRating: number | null; reviewCount: number };
+      }
+    | { __typename: "ReviewError"; code: ReviewErrorCode; field: string | null; message: string };
+};
+
+export type UpdateReviewMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateReviewInput;
+}>;
+
+export type UpdateReviewMutation = {
+  updateReview:
+    | {
+        __typename: "Review";
+        id: string;
+        rating: number;
+        title: string | null;
+        body: string;
+        author: { id: string };
+        product: { id: string; averageRating: number | null; reviewCount: number };
+      }
+    | { __typename: "ReviewError"; code: ReviewErrorCode; field: string | null; message: string };
+};
+
+export type DeleteReviewMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type DeleteReviewMutation = { deleteReview: string };
+
+export type ProductRatingQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ProductRatingQuery = { product: { averageRating: number | null; reviewCount: number } | null };
+
+export type UpdateReviewTwiceMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type UpdateReviewTwiceMutation = {
+  low: { product: { averageRating: number | null } } | Record<PropertyKey, never>;
+  high: { product: { averageRating: number | null } } | Record<PropertyKey, never>;
+};
+
+export type ProductReviewsQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type ProductReviewsQuery = {
+  product: {
+    reviews: {
+      edges: Array<{ cursor: string; node: { id: string; rating: number; author: { id: string } } }>;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+  } | null;
+};
+
+export type ProductReviewEntitiesQueryVariables = Exact<{
+  representations:
+    | Array<{ __typename: string; [field: string]: unknown }>
+    | { __typename: string; [field: string]: unknown };
+}>;
+
+export type ProductReviewEntitiesQuery = {
+  _entities: Array<
+    { id: string; reviews: { nodes: Array<{ id: string }> } } | Record<PropertyKey, never> | null
+  >;
+};
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -172,7 +299,33 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const ReviewOutcomeFragmentDoc = new TypedDocumentString(
+  `
+    fragment ReviewOutcome on ReviewResult {
+  __typename
+  ... on Review {
+    id
+    rating
+    title
+    body
+    author {
+      id
+    }
+    product {
+      id
+      averageRating
+      reviewCount
+    }
+  }
+  ... on ReviewError {
+    code
+    field
+    message
+  }
+}
+    `,
+  { fragmentName: "ReviewOutcome" },
+) as unknown as TypedDocumentString<ReviewOutcomeFragment, unknown>;
 export const CreateProductDocument = new TypedDocumentString(`
     mutation CreateProduct($input: CreateProductInput!) {
   createProduct(input: $input) {
@@ -275,3 +428,126 @@ export const CategoryChildrenDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CategoryChildrenQuery, CategoryChildrenQueryVariables>;
+export const CreateReviewDocument = new TypedDocumentString(`
+    mutation CreateReview($input: CreateReviewInput!) {
+  createReview(input: $input) {
+    ...ReviewOutcome
+  }
+}
+    fragment ReviewOutcome on ReviewResult {
+  __typename
+  ... on Review {
+    id
+    rating
+    title
+    body
+    author {
+      id
+    }
+    product {
+      id
+      averageRating
+      reviewCount
+    }
+  }
+  ... on ReviewError {
+    code
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<CreateReviewMutation, CreateReviewMutationVariables>;
+export const UpdateReviewDocument = new TypedDocumentString(`
+    mutation UpdateReview($id: ID!, $input: UpdateReviewInput!) {
+  updateReview(id: $id, input: $input) {
+    ...ReviewOutcome
+  }
+}
+    fragment ReviewOutcome on ReviewResult {
+  __typename
+  ... on Review {
+    id
+    rating
+    title
+    body
+    author {
+      id
+    }
+    product {
+      id
+      averageRating
+      reviewCount
+    }
+  }
+  ... on ReviewError {
+    code
+    field
+    message
+  }
+}`) as unknown as TypedDocumentString<UpdateReviewMutation, UpdateReviewMutationVariables>;
+export const DeleteReviewDocument = new TypedDocumentString(`
+    mutation DeleteReview($id: ID!) {
+  deleteReview(id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteReviewMutation, DeleteReviewMutationVariables>;
+export const ProductRatingDocument = new TypedDocumentString(`
+    query ProductRating($id: ID!) {
+  product(id: $id) {
+    averageRating
+    reviewCount
+  }
+}
+    `) as unknown as TypedDocumentString<ProductRatingQuery, ProductRatingQueryVariables>;
+export const UpdateReviewTwiceDocument = new TypedDocumentString(`
+    mutation UpdateReviewTwice($id: ID!) {
+  low: updateReview(id: $id, input: {rating: 1, body: "Worse"}) {
+    ... on Review {
+      product {
+        averageRating
+      }
+    }
+  }
+  high: updateReview(id: $id, input: {rating: 5, body: "Better"}) {
+    ... on Review {
+      product {
+        averageRating
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateReviewTwiceMutation, UpdateReviewTwiceMutationVariables>;
+export const ProductReviewsDocument = new TypedDocumentString(`
+    query ProductReviews($id: ID!, $first: Int, $after: String) {
+  product(id: $id) {
+    reviews(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          rating
+          author {
+            id
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProductReviewsQuery, ProductReviewsQueryVariables>;
+export const ProductReviewEntitiesDocument = new TypedDocumentString(`
+    query ProductReviewEntities($representations: [_Any!]!) {
+  _entities(representations: $representations) {
+    ... on Product {
+      id
+      reviews(first: 3) {
+        nodes {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProductReviewEntitiesQuery, ProductReviewEntitiesQueryVariables>;

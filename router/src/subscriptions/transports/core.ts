@@ -28,6 +28,7 @@ import { initialSequence } from "../resume";
 import { SharedSubscriptions } from "../shared";
 import { endedStream, type RouterSubscriptionOptions } from "../subscription";
 import { createUpstreamPool } from "../upstream";
+import { ExpiryTimers } from "./expiry";
 import { RouterErrorCode } from "../../errors";
 
 export interface SubscriptionSettings {
@@ -76,7 +77,6 @@ export interface SubscriptionConnection {
   subscriptions: number;
   /** The client has gone; a subscribe still being checked must not open anything. */
   closed: boolean;
-  expiryTimer: NodeJS.Timeout | undefined;
   /** Ends the connection in the transport's way (graphql-ws: close code 4403 or 1001). */
   end(reason: ConnectionEnd): void;
 }
@@ -110,9 +110,6 @@ export type ConnectOutcome =
   | { kind: "refused"; error: GraphQLFormattedError; reason: string }
   /** The router is stopping, or the client left while it was being identified. */
   | { kind: "gone" };
-
-/** setTimeout holds at most a signed 32-bit delay. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** A router refusal as a streaming client gets it: its HTTP status and Retry-After do not apply. */
 function formattedFrom(error: GraphQLError): GraphQLFormattedError {
@@ -193,6 +190,14 @@ export function createSubscriptionCore(options: SubscriptionCoreOptions) {
     log,
   });
   let closing = false;
+  // Every connection with a token ends when it expires, on one timer for all of them.
+  const expiries = new ExpiryTimers<SubscriptionConnection>((connection) => {
+    try {
+      connection.end("token expired");
+    } catch (error) {
+      log.error({ err: error }, "could not end a connection whose token expired");
+    }
+  });
   // A session that ends (logout, a role change …) ends its subscriptions at once, not at token expiry.
   const stopFollowingSessions = options.verifyToken.onSessionsEnded?.((sessionIds) => {
     for (const connection of connections) {
@@ -242,16 +247,9 @@ export function createSubscriptionCore(options: SubscriptionCoreOptions) {
       metrics: metrics.transport(request.transport),
       subscriptions: 0,
       closed: false,
-      expiryTimer: undefined,
       end: (reason) => endTransport(connection, reason),
     };
-    if (viewer) {
-      const remaining = viewer.expiresAt * 1000 - Date.now();
-      connection.expiryTimer = setTimeout(
-        () => connection.end("token expired"),
-        Math.min(Math.max(0, remaining), MAX_TIMER_MS),
-      );
-    }
+    if (viewer) expiries.add(connection, viewer.expiresAt * 1000);
     connections.add(connection);
     connection.metrics.connections.inc();
     // The session may have ended while the token was being checked.
@@ -264,7 +262,8 @@ export function createSubscriptionCore(options: SubscriptionCoreOptions) {
   function disconnect(connection: SubscriptionConnection): Promise<void> {
     if (connection.closed) return Promise.resolve();
     connection.closed = true;
-    clearTimeout(connection.expiryTimer);
+    const expiresAt = connection.context.viewer?.expiresAt;
+    if (expiresAt !== undefined) expiries.delete(connection, expiresAt * 1000);
     connections.delete(connection);
     connection.metrics.connections.dec();
     return Promise.resolve();

@@ -1,8 +1,7 @@
 import type { IncomingMessage, Server } from "node:http";
-import { requestIdFrom, wellFormedRequestId } from "@storefront/platform/http";
+import { wellFormedRequestId } from "@storefront/platform/http";
 import { parse, type ExecutionArgs, type ExecutionResult } from "graphql";
 import { CloseCode } from "graphql-ws";
-import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer, type WebSocket } from "ws";
 import { API_KEY_HEADER } from "../clients";
 import { clientIpOf } from "../context";
@@ -16,6 +15,7 @@ import {
   type SubscriptionCore,
   type SubscriptionCoreOptions,
 } from "./transports/core";
+import { serveGraphqlWs, type GraphqlWsExtra, type Upgrade } from "./websocket";
 
 export type { SubscriptionSettings } from "./transports/core";
 
@@ -33,7 +33,7 @@ export interface RunningSubscriptionServer {
   close(): Promise<void>;
 }
 
-type Extra = { connection?: SubscriptionConnection };
+type Extra = GraphqlWsExtra & { connection?: SubscriptionConnection };
 
 /** graphql-ws needs a document for every subscribe it runs; a refused one gets this placeholder. */
 const REFUSED_DOCUMENT = parse("subscription Refused { __typename }");
@@ -85,7 +85,7 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Ru
 
   async function connect(
     socket: WebSocket,
-    request: IncomingMessage,
+    upgrade: Upgrade,
     payload: Record<string, unknown> | undefined,
   ): Promise<SubscriptionConnection | false> {
     const params = paramsOf(payload);
@@ -94,12 +94,14 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Ru
     const outcome = await core.connect({
       transport: "graphql-ws",
       credentials: {
-        apiKey: params[API_KEY_HEADER] ?? header(request, API_KEY_HEADER),
-        authorization: params.authorization ?? header(request, "authorization"),
-        address: clientIpOf(request, options.trustProxy),
+        apiKey: params[API_KEY_HEADER] ?? upgrade.apiKey,
+        authorization: params.authorization ?? upgrade.authorization,
+        address: upgrade.address,
       },
       requestId:
-        offered !== undefined && wellFormedRequestId(offered) === offered ? offered : requestIdFrom(request),
+        offered !== undefined && wellFormedRequestId(offered) === offered
+          ? offered
+          : wellFormedRequestId(upgrade.requestId),
       isOpen: () => socket.readyState === socket.OPEN,
       end: (_connection, reason) => closeSocket(socket, reason),
     });
@@ -114,12 +116,14 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Ru
     path: options.path,
     maxPayload: settings.maxMessageBytes,
   });
-  const server = useServer<Record<string, unknown>, Extra>(
+  const server = serveGraphqlWs<Record<string, unknown>, Extra>(
     {
-      isProd: options.production,
       connectionInitWaitTimeout: settings.initTimeoutMs,
       onConnect: async (ctx) => {
-        const connection = await connect(ctx.extra.socket, ctx.extra.request, ctx.connectionParams);
+        const { socket, upgrade } = ctx.extra;
+        // What the upgrade request said is needed only here.
+        ctx.extra.upgrade = undefined;
+        const connection = await connect(socket, upgrade!, ctx.connectionParams);
         if (!connection) return false;
         ctx.extra.connection = connection;
         return true;
@@ -152,15 +156,19 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Ru
       },
     },
     wss,
-    settings.keepAliveMs,
+    {
+      keepAliveMs: settings.keepAliveMs,
+      isProd: options.production,
+      log,
+      upgradeOf: (request) => ({
+        apiKey: header(request, API_KEY_HEADER),
+        authorization: header(request, "authorization"),
+        address: clientIpOf(request, options.trustProxy),
+        requestId: header(request, "x-request-id"),
+      }),
+    },
+    (socket, upgrade) => ({ socket, upgrade }),
   );
-
-  // A socket error (a message over maxPayload, a malformed frame) is the client's fault and ws
-  // closes the socket itself (1009, 1002); graphql-ws would print it to stderr with a stack.
-  wss.on("connection", (socket) => {
-    socket.removeAllListeners("error");
-    socket.on("error", (error) => log.debug({ err: error }, "client WebSocket error"));
-  });
 
   return {
     core,

@@ -393,6 +393,10 @@ interface RunResult {
   dropped: number;
   rssIdle: number;
   rssPerSubscriber: number;
+  /** What the RSS per subscriber is made of, per held subscriber (after a full collection). */
+  heapUsedPerSubscriber: number;
+  heapTotalPerSubscriber: number;
+  externalPerSubscriber: number;
   fdsIdle: number;
   fdsPerSubscriber: number;
   upstreamConnections: Record<string, number>;
@@ -401,6 +405,24 @@ interface RunResult {
   deduplicated: number;
   fetchesPerEvent: Record<string, number>;
   sharedPerEvent: Record<string, number>;
+}
+
+/**
+ * The router's memory after a full collection: RSS from /proc, and from its metrics the V8 heap
+ * in use, the heap V8 holds (used and free pages), and external memory (Buffers, ArrayBuffers and
+ * other memory V8 objects own outside the heap).
+ */
+async function routerMemory(router: ServiceProcess) {
+  const { rss, heap } = await router.memory();
+  const text = await (await fetch(router.metricsUrl)).text();
+  const gauge = (name: string) =>
+    Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)`, "m").exec(text)?.[1] ?? NaN);
+  return {
+    rss,
+    heapUsed: heap,
+    heapTotal: gauge("nodejs_heap_size_total_bytes"),
+    external: gauge("nodejs_external_memory_bytes"),
+  };
 }
 
 async function run(
@@ -441,6 +463,9 @@ async function run(
     dropped: 0,
     rssIdle: 0,
     rssPerSubscriber: NaN,
+    heapUsedPerSubscriber: NaN,
+    heapTotalPerSubscriber: NaN,
+    externalPerSubscriber: NaN,
     fdsIdle: 0,
     fdsPerSubscriber: NaN,
     upstreamConnections: {},
@@ -464,7 +489,7 @@ async function run(
       ? counts[rank]!
       : subscribers.filter((s) => byRank[s.rank]!.customer === byRank[rank]!.customer).length;
 
-  const idle = await router.memory();
+  const idle = await routerMemory(router);
   const fdsIdle = router.openFiles();
 
   // Connections dealt to the workers in turn, so each holds a like share of hot and cold orders.
@@ -509,7 +534,7 @@ async function run(
   ).catch(() => undefined);
   await sleep(1_000 + size / 20);
 
-  const loaded = await router.memory();
+  const loaded = await routerMemory(router);
   const fdsLoaded = router.openFiles();
   const atLoad = await routerMetrics(router);
 
@@ -552,6 +577,9 @@ async function run(
   runResult.dropped = last?.dropped ?? 0;
   runResult.rssIdle = idle.rss;
   runResult.rssPerSubscriber = (loaded.rss - idle.rss) / Math.max(1, held);
+  runResult.heapUsedPerSubscriber = (loaded.heapUsed - idle.heapUsed) / Math.max(1, held);
+  runResult.heapTotalPerSubscriber = (loaded.heapTotal - idle.heapTotal) / Math.max(1, held);
+  runResult.externalPerSubscriber = (loaded.external - idle.external) / Math.max(1, held);
   runResult.fdsIdle = fdsIdle;
   runResult.fdsPerSubscriber = (fdsLoaded - fdsIdle) / Math.max(1, held);
   runResult.upstreamConnections = byLabel(atLoad, "router_subscription_upstream_connections", "subgraph");
@@ -621,6 +649,10 @@ function table(r: RunResult) {
     "router RSS / subscriber",
     `${fmt(r.rssPerSubscriber / 1024, 1)} KiB (idle ${fmt(r.rssIdle / MiB)} MiB)`,
   );
+  row(
+    "  of which, / subscriber",
+    `V8 heap used ${fmt(r.heapUsedPerSubscriber / 1024, 1)} KiB, heap held ${fmt(r.heapTotalPerSubscriber / 1024, 1)} KiB, external ${fmt(r.externalPerSubscriber / 1024, 1)} KiB; the rest (RSS − heap held − external) ${fmt((r.rssPerSubscriber - r.heapTotalPerSubscriber - r.externalPerSubscriber) / 1024, 1)} KiB is outside V8: sockets, the HTTP parser, libuv, malloc`,
+  );
   row("router fds / subscriber", `${fmt(r.fdsPerSubscriber, 2)} (idle ${fmt(r.fdsIdle)})`);
   row(
     "upstream",
@@ -641,6 +673,7 @@ function summary(results: RunResult[]) {
     "p50 ms",
     "p99 ms",
     "KiB/sub",
+    "heap KiB/sub",
     "fds/sub",
     "up conns",
     "up subs",
@@ -648,7 +681,7 @@ function summary(results: RunResult[]) {
   ];
   const rows = results.map((r) =>
     r.skipped
-      ? [fmt(r.size), r.transport, "skipped", "", "", "", "", "", "", "", ""]
+      ? [fmt(r.size), r.transport, "skipped", "", "", "", "", "", "", "", "", ""]
       : [
           fmt(r.size),
           r.transport + (r.transport === "ws" && PER_CONNECTION > 1 ? `×${PER_CONNECTION}` : ""),
@@ -657,6 +690,7 @@ function summary(results: RunResult[]) {
           fmt(percentile(r.latencies, 50)),
           fmt(percentile(r.latencies, 99)),
           fmt(r.rssPerSubscriber / 1024, 1),
+          fmt(r.heapUsedPerSubscriber / 1024, 1),
           fmt(r.fdsPerSubscriber, 2),
           fmt(Object.values(r.upstreamConnections).reduce((a, b) => a + b, 0)),
           fmt(r.upstreamSubscriptions),

@@ -1,8 +1,14 @@
 import { and, count, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execute, executeOk } from "@storefront/testkit";
+import type { StackClient } from "@storefront/testkit";
 import { schema } from "../src/db";
 import { recordMovement } from "../src/services/stock";
+import {
+  AdjustStockDocument,
+  ReceiveStockDocument,
+  StockMovementsDocument,
+  type StockMovementsQuery,
+} from "./generated/catalogue";
 import { insertProduct, startStack, type Stack } from "./stack";
 
 let h: Stack;
@@ -19,29 +25,7 @@ afterAll(async () => {
 
 const db = () => h.catalogue.database.db;
 
-const RECEIVE = `mutation($v: ID!, $q: Int!, $n: String) {
-  receiveStock(variantId: $v, quantity: $q, note: $n) { id stockOnHand inStock }
-}`;
-const ADJUST = `mutation($v: ID!, $d: Int!, $r: String!) {
-  adjustStock(variantId: $v, delta: $d, reason: $r) { id stockOnHand }
-}`;
-const MOVEMENTS = `query($v: ID!, $first: Int, $after: String) {
-  stockMovements(variantId: $v, first: $first, after: $after) {
-    edges { cursor node { id kind quantity note createdAt } }
-    nodes { id }
-    pageInfo { hasNextPage endCursor }
-  }
-}`;
-
-type VariantStock = { id: string; stockOnHand: number; inStock?: boolean };
-type MovementNode = { id: string; kind: string; quantity: number; note: string | null; createdAt: string };
-type MovementPage = {
-  stockMovements: {
-    edges: { cursor: string; node: MovementNode }[];
-    nodes: { id: string }[];
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  };
-};
+type MovementNode = StockMovementsQuery["stockMovements"]["edges"][number]["node"];
 
 async function newVariant(stock: number) {
   const { variants } = await insertProduct(h.catalogue, { variants: [{ stock }] });
@@ -66,10 +50,11 @@ async function stockOf(variantId: string) {
 describe("receiveStock", () => {
   it("adds to on hand and records a RECEIPT with the note", async () => {
     const variantId = await newVariant(3);
-    const { receiveStock } = await executeOk<{ receiveStock: VariantStock }>(h.catalogue.url, RECEIVE, {
-      variables: { v: variantId, q: 7, n: "  delivery 42  " },
-      token: adminToken,
-    });
+    const { receiveStock } = await h.executeOk(
+      ReceiveStockDocument,
+      { variantId, quantity: 7, note: "  delivery 42  " },
+      { token: adminToken },
+    );
     expect(receiveStock).toEqual({ id: variantId, stockOnHand: 10, inStock: true });
     const after = await stockOf(variantId);
     expect(after.onHand).toBe(10);
@@ -80,16 +65,14 @@ describe("receiveStock", () => {
   it("refuses quantities that are not a positive whole number up to 1,000,000, writing nothing", async () => {
     const variantId = await newVariant(3);
     for (const q of [0, -5, 1_000_001]) {
-      const result = await execute(h.catalogue.url, RECEIVE, {
-        variables: { v: variantId, q },
-        token: adminToken,
-      });
+      const result = await h.execute(ReceiveStockDocument, { variantId, quantity: q }, { token: adminToken });
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "quantity" });
     }
-    const tooLongNote = await execute(h.catalogue.url, RECEIVE, {
-      variables: { v: variantId, q: 1, n: "x".repeat(501) },
-      token: adminToken,
-    });
+    const tooLongNote = await h.execute(
+      ReceiveStockDocument,
+      { variantId, quantity: 1, note: "x".repeat(501) },
+      { token: adminToken },
+    );
     expect(tooLongNote.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "note" });
     const after = await stockOf(variantId);
     expect(after.onHand).toBe(3);
@@ -100,15 +83,17 @@ describe("receiveStock", () => {
 describe("adjustStock", () => {
   it("applies a correction either way with its reason as the ledger note", async () => {
     const variantId = await newVariant(10);
-    const down = await executeOk<{ adjustStock: VariantStock }>(h.catalogue.url, ADJUST, {
-      variables: { v: variantId, d: -4, r: "damaged in the warehouse" },
-      token: adminToken,
-    });
+    const down = await h.executeOk(
+      AdjustStockDocument,
+      { variantId, delta: -4, reason: "damaged in the warehouse" },
+      { token: adminToken },
+    );
     expect(down.adjustStock.stockOnHand).toBe(6);
-    const up = await executeOk<{ adjustStock: VariantStock }>(h.catalogue.url, ADJUST, {
-      variables: { v: variantId, d: 2, r: "found during stocktake" },
-      token: adminToken,
-    });
+    const up = await h.executeOk(
+      AdjustStockDocument,
+      { variantId, delta: 2, reason: "found during stocktake" },
+      { token: adminToken },
+    );
     expect(up.adjustStock.stockOnHand).toBe(8);
     const after = await stockOf(variantId);
     expect(after.onHand).toBe(8);
@@ -124,10 +109,11 @@ describe("adjustStock", () => {
 
   it("refuses an adjustment that would take stock below zero and writes nothing", async () => {
     const variantId = await newVariant(5);
-    const result = await execute<{ adjustStock: VariantStock }>(h.catalogue.url, ADJUST, {
-      variables: { v: variantId, d: -6, r: "lost" },
-      token: adminToken,
-    });
+    const result = await h.execute(
+      AdjustStockDocument,
+      { variantId, delta: -6, reason: "lost" },
+      { token: adminToken },
+    );
     expect(result.data).toBeNull();
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "delta" });
     expect(result.errors?.[0]?.message).toMatch(/only 5 on hand.*below zero/i);
@@ -145,10 +131,11 @@ describe("adjustStock", () => {
       { d: 1, r: "x".repeat(501), field: "reason" },
     ];
     for (const { d, r, field } of cases) {
-      const result = await execute(h.catalogue.url, ADJUST, {
-        variables: { v: variantId, d, r },
-        token: adminToken,
-      });
+      const result = await h.execute(
+        AdjustStockDocument,
+        { variantId, delta: d, reason: r },
+        { token: adminToken },
+      );
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
     }
     const after = await stockOf(variantId);
@@ -160,10 +147,7 @@ describe("adjustStock", () => {
     const variantId = await newVariant(10);
     const results = await Promise.all(
       Array.from({ length: 30 }, () =>
-        execute<{ adjustStock: VariantStock }>(h.catalogue.url, ADJUST, {
-          variables: { v: variantId, d: -1, r: "shrinkage" },
-          token: adminToken,
-        }),
+        h.execute(AdjustStockDocument, { variantId, delta: -1, reason: "shrinkage" }, { token: adminToken }),
       ),
     );
     expect(results.filter((r) => r.data?.adjustStock).length).toBe(10);
@@ -179,14 +163,14 @@ describe("stock administration access", () => {
   it("is refused to customers and guests, and nothing is written", async () => {
     const variantId = await newVariant(5);
     const calls = [
-      { query: RECEIVE, variables: { v: variantId, q: 5 } },
-      { query: ADJUST, variables: { v: variantId, d: -1, r: "theft" } },
-      { query: MOVEMENTS, variables: { v: variantId } },
+      (client: StackClient) => client.execute(ReceiveStockDocument, { variantId, quantity: 5 }),
+      (client: StackClient) => client.execute(AdjustStockDocument, { variantId, delta: -1, reason: "theft" }),
+      (client: StackClient) => client.execute(StockMovementsDocument, { variantId }),
     ];
-    for (const { query, variables } of calls) {
-      const asCustomer = await execute(h.catalogue.url, query, { variables, token: customerToken });
+    for (const call of calls) {
+      const asCustomer = await call(h.as({ token: customerToken }));
       expect(asCustomer.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-      const asGuest = await execute(h.catalogue.url, query, { variables });
+      const asGuest = await call(h.as({}));
       expect(asGuest.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     }
     const after = await stockOf(variantId);
@@ -195,13 +179,14 @@ describe("stock administration access", () => {
   });
 
   it("answers NOT_FOUND for unknown and malformed variant ids", async () => {
-    for (const v of ["00000000-0000-4000-8000-000000000000", "not-an-id"]) {
-      for (const { query, variables } of [
-        { query: RECEIVE, variables: { v, q: 1 } },
-        { query: ADJUST, variables: { v, d: 1, r: "x" } },
-        { query: MOVEMENTS, variables: { v } },
+    for (const variantId of ["00000000-0000-4000-8000-000000000000", "not-an-id"]) {
+      const admin = h.as({ token: adminToken });
+      for (const call of [
+        () => admin.execute(ReceiveStockDocument, { variantId, quantity: 1 }),
+        () => admin.execute(AdjustStockDocument, { variantId, delta: 1, reason: "x" }),
+        () => admin.execute(StockMovementsDocument, { variantId }),
       ]) {
-        const result = await execute(h.catalogue.url, query, { variables, token: adminToken });
+        const result = await call();
         expect(result.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
       }
     }
@@ -212,21 +197,19 @@ describe("stockMovements", () => {
   it("pages through the ledger newest first without gaps or repeats", async () => {
     const variantId = await newVariant(1);
     for (const q of [2, 3, 4]) {
-      await executeOk(h.catalogue.url, RECEIVE, { variables: { v: variantId, q }, token: adminToken });
+      await h.executeOk(ReceiveStockDocument, { variantId, quantity: q }, { token: adminToken });
     }
-    await executeOk(h.catalogue.url, ADJUST, {
-      variables: { v: variantId, d: -5, r: "audit" },
-      token: adminToken,
-    });
+    await h.executeOk(AdjustStockDocument, { variantId, delta: -5, reason: "audit" }, { token: adminToken });
 
     const seen: MovementNode[] = [];
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const page: MovementPage = await executeOk<MovementPage>(h.catalogue.url, MOVEMENTS, {
-        variables: { v: variantId, first: 2, after },
-        token: adminToken,
-      });
+      const page: StockMovementsQuery = await h.executeOk(
+        StockMovementsDocument,
+        { variantId, first: 2, after },
+        { token: adminToken },
+      );
       const { edges, nodes, pageInfo } = page.stockMovements;
       pages++;
       expect(edges.length).toBeLessThanOrEqual(2);
@@ -256,15 +239,13 @@ describe("stockMovements", () => {
 
   it("refuses a malformed cursor and an out-of-range page size", async () => {
     const variantId = await newVariant(1);
-    const badCursor = await execute(h.catalogue.url, MOVEMENTS, {
-      variables: { v: variantId, after: "garbage" },
-      token: adminToken,
-    });
+    const badCursor = await h.execute(
+      StockMovementsDocument,
+      { variantId, after: "garbage" },
+      { token: adminToken },
+    );
     expect(badCursor.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
-    const badSize = await execute(h.catalogue.url, MOVEMENTS, {
-      variables: { v: variantId, first: 101 },
-      token: adminToken,
-    });
+    const badSize = await h.execute(StockMovementsDocument, { variantId, first: 101 }, { token: adminToken });
     expect(badSize.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
   });
 });

@@ -93,6 +93,8 @@ export type ReviewErrorCode =
   | "INVALID_RATING"
   | "PRODUCT_NOT_FOUND";
 
+export type StockMovementKind = "ADJUSTMENT" | "RECEIPT" | "RELEASE" | "RESERVATION" | "SALE";
+
 export type UpdateReviewInput = {
   body: string;
   rating: number;
@@ -279,6 +281,39 @@ export type ProductReviewEntitiesQuery = {
   _entities: Array<
     { id: string; reviews: { nodes: Array<{ id: string }> } } | Record<PropertyKey, never> | null
   >;
+};
+
+export type ReceiveStockMutationVariables = Exact<{
+  variantId: string | number;
+  quantity: number;
+  note?: string | null | undefined;
+}>;
+
+export type ReceiveStockMutation = { receiveStock: { id: string; stockOnHand: number; inStock: boolean } };
+
+export type AdjustStockMutationVariables = Exact<{
+  variantId: string | number;
+  delta: number;
+  reason: string;
+}>;
+
+export type AdjustStockMutation = { adjustStock: { id: string; stockOnHand: number } };
+
+export type StockMovementsQueryVariables = Exact<{
+  variantId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type StockMovementsQuery = {
+  stockMovements: {
+    edges: Array<{
+      cursor: string;
+      node: { id: string; kind: StockMovementKind; quantity: number; note: string | null; createdAt: string };
+    }>;
+    nodes: Array<{ id: string }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
 };
 
 export class TypedDocumentString<TResult, TVariables>
@@ -551,3 +586,43 @@ export const ProductReviewEntitiesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ProductReviewEntitiesQuery, ProductReviewEntitiesQueryVariables>;
+export const ReceiveStockDocument = new TypedDocumentString(`
+    mutation ReceiveStock($variantId: ID!, $quantity: Int!, $note: String) {
+  receiveStock(variantId: $variantId, quantity: $quantity, note: $note) {
+    id
+    stockOnHand
+    inStock
+  }
+}
+    `) as unknown as TypedDocumentString<ReceiveStockMutation, ReceiveStockMutationVariables>;
+export const AdjustStockDocument = new TypedDocumentString(`
+    mutation AdjustStock($variantId: ID!, $delta: Int!, $reason: String!) {
+  adjustStock(variantId: $variantId, delta: $delta, reason: $reason) {
+    id
+    stockOnHand
+  }
+}
+    `) as unknown as TypedDocumentString<AdjustStockMutation, AdjustStockMutationVariables>;
+export const StockMovementsDocument = new TypedDocumentString(`
+    query StockMovements($variantId: ID!, $first: Int, $after: String) {
+  stockMovements(variantId: $variantId, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        kind
+        quantity
+        note
+        createdAt
+      }
+    }
+    nodes {
+      id
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StockMovementsQuery, StockMovementsQueryVariables>;

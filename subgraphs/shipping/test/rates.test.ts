@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeInternal, testEnv } from "@storefront/testkit";
+import {
+  ShippingOptionsDocument,
+  ShippingQuoteDocument,
+  type ShippingAddressInput,
+} from "./generated/shipping";
 import { startStack, US_ADDRESS, type Stack } from "./stack";
 
 let stack: Stack;
@@ -11,27 +16,11 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-interface Option {
-  id: string;
-  carrier: string;
-  service: string;
-  speed: string;
-  zone: string;
-  price: { amount: number; currency: string };
-  estimatedDeliveryDays: { min: number; max: number };
-  estimatedDeliveryDate: { earliest: string; latest: string };
-}
+const optionsFor = async (address: ShippingAddressInput) =>
+  (await stack.executeOk(ShippingOptionsDocument, { address })).shippingOptions;
 
-const OPTION_FIELDS = `id carrier service speed zone price { amount currency }
-  estimatedDeliveryDays { min max } estimatedDeliveryDate { earliest latest }`;
-const OPTIONS = `query($address: ShippingAddressInput!) { shippingOptions(address: $address) { ${OPTION_FIELDS} } }`;
-const QUOTE = `query($id: ID!, $address: ShippingAddressInput!) { shippingQuote(optionId: $id, address: $address) { ${OPTION_FIELDS} } }`;
-
-const optionsFor = async (address: Record<string, unknown>) =>
-  (await stack.gqlOk<{ shippingOptions: Option[] }>(OPTIONS, { address })).shippingOptions;
-
-const quote = (id: string, address: Record<string, unknown>) =>
-  executeInternal<{ shippingQuote: Option | null }>(stack.shipping.url, QUOTE, {
+const quote = (id: string, address: ShippingAddressInput) =>
+  executeInternal(stack.shipping.url, ShippingQuoteDocument, {
     variables: { id, address },
     serviceToken: testEnv.serviceToken,
   });
@@ -87,7 +76,7 @@ describe("shipping options", () => {
   });
 
   it("refuses an address it cannot price, naming the field", async () => {
-    const cases: [Record<string, unknown>, string][] = [
+    const cases: [ShippingAddressInput, string][] = [
       [{ country: "XX" }, "address.country"],
       [{ country: "USA" }, "address.country"],
       [{ country: "EU" }, "address.country"],
@@ -101,7 +90,7 @@ describe("shipping options", () => {
       [{ country: "US", line1: "\udc00 Compiler Road" }, "address.line1"],
     ];
     for (const [address, field] of cases) {
-      const { data, errors } = await stack.gql(OPTIONS, { address });
+      const { data, errors } = await stack.execute(ShippingOptionsDocument, { address });
       expect(data).toBeNull();
       expect(errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
     }
@@ -143,11 +132,15 @@ describe("shipping quote (internal)", () => {
     const customer = await stack.accounts.customer();
     const admin = await stack.accounts.admin();
     for (const token of [undefined, customer.token, admin.token]) {
-      const { data, errors } = await stack.gql(QUOTE, { id: "ups-ground", address: US_ADDRESS }, token);
+      const { data, errors } = await stack.execute(
+        ShippingQuoteDocument,
+        { id: "ups-ground", address: US_ADDRESS },
+        { token },
+      );
       expect(data?.shippingQuote ?? null).toBeNull();
       expect(errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     }
-    const wrong = await executeInternal(stack.shipping.url, QUOTE, {
+    const wrong = await executeInternal(stack.shipping.url, ShippingQuoteDocument, {
       variables: { id: "ups-ground", address: US_ADDRESS },
       serviceToken: "not-the-service-token-at-all-000",
     });

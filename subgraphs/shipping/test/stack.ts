@@ -11,8 +11,6 @@ import {
 import { createLogger } from "@storefront/platform/logger";
 import { createMessage } from "@storefront/platform/messages";
 import {
-  execute,
-  executeOk,
   buildStack,
   interceptDeliveries,
   startTestSubgraph,
@@ -37,23 +35,6 @@ export type ShipmentRequest = MessagePayload<"orders.shipment-requested.v1">;
 export const REQUEST_TYPE = "orders.shipment-requested.v1";
 
 export { US_ADDRESS };
-
-export const SHIPMENT_FIELDS = `id carrier service trackingNumber status exceptionReason estimatedDeliveryAt createdAt updatedAt
-  events { status note at } order { id }`;
-
-export interface ShipmentView {
-  id: string;
-  carrier: string;
-  service: string;
-  trackingNumber: string;
-  status: string;
-  exceptionReason: string | null;
-  estimatedDeliveryAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  events: { status: string; note: string | null; at: string }[];
-  order: { id: string };
-}
 
 const log = createLogger({ service: "shipping-test", level: "silent" });
 
@@ -257,16 +238,6 @@ export async function startStack(options: StackOptions = {}) {
         timeoutMs,
       );
       return taken;
-    },
-    gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token?: string) {
-      return execute<T>(shipping.url, query, { variables, ...(token ? { token } : {}) });
-    },
-    gqlOk<T = Record<string, unknown>>(
-      query: string,
-      variables: Record<string, unknown> = {},
-      token?: string,
-    ) {
-      return executeOk<T>(shipping.url, query, { variables, ...(token ? { token } : {}) });
     },
   });
   stack.stop = async () => {

@@ -5,7 +5,12 @@ import type { TestAccount } from "@storefront/testkit";
 import { outbox, shipments } from "../src/db/schema";
 import { advanceDueShipments } from "../src/services/simulated-carrier";
 import { changeStatus, MOVING_STATUSES, nextStatus } from "../src/services/transitions";
-import { SHIPMENT_FIELDS, startStack, waitFor, type ShipmentView, type Stack } from "./stack";
+import {
+  AdvanceShipmentDocument,
+  ReportShipmentExceptionDocument,
+  ShipmentDocument,
+} from "./generated/shipping";
+import { startStack, waitFor, type Stack } from "./stack";
 
 let stack: Stack;
 let admin: TestAccount;
@@ -19,13 +24,10 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const ADVANCE = `mutation($id: ID!, $note: String) { advanceShipment(id: $id, note: $note) { ${SHIPMENT_FIELDS} } }`;
-const EXCEPTION = `mutation($id: ID!, $reason: String!) { reportShipmentException(id: $id, reason: $reason) { ${SHIPMENT_FIELDS} } }`;
-
 const advance = (id: string, note?: string, token = admin.token) =>
-  stack.gql<{ advanceShipment: ShipmentView }>(ADVANCE, { id, note: note ?? null }, token);
+  stack.execute(AdvanceShipmentDocument, { id, note: note ?? null }, { token });
 const reportException = (id: string, reason: string, token = admin.token) =>
-  stack.gql<{ reportShipmentException: ShipmentView }>(EXCEPTION, { id, reason }, token);
+  stack.execute(ReportShipmentExceptionDocument, { id, reason }, { token });
 
 const rowOf = async (id: string) => (await stack.db.select().from(shipments).where(eq(shipments.id, id)))[0]!;
 
@@ -41,13 +43,8 @@ describe("advancing a shipment", () => {
     expect(seen).toEqual(["IN_TRANSIT", "OUT_FOR_DELIVERY", "DELIVERED"]);
 
     const { data } = await advance(shipment.id);
-    const final = (
-      await stack.gqlOk<{ shipment: ShipmentView }>(
-        `query($id: ID!) { shipment(id: $id) { ${SHIPMENT_FIELDS} } }`,
-        { id: shipment.id },
-        admin.token,
-      )
-    ).shipment;
+    const final = (await stack.executeOk(ShipmentDocument, { id: shipment.id }, { token: admin.token }))
+      .shipment!;
     expect(data).toBeNull();
     expect(final.events.map((e) => [e.status, e.note])).toEqual([
       ["LABEL_CREATED", "Shipping label created with UPS"],
@@ -175,7 +172,7 @@ describe("advancing a shipment", () => {
     const { shipment } = await stack.requestShipment({ userId: customer.id });
     const asCustomer = await advance(shipment.id, undefined, customer.token);
     expect(asCustomer.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    const signedOut = await stack.gql(ADVANCE, { id: shipment.id });
+    const signedOut = await stack.execute(AdvanceShipmentDocument, { id: shipment.id });
     expect(signedOut.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     const exception = await reportException(shipment.id, "Because I say so", customer.token);
     expect(exception.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");

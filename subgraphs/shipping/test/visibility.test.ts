@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countSql, executeInternal, testEnv, type TestAccount } from "@storefront/testkit";
+import {
+  AdvanceShipmentIdDocument,
+  OrderShipmentsDocument,
+  ShipmentsDocument,
+  ShipmentSummaryDocument,
+  type ShipmentsQuery,
+} from "./generated/shipping";
 import { startStack, type Stack } from "./stack";
 
 let stack: Stack;
@@ -30,20 +37,9 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-/** What the router sends when a query selects `order { shipment { … } }`. */
-const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) {
-  ... on Order { id shipment { id trackingNumber status events { status at } order { id } } } } }`;
-
-type Entities = {
-  _entities: ({
-    id: string;
-    shipment: { id: string; trackingNumber: string; events: unknown[] } | null;
-  } | null)[];
-};
-
 const representations = (ids: string[]) => ids.map((id) => ({ __typename: "Order", id }));
 const entitiesAs = (ids: string[], token?: string) =>
-  stack.gqlOk<Entities>(ENTITIES, { r: representations(ids) }, token);
+  stack.executeOk(OrderShipmentsDocument, { representations: representations(ids) }, { token });
 
 describe("Order.shipment", () => {
   it("shows the shipment to the order's customer and to administrators", async () => {
@@ -62,8 +58,8 @@ describe("Order.shipment", () => {
   });
 
   it("shows it to platform services calling with the service credential", async () => {
-    const { data } = await executeInternal<Entities>(stack.shipping.url, ENTITIES, {
-      variables: { r: representations([orders[1]!.orderId]) },
+    const { data } = await executeInternal(stack.shipping.url, OrderShipmentsDocument, {
+      variables: { representations: representations([orders[1]!.orderId]) },
       serviceToken: testEnv.serviceToken,
     });
     expect(data!._entities[0]!.shipment?.id).toBe(orders[1]!.shipmentId);
@@ -94,42 +90,33 @@ describe("Order.shipment", () => {
 });
 
 describe("shipment(id)", () => {
-  const SHIPMENT = `query($id: ID!) { shipment(id: $id) { id trackingNumber order { id } } }`;
-
   it("is the owner's and administrators' to see", async () => {
     const { shipmentId, orderId } = orders[2]!;
     for (const token of [owner.token, admin.token]) {
-      const { shipment } = await stack.gqlOk<{ shipment: { id: string; order: { id: string } } }>(
-        SHIPMENT,
-        { id: shipmentId },
-        token,
-      );
+      const { shipment } = await stack.executeOk(ShipmentSummaryDocument, { id: shipmentId }, { token });
       expect(shipment).toMatchObject({ id: shipmentId, order: { id: orderId } });
     }
-    const { shipment } = await stack.gqlOk<{ shipment: null }>(SHIPMENT, { id: shipmentId }, other.token);
+    const { shipment } = await stack.executeOk(
+      ShipmentSummaryDocument,
+      { id: shipmentId },
+      { token: other.token },
+    );
     expect(shipment).toBeNull();
-    const signedOut = await stack.gql(SHIPMENT, { id: shipmentId });
+    const signedOut = await stack.execute(ShipmentSummaryDocument, { id: shipmentId });
     expect(signedOut.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 });
 
 describe("shipments (admin list)", () => {
-  const LIST = `query($status: ShipmentStatus, $first: Int, $after: String) {
-    shipments(status: $status, first: $first, after: $after) {
-      edges { cursor node { id status } } nodes { id createdAt } pageInfo { hasNextPage endCursor } } }`;
-  type Page = {
-    shipments: {
-      edges: { cursor: string; node: { id: string; status: string } }[];
-      nodes: { id: string; createdAt: string }[];
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    };
-  };
-
   it("pages through every shipment newest first with keyset cursors", async () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const { shipments }: Page = await stack.gqlOk<Page>(LIST, { first: 3, after }, admin.token);
+      const { shipments }: ShipmentsQuery = await stack.executeOk(
+        ShipmentsDocument,
+        { first: 3, after },
+        { token: admin.token },
+      );
       seen.push(...shipments.nodes.map((n) => n.id));
       const times = shipments.nodes.map((n) => Date.parse(n.createdAt));
       expect([...times].sort((a, b) => b - a)).toEqual(times);
@@ -141,21 +128,23 @@ describe("shipments (admin list)", () => {
   });
 
   it("filters by status", async () => {
-    await stack.gqlOk(
-      `mutation($id: ID!) { advanceShipment(id: $id) { id } }`,
-      { id: orders[9]!.shipmentId },
-      admin.token,
+    await stack.executeOk(AdvanceShipmentIdDocument, { id: orders[9]!.shipmentId }, { token: admin.token });
+    const { shipments } = await stack.executeOk(
+      ShipmentsDocument,
+      { status: "IN_TRANSIT" },
+      { token: admin.token },
     );
-    const { shipments } = await stack.gqlOk<Page>(LIST, { status: "IN_TRANSIT" }, admin.token);
     expect(shipments.nodes.map((n) => n.id)).toEqual([orders[9]!.shipmentId]);
   });
 
   it("is for administrators only and checks its arguments", async () => {
-    expect((await stack.gql(LIST, {}, owner.token)).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    expect((await stack.gql(LIST, {})).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
-    const tooMany = await stack.gql(LIST, { first: 1000 }, admin.token);
+    const asOwner = await stack.execute(ShipmentsDocument, {}, { token: owner.token });
+    expect(asOwner.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const signedOut = await stack.execute(ShipmentsDocument, {});
+    expect(signedOut.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    const tooMany = await stack.execute(ShipmentsDocument, { first: 1000 }, { token: admin.token });
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
-    const badCursor = await stack.gql(LIST, { after: "garbage" }, admin.token);
+    const badCursor = await stack.execute(ShipmentsDocument, { after: "garbage" }, { token: admin.token });
     expect(badCursor.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
   });
 });

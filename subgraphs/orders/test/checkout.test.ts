@@ -1,29 +1,24 @@
 import { randomUUID } from "node:crypto";
 import { count, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { paymentsDbSchema } from "@storefront/payments";
-import { execute, executeInternal, executeOk, testEnv, useStack } from "@storefront/testkit";
+import { executeInternal, executeOk, testEnv, useStack } from "@storefront/testkit";
 import { schema } from "../src/db";
-import { ADDRESS, CARDS, CHECKOUT, SHIPPING_PRICE, startStack, waitFor } from "./stack";
+import { CartItemCountDocument, MergeGuestCartDocument } from "./generated/cart";
+import { ReleaseReservationDocument } from "./generated/catalogue";
+import { CheckoutDocument } from "./generated/orders";
+import { ChargePaymentDocument, RefundPaymentDocument } from "./generated/payments";
+import { ADDRESS, CARDS, SHIPPING_PRICE, startStack, waitFor } from "./stack";
 
 const s = useStack(() => startStack());
 
 const shipmentsFor = (orderId: string) =>
   s.shipmentRequests.filter((m) => (m.payload as { orderId: string }).orderId === orderId);
 
-async function paymentsFor(orderId: string) {
-  return s.payments.database.db
-    .select()
-    .from(paymentsDbSchema.payments)
-    .where(eq(paymentsDbSchema.payments.orderId, orderId));
-}
+/** The order's payments, through the payments API and what its charges were answered (see the stack). */
+const paymentsFor = (orderId: string) => s.paymentsFor(orderId);
 
-async function paymentsOf(userId: string) {
-  return s.payments.database.db
-    .select()
-    .from(paymentsDbSchema.payments)
-    .where(eq(paymentsDbSchema.payments.userId, userId));
-}
+/** The customer's payments, the same way. */
+const paymentsOf = (userId: string) => s.paymentsOf(userId);
 
 async function orderRow(id: string) {
   const [row] = await s.orders.database.db.select().from(schema.orders).where(eq(schema.orders.id, id));
@@ -37,7 +32,7 @@ describe("checkout", () => {
     const cartToken = guest.addToCart.cartToken!;
     expect(cartToken).toBeTruthy();
     const customer = await s.customer();
-    await executeOk(s.cart.url, `mutation($t: String!) { mergeGuestCart(cartToken: $t) { itemCount } }`, {
+    await executeOk(s.cart.url, MergeGuestCartDocument, {
       variables: { t: cartToken },
       token: customer.token,
     });
@@ -62,10 +57,8 @@ describe("checkout", () => {
       address: { country: "GB" },
     });
     // The cart was emptied by the checkout.
-    const cart = await executeOk<{ cart: { itemCount: number } }>(s.cart.url, `{ cart { itemCount } }`, {
-      token: customer.token,
-    });
-    expect(cart.cart.itemCount).toBe(0);
+    const cart = await executeOk(s.cart.url, CartItemCountDocument, { token: customer.token });
+    expect(cart.cart!.itemCount).toBe(0);
     // Every status change was published, in order.
     const statuses = await waitFor(
       () =>
@@ -215,15 +208,12 @@ describe("checkout", () => {
       code: "BAD_USER_INPUT",
       field: "shippingOptionId",
     });
-    const notTheirs = await execute(s.orders.url, CHECKOUT, {
-      token: customer.token,
-      variables: {
-        input: {
-          idempotencyKey: randomUUID(),
-          shippingAddressId: randomUUID(),
-          shippingOptionId: "ups-ground",
-          card: { number: CARDS.ok, expMonth: 12, expYear: 2030, cvc: "123" },
-        },
+    const notTheirs = await s.as(customer).execute(CheckoutDocument, {
+      input: {
+        idempotencyKey: randomUUID(),
+        shippingAddressId: randomUUID(),
+        shippingOptionId: "ups-ground",
+        card: { number: CARDS.ok, expMonth: 12, expYear: 2030, cvc: "123" },
       },
     });
     expect(notTheirs.errors?.[0]?.extensions).toMatchObject({
@@ -348,23 +338,19 @@ describe("delivery guarantees", () => {
     s.paymentsLink.restore();
     expect(waiting.order?.status).toBe("PAYMENT_PENDING");
     const order = await orderRow(waiting.order!.id);
-    const charged = await executeInternal<{ chargePayment: { status: string } }>(
-      s.payments.url,
-      `mutation($input: ChargePaymentInput!) { chargePayment(input: $input) { status } }`,
-      {
-        serviceToken: testEnv.serviceToken,
-        variables: {
-          input: {
-            orderId: order.id,
-            userId: order.userId,
-            amount: order.total,
-            currency: order.currency,
-            idempotencyKey: order.id,
-            card: { number: CARDS.ok, expMonth: 12, expYear: 2030, cvc: "123" },
-          },
+    const charged = await executeInternal(s.payments.url, ChargePaymentDocument, {
+      serviceToken: testEnv.serviceToken,
+      variables: {
+        input: {
+          orderId: order.id,
+          userId: order.userId,
+          amount: order.total,
+          currency: order.currency,
+          idempotencyKey: order.id,
+          card: { number: CARDS.ok, expMonth: 12, expYear: 2030, cvc: "123" },
         },
       },
-    );
+    });
     expect(charged.data?.chargePayment.status).toBe("SUCCEEDED");
     return { variant, order };
   }
@@ -374,7 +360,7 @@ describe("delivery guarantees", () => {
       .set({ updatedAt: new Date(Date.now() - 120_000) })
       .where(eq(schema.orders.id, orderId));
   const releaseHold = (reservationId: string) =>
-    executeInternal(s.catalogue.url, `mutation($id: ID!) { releaseReservation(id: $id) { status } }`, {
+    executeInternal(s.catalogue.url, ReleaseReservationDocument, {
       serviceToken: testEnv.serviceToken,
       variables: { id: reservationId },
     });
@@ -439,14 +425,10 @@ describe("delivery guarantees", () => {
   it("a charge refunded in full before the order settled is never shipped: the order is cancelled", async () => {
     const { variant, order } = await interruptedAfterCharge(3);
     const [payment] = await paymentsFor(order.id);
-    const refunded = await executeInternal<{ refundPayment: { __typename: string } }>(
-      s.payments.url,
-      `mutation($input: RefundPaymentInput!) { refundPayment(input: $input) { __typename } }`,
-      {
-        serviceToken: testEnv.serviceToken,
-        variables: { input: { paymentId: payment!.id, idempotencyKey: randomUUID() } },
-      },
-    );
+    const refunded = await executeInternal(s.payments.url, RefundPaymentDocument, {
+      serviceToken: testEnv.serviceToken,
+      variables: { input: { paymentId: payment!.id, idempotencyKey: randomUUID() } },
+    });
     expect(refunded.data?.refundPayment.__typename).toBe("RefundSucceeded");
     await makeStale(order.id);
     const settled = await waitFor(

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countSql, executeOk, testEnv } from "@storefront/testkit";
+import { SERVICE_TOKEN_HEADER } from "@storefront/platform/context";
+import { countSql, testEnv } from "@storefront/testkit";
+import { MyOrdersDocument, OrderEntitiesDocument, type OrderEntitiesQuery } from "./generated/orders";
 import { startStack, type Stack } from "./stack";
 
 let s: Stack;
@@ -23,23 +25,16 @@ afterAll(async () => {
   await s?.stop();
 });
 
-const MY_ORDERS = `query($first: Int) {
-  myOrders(first: $first) {
-    nodes { id status total { amount } lines { sku quantity unitPrice { amount currency } lineTotal { amount } } statusHistory { status at } }
-    pageInfo { hasNextPage endCursor }
-  }
-}`;
+/** An order as the router's entity fetch gets it back: every representation sent is an order. */
+type OrderEntity = Extract<NonNullable<OrderEntitiesQuery["_entities"][number]>, { id: string }>;
 
 describe("reading orders costs the same SQL for one order as for many", () => {
   it("myOrders with lines and history: one statement per relation, whatever the page size", async () => {
     const one = await countSql({ orders: s.orders.database }, () =>
-      executeOk(s.orders.url, MY_ORDERS, { variables: { first: 1 }, token: customer.token }),
+      s.as(customer).executeOk(MyOrdersDocument, { first: 1 }),
     );
     const five = await countSql({ orders: s.orders.database }, () =>
-      executeOk<{ myOrders: { nodes: { lines: unknown[] }[] } }>(s.orders.url, MY_ORDERS, {
-        variables: { first: 5 },
-        token: customer.token,
-      }),
+      s.as(customer).executeOk(MyOrdersDocument, { first: 5 }),
     );
     expect(five.result.myOrders.nodes).toHaveLength(5);
     expect(five.result.myOrders.nodes.every((order) => order.lines.length === 1)).toBe(true);
@@ -49,16 +44,14 @@ describe("reading orders costs the same SQL for one order as for many", () => {
 
   it("entity references from the router (Order._entities) are batched into one lookup", async () => {
     const entities = (ids: string[]) =>
-      countSql({ orders: s.orders.database }, () =>
-        executeOk<{ _entities: { id: string; lines: unknown[] }[] }>(
-          s.orders.url,
-          `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { id status lines { sku } } } }`,
-          {
-            variables: { r: ids.map((id) => ({ __typename: "Order", id })) },
-            headers: { "x-service-token": testEnv.serviceToken },
-          },
-        ),
-      );
+      countSql({ orders: s.orders.database }, async () => {
+        const data = await s.executeOk(
+          OrderEntitiesDocument,
+          { r: ids.map((id) => ({ __typename: "Order", id })) },
+          { headers: { [SERVICE_TOKEN_HEADER]: testEnv.serviceToken } },
+        );
+        return data as { _entities: OrderEntity[] };
+      });
     const single = await entities(orderIds.slice(0, 1));
     const all = await entities(orderIds);
     expect(all.result._entities.map((o) => o.id)).toEqual(orderIds);

@@ -2,9 +2,15 @@ import { randomUUID } from "node:crypto";
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createLogger } from "@storefront/platform/logger";
-import { execute, executeInternal } from "@storefront/testkit";
 import { schema, type CatalogueDatabase } from "../src/db";
 import { releaseExpiredReservations, startReservationSweeper } from "../src/services/reservations";
+import {
+  CommitReservationDocument,
+  ReleaseReservationDocument,
+  ReservationDocument,
+  ReserveStockDocument,
+  type ReservationLineInput,
+} from "./generated/catalogue";
 import { insertProduct, startStack, type Stack } from "./stack";
 
 let h: Stack;
@@ -19,53 +25,47 @@ afterAll(async () => {
 const db = () => h.catalogue.database.db;
 const log = createLogger({ service: "catalogue-test", level: "silent" });
 
-const RESERVATION_FIELDS = `id status expiresAt lines { variantId quantity }`;
-const RESERVE = `mutation($input: ReserveStockInput!) {
-  reserveStock(input: $input) {
-    __typename
-    ... on Reservation { ${RESERVATION_FIELDS} }
-    ... on InsufficientStock { lines { variantId requested available } }
-  }
-}`;
-const RELEASE = `mutation($id: ID!) { releaseReservation(id: $id) { ${RESERVATION_FIELDS} } }`;
-const COMMIT = `mutation($id: ID!) { commitReservation(id: $id) { ${RESERVATION_FIELDS} } }`;
-const GET = `query($id: ID!) { reservation(id: $id) { ${RESERVATION_FIELDS} } }`;
-
-type Line = { variantId: string; quantity: number };
-type Reservation = { id: string; status: string; expiresAt: string; lines: Line[] };
-type ReserveResult =
-  | ({ __typename: "Reservation" } & Reservation)
-  | { __typename: "InsufficientStock"; lines: { variantId: string; requested: number; available: number }[] };
-
-const internal = <T>(query: string, variables: Record<string, unknown>) =>
-  executeInternal<T>(h.catalogue.url, query, { variables, serviceToken: h.serviceToken });
-
-async function reserve(lines: Line[], options: { reservationId?: string; ttlSeconds?: number } = {}) {
-  const result = await internal<{ reserveStock: ReserveResult }>(RESERVE, {
-    input: {
-      reservationId: options.reservationId ?? randomUUID(),
-      lines,
-      ttlSeconds: options.ttlSeconds ?? 600,
+/** The reservation operations are internal: sent as another platform service, as the orders subgraph does. */
+async function reserve(
+  lines: ReservationLineInput[],
+  options: { reservationId?: string; ttlSeconds?: number } = {},
+) {
+  const result = await h.execute(
+    ReserveStockDocument,
+    {
+      input: {
+        reservationId: options.reservationId ?? randomUUID(),
+        lines,
+        ttlSeconds: options.ttlSeconds ?? 600,
+      },
     },
-  });
+    h.service,
+  );
   if (!result.data) throw new Error(`reserveStock failed: ${JSON.stringify(result.errors)}`);
   return result.data.reserveStock;
 }
 
-async function reserved(lines: Line[], options: { reservationId?: string; ttlSeconds?: number } = {}) {
+async function reserved(
+  lines: ReservationLineInput[],
+  options: { reservationId?: string; ttlSeconds?: number } = {},
+) {
   const result = await reserve(lines, options);
   if (result.__typename !== "Reservation")
     throw new Error(`expected a reservation: ${JSON.stringify(result)}`);
   return result;
 }
 
-async function settle(query: string, id: string) {
-  const result = await internal<{ releaseReservation?: Reservation; commitReservation?: Reservation }>(
-    query,
-    { id },
-  );
-  const data = result.data?.releaseReservation ?? result.data?.commitReservation;
-  return { reservation: data, error: result.errors?.[0] };
+/** Releases or commits a reservation: its state afterwards, or the error it was refused with. */
+async function settle(
+  operation: typeof ReleaseReservationDocument | typeof CommitReservationDocument,
+  id: string,
+) {
+  if (operation === ReleaseReservationDocument) {
+    const result = await h.execute(ReleaseReservationDocument, { id }, h.service);
+    return { reservation: result.data?.releaseReservation, error: result.errors?.[0] };
+  }
+  const result = await h.execute(CommitReservationDocument, { id }, h.service);
+  return { reservation: result.data?.commitReservation, error: result.errors?.[0] };
 }
 
 async function variantsWithStock(...stock: number[]) {
@@ -249,9 +249,13 @@ describe("reserveStock", () => {
     ];
     for (const [override, field] of cases) {
       const reservationId = randomUUID();
-      const result = await internal(RESERVE, {
-        input: { reservationId, lines: [line], ttlSeconds: 60, ...override },
-      });
+      const result = await h.execute(
+        ReserveStockDocument,
+        {
+          input: { reservationId, lines: [line], ttlSeconds: 60, ...override },
+        },
+        h.service,
+      );
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
       expect(await storedReservation(reservationId)).toBeUndefined();
     }
@@ -271,14 +275,18 @@ describe("reserveStock", () => {
       { headers: { "x-service-token": "wrong" } },
     ]) {
       const reservationId = randomUUID();
-      const attempt = await execute(h.catalogue.url, RESERVE, {
-        variables: { input: { reservationId, lines: [{ variantId, quantity: 2 }], ttlSeconds: 60 } },
-        ...auth,
+      const client = h.as(auth);
+      const attempt = await client.execute(ReserveStockDocument, {
+        input: { reservationId, lines: [{ variantId: variantId!, quantity: 2 }], ttlSeconds: 60 },
       });
       expect(attempt.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
       expect(await storedReservation(reservationId)).toBeUndefined();
-      for (const query of [RELEASE, COMMIT, GET]) {
-        const result = await execute(h.catalogue.url, query, { variables: { id: heldId }, ...auth });
+      for (const send of [
+        () => client.execute(ReleaseReservationDocument, { id: heldId }),
+        () => client.execute(CommitReservationDocument, { id: heldId }),
+        () => client.execute(ReservationDocument, { id: heldId }),
+      ]) {
+        const result = await send();
         expect(result.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
       }
     }
@@ -291,7 +299,7 @@ describe("reservation", () => {
   it("reads a reservation as stored, and null for an unknown id", async () => {
     const [variantId] = await variantsWithStock(3);
     const held = await reserved([{ variantId: variantId!, quantity: 1 }]);
-    const found = await internal<{ reservation: Reservation | null }>(GET, { id: held.id });
+    const found = await h.execute(ReservationDocument, { id: held.id }, h.service);
     expect(found.data?.reservation).toEqual({
       id: held.id,
       status: "HELD",
@@ -299,7 +307,7 @@ describe("reservation", () => {
       lines: held.lines,
     });
     for (const id of [randomUUID(), "nope"]) {
-      const missing = await internal<{ reservation: Reservation | null }>(GET, { id });
+      const missing = await h.execute(ReservationDocument, { id }, h.service);
       expect(missing.errors).toBeUndefined();
       expect(missing.data?.reservation).toBeNull();
     }
@@ -315,11 +323,14 @@ describe("releaseReservation", () => {
     ]);
     expect([await onHand(a!), await onHand(b!)]).toEqual([4, 0]);
 
-    const first = await settle(RELEASE, held.id);
+    const first = await settle(ReleaseReservationDocument, held.id);
     expect(first.reservation?.status).toBe("RELEASED");
-    const second = await settle(RELEASE, held.id);
+    const second = await settle(ReleaseReservationDocument, held.id);
     expect(second.reservation).toEqual(first.reservation);
-    await Promise.all([settle(RELEASE, held.id), settle(RELEASE, held.id)]);
+    await Promise.all([
+      settle(ReleaseReservationDocument, held.id),
+      settle(ReleaseReservationDocument, held.id),
+    ]);
 
     expect([await onHand(a!), await onHand(b!)]).toEqual([6, 4]);
     expect([await ledgerSum(a!), await ledgerSum(b!)]).toEqual([6, 4]);
@@ -335,8 +346,8 @@ describe("releaseReservation", () => {
 
   it("answers NOT_FOUND for an unknown or malformed id", async () => {
     for (const id of [randomUUID(), "nope"]) {
-      for (const query of [RELEASE, COMMIT]) {
-        const { error } = await settle(query, id);
+      for (const operation of [ReleaseReservationDocument, CommitReservationDocument]) {
+        const { error } = await settle(operation, id);
         expect(error?.extensions?.code).toBe("NOT_FOUND");
       }
     }
@@ -349,10 +360,10 @@ describe("commitReservation", () => {
     const held = await reserved([{ variantId: variantId!, quantity: 2 }]);
     expect(await onHand(variantId!)).toBe(3);
 
-    const first = await settle(COMMIT, held.id);
+    const first = await settle(CommitReservationDocument, held.id);
     expect(first.reservation?.status).toBe("COMMITTED");
     expect(await onHand(variantId!)).toBe(3);
-    const second = await settle(COMMIT, held.id);
+    const second = await settle(CommitReservationDocument, held.id);
     expect(second.reservation).toEqual(first.reservation);
 
     expect(await movementsOf(held.id)).toEqual([
@@ -363,7 +374,7 @@ describe("commitReservation", () => {
     expect(await onHand(variantId!)).toBe(3);
     expect(await ledgerSum(variantId!)).toBe(3);
 
-    const release = await settle(RELEASE, held.id);
+    const release = await settle(ReleaseReservationDocument, held.id);
     expect(release.error?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(release.error?.message).toMatch(/already committed/i);
     expect(await onHand(variantId!)).toBe(3);
@@ -372,8 +383,8 @@ describe("commitReservation", () => {
   it("is refused after a release, and stock stays given back", async () => {
     const [variantId] = await variantsWithStock(5);
     const held = await reserved([{ variantId: variantId!, quantity: 2 }]);
-    await settle(RELEASE, held.id);
-    const commit = await settle(COMMIT, held.id);
+    await settle(ReleaseReservationDocument, held.id);
+    const commit = await settle(CommitReservationDocument, held.id);
     expect(commit.reservation).toBeUndefined();
     expect(commit.error?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
     expect(commit.error?.message).toMatch(/expired or was released/i);
@@ -389,7 +400,7 @@ describe("commitReservation", () => {
       .update(schema.reservations)
       .set({ expiresAt: sql`now() - interval '1 minute'` })
       .where(eq(schema.reservations.id, held.id));
-    const commit = await settle(COMMIT, held.id);
+    const commit = await settle(CommitReservationDocument, held.id);
     expect(commit.reservation?.status).toBe("COMMITTED");
     expect(await releaseExpiredReservations(db(), log)).toBe(0);
     expect(await onHand(variantId!)).toBe(4);

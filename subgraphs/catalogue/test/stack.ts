@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
+import { SERVICE_TOKEN_HEADER } from "@storefront/platform/context";
 import {
   buildStack,
   startTestSubgraph,
   startTokenIssuer,
   testEnv,
   unique,
+  type Caller,
   type TestSubgraph,
 } from "@storefront/testkit";
 import type { usersDbSchema } from "@storefront/users";
@@ -26,6 +28,8 @@ export async function startStack(env: Record<string, string> = {}) {
     catalogue,
     users,
     serviceToken: testEnv.serviceToken,
+    /** Another platform service calling: the service credential, for the internal operations. */
+    service: { headers: { [SERVICE_TOKEN_HEADER]: testEnv.serviceToken } } satisfies Caller,
     /** Registers a customer through the users subgraph; real, verifiable tokens. */
     customer: async (): Promise<{ id: string; token: string }> => {
       const { id, token } = await accounts.customer("Catalogue Tester");

@@ -84,6 +84,21 @@ export type ProductStatus =
   /** No longer sold; kept for order history. Hidden from browsing and search. */
   | "ARCHIVED";
 
+export type ReservationLineInput = {
+  quantity: number;
+  variantId: string | number;
+};
+
+export type ReservationStatus = "COMMITTED" | "HELD" | "RELEASED";
+
+export type ReserveStockInput = {
+  lines: Array<ReservationLineInput>;
+  /** Chosen by the caller; the same id again returns the first outcome and reserves nothing more. */
+  reservationId: string | number;
+  /** How long the hold lasts before it is released automatically. */
+  ttlSeconds: number;
+};
+
 export type ReviewErrorCode =
   /** This customer has already reviewed this product; edit that review instead. */
   | "ALREADY_REVIEWED"
@@ -177,6 +192,71 @@ export type CategoryChildrenQueryVariables = Exact<{
 
 export type CategoryChildrenQuery = {
   category: { children: Array<{ id: string; parent: { id: string } | null }> } | null;
+};
+
+export type ReservationFieldsFragment = {
+  id: string;
+  status: ReservationStatus;
+  expiresAt: string;
+  lines: Array<{ variantId: string; quantity: number }>;
+};
+
+export type ReserveStockMutationVariables = Exact<{
+  input: ReserveStockInput;
+}>;
+
+export type ReserveStockMutation = {
+  reserveStock:
+    | {
+        __typename: "InsufficientStock";
+        lines: Array<{ variantId: string; requested: number; available: number }>;
+      }
+    | {
+        __typename: "Reservation";
+        id: string;
+        status: ReservationStatus;
+        expiresAt: string;
+        lines: Array<{ variantId: string; quantity: number }>;
+      };
+};
+
+export type ReleaseReservationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ReleaseReservationMutation = {
+  releaseReservation: {
+    id: string;
+    status: ReservationStatus;
+    expiresAt: string;
+    lines: Array<{ variantId: string; quantity: number }>;
+  };
+};
+
+export type CommitReservationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type CommitReservationMutation = {
+  commitReservation: {
+    id: string;
+    status: ReservationStatus;
+    expiresAt: string;
+    lines: Array<{ variantId: string; quantity: number }>;
+  };
+};
+
+export type ReservationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ReservationQuery = {
+  reservation: {
+    id: string;
+    status: ReservationStatus;
+    expiresAt: string;
+    lines: Array<{ variantId: string; quantity: number }>;
+  } | null;
 };
 
 type ReviewOutcome_Review_Fragment = {
@@ -334,6 +414,20 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ReservationFieldsFragmentDoc = new TypedDocumentString(
+  `
+    fragment ReservationFields on Reservation {
+  id
+  status
+  expiresAt
+  lines {
+    variantId
+    quantity
+  }
+}
+    `,
+  { fragmentName: "ReservationFields" },
+) as unknown as TypedDocumentString<ReservationFieldsFragment, unknown>;
 export const ReviewOutcomeFragmentDoc = new TypedDocumentString(
   `
     fragment ReviewOutcome on ReviewResult {
@@ -463,6 +557,76 @@ export const CategoryChildrenDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CategoryChildrenQuery, CategoryChildrenQueryVariables>;
+export const ReserveStockDocument = new TypedDocumentString(`
+    mutation ReserveStock($input: ReserveStockInput!) {
+  reserveStock(input: $input) {
+    __typename
+    ... on Reservation {
+      ...ReservationFields
+    }
+    ... on InsufficientStock {
+      lines {
+        variantId
+        requested
+        available
+      }
+    }
+  }
+}
+    fragment ReservationFields on Reservation {
+  id
+  status
+  expiresAt
+  lines {
+    variantId
+    quantity
+  }
+}`) as unknown as TypedDocumentString<ReserveStockMutation, ReserveStockMutationVariables>;
+export const ReleaseReservationDocument = new TypedDocumentString(`
+    mutation ReleaseReservation($id: ID!) {
+  releaseReservation(id: $id) {
+    ...ReservationFields
+  }
+}
+    fragment ReservationFields on Reservation {
+  id
+  status
+  expiresAt
+  lines {
+    variantId
+    quantity
+  }
+}`) as unknown as TypedDocumentString<ReleaseReservationMutation, ReleaseReservationMutationVariables>;
+export const CommitReservationDocument = new TypedDocumentString(`
+    mutation CommitReservation($id: ID!) {
+  commitReservation(id: $id) {
+    ...ReservationFields
+  }
+}
+    fragment ReservationFields on Reservation {
+  id
+  status
+  expiresAt
+  lines {
+    variantId
+    quantity
+  }
+}`) as unknown as TypedDocumentString<CommitReservationMutation, CommitReservationMutationVariables>;
+export const ReservationDocument = new TypedDocumentString(`
+    query Reservation($id: ID!) {
+  reservation(id: $id) {
+    ...ReservationFields
+  }
+}
+    fragment ReservationFields on Reservation {
+  id
+  status
+  expiresAt
+  lines {
+    variantId
+    quantity
+  }
+}`) as unknown as TypedDocumentString<ReservationQuery, ReservationQueryVariables>;
 export const CreateReviewDocument = new TypedDocumentString(`
     mutation CreateReview($input: CreateReviewInput!) {
   createReview(input: $input) {

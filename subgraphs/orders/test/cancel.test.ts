@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { catalogueDbSchema } from "@storefront/catalogue";
-import { paymentsDbSchema } from "@storefront/payments";
-import { execute, executeOk, waitFor } from "@storefront/testkit";
+import { waitFor } from "@storefront/testkit";
 import { eq } from "drizzle-orm";
 import { schema } from "../src/db";
+import { CancelOrderDocument } from "./generated/orders";
 import { CARDS, startStack, type Stack } from "./stack";
 
 let s: Stack;
@@ -19,8 +18,6 @@ afterAll(async () => {
 const orderRow = async (id: string) =>
   (await s.orders.database.db.select().from(schema.orders).where(eq(schema.orders.id, id)))[0]!;
 
-const CANCEL = `mutation($id: ID!) { cancelOrder(id: $id) { id status failureReason statusHistory { status note } } }`;
-
 describe("cancelling an order", () => {
   it("an order left waiting on payment is cancelled once payments says nothing was charged; its stock is back", async () => {
     const variant = await s.variantWithStock(4);
@@ -35,10 +32,7 @@ describe("cancelling an order", () => {
     expect(await s.stockOf(variant)).toEqual({ onHand: 2, ledger: 2 });
 
     // Right after checkout the payment may still be on its way: not cancellable yet.
-    const tooSoon = await execute(s.orders.url, CANCEL, {
-      variables: { id: pending.order!.id },
-      token: customer.token,
-    });
+    const tooSoon = await s.as(customer).execute(CancelOrderDocument, { id: pending.order!.id });
     expect(tooSoon.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
     expect(tooSoon.errors?.[0]?.message).toMatch(/still being taken/);
 
@@ -48,17 +42,12 @@ describe("cancelling an order", () => {
       .update(schema.orders)
       .set({ updatedAt: new Date(Date.now() - 120_000) })
       .where(eq(schema.orders.id, pending.order!.id));
-    const unsure = await execute(s.orders.url, CANCEL, {
-      variables: { id: pending.order!.id },
-      token: customer.token,
-    });
+    const unsure = await s.as(customer).execute(CancelOrderDocument, { id: pending.order!.id });
     expect(unsure.errors?.[0]?.extensions?.code).toBe("UNAVAILABLE");
     expect(await s.stockOf(variant)).toEqual({ onHand: 2, ledger: 2 });
 
     s.paymentsLink.restore();
-    const cancelled = await executeOk<{
-      cancelOrder: { status: string; statusHistory: { status: string }[] };
-    }>(s.orders.url, CANCEL, { variables: { id: pending.order!.id }, token: customer.token });
+    const cancelled = await s.as(customer).executeOk(CancelOrderDocument, { id: pending.order!.id });
     expect(cancelled.cancelOrder.status).toBe("CANCELLED");
     expect(cancelled.cancelOrder.statusHistory.map((h) => h.status)).toEqual([
       "PENDING",
@@ -68,10 +57,7 @@ describe("cancelling an order", () => {
     expect(await s.stockOf(variant)).toEqual({ onHand: 4, ledger: 4 });
 
     // Cancelling again changes nothing.
-    const again = await executeOk<{ cancelOrder: { status: string } }>(s.orders.url, CANCEL, {
-      variables: { id: pending.order!.id },
-      token: customer.token,
-    });
+    const again = await s.as(customer).executeOk(CancelOrderDocument, { id: pending.order!.id });
     expect(again.cancelOrder.status).toBe("CANCELLED");
     expect(await s.stockOf(variant)).toEqual({ onHand: 4, ledger: 4 });
   });
@@ -83,15 +69,12 @@ describe("cancelling an order", () => {
     const paid = (await s.checkout(customer.token)).data!.checkout;
     expect(paid.status).toBe("PAID");
 
-    const refused = await execute(s.orders.url, CANCEL, {
-      variables: { id: paid.id },
-      token: customer.token,
-    });
+    const refused = await s.as(customer).execute(CancelOrderDocument, { id: paid.id! });
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
     const stranger = await s.customer();
-    const hidden = await execute(s.orders.url, CANCEL, { variables: { id: paid.id }, token: stranger.token });
+    const hidden = await s.as(stranger).execute(CancelOrderDocument, { id: paid.id! });
     expect(hidden.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
-    const signedOut = await execute(s.orders.url, CANCEL, { variables: { id: paid.id } });
+    const signedOut = await s.execute(CancelOrderDocument, { id: paid.id! });
     expect(signedOut.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     expect(await s.stockOf(variant)).toEqual({ onHand: 1, ledger: 1 });
   });
@@ -102,10 +85,7 @@ describe("cancelling an order", () => {
     await s.addToCart(variant, 1, { token: customer.token });
     const declined = (await s.checkout(customer.token, { card: CARDS.declined })).data!.checkout;
     expect(declined.order?.status).toBe("PAYMENT_FAILED");
-    const refused = await execute(s.orders.url, CANCEL, {
-      variables: { id: declined.order!.id },
-      token: customer.token,
-    });
+    const refused = await s.as(customer).execute(CancelOrderDocument, { id: declined.order!.id });
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
   });
 
@@ -113,39 +93,29 @@ describe("cancelling an order", () => {
     const variant = await s.variantWithStock(3);
     const customer = await s.customer();
     await s.addToCart(variant, 1, { token: customer.token });
-    // Hold the variant's stock row, so the checkout's reservation waits while the order is PENDING.
-    // The one reach into the catalogue's database: a row lock that writes nothing, as a fault. A
-    // stalled link to the catalogue would also hold the cancellation's own release of the stock,
-    // and let the two calls reach the catalogue in either order once let go.
-    let releaseLock = () => {};
-    const lockHeld = new Promise<void>((resolve) => (releaseLock = resolve));
-    let locked = () => {};
-    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
-    const holding = s.catalogue.database.db.transaction(async (tx) => {
-      await tx
-        .select()
-        .from(catalogueDbSchema.stockLevels)
-        .where(eq(catalogueDbSchema.stockLevels.variantId, variant))
-        .for("update");
-      locked();
-      await lockHeld;
-    });
-    await lockTaken;
+    // The fault: the link between orders and the catalogue holds the checkout's ReserveStock on
+    // its way, so the order waits in PENDING while its reservation is held, with nothing touched
+    // in the catalogue's database. Only that operation is held: the cancellation's own release of
+    // the stock (ReleaseReservation) goes through, finding no hold yet, and once let go the
+    // reservation reaches the catalogue after the cancellation has won, so the hold it makes is
+    // one only the checkout can give back.
+    s.catalogueLink.hold("ReserveStock");
     const checkingOut = s.checkout(customer.token);
+    await waitFor(
+      () => s.catalogueLink.held(),
+      (held) => held > 0,
+      10_000,
+    );
     const [pending] = await waitFor(
       () => s.orders.database.db.select().from(schema.orders).where(eq(schema.orders.userId, customer.id)),
       (rows) => rows.length > 0,
       10_000,
     );
     expect(pending!.status).toBe("PENDING");
-    const cancelled = await executeOk<{ cancelOrder: { status: string } }>(s.orders.url, CANCEL, {
-      variables: { id: pending!.id },
-      token: customer.token,
-    });
+    const cancelled = await s.as(customer).executeOk(CancelOrderDocument, { id: pending!.id });
     expect(cancelled.cancelOrder.status).toBe("CANCELLED");
 
-    releaseLock();
-    await holding;
+    s.catalogueLink.release();
     // The checkout reserves, finds the order cancelled, gives the hold back and charges nothing.
     const outcome = await checkingOut;
     expect(outcome.errors ?? []).toEqual([]);
@@ -154,10 +124,7 @@ describe("cancelling an order", () => {
       order: { status: "CANCELLED" },
     });
     expect((await orderRow(pending!.id)).status).toBe("CANCELLED");
-    const payments = await s.payments.database.db
-      .select()
-      .from(paymentsDbSchema.payments)
-      .where(eq(paymentsDbSchema.payments.orderId, pending!.id));
+    const payments = await s.paymentsFor(pending!.id);
     expect(payments).toHaveLength(0);
     expect(await s.stockOf(variant)).toEqual({ onHand: 3, ledger: 3 });
   });

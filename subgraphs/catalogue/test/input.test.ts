@@ -1,10 +1,20 @@
 import { count, eq, sql } from "drizzle-orm";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execute, startTestSubgraph, testEnv } from "@storefront/testkit";
+import { execute, startTestSubgraph, testEnv, type ExecuteResult } from "@storefront/testkit";
 import { schema } from "../src/db";
 import { catalogueConfigFrom } from "../src/env";
 import { catalogueModule } from "../src/server";
+import {
+  CategoryBySlugDocument,
+  CreateProductDocument,
+  CreateReviewDocument,
+  MalformedIdsDocument,
+  ProductByIdDocument,
+  ProductBySlugDocument,
+  ProductsDocument,
+  type CreateProductInput,
+} from "./generated/catalogue";
 import { insertProduct, startStack, type Stack } from "./stack";
 
 let h: Stack;
@@ -14,8 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.stop();
 });
-
-const CREATE = `mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }`;
 
 async function productsWithSku(sku: string) {
   const [row] = await h.catalogue.database.db
@@ -27,18 +35,19 @@ async function productsWithSku(sku: string) {
 
 describe("strings the database cannot store", () => {
   it("refuses a NUL in search text, slugs and ids, as a variable or a literal, naming the argument", async () => {
-    const cases: [string, Record<string, unknown>, string][] = [
+    const cases: [string, () => Promise<ExecuteResult<unknown>>, string][] = [
       [
-        `query($f: ProductFilter) { products(filter: $f) { nodes { id } } }`,
-        { f: { query: "boots\u0000" } },
+        "products(filter: $filter)",
+        () => h.execute(ProductsDocument, { filter: { query: "boots\u0000" } }),
         "filter.query",
       ],
-      [`{ product(slug: "trail\\u0000runner") { id } }`, {}, "slug"],
-      [`query($s: String) { category(slug: $s) { id } }`, { s: "\u0000" }, "slug"],
-      [`query($id: ID) { product(id: $id) { id } }`, { id: "\u0000" }, "id"],
+      // Text, not a typed operation: the NUL is an escape inside the operation's own string literal.
+      ["product(slug: literal)", () => h.execute(`{ product(slug: "trail\\u0000runner") { id } }`), "slug"],
+      ["category(slug: $slug)", () => h.execute(CategoryBySlugDocument, { slug: "\u0000" }), "slug"],
+      ["product(id: $id)", () => h.execute(ProductByIdDocument, { id: "\u0000" }), "id"],
     ];
-    for (const [query, variables, field] of cases) {
-      const result = await execute(h.catalogue.url, query, { variables });
+    for (const [query, send, field] of cases) {
+      const result = await send();
       expect(result.errors?.[0]?.extensions, query).toEqual({ code: "BAD_USER_INPUT", field });
     }
   });
@@ -46,28 +55,27 @@ describe("strings the database cannot store", () => {
   it("refuses a NUL or a broken character in product fields and review text, writing nothing", async () => {
     const admin = await h.admin();
     const sku = `NUL-${Date.now()}`;
-    for (const [input, field] of [
+    const cases: [Omit<CreateProductInput, "sku" | "priceAmount" | "currency">, string][] = [
       [{ name: "Trail\u0000Runner" }, "name"],
       [{ name: "Runner", description: "Half an emoji: \ud83d" }, "description"],
       [{ name: "Runner", attributes: [{ name: "colour", value: "red\u0000" }] }, "attributes.0.value"],
-    ] as const) {
-      const result = await execute(h.catalogue.url, CREATE, {
-        variables: { input: { sku, priceAmount: 100, currency: "USD", ...input } },
-        token: admin.token,
-      });
+    ];
+    for (const [input, field] of cases) {
+      const result = await h.execute(
+        CreateProductDocument,
+        { input: { sku, priceAmount: 100, currency: "USD", ...input } },
+        admin,
+      );
       expect(result.errors?.[0]?.extensions, field).toEqual({ code: "BAD_USER_INPUT", field });
     }
     expect(await productsWithSku(sku)).toBe(0);
 
     const { product } = await insertProduct(h.catalogue);
     const customer = await h.customer();
-    const review = await execute(
-      h.catalogue.url,
-      `mutation($input: CreateReviewInput!) { createReview(input: $input) { __typename } }`,
-      {
-        variables: { input: { productId: product.id, rating: 5, body: "Great\u0000" } },
-        token: customer.token,
-      },
+    const review = await h.execute(
+      CreateReviewDocument,
+      { input: { productId: product.id, rating: 5, body: "Great\u0000" } },
+      customer,
     );
     expect(review.errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT", field: "body" });
     const [reviews] = await h.catalogue.database.db
@@ -83,10 +91,11 @@ describe("prices", () => {
     const admin = await h.admin();
     const sku = `CUR-${Date.now()}`;
     for (const currency of ["ZZZ", "XTS", "US", "dollars"]) {
-      const result = await execute(h.catalogue.url, CREATE, {
-        variables: { input: { sku, name: "Priced", priceAmount: 100, currency } },
-        token: admin.token,
-      });
+      const result = await h.execute(
+        CreateProductDocument,
+        { input: { sku, name: "Priced", priceAmount: 100, currency } },
+        admin,
+      );
       expect(result.errors?.[0]?.extensions, currency).toEqual({ code: "BAD_USER_INPUT", field: "currency" });
     }
     expect(await productsWithSku(sku)).toBe(0);
@@ -116,16 +125,7 @@ describe.each([
   it("answers a malformed id as an unknown one: null, never an error", async () => {
     // Something to find, so that "no such category" cannot pass for "no filter".
     await insertProduct(catalogue);
-    const result = await execute(
-      catalogue.url,
-      `{
-        emptyProduct: product(id: "") { id }
-        emptyCategory: category(id: "") { id }
-        wordProduct: product(id: "not-a-uuid") { id }
-        wordCategory: category(id: "not-a-uuid") { id }
-        inEmptyCategory: products(filter: { categoryId: "" }) { nodes { id } }
-      }`,
-    );
+    const result = await execute(catalogue.url, MalformedIdsDocument);
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({
       emptyProduct: null,
@@ -137,8 +137,8 @@ describe.each([
   });
 
   it("refuses a NUL before the database sees it, whichever database it is", async () => {
-    const result = await execute(catalogue.url, `query($s: String) { product(slug: $s) { id } }`, {
-      variables: { s: "trail\u0000runner" },
+    const result = await execute(catalogue.url, ProductBySlugDocument, {
+      variables: { slug: "trail\u0000runner" },
     });
     expect(result.errors?.[0]?.extensions).toEqual({ code: "BAD_USER_INPUT", field: "slug" });
     expect(logged).toEqual([]);
@@ -148,9 +148,7 @@ describe.each([
     await catalogue.database.db.execute(sql`alter table products rename to products_gone`);
     try {
       const secret = `secret-slug-${Date.now()}`;
-      const result = await execute(catalogue.url, `query($s: String) { product(slug: $s) { id } }`, {
-        variables: { s: secret },
-      });
+      const result = await execute(catalogue.url, ProductBySlugDocument, { variables: { slug: secret } });
       expect(result.errors?.[0]?.extensions).toEqual({ code: "INTERNAL_SERVER_ERROR" });
       const line = logged.find((entry) => entry.msg === "unexpected error while executing an operation");
       expect(line?.err).toMatchObject({ type: "DatabaseError", sqlState: "42P01" });

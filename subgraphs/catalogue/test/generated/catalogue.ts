@@ -194,6 +194,16 @@ export type CategoryChildrenQuery = {
   category: { children: Array<{ id: string; parent: { id: string } | null }> } | null;
 };
 
+export type MalformedIdsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MalformedIdsQuery = {
+  emptyProduct: { id: string } | null;
+  emptyCategory: { id: string } | null;
+  wordProduct: { id: string } | null;
+  wordCategory: { id: string } | null;
+  inEmptyCategory: { nodes: Array<{ id: string }> };
+};
+
 export type ReservationFieldsFragment = {
   id: string;
   status: ReservationStatus;
@@ -557,6 +567,27 @@ export const CategoryChildrenDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CategoryChildrenQuery, CategoryChildrenQueryVariables>;
+export const MalformedIdsDocument = new TypedDocumentString(`
+    query MalformedIds {
+  emptyProduct: product(id: "") {
+    id
+  }
+  emptyCategory: category(id: "") {
+    id
+  }
+  wordProduct: product(id: "not-a-uuid") {
+    id
+  }
+  wordCategory: category(id: "not-a-uuid") {
+    id
+  }
+  inEmptyCategory: products(filter: {categoryId: ""}) {
+    nodes {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MalformedIdsQuery, MalformedIdsQueryVariables>;
 export const ReserveStockDocument = new TypedDocumentString(`
     mutation ReserveStock($input: ReserveStockInput!) {
   reserveStock(input: $input) {

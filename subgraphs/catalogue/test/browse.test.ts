@@ -1,5 +1,6 @@
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useStack } from "@storefront/testkit";
 import { schema } from "../src/db";
 import {
   ArchiveProductDocument,
@@ -13,15 +14,9 @@ import {
   UpdateCategoryDocument,
   type ProductsQuery,
 } from "./generated/catalogue";
-import { insertCategory, insertProduct, startStack, type Stack } from "./stack";
+import { insertCategory, insertProduct, startStack } from "./stack";
 
-let h: Stack;
-beforeAll(async () => {
-  h = await startStack();
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useStack(() => startStack());
 
 describe("search", () => {
   it("ranks a product whose name matches above one whose description matches", async () => {

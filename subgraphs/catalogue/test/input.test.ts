@@ -1,7 +1,7 @@
 import { count, eq, sql } from "drizzle-orm";
 import { pino } from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execute, startTestSubgraph, testEnv, type ExecuteResult } from "@storefront/testkit";
+import { describe, expect, it } from "vitest";
+import { execute, startTestSubgraph, testEnv, useStack, type ExecuteResult } from "@storefront/testkit";
 import { schema } from "../src/db";
 import { catalogueConfigFrom } from "../src/env";
 import { catalogueModule } from "../src/server";
@@ -15,15 +15,9 @@ import {
   ProductsDocument,
   type CreateProductInput,
 } from "./generated/catalogue";
-import { insertProduct, startStack, type Stack } from "./stack";
+import { insertProduct, startStack } from "./stack";
 
-let h: Stack;
-beforeAll(async () => {
-  h = await startStack();
-});
-afterAll(async () => {
-  await h?.stop();
-});
+const h = useStack(() => startStack());
 
 async function productsWithSku(sku: string) {
   const [row] = await h.catalogue.database.db
@@ -111,16 +105,12 @@ describe.each([
     { level: "error" },
     { write: (line: string) => void logged.push(JSON.parse(line) as Record<string, unknown>) },
   );
-  let catalogue: Awaited<ReturnType<typeof startTestSubgraph<typeof schema, never>>>;
-  beforeAll(async () => {
-    catalogue = await startTestSubgraph(
-      catalogueModule(catalogueConfigFrom({ SERVICE_TOKEN: testEnv.serviceToken })),
-      { log, embedded },
-    );
-  });
-  afterAll(async () => {
-    await catalogue?.stop();
-  });
+  const catalogue = useStack(() =>
+    startTestSubgraph(catalogueModule(catalogueConfigFrom({ SERVICE_TOKEN: testEnv.serviceToken })), {
+      log,
+      embedded,
+    }),
+  );
 
   it("answers a malformed id as an unknown one: null, never an error", async () => {
     // Something to find, so that "no such category" cannot pass for "no filter".

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { asc, eq, inArray, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createLogger } from "@storefront/platform/logger";
+import { useStack } from "@storefront/testkit";
 import { schema, type CatalogueDatabase } from "../src/db";
 import { releaseExpiredReservations, startReservationSweeper } from "../src/services/reservations";
 import {
@@ -11,16 +12,10 @@ import {
   ReserveStockDocument,
   type ReservationLineInput,
 } from "./generated/catalogue";
-import { insertProduct, startStack, type Stack } from "./stack";
+import { insertProduct, startStack } from "./stack";
 
-let h: Stack;
-beforeAll(async () => {
-  // The subgraph's own sweeper stays out of the way; tests run sweeps themselves.
-  h = await startStack({ RESERVATION_SWEEP_SECONDS: "3600" });
-});
-afterAll(async () => {
-  await h?.stop();
-});
+// The subgraph's own sweeper stays out of the way; tests run sweeps themselves.
+const h = useStack(() => startStack({ RESERVATION_SWEEP_SECONDS: "3600" }));
 
 const db = () => h.catalogue.database.db;
 const log = createLogger({ service: "catalogue-test", level: "silent" });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countSql } from "@storefront/testkit";
+import { describe, expect, it } from "vitest";
+import { countSql, useStack } from "@storefront/testkit";
 import { schema } from "../src/db";
 import {
   CreateReviewDocument,
@@ -14,15 +14,9 @@ import {
   type CreateReviewInput,
   type ProductReviewsQuery,
 } from "./generated/catalogue";
-import { insertProduct, startStack, type Stack } from "./stack";
+import { insertProduct, startStack } from "./stack";
 
-let harness: Stack;
-beforeAll(async () => {
-  harness = await startStack();
-});
-afterAll(async () => {
-  await harness?.stop();
-});
+const harness = useStack(() => startStack());
 
 const db = () => harness.catalogue.database.db;
 

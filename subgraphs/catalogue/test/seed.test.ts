@@ -1,8 +1,9 @@
 import { asc, count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useStack } from "@storefront/testkit";
 import { schema, type CatalogueDatabase } from "../src/db";
 import { seedCatalogue, type SeedSummary } from "../src/seed";
-import { startStack, type Stack } from "./stack";
+import { startStack } from "./stack";
 
 const { categories, products, variants, stockLevels, stockMovements, reviews } = schema;
 
@@ -12,17 +13,22 @@ const reviewerIds = Array.from(
   (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
 );
 
-let first: Stack;
-let second: Stack;
+/** Two catalogues on databases of their own, started side by side, to seed one and compare with the other. */
+const stacks = useStack(async () => {
+  const [first, second] = await Promise.all([startStack(), startStack()]);
+  return {
+    first,
+    second,
+    async stop() {
+      await Promise.all([first.stop(), second.stop()]);
+    },
+  };
+});
 let summary: SeedSummary | null;
-const db = (): CatalogueDatabase => first.catalogue.database.db;
+const db = (): CatalogueDatabase => stacks.first.catalogue.database.db;
 
 beforeAll(async () => {
-  [first, second] = await Promise.all([startStack(), startStack()]);
   summary = await seedCatalogue(db(), { reviewerIds });
-});
-afterAll(async () => {
-  await Promise.all([first?.stop(), second?.stop()]);
 });
 
 async function tableCounts(database: CatalogueDatabase) {
@@ -171,9 +177,9 @@ describe("seedCatalogue", () => {
   });
 
   it("produces the same catalogue from the same input in another database", async () => {
-    const again = await seedCatalogue(second.catalogue.database.db, { reviewerIds });
+    const again = await seedCatalogue(stacks.second.catalogue.database.db, { reviewerIds });
     expect(again).toEqual(summary);
-    expect(await content(second.catalogue.database.db)).toEqual(await content(db()));
+    expect(await content(stacks.second.catalogue.database.db)).toEqual(await content(db()));
   });
 
   it("does nothing the second time on the same database", async () => {

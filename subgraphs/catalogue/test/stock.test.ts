@@ -1,6 +1,6 @@
 import { and, count, desc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { StackClient } from "@storefront/testkit";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useStack, type StackClient } from "@storefront/testkit";
 import { schema } from "../src/db";
 import { recordMovement } from "../src/services/stock";
 import {
@@ -9,18 +9,14 @@ import {
   StockMovementsDocument,
   type StockMovementsQuery,
 } from "./generated/catalogue";
-import { insertProduct, startStack, type Stack } from "./stack";
+import { insertProduct, startStack } from "./stack";
 
-let h: Stack;
+const h = useStack(() => startStack());
 let adminToken: string;
 let customerToken: string;
 beforeAll(async () => {
-  h = await startStack();
   adminToken = (await h.admin()).token;
   customerToken = (await h.customer()).token;
-});
-afterAll(async () => {
-  await h?.stop();
 });
 
 const db = () => h.catalogue.database.db;

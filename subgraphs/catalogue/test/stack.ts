@@ -27,7 +27,6 @@ export async function startStack(env: Record<string, string> = {}) {
   return buildStack(catalogue, [() => users.stop()], {
     catalogue,
     users,
-    serviceToken: testEnv.serviceToken,
     /** Another platform service calling: the service credential, for the internal operations. */
     service: { headers: { [SERVICE_TOKEN_HEADER]: testEnv.serviceToken } } satisfies Caller,
     /** Registers a customer through the users subgraph; real, verifiable tokens. */

@@ -43,8 +43,11 @@ const websocketTransport = subscriptionsOnly(
   "Only subscriptions are served over WebSocket; send queries and mutations over HTTP.",
 );
 
-/** How the router ending a connection closes its socket. */
-function closeSocket(socket: WebSocket, reason: ConnectionEnd) {
+/**
+ * How the router ending a connection closes its socket. Bound to each socket (a bound function is
+ * a fraction of a closure's size under tsx, whose closures carry renamed-function properties).
+ */
+function closeSocket(socket: WebSocket, _connection: SubscriptionConnection, reason: ConnectionEnd) {
   if (reason === "going away") socket.close(1001, "Going away");
   else socket.close(CloseCode.Forbidden, reason);
 }
@@ -103,7 +106,7 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Ru
           ? offered
           : wellFormedRequestId(upgrade.requestId),
       isOpen: () => socket.readyState === socket.OPEN,
-      end: (_connection, reason) => closeSocket(socket, reason),
+      end: closeSocket.bind(undefined, socket),
     });
     if (outcome.kind === "connected") return outcome.connection;
     if (outcome.kind === "refused") socket.close(CloseCode.Forbidden, outcome.reason);

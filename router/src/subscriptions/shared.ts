@@ -91,29 +91,57 @@ function dedupKey(request: SubscribeRequest): string {
 }
 
 /**
- * The client's side of a shared subscription. Built outside `join` and holding only what it
- * needs: closures share their function's scope, so built there they would keep the whole
- * `request` (the event runner, the caller's headers, the executor's closure over the document
- * and variables) for every subscriber, although only the first one's ever runs.
+ * What a client subscription calls back into: its shared subscription, its connection's hooks
+ * and the log. An object whose methods live on the prototype, holding only what they use, rather
+ * than closures: built in `join`, closures would share its scope and keep the whole `request` (the
+ * event runner, the caller's headers, the executor's closure over the document and variables) for
+ * every subscriber, although only the first one's ever runs; and every closure of the router's
+ * code carries its renamed-function properties under tsx (esbuild's keepNames), a few hundred
+ * bytes per subscriber each.
  */
+class SubscriberOptions implements RouterSubscriptionOptions {
+  constructor(
+    private readonly target: SharedSubscription,
+    private readonly subscriber: Subscriber,
+    private readonly log: Logger,
+    readonly plan: SubscriptionPlan,
+    readonly metrics: SubscriptionMetrics,
+  ) {}
+
+  credentialsRefused(): boolean {
+    return this.subscriber.credentialsRefused();
+  }
+
+  onLeave(leaving: RouterSubscription): void {
+    this.target.leave(leaving);
+  }
+
+  onEnd(): void {
+    this.subscriber.onEnd();
+  }
+
+  onFailure(): void {
+    this.subscriber.onFailure?.();
+  }
+
+  onBacklog(queued: number): void {
+    this.log.warn(
+      { subgraph: this.plan.service, field: this.plan.rootField, queued },
+      "client reads events too slowly; ending its subscription",
+    );
+  }
+}
+
+/** The client's side of a shared subscription. */
 function subscriptionOf(
   target: SharedSubscription,
   subscriber: Subscriber,
   request: SubscribeRequest,
   metrics: SubscriptionMetrics,
 ): RouterSubscription {
-  const { log, plan } = request;
-  return new RouterSubscription({
-    ...subscriber,
-    plan,
-    metrics,
-    onLeave: (leaving) => target.leave(leaving),
-    onBacklog: (queued) =>
-      log.warn(
-        { subgraph: plan.service, field: plan.rootField, queued },
-        "client reads events too slowly; ending its subscription",
-      ),
-  });
+  return new RouterSubscription(
+    new SubscriberOptions(target, subscriber, request.log, request.plan, metrics),
+  );
 }
 
 /**

@@ -26,7 +26,7 @@ import {
 import type { SubscriptionPlan, SubscriptionPlanning, SupergraphState } from "../planner";
 import { initialSequence } from "../resume";
 import { SharedSubscriptions } from "../shared";
-import { endedStream, type RouterSubscriptionOptions } from "../subscription";
+import { endedStream } from "../subscription";
 import { createUpstreamPool } from "../upstream";
 import { ExpiryTimers } from "./expiry";
 import { RouterErrorCode } from "../../errors";
@@ -142,26 +142,45 @@ const internalError = () =>
  * What a client subscription calls back into its connection for. Built outside `start`, whose
  * scope holds the event runner (the executor's closure over the document, variables and
  * context): every subscriber keeps these hooks for as long as it stays, but only the first of
- * identical subscriptions ever runs events.
+ * identical subscriptions ever runs events. An object with methods on its prototype rather than
+ * closures, which under tsx each carry their renamed-function properties (esbuild's keepNames).
  */
-function subscriberHooks(
-  connection: SubscriptionConnection,
-  hooks: { onFailure?: () => void },
-): Omit<RouterSubscriptionOptions, "onLeave" | "onBacklog" | "plan" | "metrics"> {
-  return {
-    credentialsRefused: () => {
-      const expiresAt = connection.context.viewer?.expiresAt;
-      // The subgraph ends it at the token's expiry too; whichever notices first ends the client's.
-      if (expiresAt === undefined || Date.now() < expiresAt * 1000 - 1_000) return false;
-      connection.end("token expired");
-      return true;
-    },
-    onEnd: () => {
-      connection.subscriptions -= 1;
-      connection.metrics.active.dec();
-    },
-    ...(hooks.onFailure ? { onFailure: hooks.onFailure } : {}),
-  };
+class SubscriberHooks {
+  constructor(
+    private readonly connection: SubscriptionConnection,
+    readonly onFailure: (() => void) | undefined,
+  ) {}
+
+  credentialsRefused(): boolean {
+    const { connection } = this;
+    const expiresAt = connection.context.viewer?.expiresAt;
+    // The subgraph ends it at the token's expiry too; whichever notices first ends the client's.
+    if (expiresAt === undefined || Date.now() < expiresAt * 1000 - 1_000) return false;
+    connection.end("token expired");
+    return true;
+  }
+
+  onEnd(): void {
+    this.connection.subscriptions -= 1;
+    this.connection.metrics.active.dec();
+  }
+}
+
+/** A client connection: its `end` is a method, not a closure per connection. */
+class Connection implements SubscriptionConnection {
+  subscriptions = 0;
+  closed = false;
+
+  constructor(
+    readonly context: RouterContext,
+    readonly log: Logger,
+    readonly metrics: TransportMetrics,
+    private readonly endTransport: ConnectRequest["end"],
+  ) {}
+
+  end(reason: ConnectionEnd): void {
+    this.endTransport(this, reason);
+  }
 }
 
 /**
@@ -234,21 +253,18 @@ export function createSubscriptionCore(options: SubscriptionCoreOptions) {
     // The client may have gone while its token was checked: there is nothing to set up then.
     if (closing || !request.isOpen()) return { kind: "gone" };
 
-    // Only these are kept: closures share their function's scope, and `end` below lives as long as
-    // the connection, so naming `request` in one would keep the whole request (its credentials,
-    // its own closures) per connection.
+    // Only these are kept: the connection lives as long as the client does, and the request holds
+    // its credentials and its own closures.
     const { requestId, end: endTransport } = request;
     const context: RouterContext = { requestId, ...caller, cartToken: undefined };
     const { viewer } = context;
     const connectionLog = log.child({ requestId });
-    const connection: SubscriptionConnection = {
+    const connection: SubscriptionConnection = new Connection(
       context,
-      log: connectionLog,
-      metrics: metrics.transport(request.transport),
-      subscriptions: 0,
-      closed: false,
-      end: (reason) => endTransport(connection, reason),
-    };
+      connectionLog,
+      metrics.transport(request.transport),
+      endTransport,
+    );
     if (viewer) expiries.add(connection, viewer.expiresAt * 1000);
     connections.add(connection);
     connection.metrics.connections.inc();
@@ -397,7 +413,7 @@ export function createSubscriptionCore(options: SubscriptionCoreOptions) {
         formatUpstreamErrors: (errors) => formatErrors(errors),
         log: connection.log,
       },
-      subscriberHooks(connection, hooks),
+      new SubscriberHooks(connection, hooks.onFailure),
     );
   }
 

@@ -1,17 +1,11 @@
 import { eq, inArray, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { waitFor } from "@storefront/testkit";
+import { describe, expect, it } from "vitest";
+import { useStack, waitFor } from "@storefront/testkit";
 import { schema } from "../src/db";
-import { startStack, type Stack } from "./stack";
+import { startStack } from "./stack";
 
-let s: Stack;
-beforeAll(async () => {
-  // Sweeping every second; the TTL stays the default 30 days, so carts are aged by hand.
-  s = await startStack({ GUEST_CART_SWEEP_SECONDS: "1" });
-}, 120_000);
-afterAll(async () => {
-  await s?.stop();
-});
+// Sweeping every second; the TTL stays the default 30 days, so carts are aged by hand.
+const s = useStack(() => startStack({ GUEST_CART_SWEEP_SECONDS: "1" }));
 
 const age = (cartId: string, days: number) =>
   s.cart.database.db

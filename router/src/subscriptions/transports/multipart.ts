@@ -1,4 +1,5 @@
 import type { ServerResponse } from "node:http";
+import type { GraphQLFormattedError } from "graphql";
 import { heartbeats, type Beat } from "./heartbeats";
 import type { StreamWriter } from "./http";
 
@@ -22,6 +23,35 @@ const beat: Beat = (res) => {
 };
 
 /**
+ * One stream's writer: methods on the prototype rather than closures per stream, which under tsx
+ * each carry their renamed-function properties (esbuild's keepNames).
+ */
+class MultipartWriter implements StreamWriter {
+  constructor(
+    private readonly res: ServerResponse,
+    private readonly heartbeatMs: number,
+  ) {}
+
+  next(result: unknown): boolean {
+    return part(this.res, { payload: result });
+  }
+
+  fail(errors: readonly GraphQLFormattedError[], level: "operation" | "transport"): void {
+    part(this.res, level === "transport" ? { payload: null, errors } : { payload: { errors } });
+    this.complete();
+  }
+
+  complete(): void {
+    this.stopHeartbeats();
+    if (isOpen(this.res)) this.res.end("--\r\n");
+  }
+
+  stopHeartbeats(): void {
+    heartbeats.remove(this.res, beat, this.heartbeatMs);
+  }
+}
+
+/**
  * Apollo's multipart HTTP subscriptions: a `multipart/mixed` response whose parts are JSON. Each
  * event is `{"payload": <result>}`; an empty object `{}` is a heartbeat (one at once, then every
  * `heartbeatMs`), which clients ignore; errors of the subscription (a refusal, the subgraph
@@ -39,18 +69,7 @@ export function multipartStream(res: ServerResponse, heartbeatMs: number): Strea
   res.write(`\r\n--${BOUNDARY}`);
   part(res, {});
   heartbeats.add(res, beat, heartbeatMs);
-  const stopHeartbeats = () => heartbeats.remove(res, beat, heartbeatMs);
-  const end = () => {
-    stopHeartbeats();
-    if (isOpen(res)) res.end("--\r\n");
-  };
-  res.on("close", stopHeartbeats);
-  return {
-    next: (result) => part(res, { payload: result }),
-    fail: (errors, level) => {
-      part(res, level === "transport" ? { payload: null, errors } : { payload: { errors } });
-      end();
-    },
-    complete: end,
-  };
+  const writer = new MultipartWriter(res, heartbeatMs);
+  res.on("close", writer.stopHeartbeats.bind(writer));
+  return writer;
 }

@@ -1,4 +1,5 @@
 import type { ServerResponse } from "node:http";
+import type { GraphQLFormattedError } from "graphql";
 import { print } from "graphql-sse";
 import { heartbeats, type Beat } from "./heartbeats";
 import type { StreamWriter } from "./http";
@@ -11,6 +12,39 @@ const isOpen = (res: ServerResponse) => !res.writableEnded && !res.destroyed;
 const beat: Beat = (res) => {
   if (isOpen(res)) res.write(HEARTBEAT);
 };
+
+const write = (res: ServerResponse, text: string) => (isOpen(res) ? res.write(text) : true);
+
+/**
+ * One stream's writer: methods on the prototype rather than closures per stream, which under tsx
+ * each carry their renamed-function properties (esbuild's keepNames).
+ */
+class SseWriter implements StreamWriter {
+  constructor(
+    private readonly res: ServerResponse,
+    private readonly heartbeatMs: number,
+  ) {}
+
+  next(result: unknown): boolean {
+    return write(this.res, print({ event: "next", data: result as never }));
+  }
+
+  fail(errors: readonly GraphQLFormattedError[]): void {
+    write(this.res, print({ event: "next", data: { errors: [...errors] } as never }));
+    this.complete();
+  }
+
+  complete(): void {
+    const { res } = this;
+    this.stopHeartbeats();
+    write(res, print({ event: "complete", data: null }));
+    if (isOpen(res)) res.end();
+  }
+
+  stopHeartbeats(): void {
+    heartbeats.remove(this.res, beat, this.heartbeatMs);
+  }
+}
 
 /**
  * GraphQL over Server-Sent Events, distinct connections mode (the graphql-sse protocol): the
@@ -28,22 +62,9 @@ export function sseStream(res: ServerResponse, heartbeatMs: number): StreamWrite
     // Proxies that buffer responses (nginx) pass this stream on as it is written.
     "x-accel-buffering": "no",
   });
-  const write = (text: string) => (isOpen(res) ? res.write(text) : true);
-  write(HEARTBEAT);
+  write(res, HEARTBEAT);
   heartbeats.add(res, beat, heartbeatMs);
-  const stopHeartbeats = () => heartbeats.remove(res, beat, heartbeatMs);
-  const end = () => {
-    stopHeartbeats();
-    write(print({ event: "complete", data: null }));
-    if (isOpen(res)) res.end();
-  };
-  res.on("close", stopHeartbeats);
-  return {
-    next: (result) => write(print({ event: "next", data: result as never })),
-    fail: (errors) => {
-      write(print({ event: "next", data: { errors: [...errors] } as never }));
-      end();
-    },
-    complete: end,
-  };
+  const writer = new SseWriter(res, heartbeatMs);
+  res.on("close", writer.stopHeartbeats.bind(writer));
+  return writer;
 }

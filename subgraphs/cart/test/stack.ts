@@ -5,6 +5,7 @@ import { deleteVariant } from "@storefront/catalogue/testing";
 import {
   buildStack,
   catalogueAdmin,
+  freePort,
   startTestSubgraph,
   startTokenIssuer,
   type Caller,
@@ -90,13 +91,20 @@ export function asCaller({ cartToken, ...caller }: CartCaller): Caller {
 /**
  * The cart on a fresh database, with a real users subgraph (tokens) and a real catalogue (prices
  * and stock, set up through the catalogue's administration API) behind a counting proxy.
+ * With `catalogueDown`, the cart's catalogue is a port nothing listens on instead, so every
+ * catalogue lookup fails to connect (the catalogue is still started, for the stack's helpers).
  */
-export async function startStack(env: Record<string, string> = {}) {
+export async function startStack(
+  env: Record<string, string> = {},
+  options: { catalogueDown?: boolean } = {},
+) {
   const issuer = await startTokenIssuer(usersModule(usersConfigFrom({})), seedUsers);
   const catalogueSubgraph = await startTestSubgraph(catalogueModule(catalogueConfigFrom(issuer.env)));
   const proxy = await startCountingProxy(catalogueSubgraph.url);
+  // The unused port is found just before the cart starts, after the servers started before it.
+  const catalogueUrl = options.catalogueDown ? `http://127.0.0.1:${await freePort()}/graphql` : proxy.url;
   const cart: CartSubgraph = await startTestSubgraph(
-    cartModule(cartConfigFrom({ ...issuer.env, CATALOGUE_URL: proxy.url, ...env })),
+    cartModule(cartConfigFrom({ ...issuer.env, CATALOGUE_URL: catalogueUrl, ...env })),
   );
   const catalogue = catalogueAdmin(
     catalogueSubgraph.url,

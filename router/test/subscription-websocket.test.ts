@@ -130,6 +130,29 @@ describe("the router's graphql-ws server", () => {
     for (const { socket } of [first, ...answering]) expect(socket.readyState).toBe(WebSocket.OPEN);
   });
 
+  it("waits for every socket's connection_init on one timer, and closes one that sends none with 4408", async () => {
+    const url = await start(0);
+    const before = activeTimeouts();
+    const silent = await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const socket = new WebSocket(url, "graphql-transport-ws");
+        sockets.push(socket);
+        const closed = new Promise<[number, string]>((resolve) =>
+          socket.once("close", (code, reason) => resolve([code, reason.toString()])),
+        );
+        await new Promise((resolve) => socket.once("open", resolve));
+        return { closed };
+      }),
+    );
+    expect(activeTimeouts() - before).toBeLessThanOrEqual(1);
+    // One that says connection_init in time stays.
+    const { socket } = await connected(url);
+    for (const { closed } of silent)
+      expect(await closed).toEqual([4408, "Connection initialisation timeout"]);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(socket.readyState).toBe(WebSocket.OPEN);
+  });
+
   it("keeps a client that answers pings past several keep-alive periods", async () => {
     const url = await start(50);
     let pings = 0;

@@ -121,7 +121,6 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Ru
   });
   const server = serveGraphqlWs<Record<string, unknown>, Extra>(
     {
-      connectionInitWaitTimeout: settings.initTimeoutMs,
       onConnect: async (ctx) => {
         const { socket, upgrade } = ctx.extra;
         // What the upgrade request said is needed only here.
@@ -161,6 +160,7 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Ru
     wss,
     {
       keepAliveMs: settings.keepAliveMs,
+      initTimeoutMs: settings.initTimeoutMs,
       isProd: options.production,
       log,
       upgradeOf: (request) => ({

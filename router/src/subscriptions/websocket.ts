@@ -9,6 +9,7 @@ import {
   type WebSocket as ProtocolSocket,
 } from "graphql-ws";
 import type { RawData, WebSocket, WebSocketServer } from "ws";
+import { ExpiryTimers } from "./transports/expiry";
 
 /** What a connection keeps of its upgrade request: the request itself is let go at once. */
 export type Upgrade = {
@@ -26,6 +27,8 @@ export type GraphqlWsExtra = {
 };
 
 export interface GraphqlWsServerOptions {
+  /** How long a socket may stay open without a connection_init (closed with 4408 then). */
+  initTimeoutMs: number;
   /** Ping interval; a socket that has not answered the previous ping by the next is terminated. */
   keepAliveMs: number;
   isProd: boolean;
@@ -53,6 +56,8 @@ class Connection implements ProtocolSocket {
   closed: ((code: number, reason: string) => Promise<void>) | undefined;
   /** A ping is out that the client has not answered yet. */
   awaitingPong = false;
+  /** When the socket is closed unless a connection_init came (ms since the epoch). */
+  initDeadline: number | undefined;
 
   constructor(readonly socket: WebSocket) {}
 
@@ -81,8 +86,9 @@ class Connection implements ProtocolSocket {
  * graphql-ws (`graphql-transport-ws`) on a `ws` server, as graphql-ws's own `useServer` does it,
  * save for what each connection costs while it stays: the upgrade request is not kept (only what
  * `upgradeOf` reads of it, until connection_init), the socket's listeners are shared by every
- * socket, and one interval pings every socket for keep-alive instead of an interval per socket
- * and a timeout per ping. With thousands of sockets open those are a measurable share of what a
+ * socket, one interval pings every socket for keep-alive instead of an interval per socket and a
+ * timeout per ping, and the connection_init deadlines wait on one timer (graphql-ws's own is a
+ * timeout per socket, which its scope keeps referenced for the connection's life). With thousands of sockets open those are a measurable share of what a
  * subscriber costs the router.
  */
 export function serveGraphqlWs<P extends Record<string, unknown>, E extends GraphqlWsExtra>(
@@ -92,8 +98,25 @@ export function serveGraphqlWs<P extends Record<string, unknown>, E extends Grap
   extraOf: (socket: WebSocket, upgrade: Upgrade) => E,
 ) {
   const { isProd, log } = options;
-  const server = makeServer<P, E>(serverOptions);
   const connections = new WeakMap<WebSocket, Connection>();
+  // What graphql-ws checks at its timeout: whether connection_init came, i.e. onConnect was called.
+  const initDeadlines = new ExpiryTimers<Connection>((connection) => {
+    connection.initDeadline = undefined;
+    connection.close(CloseCode.ConnectionInitialisationTimeout, "Connection initialisation timeout");
+  });
+  const initReceived = (connection: Connection | undefined) => {
+    if (connection?.initDeadline === undefined) return;
+    initDeadlines.delete(connection, connection.initDeadline);
+    connection.initDeadline = undefined;
+  };
+  const server = makeServer<P, E>({
+    ...serverOptions,
+    connectionInitWaitTimeout: 0,
+    onConnect: (ctx) => {
+      initReceived(connections.get(ctx.extra.socket));
+      return serverOptions.onConnect?.(ctx);
+    },
+  });
   wss.options.handleProtocols = handleProtocols;
 
   wss.once("error", (error) => {
@@ -122,6 +145,7 @@ export function serveGraphqlWs<P extends Record<string, unknown>, E extends Grap
   function onClose(this: WebSocket, code: number, reason: Buffer) {
     const connection = connections.get(this);
     connections.delete(this);
+    initReceived(connection);
     if (
       !isProd &&
       code === Number(CloseCode.SubprotocolNotAcceptable) &&
@@ -145,6 +169,10 @@ export function serveGraphqlWs<P extends Record<string, unknown>, E extends Grap
     socket.on("message", onMessage);
     socket.on("pong", onPong);
     socket.once("close", onClose);
+    if (options.initTimeoutMs > 0 && Number.isFinite(options.initTimeoutMs)) {
+      connection.initDeadline = Date.now() + options.initTimeoutMs;
+      initDeadlines.add(connection, connection.initDeadline);
+    }
     connection.closed = server.opened(connection, extraOf(socket, options.upgradeOf(request)));
   });
 

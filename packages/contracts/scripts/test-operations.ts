@@ -94,7 +94,7 @@ export async function writeTestOperations(
 if (import.meta.filename === process.argv[1]) {
   const named = process.argv
     .slice(2)
-    .map((folder) => path.relative(repoRoot, path.resolve(process.env.INIT_CWD ?? process.cwd(), folder)));
+    .map((folder) => path.relative(repoRoot, path.resolve(repoRoot, folder)));
   const written = await writeTestOperations(repoRoot, named.length ? named : testOperationFolders());
   process.stdout.write(`Generated ${written.join(", ") || "no test operations"}\n`);
 }

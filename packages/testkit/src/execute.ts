@@ -20,7 +20,7 @@ export interface ExecuteResult<TData> {
  * writes from each test folder's `operations/` (see @storefront/contracts' scripts/test-operations.ts).
  * Tests that probe the server with malformed or ad hoc text still send a plain string.
  */
-export type Operation<TData, TVariables> = DocumentTypeDecoration<TData, TVariables>;
+export type Operation<TData, TVariables> = DocumentTypeDecoration<TData, TVariables> & { toString(): string };
 
 export async function execute<TData = Record<string, unknown>, TVariables = Record<string, unknown>>(
   url: string,

@@ -88,8 +88,8 @@ class Connection implements ProtocolSocket {
  * `upgradeOf` reads of it, until connection_init), the socket's listeners are shared by every
  * socket, one interval pings every socket for keep-alive instead of an interval per socket and a
  * timeout per ping, and the connection_init deadlines wait on one timer (graphql-ws's own is a
- * timeout per socket, which its scope keeps referenced for the connection's life). With thousands of sockets open those are a measurable share of what a
- * subscriber costs the router.
+ * timeout per socket, which its scope keeps referenced for the connection's life). With thousands
+ * of sockets open those are a measurable share of what a subscriber costs the router.
  */
 export function serveGraphqlWs<P extends Record<string, unknown>, E extends GraphqlWsExtra>(
   serverOptions: ServerOptions<P, E>,

@@ -59,6 +59,8 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const reports = [];
+const failures = [];
+const firstLine = (text) => text?.split("\n")[0];
 for (const dir of withTests) {
   const files = resultFiles(dir);
   if (!files.some((file) => file.endsWith("vitest.json"))) {
@@ -79,9 +81,20 @@ for (const file of reports) {
   skipped += report.numPendingTests + report.numTodoTests;
   // A test file that failed to load has no test results of its own but must count.
   for (const suite of report.testResults) {
-    if (suite.status === "failed" && suite.assertionResults.length === 0) failed += 1;
+    const where = path.relative(root, suite.name);
+    if (suite.status === "failed" && suite.assertionResults.length === 0) {
+      failed += 1;
+      failures.push(`${where}: ${firstLine(suite.message) ?? "failed to load"}`);
+    }
+    for (const test of suite.assertionResults) {
+      if (test.status === "failed") {
+        failures.push(`${where} > ${test.fullName}: ${firstLine(test.failureMessages?.[0]) ?? ""}`);
+      }
+    }
   }
 }
+// Named again at the end, so a log cut to its last lines still says what failed.
+if (failures.length > 0) console.error(`failed:\n${failures.map((name) => `  ${name}`).join("\n")}`);
 const problems = [turbo, faults, formatting, rootChecks].some((step) => step.status !== 0);
 if (problems && failed === 0) failed = 1;
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);

@@ -24,6 +24,15 @@ export interface ServiceProcessOptions {
   readyTimeoutMs?: number;
 }
 
+/**
+ * The text at `url`, asked again once if the connection breaks: a process that was stopped for
+ * seconds (a heap snapshot) may close its idle keep-alive connection just as the request goes out.
+ */
+export async function fetchText(url: string): Promise<string> {
+  const text = async () => (await fetch(url)).text();
+  return text().catch(text);
+}
+
 /** Resident set size of a process, from /proc (0 once it has gone). */
 export function residentBytes(pid: number): number {
   try {
@@ -91,7 +100,7 @@ export async function startServiceProcess(
     /Max open files\s+(\d+)/.exec(readFileSync(`/proc/${pid}/limits`, "utf8"))?.[1] ?? NaN,
   );
   const metric = async (metricName: string): Promise<number> => {
-    const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+    const text = await fetchText(`http://127.0.0.1:${metricsPort}/metrics`);
     return Number(new RegExp(`^${metricName}(?:\\{[^}]*\\})? (\\S+)`, "m").exec(text)?.[1] ?? 0);
   };
   return {

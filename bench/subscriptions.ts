@@ -6,7 +6,7 @@
  *
  *   npx tsx bench/subscriptions.ts [--sizes 1000,10000] [--transports ws,sse,multipart]
  *     [--changes 10] [--selection cross|orders] [--customers 8] [--sessions 4]
- *     [--per-order 10] [--orders N] [--per-connection 1] [--workers 4]
+ *     [--per-order 10] [--orders N] [--per-connection 1] [--workers 4] [--heap-snapshots DIR]
  *   npx tsx bench/subscriptions.ts --sizes 500 --changes 3          (a quick smoke run)
  *   npm run bench -w @storefront/bench
  *
@@ -72,7 +72,7 @@ import os from "node:os";
 import path from "node:path";
 import { startPlatform, type Platform } from "@storefront/e2e";
 import { executeOk, testEnv, waitFor, freePort } from "@storefront/testkit";
-import { sleep, startServiceProcess, type ServiceProcess } from "./service-process";
+import { fetchText, sleep, startServiceProcess, type ServiceProcess } from "./service-process";
 import type { ConnectionSpec, Transport, WorkerCommand, WorkerReply } from "./subscription-clients";
 import {
   byLabel,
@@ -99,6 +99,7 @@ const KNOWN_OPTIONS = [
   "orders",
   "per-connection",
   "workers",
+  "heap-snapshots",
 ];
 for (const arg of process.argv.slice(2))
   if (arg.startsWith("--") && !KNOWN_OPTIONS.includes(arg.slice(2)))
@@ -135,6 +136,15 @@ const SESSIONS = positive("sessions", "4");
 const PER_ORDER = positive("per-order", "10");
 const ORDERS = process.argv.includes("--orders") ? positive("orders", "1") : undefined;
 const PER_CONNECTION = positive("per-connection", "1");
+/**
+ * A folder for heap snapshots of the router, for finding what a subscriber costs: each run writes
+ * one idle (heap-1, heap-3 …) and one loaded (heap-2, heap-4 …), after a full collection; compare
+ * them with `npx tsx bench/heap-diff.ts <idle> <loaded> <held>`. Writing a snapshot stops the
+ * router for seconds, so the latency and RSS figures of such a run are not to be quoted.
+ */
+const HEAP_SNAPSHOTS = process.argv.includes("--heap-snapshots")
+  ? path.resolve(option("heap-snapshots", "."))
+  : undefined;
 
 const CROSS_QUERY = `subscription Follow($orderId: ID!) {
   orderStatusChanged(orderId: $orderId) {
@@ -221,6 +231,7 @@ async function startRouterProcess(platform: Platform, orders: ServiceProcess, di
       JWKS_URL: new URL("/.well-known/jwks.json", platform.users.url).toString(),
       RATE_LIMIT_PER_MINUTE: "0",
       SUBSCRIPTION_MAX_PER_CONNECTION: String(Math.max(20, PER_CONNECTION)),
+      ...(HEAP_SNAPSHOTS ? { HEAP_SNAPSHOT_DIR: HEAP_SNAPSHOTS } : {}),
     },
   );
 }
@@ -369,7 +380,7 @@ async function delivered(workers: ChildProcess[], key: string, expected: number,
 }
 
 async function routerMetrics(router: ServiceProcess): Promise<MetricSample[]> {
-  return parseMetrics(await (await fetch(router.metricsUrl)).text());
+  return parseMetrics(await fetchText(router.metricsUrl));
 }
 
 interface RunResult {
@@ -414,7 +425,7 @@ interface RunResult {
  */
 async function routerMemory(router: ServiceProcess) {
   const { rss, heap } = await router.memory();
-  const text = await (await fetch(router.metricsUrl)).text();
+  const text = await fetchText(router.metricsUrl);
   const gauge = (name: string) =>
     Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)`, "m").exec(text)?.[1] ?? NaN);
   return {

@@ -53,8 +53,12 @@ async function connect(
     transport: "graphql-ws",
     credentials: { apiKey: undefined, authorization: `Bearer ${name}.${expiresAt}`, address: undefined },
     requestId: name,
-    isOpen: () => true,
-    end: (_connection, reason) => ends.push([name, reason]),
+    client: {
+      open: true,
+      end: (reason) => {
+        ends.push([name, reason]);
+      },
+    },
   });
   if (outcome.kind !== "connected") throw new Error(`${name} was not connected`);
   return outcome.connection;

@@ -53,7 +53,7 @@ describe("a subscriber that joins a running upstream subscription", () => {
       callerHeaders: { authorization: "Bearer ann" },
       runEvent: (event) => Promise.resolve(event),
       formatUpstreamErrors: (errors) => [...errors],
-      log,
+      logs: { log },
     });
     const hooks = { credentialsRefused: () => false, onEnd: () => undefined };
 

@@ -3,7 +3,6 @@ import path from "node:path";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { FetchNode, PlanNode } from "@apollo/query-planner";
-import { createLogger } from "@storefront/platform/logger";
 import { parse, print } from "graphql";
 import { Registry } from "prom-client";
 import { afterAll, describe, expect, it } from "vitest";
@@ -13,7 +12,6 @@ import { RESUME_ALIAS, RESUME_VARIABLE, SupergraphState, eventExecutor } from ".
 import { initialSequence, sequenceOf } from "../src/subscriptions/resume";
 
 const supergraphSdl = readFileSync(path.join(import.meta.dirname, "../../schema/supergraph.graphql"), "utf8");
-const log = createLogger({ service: "router-test", level: "silent" });
 
 const FOLLOW = `subscription Follow($id: ID!, $after: Int) {
   orderStatusChanged(orderId: $id, afterSequence: $after) {
@@ -186,7 +184,6 @@ describe("running the rest of the plan for an event", () => {
       document: parse(FOLLOW),
       operationName: "Follow",
       variables,
-      log,
     });
   }
 

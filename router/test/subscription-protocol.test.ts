@@ -399,7 +399,7 @@ describe("graphql-transport-ws on the router's WebSocket endpoint", () => {
     expect(both.socket.protocol).toBe("graphql-transport-ws");
   });
 
-  it("closes with 4400 'Invalid message received' on a message that is not JSON, has no known type, or is a subscribe without an id or a query", async () => {
+  it("closes with 4400 'Invalid message received' on a message that is not JSON, has no known type, is a subscribe without an id or a query, or is one only the server sends", async () => {
     const bad: [string, object | string][] = [
       ["not JSON", "{ this is not json"],
       ["a JSON value that is not an object", "[1, 2]"],
@@ -409,6 +409,10 @@ describe("graphql-transport-ws on the router's WebSocket endpoint", () => {
       ["a subscribe with an empty id", { id: "", type: "subscribe", payload: { query: COUNTDOWN } }],
       ["a subscribe without a payload", { id: "1", type: "subscribe" }],
       ["a subscribe whose payload has no query", { id: "1", type: "subscribe", payload: { variables: {} } }],
+      // Well-formed, but the server's to send.
+      ["a connection_ack", { type: "connection_ack" }],
+      ["a next", { id: "1", type: "next", payload: { data: { countdown: 1 } } }],
+      ["an error", { id: "1", type: "error", payload: [{ message: "no" }] }],
     ];
     for (const [what, message] of bad) {
       const recorder = await Recorder.acknowledged();

@@ -56,7 +56,7 @@ function upstream(resumeTimeoutMs = 1_000) {
           return Promise.resolve(event);
         },
         formatUpstreamErrors: (errors) => [...errors],
-        log,
+        logs: { log },
         ...request,
       },
       { credentialsRefused: () => false, onEnd: () => (state.ended += 1) },

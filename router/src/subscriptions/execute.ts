@@ -1,4 +1,3 @@
-import { type Logger } from "@storefront/platform/logger";
 import { SpanKind, inSpan } from "@storefront/platform/tracing";
 import {
   getOperationAST,
@@ -26,7 +25,6 @@ export interface EventExecutionOptions {
   document: DocumentNode;
   operationName: string | undefined;
   variables: Record<string, unknown>;
-  log: Logger;
 }
 
 /** The compiled shape of each subscription plan: plans are cached per graph, so this is too. */

@@ -1,21 +1,20 @@
 import type { IncomingMessage, Server } from "node:http";
 import { wellFormedRequestId } from "@storefront/platform/http";
-import { parse, type ExecutionArgs, type ExecutionResult } from "graphql";
 import { CloseCode } from "graphql-ws";
-import { WebSocketServer, type WebSocket } from "ws";
+import { WebSocketServer } from "ws";
 import { API_KEY_HEADER } from "../clients";
 import { clientIpOf } from "../context";
 import { refusedStream } from "./subscription";
 import {
   createSubscriptionCore,
   subscriptionsOnly,
+  type ClientEnd,
   type ConnectionEnd,
-  type Prepared,
   type SubscriptionConnection,
   type SubscriptionCore,
   type SubscriptionCoreOptions,
 } from "./transports/core";
-import { serveGraphqlWs, type GraphqlWsExtra, type Upgrade } from "./websocket";
+import { serveGraphqlWs, type ProtocolSocket, type Upgrade } from "./websocket";
 
 export type { SubscriptionSettings } from "./transports/core";
 
@@ -33,23 +32,23 @@ export interface RunningSubscriptionServer {
   close(): Promise<void>;
 }
 
-type Extra = GraphqlWsExtra & { connection?: SubscriptionConnection };
-
-/** graphql-ws needs a document for every subscribe it runs; a refused one gets this placeholder. */
-const REFUSED_DOCUMENT = parse("subscription Refused { __typename }");
-
 /** Only subscriptions run over the socket, and the operation to run must be clear. */
 const websocketTransport = subscriptionsOnly(
   "Only subscriptions are served over WebSocket; send queries and mutations over HTTP.",
 );
 
-/**
- * How the router ending a connection closes its socket. Bound to each socket (a bound function is
- * a fraction of a closure's size under tsx, whose closures carry renamed-function properties).
- */
-function closeSocket(socket: WebSocket, _connection: SubscriptionConnection, reason: ConnectionEnd) {
-  if (reason === "going away") socket.close(1001, "Going away");
-  else socket.close(CloseCode.Forbidden, reason);
+/** How the router ends a graphql-ws connection: one object per socket, its method on the prototype. */
+class WebSocketClient implements ClientEnd {
+  constructor(private readonly socket: ProtocolSocket) {}
+
+  get open(): boolean {
+    return this.socket.open;
+  }
+
+  end(reason: ConnectionEnd): void {
+    if (reason === "going away") this.socket.close(1001, "Going away");
+    else this.socket.close(CloseCode.Forbidden, reason);
+  }
 }
 
 /** Connection params by lowercased name, strings only (they stand in for HTTP headers). */
@@ -83,11 +82,11 @@ function header(req: IncomingMessage, name: string): string | undefined {
  * the plan once before it is sent to each of them.
  */
 export function attachSubscriptionServer(options: SubscriptionServerOptions): RunningSubscriptionServer {
-  const { settings, planning, log } = options;
+  const { settings, log } = options;
   const core = createSubscriptionCore(options);
 
   async function connect(
-    socket: WebSocket,
+    socket: ProtocolSocket,
     upgrade: Upgrade,
     payload: Record<string, unknown> | undefined,
   ): Promise<SubscriptionConnection | false> {
@@ -105,8 +104,7 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Ru
         offered !== undefined && wellFormedRequestId(offered) === offered
           ? offered
           : wellFormedRequestId(upgrade.requestId),
-      isOpen: () => socket.readyState === socket.OPEN,
-      end: closeSocket.bind(undefined, socket),
+      client: new WebSocketClient(socket),
     });
     if (outcome.kind === "connected") return outcome.connection;
     if (outcome.kind === "refused") socket.close(CloseCode.Forbidden, outcome.reason);
@@ -119,43 +117,15 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Ru
     path: options.path,
     maxPayload: settings.maxMessageBytes,
   });
-  const server = serveGraphqlWs<Record<string, unknown>, Extra>(
+  const server = serveGraphqlWs<SubscriptionConnection>(
     {
-      onConnect: async (ctx) => {
-        const { socket, upgrade } = ctx.extra;
-        // What the upgrade request said is needed only here.
-        ctx.extra.upgrade = undefined;
-        const connection = await connect(socket, upgrade!, ctx.connectionParams);
-        if (!connection) return false;
-        ctx.extra.connection = connection;
-        return true;
+      connect,
+      subscribe: async (connection, payload) => {
+        const prepared = await core.admit(connection, payload, websocketTransport);
+        return prepared.kind === "ready" ? core.start(prepared) : refusedStream(prepared.errors);
       },
-      onSubscribe: async (ctx, _id, payload): Promise<ExecutionArgs> => {
-        const prepared = await core.admit(ctx.extra.connection!, payload, websocketTransport);
-        return {
-          // Unused by `subscribe` below; graphql-ws wants one.
-          schema:
-            prepared.kind === "ready" ? prepared.state.apiSchema : (planning.current?.apiSchema as never),
-          document: prepared.kind === "ready" ? prepared.document : REFUSED_DOCUMENT,
-          ...(prepared.kind === "ready" && prepared.operationName
-            ? { operationName: prepared.operationName }
-            : {}),
-          variableValues: prepared.kind === "ready" ? prepared.variables : {},
-          contextValue: prepared,
-        };
-      },
-      subscribe: (args) => {
-        const prepared = args.contextValue as Prepared;
-        const stream = prepared.kind === "ready" ? core.start(prepared) : refusedStream(prepared.errors);
-        // The results are formatted already (plain errors); onNext below sends them as they are.
-        return stream as unknown as AsyncGenerator<ExecutionResult>;
-      },
-      onNext: (_ctx, _id, _payload, _args, result) => result,
-      onError: (_ctx, _id, _payload, errors) => errors.flatMap((error) => core.failureErrors(error)),
-      onClose: async (ctx) => {
-        const connection = ctx.extra.connection;
-        if (connection) await core.disconnect(connection);
-      },
+      errorsOf: (error) => core.failureErrors(error),
+      disconnect: (connection) => core.disconnect(connection),
     },
     wss,
     {
@@ -170,7 +140,6 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Ru
         requestId: header(request, "x-request-id"),
       }),
     },
-    (socket, upgrade) => ({ socket, upgrade }),
   );
 
   return {

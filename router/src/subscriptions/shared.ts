@@ -38,7 +38,8 @@ export interface SubscribeRequest {
   runEvent(event: UpstreamEvent): Promise<FormattedExecutionResult>;
   /** Formats errors the subgraph sent (an `error` message, or an event without data). */
   formatUpstreamErrors(errors: readonly GraphQLFormattedError[]): GraphQLFormattedError[];
-  log: Logger;
+  /** Where the client's log is (its connection's), made when first used. */
+  logs: { readonly log: Logger };
 }
 
 export interface SharedSubscriptionsOptions {
@@ -103,7 +104,7 @@ class SubscriberOptions implements RouterSubscriptionOptions {
   constructor(
     private readonly target: SharedSubscription,
     private readonly subscriber: Subscriber,
-    private readonly log: Logger,
+    private readonly logs: { readonly log: Logger },
     readonly plan: SubscriptionPlan,
     readonly metrics: SubscriptionMetrics,
   ) {}
@@ -125,7 +126,7 @@ class SubscriberOptions implements RouterSubscriptionOptions {
   }
 
   onBacklog(queued: number): void {
-    this.log.warn(
+    this.logs.log.warn(
       { subgraph: this.plan.service, field: this.plan.rootField, queued },
       "client reads events too slowly; ending its subscription",
     );
@@ -140,7 +141,7 @@ function subscriptionOf(
   metrics: SubscriptionMetrics,
 ): RouterSubscription {
   return new RouterSubscription(
-    new SubscriberOptions(target, subscriber, request.log, request.plan, metrics),
+    new SubscriberOptions(target, subscriber, request.logs, request.plan, metrics),
   );
 }
 
@@ -353,7 +354,7 @@ class SharedSubscription {
       }
     }
     if (this.queue.length >= MAX_QUEUED_EVENTS) {
-      this.request.log.warn(
+      this.request.logs.log.warn(
         { subgraph: this.service, field: this.request.plan.rootField, queued: this.queue.length },
         "events arrive faster than they are completed; ending the subscription",
       );
@@ -407,7 +408,8 @@ class SharedSubscription {
   }
 
   private upstreamFailed(error: unknown): void {
-    const { log, plan } = this.request;
+    const { logs, plan } = this.request;
+    const { log } = logs;
     if (isFormattedErrors(error)) {
       // The subgraph refused or ended the subscription with an `error` message.
       this.refused(error);
@@ -430,7 +432,8 @@ class SharedSubscription {
   }
 
   private resume(cause: number | string): void {
-    const { log, plan } = this.request;
+    const { logs, plan } = this.request;
+    const { log } = logs;
     const { resumeTimeoutMs } = this.options;
     const link = this.options.upstream.link(this.service);
     const now = Date.now();

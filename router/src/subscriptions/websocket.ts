@@ -1,12 +1,15 @@
 import type { IncomingMessage } from "node:http";
 import type { Logger } from "@storefront/platform/logger";
+import type { FormattedExecutionResult, GraphQLFormattedError } from "graphql";
 import {
   CloseCode,
   DEPRECATED_GRAPHQL_WS_PROTOCOL,
+  GRAPHQL_TRANSPORT_WS_PROTOCOL,
   handleProtocols,
-  makeServer,
-  type ServerOptions,
-  type WebSocket as ProtocolSocket,
+  MessageType,
+  parseMessage,
+  type Message,
+  type SubscribePayload,
 } from "graphql-ws";
 import type { RawData, WebSocket, WebSocketServer } from "ws";
 import { ExpiryTimers } from "./transports/expiry";
@@ -20,11 +23,27 @@ export type Upgrade = {
   requestId: string | undefined;
 };
 
-/** `ctx.extra` of each connection: its socket, and what it kept of its upgrade until connection_init. */
-export type GraphqlWsExtra = {
-  socket: WebSocket;
-  upgrade: Upgrade | undefined;
-};
+/** A stream of results for one subscribe; `return()` is the client completing it or leaving. */
+export type ResultStream = AsyncIterator<FormattedExecutionResult>;
+
+/** What the router does at each step of the protocol; `C` is its state of an acknowledged connection. */
+export interface GraphqlWsHandlers<C> {
+  /**
+   * connection_init: the caller is identified. `false` refuses the connection (the socket is
+   * closed with 4403, unless the handler closed it already with a reason of its own).
+   */
+  connect(
+    socket: ProtocolSocket,
+    upgrade: Upgrade,
+    payload: Record<string, unknown> | undefined,
+  ): Promise<C | false>;
+  /** subscribe: the stream of its results; a refusal is a stream that fails at once. */
+  subscribe(connection: C, payload: SubscribePayload): Promise<ResultStream>;
+  /** The errors an `error` message carries for a stream that failed. */
+  errorsOf(error: unknown): GraphQLFormattedError[];
+  /** The socket closed, after every stream of the connection was returned. */
+  disconnect(connection: C): Promise<void>;
+}
 
 export interface GraphqlWsServerOptions {
   /** How long a socket may stay open without a connection_init (closed with 4408 then). */
@@ -46,77 +65,100 @@ const closeReason = (error: unknown, isProd: boolean) => {
 };
 
 /**
- * One socket as graphql-ws's protocol server sees it. Its methods live on the prototype, so a
- * socket costs this one object rather than a closure per method.
+ * The text of each result once, however many subscribers it is sent to: every subscriber of a
+ * shared subscription is handed the same result object.
  */
-class Connection implements ProtocolSocket {
-  /** graphql-ws's handler of the socket's messages, given by `onMessage`. */
-  handle: ((data: string) => Promise<void>) | undefined;
-  /** graphql-ws's end of the connection, called once the socket has closed. */
-  closed: ((code: number, reason: string) => Promise<void>) | undefined;
+const resultTexts = new WeakMap<FormattedExecutionResult, string>();
+function nextMessage(id: string, result: FormattedExecutionResult): string {
+  let text = resultTexts.get(result);
+  if (text === undefined) {
+    text = JSON.stringify(result);
+    resultTexts.set(result, text);
+  }
+  return `{"id":${JSON.stringify(id)},"type":"${MessageType.Next}","payload":${text}}`;
+}
+
+/** A client socket as the router's handlers see it. */
+export interface ProtocolSocket {
+  /** The socket is open: the client is still there. */
+  readonly open: boolean;
+  close(code: number, reason: string): void;
+}
+
+/** Stands for a subscribe still being checked, each its own, so a re-used id is told apart. */
+type Pending = { readonly pending: true };
+
+/**
+ * One socket. Its methods live on the prototype and it holds only what the protocol needs, so an
+ * open connection costs this object, its map of subscriptions and the `ws` socket itself.
+ */
+class Connection<C> implements ProtocolSocket {
   /** A ping is out that the client has not answered yet. */
   awaitingPong = false;
   /** When the socket is closed unless a connection_init came (ms since the epoch). */
   initDeadline: number | undefined;
+  initReceived = false;
+  closed = false;
+  /** The router's state of the connection, once connection_ack is sent. */
+  state: C | undefined;
+  /** Subscriptions by id, created with the first. */
+  subscriptions: Map<string, ResultStream | Pending> | undefined;
 
-  constructor(readonly socket: WebSocket) {}
+  constructor(
+    readonly socket: WebSocket,
+    /** What the upgrade request said, until connection_init (the only step that reads it). */
+    public upgrade: Upgrade | undefined,
+  ) {}
 
-  get protocol(): string {
-    return this.socket.protocol;
+  get open(): boolean {
+    return this.socket.readyState === this.socket.OPEN;
   }
 
+  /** Resolves once the message is handed to the socket (or at once if it is closing). */
   send(data: string): Promise<void> {
     const { socket } = this;
-    return new Promise((resolve, reject) => {
-      if (socket.readyState !== socket.OPEN) return resolve();
-      socket.send(data, (error) => (error ? reject(error) : resolve()));
-    });
+    if (socket.readyState !== socket.OPEN) return Promise.resolve();
+    return new Promise((resolve) => socket.send(data, () => resolve()));
   }
 
-  close(code?: number, reason?: string): void {
+  close(code: number, reason: string): void {
     this.socket.close(code, reason);
-  }
-
-  onMessage(handle: (data: string) => Promise<void>): void {
-    this.handle = handle;
   }
 }
 
 /**
- * graphql-ws (`graphql-transport-ws`) on a `ws` server, as graphql-ws's own `useServer` does it,
- * save for what each connection costs while it stays: the upgrade request is not kept (only what
- * `upgradeOf` reads of it, until connection_init), the socket's listeners are shared by every
- * socket, one interval pings every socket for keep-alive instead of an interval per socket and a
- * timeout per ping, and the connection_init deadlines wait on one timer (graphql-ws's own is a
- * timeout per socket, which its scope keeps referenced for the connection's life). With thousands
- * of sockets open those are a measurable share of what a subscriber costs the router.
+ * The router's graphql-ws server: the `graphql-transport-ws` protocol (connection_init and ack,
+ * ping and pong, subscribe, next, error, complete, with the protocol's close codes) on a `ws`
+ * server. It is the router's own rather than graphql-ws's `makeServer` because of what each
+ * connection and subscription costs while it stays open, which at tens of thousands of subscribers
+ * is most of the router's memory: `makeServer` keeps the connection_init payload (the token) for
+ * the connection's life, and for each subscription its subscribe message (the query text), its
+ * execution arguments and a closure per emitted message kind. Here a connection keeps the socket,
+ * a few flags and its streams; a subscription is its stream and the loop that sends its results.
+ * The socket's listeners are shared by every socket, one interval pings every socket for
+ * keep-alive, and the connection_init deadlines wait on one timer.
+ *
+ * Protocol errors close the socket as the protocol says: 4400 a message that is not one, 4401 a
+ * subscribe before connection_ack, 4403 a refused connection_init, 4406 another subprotocol, 4408
+ * no connection_init in time, 4409 a subscribe whose id is in use, 4429 a second connection_init.
  */
-export function serveGraphqlWs<P extends Record<string, unknown>, E extends GraphqlWsExtra>(
-  serverOptions: ServerOptions<P, E>,
+export function serveGraphqlWs<C>(
+  handlers: GraphqlWsHandlers<C>,
   wss: WebSocketServer,
   options: GraphqlWsServerOptions,
-  extraOf: (socket: WebSocket, upgrade: Upgrade) => E,
 ) {
   const { isProd, log } = options;
-  const connections = new WeakMap<WebSocket, Connection>();
-  // What graphql-ws checks at its timeout: whether connection_init came, i.e. onConnect was called.
-  const initDeadlines = new ExpiryTimers<Connection>((connection) => {
+  const connections = new WeakMap<WebSocket, Connection<C>>();
+  const initDeadlines = new ExpiryTimers<Connection<C>>((connection) => {
     connection.initDeadline = undefined;
     connection.close(CloseCode.ConnectionInitialisationTimeout, "Connection initialisation timeout");
   });
-  const initReceived = (connection: Connection | undefined) => {
-    if (connection?.initDeadline === undefined) return;
+  const initReceived = (connection: Connection<C>) => {
+    connection.initReceived = true;
+    if (connection.initDeadline === undefined) return;
     initDeadlines.delete(connection, connection.initDeadline);
     connection.initDeadline = undefined;
   };
-  const server = makeServer<P, E>({
-    ...serverOptions,
-    connectionInitWaitTimeout: 0,
-    onConnect: (ctx) => {
-      initReceived(connections.get(ctx.extra.socket));
-      return serverOptions.onConnect?.(ctx);
-    },
-  });
   wss.options.handleProtocols = handleProtocols;
 
   wss.once("error", (error) => {
@@ -124,28 +166,151 @@ export function serveGraphqlWs<P extends Record<string, unknown>, E extends Grap
     for (const client of wss.clients) client.close(CloseCode.InternalServerError, closeReason(error, isProd));
   });
 
+  async function connectionInit(connection: Connection<C>, payload: unknown): Promise<void> {
+    if (connection.initReceived) {
+      connection.close(CloseCode.TooManyInitialisationRequests, "Too many initialisation requests");
+      return;
+    }
+    initReceived(connection);
+    const upgrade = connection.upgrade!;
+    connection.upgrade = undefined;
+    const params =
+      payload && typeof payload === "object" && !Array.isArray(payload)
+        ? (payload as Record<string, unknown>)
+        : undefined;
+    const state = await handlers.connect(connection, upgrade, params);
+    if (state === false) {
+      connection.close(CloseCode.Forbidden, "Forbidden");
+      return;
+    }
+    // The client left while it was being identified: nothing is kept for it.
+    if (connection.closed) {
+      await handlers.disconnect(state);
+      return;
+    }
+    connection.state = state;
+    await connection.send(`{"type":"${MessageType.ConnectionAck}"}`);
+  }
+
+  async function subscribe(connection: Connection<C>, id: string, payload: SubscribePayload): Promise<void> {
+    if (connection.state === undefined) {
+      connection.close(CloseCode.Unauthorized, "Unauthorized");
+      return;
+    }
+    const subscriptions = (connection.subscriptions ??= new Map());
+    if (subscriptions.has(id)) {
+      connection.close(CloseCode.SubscriberAlreadyExists, `Subscriber for ${id} already exists`);
+      return;
+    }
+    const pending: Pending = { pending: true };
+    subscriptions.set(id, pending);
+    let stream: ResultStream;
+    try {
+      stream = await handlers.subscribe(connection.state, payload);
+    } catch (error) {
+      if (subscriptions.get(id) !== pending) return;
+      subscriptions.delete(id);
+      await sendError(connection, id, error);
+      return;
+    }
+    // The client completed it, or left, while it was being checked.
+    if (subscriptions.get(id) !== pending) {
+      await stream.return?.();
+      return;
+    }
+    subscriptions.set(id, stream);
+    // Not awaited: the subscribe message, which the callers up to here hold, is let go at once.
+    void deliver(connection, id, stream).catch((error: unknown) =>
+      log.error({ err: error }, "graphql-ws delivery failed"),
+    );
+  }
+
+  function sendError(connection: Connection<C>, id: string, error: unknown): Promise<void> {
+    const payload = handlers.errorsOf(error);
+    return connection.send(JSON.stringify({ id, type: MessageType.Error, payload }));
+  }
+
+  /**
+   * Sends the stream's results as they come, each once the previous one is handed to the socket
+   * (a slow client leaves them queued in its subscription, which bounds them), then `complete`,
+   * or `error` if the stream fails. Nothing is sent once the client completed it or left.
+   */
+  async function deliver(connection: Connection<C>, id: string, stream: ResultStream): Promise<void> {
+    const subscriptions = connection.subscriptions!;
+    try {
+      for (;;) {
+        const result = await stream.next();
+        if (subscriptions.get(id) !== stream) return;
+        if (result.done) break;
+        await connection.send(nextMessage(id, result.value));
+      }
+    } catch (error) {
+      if (subscriptions.get(id) !== stream) return;
+      subscriptions.delete(id);
+      await sendError(connection, id, error);
+      return;
+    }
+    subscriptions.delete(id);
+    await connection.send(`{"id":${JSON.stringify(id)},"type":"${MessageType.Complete}"}`);
+  }
+
+  async function received(connection: Connection<C>, data: string): Promise<void> {
+    let message: Message;
+    try {
+      message = parseMessage(data);
+    } catch {
+      connection.close(CloseCode.BadRequest, "Invalid message received");
+      return;
+    }
+    switch (message.type) {
+      case MessageType.ConnectionInit:
+        return connectionInit(connection, message.payload);
+      case MessageType.Ping:
+        await connection.send(
+          JSON.stringify(
+            message.payload
+              ? { type: MessageType.Pong, payload: message.payload }
+              : { type: MessageType.Pong },
+          ),
+        );
+        return;
+      case MessageType.Pong:
+        return;
+      case MessageType.Subscribe:
+        return subscribe(connection, message.id, message.payload);
+      case MessageType.Complete: {
+        const stream = connection.subscriptions?.get(message.id);
+        connection.subscriptions?.delete(message.id);
+        if (stream && !("pending" in stream)) await stream.return?.();
+        return;
+      }
+      default:
+        // connection_ack, next and error are the server's to send.
+        connection.close(CloseCode.BadRequest, "Invalid message received");
+    }
+  }
+
   // Shared by every socket: each is called with the socket as `this`.
   function onMessage(this: WebSocket, data: RawData) {
-    const handle = connections.get(this)?.handle;
+    const connection = connections.get(this);
     // The default binary type: every message is one Buffer.
-    if (handle) void handled(this, handle, (data as Buffer).toString());
+    if (connection) void handled(connection, (data as Buffer).toString());
   }
-  async function handled(socket: WebSocket, handle: (data: string) => Promise<void>, data: string) {
+  async function handled(connection: Connection<C>, data: string) {
     try {
-      await handle(data);
+      await received(connection, data);
     } catch (error) {
       log.error({ err: error }, "graphql-ws message handling failed");
-      socket.close(CloseCode.InternalServerError, closeReason(error, isProd));
+      connection.close(CloseCode.InternalServerError, closeReason(error, isProd));
     }
   }
   function onPong(this: WebSocket) {
     const connection = connections.get(this);
     if (connection) connection.awaitingPong = false;
   }
-  function onClose(this: WebSocket, code: number, reason: Buffer) {
+  function onClose(this: WebSocket, code: number) {
     const connection = connections.get(this);
     connections.delete(this);
-    initReceived(connection);
     if (
       !isProd &&
       code === Number(CloseCode.SubprotocolNotAcceptable) &&
@@ -154,7 +319,20 @@ export function serveGraphqlWs<P extends Record<string, unknown>, E extends Grap
       log.warn(
         'A client asked for the deprecated subprotocol "graphql-ws" of subscriptions-transport-ws; only graphql-transport-ws is served.',
       );
-    void connection?.closed?.(code, String(reason));
+    if (connection) void closed(connection);
+  }
+  async function closed(connection: Connection<C>) {
+    connection.closed = true;
+    connection.upgrade = undefined;
+    if (connection.initDeadline !== undefined) initReceived(connection);
+    const streams = [...(connection.subscriptions?.values() ?? [])];
+    connection.subscriptions?.clear();
+    try {
+      for (const stream of streams) if (!("pending" in stream)) await stream.return?.();
+      if (connection.state !== undefined) await handlers.disconnect(connection.state);
+    } catch (error) {
+      log.error({ err: error }, "graphql-ws connection cleanup failed");
+    }
   }
   // A socket error (a message over maxPayload, a malformed frame) is the client's fault and ws
   // closes the socket itself (1009, 1002).
@@ -163,17 +341,20 @@ export function serveGraphqlWs<P extends Record<string, unknown>, E extends Grap
   }
 
   wss.on("connection", (socket: WebSocket, request: IncomingMessage) => {
-    const connection = new Connection(socket);
-    connections.set(socket, connection);
     socket.on("error", onError);
+    socket.on("close", onClose);
+    if (socket.protocol !== GRAPHQL_TRANSPORT_WS_PROTOCOL) {
+      socket.close(CloseCode.SubprotocolNotAcceptable, "Subprotocol not acceptable");
+      return;
+    }
+    const connection = new Connection<C>(socket, options.upgradeOf(request));
+    connections.set(socket, connection);
     socket.on("message", onMessage);
     socket.on("pong", onPong);
-    socket.once("close", onClose);
     if (options.initTimeoutMs > 0 && Number.isFinite(options.initTimeoutMs)) {
       connection.initDeadline = Date.now() + options.initTimeoutMs;
       initDeadlines.add(connection, connection.initDeadline);
     }
-    connection.closed = server.opened(connection, extraOf(socket, options.upgradeOf(request)));
   });
 
   // Keep-alive: every socket is pinged on each tick; one that did not answer the last ping is gone.

@@ -95,13 +95,19 @@ export type Prepared =
       variables: Record<string, unknown>;
     };
 
+/** The client's side of a connection, as its transport reaches it. */
+export interface ClientEnd {
+  /** Whether the client is still there (checked once its credentials are). */
+  readonly open: boolean;
+  /** Ends the connection in the transport's way (graphql-ws: close code 4403 or 1001). */
+  end(reason: ConnectionEnd): void;
+}
+
 export interface ConnectRequest {
   transport: SubscriptionTransport;
   credentials: Credentials;
   requestId: string;
-  /** Whether the client is still there once its credentials are checked. */
-  isOpen(): boolean;
-  end: (connection: SubscriptionConnection, reason: ConnectionEnd) => void;
+  client: ClientEnd;
 }
 
 export type ConnectOutcome =
@@ -166,20 +172,28 @@ class SubscriberHooks {
   }
 }
 
-/** A client connection: its `end` is a method, not a closure per connection. */
+/**
+ * A client connection. Its log (a child of the router's with the request id) is made the first
+ * time the connection logs: most never do, and a child logger is a few hundred bytes a connection.
+ */
 class Connection implements SubscriptionConnection {
   subscriptions = 0;
   closed = false;
+  private childLog: Logger | undefined;
 
   constructor(
     readonly context: RouterContext,
-    readonly log: Logger,
+    private readonly routerLog: Logger,
     readonly metrics: TransportMetrics,
-    private readonly endTransport: ConnectRequest["end"],
+    private readonly client: ClientEnd,
   ) {}
 
+  get log(): Logger {
+    return (this.childLog ??= this.routerLog.child({ requestId: this.context.requestId }));
+  }
+
   end(reason: ConnectionEnd): void {
-    this.endTransport(this, reason);
+    this.client.end(reason);
   }
 }
 
@@ -251,19 +265,18 @@ export function createSubscriptionCore(options: SubscriptionCoreOptions) {
       return rejectConnection(ErrorCode.UNAUTHENTICATED, "Invalid access token");
     }
     // The client may have gone while its token was checked: there is nothing to set up then.
-    if (closing || !request.isOpen()) return { kind: "gone" };
+    if (closing || !request.client.open) return { kind: "gone" };
 
     // Only these are kept: the connection lives as long as the client does, and the request holds
-    // its credentials and its own closures.
-    const { requestId, end: endTransport } = request;
+    // its credentials.
+    const { requestId, client } = request;
     const context: RouterContext = { requestId, ...caller, cartToken: undefined };
     const { viewer } = context;
-    const connectionLog = log.child({ requestId });
     const connection: SubscriptionConnection = new Connection(
       context,
-      connectionLog,
+      log,
       metrics.transport(request.transport),
-      endTransport,
+      client,
     );
     if (viewer) expiries.add(connection, viewer.expiresAt * 1000);
     connections.add(connection);
@@ -366,7 +379,6 @@ export function createSubscriptionCore(options: SubscriptionCoreOptions) {
       document: prepared.document,
       operationName: prepared.operationName,
       variables: prepared.variables,
-      log: connection.log,
     });
     const formatErrors = (errors: readonly (GraphQLError | GraphQLFormattedError)[]) =>
       errors.map((error) =>
@@ -411,7 +423,7 @@ export function createSubscriptionCore(options: SubscriptionCoreOptions) {
         },
         runEvent,
         formatUpstreamErrors: (errors) => formatErrors(errors),
-        log: connection.log,
+        logs: connection,
       },
       new SubscriberHooks(connection, hooks.onFailure),
     );

@@ -294,10 +294,14 @@ export function attachHttpSubscriptions(server: Server, options: HttpSubscriptio
         address: clientIpOf(req, options.trustProxy),
       },
       requestId,
-      isOpen: () => !gone,
-      end: (_connection, reason) => {
-        ended ??= reason;
-        void results?.return?.();
+      client: {
+        get open() {
+          return !gone;
+        },
+        end(reason) {
+          ended ??= reason;
+          void results?.return?.();
+        },
       },
     });
     if (outcome.kind === "refused") return writer.fail([outcome.error], "transport");

@@ -1,6 +1,7 @@
 import { type Logger } from "@storefront/platform/logger";
 import { ErrorCode } from "@storefront/platform/errors";
 import { Kind, type FormattedExecutionResult, type GraphQLFormattedError } from "graphql";
+import type { ExecutionResult as WsResult, Sink } from "graphql-ws";
 import { backlog, refusal, unavailable, upstreamRefused } from "./errors";
 import type { UpstreamEvent } from "./execute";
 import type { SubscriptionMetrics } from "./metrics";
@@ -181,20 +182,47 @@ export class SharedSubscriptions {
     if (shared) {
       metrics.deduplicated.inc({ subgraph });
     } else {
-      const created = new SharedSubscription(request, this.options, () => {
-        group?.delete(created);
-        if (group?.size === 0) this.byKey.delete(key);
-      });
-      shared = created;
+      shared = new SharedSubscription(request, this.options, this, key);
       if (!group) {
         group = new Set();
         this.byKey.set(key, group);
       }
-      group.add(created);
+      group.add(shared);
     }
     const subscription = subscriptionOf(shared, subscriber, request, metrics);
     shared.add(subscription);
     return subscription;
+  }
+
+  /** An upstream subscription closed: no client joins it any more. */
+  gone(shared: SharedSubscription, key: string): void {
+    const group = this.byKey.get(key);
+    group?.delete(shared);
+    if (group?.size === 0) this.byKey.delete(key);
+  }
+}
+
+/**
+ * The sink of one opening of an upstream subscription: what the subgraph sends is taken only
+ * while this is still the subscription's current opening (a resume opens a new one). A class
+ * rather than closures, for what each costs (see SubscriberOptions).
+ */
+class UpstreamSink implements Sink<WsResult<Record<string, unknown>>> {
+  constructor(
+    private readonly shared: SharedSubscription,
+    private readonly generation: number,
+  ) {}
+
+  next(event: WsResult<Record<string, unknown>>): void {
+    if (this.shared.isCurrent(this.generation)) this.shared.received(event);
+  }
+
+  error(error: unknown): void {
+    if (this.shared.isCurrent(this.generation)) this.shared.upstreamFailed(error);
+  }
+
+  complete(): void {
+    if (this.shared.isCurrent(this.generation)) this.shared.finish({ kind: "end" });
   }
 }
 
@@ -242,7 +270,8 @@ class SharedSubscription {
   constructor(
     private readonly request: SubscribeRequest,
     private readonly options: SharedSubscriptionsOptions,
-    private readonly onGone: () => void,
+    private readonly owner: SharedSubscriptions,
+    private readonly key: string,
   ) {
     this.lastSequence = request.initialSequence;
     this.fromNow = request.initialSequence === undefined;
@@ -291,7 +320,7 @@ class SharedSubscription {
     if (this.closing) return;
     this.closing = true;
     this.options.metrics.upstreamSubscriptions.dec({ subgraph: this.service });
-    this.onGone();
+    this.owner.gone(this, this.key);
   }
 
   private primaryVariables(): Record<string, unknown> {
@@ -304,9 +333,13 @@ class SharedSubscription {
     return chosen;
   }
 
+  /** Whether an opening is the current one of a subscription still running. */
+  isCurrent(generation: number): boolean {
+    return generation === this.generation && !this.closing;
+  }
+
   private open(): void {
     const generation = ++this.generation;
-    const current = () => generation === this.generation && !this.closing;
     const { primary } = this.request.plan;
     const link = this.options.upstream.link(this.service);
     this.openedAt = Date.now();
@@ -318,21 +351,11 @@ class SharedSubscription {
         ...(primary.operationName ? { operationName: primary.operationName } : {}),
         extensions: { [CALLER_EXTENSION]: this.request.callerHeaders },
       },
-      {
-        next: (event) => {
-          if (current()) this.received(event as UpstreamEvent);
-        },
-        error: (error) => {
-          if (current()) this.upstreamFailed(error);
-        },
-        complete: () => {
-          if (current()) this.finish({ kind: "end" });
-        },
-      },
+      new UpstreamSink(this, generation),
     );
   }
 
-  private received(event: UpstreamEvent): void {
+  received(event: UpstreamEvent): void {
     // No `data` at all is GraphQL's request error: the subgraph refused the subscription before
     // it ran (its subscribe resolver threw FORBIDDEN, NOT_FOUND …; graphql-ws sends that as
     // `next` then `complete`). A refusal is an `error` message, as the router's own are.
@@ -369,7 +392,7 @@ class SharedSubscription {
   }
 
   /** Ends the upstream subscription; the subscribers get `item` after the events queued before it. */
-  private finish(item: Exclude<Item, { kind: "event" }>): void {
+  finish(item: Exclude<Item, { kind: "event" }>): void {
     this.close();
     this.queue.push(item);
     void this.pump();
@@ -407,7 +430,7 @@ class SharedSubscription {
     this.finish({ kind: "failure", errors: this.request.formatUpstreamErrors(errors), credentials });
   }
 
-  private upstreamFailed(error: unknown): void {
+  upstreamFailed(error: unknown): void {
     const { logs, plan } = this.request;
     const { log } = logs;
     if (isFormattedErrors(error)) {

@@ -4,6 +4,7 @@ import { ErrorCode } from "@storefront/platform/errors";
 import {
   GraphQLError,
   OperationTypeNode,
+  type ExecutionResult,
   type DocumentNode,
   type FormattedExecutionResult,
   type GraphQLFormattedError,
@@ -25,7 +26,7 @@ import {
 } from "../metrics";
 import type { SubscriptionPlan, SubscriptionPlanning, SupergraphState } from "../planner";
 import { initialSequence } from "../resume";
-import { SharedSubscriptions } from "../shared";
+import { SharedSubscriptions, type SubscribeRequest } from "../shared";
 import { endedStream } from "../subscription";
 import { createUpstreamPool } from "../upstream";
 import { ExpiryTimers } from "./expiry";
@@ -197,6 +198,82 @@ class Connection implements SubscriptionConnection {
   }
 }
 
+/** What completing an event needs of the router, the same for every subscription. */
+interface EventCompletion {
+  operationTimeoutMs: number;
+  /** Router-made errors pass with their codes; anything else goes through the router's formatter. */
+  formatForClient(error: GraphQLFormattedError, original?: unknown): GraphQLFormattedError;
+  formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
+  /** Counts an event whose completion ran past the operation timeout. */
+  timedOut(): void;
+}
+
+/**
+ * A client's subscribe as the shared subscriptions take it: kept by the upstream subscription it
+ * opens (identical ones join that one and are let go), which runs the rest of the plan for each
+ * event through it. Methods on the prototype, not closures, which under tsx each carry their
+ * renamed-function properties (esbuild's keepNames).
+ */
+class ClientSubscribe implements SubscribeRequest {
+  readonly plan: SubscriptionPlan;
+  readonly variables: Record<string, unknown>;
+  readonly initialSequence: number | undefined;
+  readonly authorization: string | undefined;
+  readonly callerHeaders: Record<string, string>;
+  readonly logs: SubscriptionConnection;
+
+  constructor(
+    private readonly completion: EventCompletion,
+    prepared: Extract<Prepared, { kind: "ready" }>,
+    private readonly runRest: (event: UpstreamEvent) => Promise<ExecutionResult>,
+  ) {
+    const { plan, variables, connection } = prepared;
+    const { authorization, requestId, clientIp } = connection.context;
+    this.plan = plan;
+    this.variables = variables;
+    this.initialSequence = plan.resume ? initialSequence(plan.resume.initial, variables) : undefined;
+    this.authorization = authorization;
+    this.callerHeaders = {
+      ...(authorization ? { authorization } : {}),
+      "x-request-id": requestId,
+      ...(clientIp ? { "x-client-ip": clientIp } : {}),
+    };
+    this.logs = connection;
+  }
+
+  async runEvent(event: UpstreamEvent): Promise<FormattedExecutionResult> {
+    // An event whose data is null (its root field failed) has nothing to complete; one without
+    // data at all is a refusal, which never gets here (RouterSubscription ends with it).
+    if (event.data == null) return { data: null, errors: this.formatUpstreamErrors(event.errors ?? []) };
+    const { completion } = this;
+    try {
+      const result = await withDeadline(
+        completion.operationTimeoutMs,
+        () => this.runRest(event),
+        () => {
+          completion.timedOut();
+          return { data: null, errors: [operationTimeoutError(completion.operationTimeoutMs)] };
+        },
+      );
+      return {
+        data: result.data ?? null,
+        ...(result.errors?.length ? { errors: this.formatUpstreamErrors(result.errors) } : {}),
+      };
+    } catch (error) {
+      return { data: null, errors: [completion.formatError({ message: String(error) }, error)] };
+    }
+  }
+
+  formatUpstreamErrors(errors: readonly (GraphQLError | GraphQLFormattedError)[]): GraphQLFormattedError[] {
+    return errors.map((error) =>
+      this.completion.formatForClient(
+        "toJSON" in error && typeof error.toJSON === "function" ? error.toJSON() : error,
+        error,
+      ),
+    );
+  }
+}
+
 /**
  * What every subscription transport shares (graphql-ws, SSE, multipart HTTP): identifying the
  * caller of a connection and ending it when the token expires or the session ends, the admission
@@ -246,6 +323,13 @@ export function createSubscriptionCore(options: SubscriptionCoreOptions) {
   ): GraphQLFormattedError => {
     if (isSubscriptionErrorCode(error.extensions?.code)) return error;
     return options.formatError(error, original);
+  };
+
+  const completion: EventCompletion = {
+    operationTimeoutMs: options.operationTimeoutMs,
+    formatForClient,
+    formatError: (formatted, error) => options.formatError(formatted, error),
+    timedOut: () => protection.metrics.rejected(RouterErrorCode.OPERATION_TIMEOUT),
   };
 
   const rejectConnection = (code: string, message: string): ConnectOutcome => {
@@ -380,51 +464,9 @@ export function createSubscriptionCore(options: SubscriptionCoreOptions) {
       operationName: prepared.operationName,
       variables: prepared.variables,
     });
-    const formatErrors = (errors: readonly (GraphQLError | GraphQLFormattedError)[]) =>
-      errors.map((error) =>
-        formatForClient(
-          "toJSON" in error && typeof error.toJSON === "function" ? error.toJSON() : error,
-          error,
-        ),
-      );
-    const runEvent = async (event: UpstreamEvent): Promise<FormattedExecutionResult> => {
-      // An event whose data is null (its root field failed) has nothing to complete; one without
-      // data at all is a refusal, which never gets here (RouterSubscription ends with it).
-      if (event.data == null) return { data: null, errors: formatErrors(event.errors ?? []) };
-      try {
-        const result = await withDeadline(
-          options.operationTimeoutMs,
-          () => runRest(event),
-          () => {
-            protection.metrics.rejected(RouterErrorCode.OPERATION_TIMEOUT);
-            return { data: null, errors: [operationTimeoutError(options.operationTimeoutMs)] };
-          },
-        );
-        return {
-          data: result.data ?? null,
-          ...(result.errors?.length ? { errors: formatErrors(result.errors) } : {}),
-        };
-      } catch (error) {
-        return { data: null, errors: [options.formatError({ message: String(error) }, error)] };
-      }
-    };
     connection.metrics.active.inc();
-    const { authorization, requestId, clientIp } = connection.context;
     return shared.join(
-      {
-        plan,
-        variables: prepared.variables,
-        initialSequence: plan.resume ? initialSequence(plan.resume.initial, prepared.variables) : undefined,
-        authorization,
-        callerHeaders: {
-          ...(authorization ? { authorization } : {}),
-          "x-request-id": requestId,
-          ...(clientIp ? { "x-client-ip": clientIp } : {}),
-        },
-        runEvent,
-        formatUpstreamErrors: (errors) => formatErrors(errors),
-        logs: connection,
-      },
+      new ClientSubscribe(completion, prepared, runRest),
       new SubscriberHooks(connection, hooks.onFailure),
     );
   }

@@ -12,6 +12,7 @@ import {
   type SubscribePayload,
 } from "graphql-ws";
 import type { RawData, WebSocket, WebSocketServer } from "ws";
+import { resultText } from "./result-text";
 import { ExpiryTimers } from "./transports/expiry";
 
 /** What a connection keeps of its upgrade request: the request itself is let go at once. */
@@ -64,18 +65,8 @@ const closeReason = (error: unknown, isProd: boolean) => {
   return isProd || message.length >= 124 ? INTERNAL_ERROR : message;
 };
 
-/**
- * The text of each result once, however many subscribers it is sent to: every subscriber of a
- * shared subscription is handed the same result object.
- */
-const resultTexts = new WeakMap<FormattedExecutionResult, string>();
 function nextMessage(id: string, result: FormattedExecutionResult): string {
-  let text = resultTexts.get(result);
-  if (text === undefined) {
-    text = JSON.stringify(result);
-    resultTexts.set(result, text);
-  }
-  return `{"id":${JSON.stringify(id)},"type":"${MessageType.Next}","payload":${text}}`;
+  return `{"id":${JSON.stringify(id)},"type":"${MessageType.Next}","payload":${resultText(result)}}`;
 }
 
 /** A client socket as the router's handlers see it. */

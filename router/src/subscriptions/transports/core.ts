@@ -155,8 +155,12 @@ const internalError = () =>
 class SubscriberHooks {
   constructor(
     private readonly connection: SubscriptionConnection,
-    readonly onFailure: (() => void) | undefined,
+    private readonly listener: { onFailure(): void } | undefined,
   ) {}
+
+  onFailure(): void {
+    this.listener?.onFailure();
+  }
 
   credentialsRefused(): boolean {
     const { connection } = this;
@@ -447,7 +451,8 @@ export function createSubscriptionCore(options: SubscriptionCoreOptions) {
   /** The client subscription of an admitted subscribe: its `return()` is the client leaving. */
   function start(
     prepared: Extract<Prepared, { kind: "ready" }>,
-    hooks: { onFailure?: () => void } = {},
+    /** Told when a failure is queued (see RouterSubscriptionOptions.onFailure). */
+    listener?: { onFailure(): void },
   ): AsyncIterableIterator<FormattedExecutionResult> {
     const { connection, plan } = prepared;
     if (connection.closed) {
@@ -467,7 +472,7 @@ export function createSubscriptionCore(options: SubscriptionCoreOptions) {
     connection.metrics.active.inc();
     return shared.join(
       new ClientSubscribe(completion, prepared, runRest),
-      new SubscriberHooks(connection, hooks.onFailure),
+      new SubscriberHooks(connection, listener),
     );
   }
 

@@ -9,7 +9,12 @@ import {
   requestIdFrom,
   type CorsPolicy,
 } from "@storefront/platform/http";
-import { getOperationAST, OperationTypeNode, type GraphQLFormattedError } from "graphql";
+import {
+  getOperationAST,
+  OperationTypeNode,
+  type FormattedExecutionResult,
+  type GraphQLFormattedError,
+} from "graphql";
 import type { AdmissionRequest } from "../../admission";
 import { API_KEY_HEADER } from "../../clients";
 import { clientIpOf } from "../../context";
@@ -17,7 +22,14 @@ import { persistedQueryHash } from "../../persisted/resolve";
 import type { Protection } from "../../protection";
 import { parseOperation } from "../../protection/limits";
 import { refusal, SubscriptionErrorCode, unavailable } from "../errors";
-import { subscriptionsOnly, type ConnectionEnd, type SubscriptionCore } from "./core";
+import {
+  subscriptionsOnly,
+  type ClientEnd,
+  type ConnectionEnd,
+  type Prepared,
+  type SubscriptionConnection,
+  type SubscriptionCore,
+} from "./core";
 import { multipartStream, MULTIPART_SUBSCRIPTION_SPEC } from "./multipart";
 import { sseStream } from "./sse";
 
@@ -27,13 +39,15 @@ export type StreamKind = "sse" | "multipart";
 /** What a transport writes: events, then either the end or the errors that end the stream. */
 export interface StreamWriter {
   /** Sends a result; false when the client's socket is full (wait for `drain` before the next). */
-  next(result: unknown): boolean;
+  next(result: FormattedExecutionResult): boolean;
   /**
    * Ends the stream with errors: `operation` ones concern the subscription (a refusal, the subgraph
    * refusing it); `transport` ones the connection (credentials, the router ending it).
    */
   fail(errors: readonly GraphQLFormattedError[], level: "operation" | "transport"): void;
   complete(): void;
+  /** The client closed the request: nothing more is written (heartbeats stop). */
+  closed(): void;
 }
 
 export interface HttpSubscriptionOptions {
@@ -141,19 +155,6 @@ function replayed(req: IncomingMessage, body: string): IncomingMessage {
   return copy;
 }
 
-/** Resolves once the response can take more, or is gone. */
-function drained(res: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off("drain", done);
-      res.off("close", done);
-      resolve();
-    };
-    res.on("drain", done);
-    res.on("close", done);
-  });
-}
-
 const HTTP_TRANSPORT = subscriptionsOnly(
   "Only subscriptions are streamed; send queries and mutations without a streaming Accept header.",
 );
@@ -165,6 +166,70 @@ function endedError(reason: ConnectionEnd): GraphQLFormattedError {
     ErrorCode.UNAUTHENTICATED,
     reason === "token expired" ? "The access token has expired." : "The session has ended.",
   );
+}
+
+/**
+ * One streaming request as the core sees it (its client end) and as its subscription reports to
+ * it (a failure queued): one object per stream with its methods on the prototype, rather than a
+ * closure per callback, which under tsx each carry their renamed-function properties.
+ */
+class HttpStream implements ClientEnd {
+  /** The client closed the request. */
+  gone = false;
+  /** Why the router ended the connection, if it did. */
+  ended: ConnectionEnd | undefined;
+  results: AsyncIterableIterator<FormattedExecutionResult> | undefined;
+  /** Wakes a delivery waiting for the socket to drain. */
+  private wake: (() => void) | undefined;
+
+  constructor(readonly writer: StreamWriter) {}
+
+  get open(): boolean {
+    return !this.gone;
+  }
+
+  end(reason: ConnectionEnd): void {
+    this.ended ??= reason;
+    void this.results?.return?.();
+  }
+
+  /** The subscription queued a failure: a delivery waiting for the socket reads on, to send it. */
+  onFailure(): void {
+    this.wakeUp();
+  }
+
+  closed(): void {
+    this.gone = true;
+    this.writer.closed();
+    this.wakeUp();
+    void this.results?.return?.();
+  }
+
+  /** Resolves once the response can take more, is gone, or a failure is queued. */
+  drained(res: ServerResponse): Promise<void> {
+    return new Promise((resolve) => {
+      this.wake = resolve;
+      res.removeListener("drain", streamDrained);
+      res.once("drain", streamDrained);
+    });
+  }
+
+  wakeUp(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
+}
+
+/** Every open stream by its response, for the listeners below, which every response shares. */
+const streams = new WeakMap<ServerResponse, HttpStream>();
+
+function streamClosed(this: ServerResponse): void {
+  streams.get(this)?.closed();
+}
+
+function streamDrained(this: ServerResponse): void {
+  streams.get(this)?.wakeUp();
 }
 
 /**
@@ -279,13 +344,9 @@ export function attachHttpSubscriptions(server: Server, options: HttpSubscriptio
     // The stream is accepted at once: every refusal is sent inside it, as both protocols ask.
     const writer =
       kind === "sse" ? sseStream(res, options.heartbeatMs) : multipartStream(res, options.heartbeatMs);
-    let gone = false;
-    let ended: ConnectionEnd | undefined;
-    let results: AsyncIterableIterator<unknown> | undefined;
-    res.on("close", () => {
-      gone = true;
-      void results?.return?.();
-    });
+    const client = new HttpStream(writer);
+    streams.set(res, client);
+    res.on("close", streamClosed);
     const outcome = await core.connect({
       transport: kind,
       credentials: {
@@ -294,51 +355,61 @@ export function attachHttpSubscriptions(server: Server, options: HttpSubscriptio
         address: clientIpOf(req, options.trustProxy),
       },
       requestId,
-      client: {
-        get open() {
-          return !gone;
-        },
-        end(reason) {
-          ended ??= reason;
-          void results?.return?.();
-        },
-      },
+      client,
     });
     if (outcome.kind === "refused") return writer.fail([outcome.error], "transport");
-    if (outcome.kind === "gone") return gone ? undefined : writer.fail([unavailable()], "transport");
+    if (outcome.kind === "gone") return client.gone ? undefined : writer.fail([unavailable()], "transport");
     const { connection } = outcome;
+    let prepared: Prepared;
     try {
-      const prepared = await core.admit(connection, request, HTTP_TRANSPORT);
+      prepared = await core.admit(connection, request, HTTP_TRANSPORT);
+    } catch (error) {
+      await core.disconnect(connection);
+      throw error;
+    }
+    if (prepared.kind === "refused" || client.ended) {
+      await core.disconnect(connection);
       if (prepared.kind === "refused") return writer.fail(prepared.errors, "operation");
-      if (ended) return writer.fail([endedError(ended)], "transport");
-      let failing = () => {};
-      const failed = new Promise<void>((resolve) => (failing = resolve));
-      results = core.start(prepared, { onFailure: failing });
-      if (gone) await results.return?.();
-      try {
-        for (;;) {
-          const next = await results.next();
-          if (next.done) break;
-          // A client that reads slower than events come leaves them queued in the subscription,
-          // which ends with SUBSCRIPTION_BACKLOG past its limit, not in this process's buffers.
-          // A failure (the backlog among them) is read on at once, so the stream ends.
-          if (!writer.next(next.value)) await Promise.race([drained(res), failed]);
-        }
-      } catch (error) {
-        const errors = core.failureErrors(error);
-        const code = errors[0]?.extensions?.code;
-        // The router ending it (the subgraph gone, a backlog) concerns the connection; a refusal
-        // by the subgraph (FORBIDDEN, NOT_FOUND …) the subscription.
-        const transportLevel =
-          code === SubscriptionErrorCode.SUBGRAPH_UNAVAILABLE ||
-          code === SubscriptionErrorCode.SUBSCRIPTION_BACKLOG;
-        return writer.fail(errors, transportLevel ? "transport" : "operation");
+      return writer.fail([endedError(client.ended!)], "transport");
+    }
+    client.results = core.start(prepared, client);
+    if (client.gone) await client.results.return?.();
+    // Returned, not awaited: what this function holds (the request, its body) is let go while
+    // the stream runs for as long as the client stays.
+    return deliver(client, res, connection);
+  }
+
+  /** Writes the subscription's results to the stream until it ends, then ends the stream. */
+  async function deliver(
+    client: HttpStream,
+    res: ServerResponse,
+    connection: SubscriptionConnection,
+  ): Promise<void> {
+    const { writer } = client;
+    const results = client.results!;
+    try {
+      for (;;) {
+        const next = await results.next();
+        if (next.done) break;
+        // A client that reads slower than events come leaves them queued in the subscription,
+        // which ends with SUBSCRIPTION_BACKLOG past its limit, not in this process's buffers.
+        // A failure (the backlog among them) is read on at once, so the stream ends.
+        if (!writer.next(next.value)) await client.drained(res);
       }
-      if (ended) return writer.fail([endedError(ended)], "transport");
-      writer.complete();
+    } catch (error) {
+      const errors = core.failureErrors(error);
+      const code = errors[0]?.extensions?.code;
+      // The router ending it (the subgraph gone, a backlog) concerns the connection; a refusal
+      // by the subgraph (FORBIDDEN, NOT_FOUND …) the subscription.
+      const transportLevel =
+        code === SubscriptionErrorCode.SUBGRAPH_UNAVAILABLE ||
+        code === SubscriptionErrorCode.SUBSCRIPTION_BACKLOG;
+      return writer.fail(errors, transportLevel ? "transport" : "operation");
     } finally {
       await core.disconnect(connection);
     }
+    if (client.ended) return writer.fail([endedError(client.ended)], "transport");
+    writer.complete();
   }
 
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {

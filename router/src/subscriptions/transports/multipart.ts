@@ -1,7 +1,9 @@
 import type { ServerResponse } from "node:http";
-import type { GraphQLFormattedError } from "graphql";
+import type { FormattedExecutionResult, GraphQLFormattedError } from "graphql";
+import { resultText } from "../result-text";
 import { heartbeats, type Beat } from "./heartbeats";
 import type { StreamWriter } from "./http";
+import { keepHeadFlat } from "./response";
 
 /** The `subscriptionSpec` of Apollo's multipart subscription protocol served here. */
 export const MULTIPART_SUBSCRIPTION_SPEC = "1.0";
@@ -10,12 +12,10 @@ const BOUNDARY = "graphql";
 const isOpen = (res: ServerResponse) => !res.writableEnded && !res.destroyed;
 
 /** One JSON part, with the boundary after it. */
+const partText = (json: string) =>
+  `\r\ncontent-type: application/json; charset=utf-8\r\n\r\n${json}\r\n--${BOUNDARY}`;
 const part = (res: ServerResponse, body: unknown) =>
-  isOpen(res)
-    ? res.write(
-        `\r\ncontent-type: application/json; charset=utf-8\r\n\r\n${JSON.stringify(body)}\r\n--${BOUNDARY}`,
-      )
-    : true;
+  isOpen(res) ? res.write(partText(JSON.stringify(body))) : true;
 
 /** An empty part, which clients ignore. Shared by every stream (heartbeats.ts). */
 const beat: Beat = (res) => {
@@ -32,8 +32,9 @@ class MultipartWriter implements StreamWriter {
     private readonly heartbeatMs: number,
   ) {}
 
-  next(result: unknown): boolean {
-    return part(this.res, { payload: result });
+  next(result: FormattedExecutionResult): boolean {
+    const { res } = this;
+    return isOpen(res) ? res.write(partText(`{"payload":${resultText(result)}}`)) : true;
   }
 
   fail(errors: readonly GraphQLFormattedError[], level: "operation" | "transport"): void {
@@ -46,7 +47,11 @@ class MultipartWriter implements StreamWriter {
     if (isOpen(this.res)) this.res.end("--\r\n");
   }
 
-  stopHeartbeats(): void {
+  closed(): void {
+    this.stopHeartbeats();
+  }
+
+  private stopHeartbeats(): void {
     heartbeats.remove(this.res, beat, this.heartbeatMs);
   }
 }
@@ -68,8 +73,7 @@ export function multipartStream(res: ServerResponse, heartbeatMs: number): Strea
   });
   res.write(`\r\n--${BOUNDARY}`);
   part(res, {});
+  keepHeadFlat(res);
   heartbeats.add(res, beat, heartbeatMs);
-  const writer = new MultipartWriter(res, heartbeatMs);
-  res.on("close", writer.stopHeartbeats.bind(writer));
-  return writer;
+  return new MultipartWriter(res, heartbeatMs);
 }

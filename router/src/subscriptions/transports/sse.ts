@@ -1,8 +1,10 @@
 import type { ServerResponse } from "node:http";
-import type { GraphQLFormattedError } from "graphql";
+import type { FormattedExecutionResult, GraphQLFormattedError } from "graphql";
 import { print } from "graphql-sse";
+import { resultText } from "../result-text";
 import { heartbeats, type Beat } from "./heartbeats";
 import type { StreamWriter } from "./http";
+import { keepHeadFlat } from "./response";
 
 const HEARTBEAT = ":\n\n";
 
@@ -25,8 +27,8 @@ class SseWriter implements StreamWriter {
     private readonly heartbeatMs: number,
   ) {}
 
-  next(result: unknown): boolean {
-    return write(this.res, print({ event: "next", data: result as never }));
+  next(result: FormattedExecutionResult): boolean {
+    return write(this.res, `event: next\ndata: ${resultText(result)}\n\n`);
   }
 
   fail(errors: readonly GraphQLFormattedError[]): void {
@@ -41,7 +43,11 @@ class SseWriter implements StreamWriter {
     if (isOpen(res)) res.end();
   }
 
-  stopHeartbeats(): void {
+  closed(): void {
+    this.stopHeartbeats();
+  }
+
+  private stopHeartbeats(): void {
     heartbeats.remove(this.res, beat, this.heartbeatMs);
   }
 }
@@ -63,8 +69,7 @@ export function sseStream(res: ServerResponse, heartbeatMs: number): StreamWrite
     "x-accel-buffering": "no",
   });
   write(res, HEARTBEAT);
+  keepHeadFlat(res);
   heartbeats.add(res, beat, heartbeatMs);
-  const writer = new SseWriter(res, heartbeatMs);
-  res.on("close", writer.stopHeartbeats.bind(writer));
-  return writer;
+  return new SseWriter(res, heartbeatMs);
 }

@@ -104,18 +104,44 @@ function newRequestId(): string {
 
 export class PayloadTooLargeError extends Error {}
 
-export async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+/**
+ * The request's body as text, refused past `limit` bytes (declared or sent). Read with listeners
+ * removed once it is in, not `for await`: the async iterator leaves its end-of-stream listeners
+ * (seven closures) on the request, which a streaming subscription keeps for hours.
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > limit) throw new PayloadTooLargeError();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > limit) throw new PayloadTooLargeError();
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  if (declared > limit) return Promise.reject(new PayloadTooLargeError());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const settle = (error?: Error) => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onError);
+      req.off("close", onClose);
+      if (error) reject(error);
+      else resolve(Buffer.concat(chunks).toString("utf8"));
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      settle(new PayloadTooLargeError());
+      // The rest is discarded as it comes; the answer closes the connection.
+      req.resume();
+    };
+    const onEnd = () => settle();
+    const onError = (error: Error) => settle(error);
+    // The client went away before the body was complete.
+    const onClose = () => settle(new Error("the request was aborted before its body was complete"));
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", onError);
+    req.on("close", onClose);
+  });
 }
 
 export function sendJson(

@@ -7,6 +7,7 @@
  *   npx tsx bench/subscriptions.ts [--sizes 1000,10000] [--transports ws,sse,multipart]
  *     [--changes 10] [--selection cross|orders] [--customers 8] [--sessions 4]
  *     [--per-order 10] [--orders N] [--per-connection 1] [--workers 4] [--heap-snapshots DIR]
+ *     [--cpu-prof DIR]
  *   npx tsx bench/subscriptions.ts --sizes 500 --changes 3          (a quick smoke run)
  *   npm run bench -w @storefront/bench
  *
@@ -31,11 +32,14 @@
  * the long tail one or a few. Each subscriber follows its order as the order's own customer, the
  * j-th of an order's subscribers on session j mod --sessions. That is what deduplication may share
  * honestly: the router shares an upstream subscription only between identical document, variables
- * and token, so an order's subscribers need one upstream subscription per session that follows it
- * (min(subscribers, sessions)), and the table prints that expected count beside the router's. An
- * administrator token for everybody would let every order's subscribers share one subscription
- * and flatter deduplication; distinct tokens for every subscriber would leave nothing to share,
- * which is not how one customer's tabs and devices behave.
+ * and authorization scope. For a primary that can resume (`orderStatusChanged`) the scope is the
+ * user and role, so one customer's sessions share it (it moves to another session's token when
+ * the one it was opened as expires or leaves): an order's subscribers need one upstream
+ * subscription. `myOrderUpdates` cannot resume, so it is shared per token: one per session. The
+ * table prints that expected count beside the router's. An administrator token for everybody
+ * would let every customer's subscribers share one scope and flatter deduplication; distinct
+ * users for every subscriber would leave nothing to share, which is not how one customer's tabs
+ * and devices behave.
  *
  * Changes: shipments advanced by an administrator (through the platform's own router, not the one
  * under test): a parcel in transit makes its order SHIPPED, delivered makes it DELIVERED. The
@@ -100,6 +104,7 @@ const KNOWN_OPTIONS = [
   "per-connection",
   "workers",
   "heap-snapshots",
+  "cpu-prof",
 ];
 for (const arg of process.argv.slice(2))
   if (arg.startsWith("--") && !KNOWN_OPTIONS.includes(arg.slice(2)))
@@ -145,6 +150,8 @@ const PER_CONNECTION = positive("per-connection", "1");
 const HEAP_SNAPSHOTS = process.argv.includes("--heap-snapshots")
   ? path.resolve(option("heap-snapshots", "."))
   : undefined;
+/** A folder for a CPU profile of the router (node --cpu-prof), written when it stops. */
+const CPU_PROFILE = process.argv.includes("--cpu-prof") ? path.resolve(option("cpu-prof", ".")) : undefined;
 
 const CROSS_QUERY = `subscription Follow($orderId: ID!) {
   orderStatusChanged(orderId: $orderId) {
@@ -233,6 +240,7 @@ async function startRouterProcess(platform: Platform, orders: ServiceProcess, di
       SUBSCRIPTION_MAX_PER_CONNECTION: String(Math.max(20, PER_CONNECTION)),
       ...(HEAP_SNAPSHOTS ? { HEAP_SNAPSHOT_DIR: HEAP_SNAPSHOTS } : {}),
     },
+    CPU_PROFILE ? { nodeOptions: ["--cpu-prof", `--cpu-prof-dir=${CPU_PROFILE}`] } : {},
   );
 }
 
@@ -449,8 +457,8 @@ async function run(
   const byRank = available.slice(0, counts.length);
   const subscribers = subscribersOf(counts, SESSIONS);
   const tokenOf = (s: SubscriberSpec) => tokenIndex(byRank[s.rank]!.customer, s.session);
-  const scope = (s: SubscriberSpec) =>
-    SELECTION === "cross" ? `${tokenOf(s)}:${s.rank}` : String(tokenOf(s));
+  // Each order is followed by its own customer only: one scope per order.
+  const scope = (s: SubscriberSpec) => (SELECTION === "cross" ? String(s.rank) : String(tokenOf(s)));
   const variablesOf = (s: SubscriberSpec) => (SELECTION === "cross" ? { orderId: byRank[s.rank]!.id } : {});
   const packed =
     transport === "ws" ? packConnections(subscribers, tokenOf, PER_CONNECTION) : subscribers.map((s) => [s]);
@@ -667,7 +675,7 @@ function table(r: RunResult) {
   row("router fds / subscriber", `${fmt(r.fdsPerSubscriber, 2)} (idle ${fmt(r.fdsIdle)})`);
   row(
     "upstream",
-    `connections: ${perSubgraph(r.upstreamConnections, 0)}; subscriptions ${fmt(r.upstreamSubscriptions)} (expected ${fmt(r.expectedUpstream)}: one per ${SELECTION === "cross" ? "order × session" : "session"} followed); ${fmt(r.deduplicated)} subscribers deduplicated`,
+    `connections: ${perSubgraph(r.upstreamConnections, 0)}; subscriptions ${fmt(r.upstreamSubscriptions)} (expected ${fmt(r.expectedUpstream)}: one per ${SELECTION === "cross" ? "order" : "session"} followed); ${fmt(r.deduplicated)} subscribers deduplicated`,
   );
   row(
     "subgraph fetches / event",

@@ -49,13 +49,19 @@ describe("a subscriber that joins a running upstream subscription", () => {
       plan,
       variables: {},
       initialSequence: undefined,
-      authorization: "Bearer ann",
+      scope: "Bearer ann",
+      madeBy: () => request(),
       callerHeaders: { authorization: "Bearer ann" },
       runEvent: (event) => Promise.resolve(event),
       formatUpstreamErrors: (errors) => [...errors],
       logs: { log },
     });
-    const hooks = { credentialsRefused: () => false, onEnd: () => undefined };
+    const hooks = {
+      caller: "ann",
+      canHold: () => true,
+      credentialsRefused: () => false,
+      onEnd: () => undefined,
+    };
 
     const first = shared.join(request(), hooks);
     // Made in a function of its own so that nothing in this scope refers to the joiner's request.

@@ -5,8 +5,9 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { SubscriptionFailure, isSubscriptionErrorCode } from "../src/subscriptions/errors";
 import { createSubscriptionMetrics } from "../src/subscriptions/metrics";
 import type { SubscriptionPlan } from "../src/subscriptions/planner";
-import { SharedSubscriptions, type SubscribeRequest } from "../src/subscriptions/shared";
+import { SharedSubscriptions, type SubscribeRequest, type Subscriber } from "../src/subscriptions/shared";
 import { MAX_QUEUED_EVENTS } from "../src/subscriptions/subscription";
+import { CALLER_EXTENSION } from "../src/subscriptions/upstream";
 
 const log = createLogger({ service: "router-test", level: "silent" });
 
@@ -14,7 +15,7 @@ const log = createLogger({ service: "router-test", level: "silent" });
  * Client subscriptions over a fake upstream link: the test plays the subgraph through the sink
  * each `subscribe` hands over, and reads (or does not read) like clients.
  */
-function upstream(resumeTimeoutMs = 1_000) {
+function upstream(resumeTimeoutMs = 1_000, resumable = false) {
   const sinks: Sink<Record<string, unknown>>[] = [];
   const payloads: { variables?: Record<string, unknown>; extensions?: Record<string, unknown> }[] = [];
   const state = { unsubscribed: 0, ended: 0, runs: 0 };
@@ -31,7 +32,7 @@ function upstream(resumeTimeoutMs = 1_000) {
     } as unknown as Client,
   };
   const metrics = createSubscriptionMetrics(new Registry());
-  const shared = new SharedSubscriptions({
+  const shared = new SharedSubscriptions<string>({
     upstream: { link: () => link, close: () => Promise.resolve() },
     resumeTimeoutMs,
     metrics,
@@ -40,29 +41,42 @@ function upstream(resumeTimeoutMs = 1_000) {
   const plan = {
     service: "ticker",
     primary: { operation: "subscription { n }", variableUsages: [] },
-    resume: undefined,
+    // A resumable primary: `n { routerResumeSequence }` carries each event's sequence.
+    resume: resumable ? { responseName: "n", initial: undefined } : undefined,
     rootField: "n",
   } as unknown as SubscriptionPlan;
-  const join = (request: Partial<SubscribeRequest> = {}) =>
-    shared.join(
-      {
-        plan,
-        variables: {},
-        initialSequence: undefined,
-        authorization: "Bearer ann",
-        callerHeaders: { authorization: "Bearer ann" },
-        runEvent: (event) => {
-          state.runs += 1;
-          return Promise.resolve(event);
-        },
-        formatUpstreamErrors: (errors) => [...errors],
-        logs: { log },
-        ...request,
-      },
-      { credentialsRefused: () => false, onEnd: () => (state.ended += 1) },
-    );
+  /** The subscribe of caller `token` (of scope "ann" unless told). */
+  const requestOf = (
+    token: string,
+    request: Partial<SubscribeRequest<string>> = {},
+  ): SubscribeRequest<string> => ({
+    plan,
+    variables: {},
+    initialSequence: undefined,
+    scope: "ann",
+    callerHeaders: { authorization: `Bearer ${token}` },
+    runEvent: (event) => {
+      state.runs += 1;
+      return Promise.resolve(event);
+    },
+    formatUpstreamErrors: (errors) => [...errors],
+    logs: { log },
+    madeBy: (caller) => requestOf(caller, request),
+    ...request,
+  });
+  const join = (
+    request: Partial<SubscribeRequest<string>> = {},
+    subscriber: Partial<Subscriber<string>> & { token?: string } = {},
+  ) =>
+    shared.join(requestOf(subscriber.token ?? "ann", request), {
+      caller: subscriber.token ?? "ann",
+      canHold: () => true,
+      credentialsRefused: () => false,
+      onEnd: () => (state.ended += 1),
+      ...subscriber,
+    });
   const sink = () => sinks.at(-1)!;
-  return { join, link, sinks, sink, state, payloads, metrics };
+  return { join, link, sinks, sink, state, payloads, metrics, shared };
 }
 
 function subscription(resumeTimeoutMs = 1_000) {
@@ -200,7 +214,7 @@ describe("identical subscriptions", () => {
     expect(state.runs).toBe(2);
 
     // Another token, other variables: subscriptions of their own.
-    const other = join({ authorization: "Bearer bob", callerHeaders: { authorization: "Bearer bob" } });
+    const other = join({ scope: "bob" }, { token: "bob" });
     const otherVariables = join({ variables: { limit: 2 } });
     expect(sinks).toHaveLength(3);
 
@@ -263,5 +277,91 @@ describe("identical subscriptions", () => {
         { message: "Not for you.", extensions: { code: "FORBIDDEN" } },
       ]);
     }
+  });
+});
+
+describe("subscriptions shared by authorization scope", () => {
+  /** A resumable event with its sequence, as the subgraph sends it. */
+  const tick = (sequence: number) => ({ data: { n: { routerResumeSequence: sequence } } });
+  const handovers = async (metrics: ReturnType<typeof upstream>["metrics"]) =>
+    (await metrics.handovers.get()).values.reduce((sum, value) => sum + value.value, 0);
+
+  it("go on as another client of the scope when the one they were opened as leaves, after the last sequence", async () => {
+    const { join, sinks, sink, payloads, metrics, state } = upstream(1_000, true);
+    const first = join({}, { token: "ann-laptop" });
+    const second = join({}, { token: "ann-phone" });
+    // One upstream subscription for both tokens of the one user, opened as the first.
+    expect(sinks).toHaveLength(1);
+    expect(payloads[0]!.extensions).toMatchObject({ [CALLER_EXTENSION]: { authorization: "Bearer ann-laptop" } });
+    sink().next(tick(7));
+    expect((await second.next()).value).toEqual(tick(7));
+    expect((await first.next()).value).toEqual(tick(7));
+
+    await first.return();
+    // Re-opened as the phone, after sequence 7; the laptop's is released.
+    expect(sinks).toHaveLength(2);
+    expect(state.unsubscribed).toBe(1);
+    expect(payloads[1]!.extensions).toMatchObject({ [CALLER_EXTENSION]: { authorization: "Bearer ann-phone" } });
+    expect(payloads[1]!.variables).toMatchObject({ routerResumeAfterSequence: 7 });
+    expect(await handovers(metrics)).toBe(1);
+    // What the old one still sends is not taken; the replay of 7 is dropped; 8 arrives once.
+    sinks[0]!.next(tick(8));
+    sink().next(tick(7));
+    sink().next(tick(8));
+    expect((await second.next()).value).toEqual(tick(8));
+    expect(state.runs).toBe(2);
+  });
+
+  it("go on as another client when the subgraph refuses the token they were opened as, which ends its client", async () => {
+    const { join, sinks, sink, payloads, state } = upstream(1_000, true);
+    let laptopExpired = false;
+    const laptop = join(
+      {},
+      {
+        token: "ann-laptop",
+        canHold: () => !laptopExpired,
+        // The router ends the laptop's connection for it (and says so).
+        credentialsRefused: () => laptopExpired,
+      },
+    );
+    const phone = join({}, { token: "ann-phone" });
+    sink().next(tick(1));
+    expect((await phone.next()).value).toEqual(tick(1));
+    expect((await laptop.next()).value).toEqual(tick(1));
+
+    laptopExpired = true;
+    sink().next({ errors: [{ message: "The token has expired.", extensions: { code: "UNAUTHENTICATED" } }] });
+    expect(sinks).toHaveLength(2);
+    expect(payloads[1]!.extensions).toMatchObject({ [CALLER_EXTENSION]: { authorization: "Bearer ann-phone" } });
+    expect(payloads[1]!.variables).toMatchObject({ routerResumeAfterSequence: 1 });
+    sink().next(tick(2));
+    // The phone got no failure: its next item is the next event.
+    expect((await phone.next()).value).toEqual(tick(2));
+    expect(state.ended).toBe(0);
+  });
+
+  it("end for everyone when no other client's credentials can hold them", async () => {
+    const { join, sinks, sink } = upstream(1_000, true);
+    const laptop = join({}, { token: "ann-laptop", credentialsRefused: () => true, canHold: () => false });
+    const phone = join({}, { token: "ann-phone", canHold: () => false });
+    sink().next({ errors: [{ message: "The token has expired.", extensions: { code: "UNAUTHENTICATED" } }] });
+    expect(sinks).toHaveLength(1);
+    // The laptop's connection is being closed for its token; the phone gets the refusal.
+    expect(await failureOf(phone.next())).toEqual([
+      { message: "The token has expired.", extensions: { code: "UNAUTHENTICATED" } },
+    ]);
+    await laptop.return();
+  });
+
+  it("stay on one token for a primary that cannot resume: its clients share the token, and nothing re-opens", async () => {
+    const { join, sinks, state } = upstream(1_000, false);
+    const first = join({ scope: "Bearer ann" }, { token: "ann" });
+    const second = join({ scope: "Bearer ann" }, { token: "ann" });
+    expect(sinks).toHaveLength(1);
+    await first.return();
+    expect(sinks).toHaveLength(1);
+    expect(state.unsubscribed).toBe(0);
+    await second.return();
+    expect(state.unsubscribed).toBe(1);
   });
 });

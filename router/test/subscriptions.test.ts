@@ -484,6 +484,50 @@ describe("federated subscriptions through the router", () => {
     ).toBe(0);
   });
 
+  it("shares one upstream subscription among one user's tokens, going on as another when the one it was opened as expires, with no event lost", async () => {
+    const query = `subscription { ticks { sequence value item { name } } }`;
+    const handovers = () =>
+      metric(router.metricsUrl, "router_subscription_handovers_total", { subgraph: "ticker" });
+    const handoversBefore = await handovers();
+    // Two devices of one user: a token about to expire, and a fresh one.
+    const expiring = follow(connection({ authorization: `Bearer ${token("ann", 2)}` }), query);
+    await listening(1);
+    const fresh = `Bearer ${token("ann", 600)}`;
+    const staying = follow(connection({ authorization: fresh }), query);
+    await waitFor(
+      () => metric(router.metricsUrl, "router_subscription_deduplicated_subscribers", { subgraph: "ticker" }),
+      (shared) => shared === 1,
+    );
+    expect(listeners.size).toBe(1);
+    expect(String(tickerConnections.at(-1)!.authorization)).not.toBe(fresh);
+
+    const itemsBefore = itemRequests.length;
+    publish(41);
+    await waitFor(
+      () => Promise.resolve(staying.results.length + expiring.results.length),
+      (n) => n === 2,
+    );
+    expect(itemRequests.length - itemsBefore).toBe(1);
+
+    // The expiring token's connection is closed for it; the subscription goes on as the fresh one,
+    // after the last sequence: what happens meanwhile is replayed, not lost.
+    await expiring.ended;
+    publish(42);
+    await waitFor(handovers, (n) => n === handoversBefore + 1);
+    await waitFor(
+      () => Promise.resolve(staying.results.length),
+      (n) => n === 2,
+    );
+    expect(staying.results.map((r) => (r.data as { ticks: { value: number } }).ticks.value)).toEqual([
+      41, 42,
+    ]);
+    expect(staying.results.every((r) => !r.errors)).toBe(true);
+    expect(tickerConnections.at(-1)!.authorization).toBe(fresh);
+    expect(listeners.size).toBe(1);
+    staying.stop();
+    await listening(0);
+  });
+
   it("another customer on the same subgraph connection still gets FORBIDDEN", async () => {
     const mine = `subscription($owner: String!) { mine(owner: $owner) }`;
     const ann = follow(connection({ authorization: `Bearer ${token("ann")}` }), mine, { owner: "ann" });

@@ -104,6 +104,12 @@ export function createSubscriptionMetrics(
       labelNames: ["subgraph"] as const,
       registers: [registry],
     }),
+    handovers: new Counter({
+      name: "router_subscription_handovers_total",
+      help: "Upstream subscriptions re-opened as another of their clients, the one they were opened as having left or its token expired, by subgraph.",
+      labelNames: ["subgraph"] as const,
+      registers: [registry],
+    }),
     rejections,
     /** Counts a refused connection or subscribe by its error code. */
     rejected(code: string) {

@@ -24,15 +24,22 @@ function closeCodeOf(error: unknown): number | undefined {
 const isFormattedErrors = (value: unknown): value is GraphQLFormattedError[] =>
   Array.isArray(value) && value.every((e) => !!e && typeof e === "object" && "message" in e);
 
-/** What a client subscribes with; identical ones (see `dedupKey`) share one upstream subscription. */
-export interface SubscribeRequest {
+/**
+ * What a client subscribes with; identical ones (see `dedupKey`) share one upstream subscription.
+ * `C` is the router's caller (its connection), which the shared subscriptions only hand back.
+ */
+export interface SubscribeRequest<C = unknown> {
   plan: SubscriptionPlan;
   /** The client's coerced variables. */
   variables: Record<string, unknown>;
   /** Where the client asked to start (`afterSequence`), for a resumable primary. */
   initialSequence: number | undefined;
-  /** The client's credentials, which decide what it may see: subscriptions share only within one. */
-  authorization: string | undefined;
+  /**
+   * Who may share the subscription, as far as what the subgraph lets it see is concerned: for a
+   * resumable primary the authorization scope (the user and role its token names), which every
+   * token of one user shares; otherwise the token itself.
+   */
+  scope: string;
   /** The caller as the subgraph is told (authorization, request id, client address). */
   callerHeaders: Record<string, string>;
   /** Runs the rest of the plan for one event and formats the result for the client. */
@@ -41,6 +48,8 @@ export interface SubscribeRequest {
   formatUpstreamErrors(errors: readonly GraphQLFormattedError[]): GraphQLFormattedError[];
   /** Where the client's log is (its connection's), made when first used. */
   logs: { readonly log: Logger };
+  /** The same subscribe as another caller of the same scope makes it: its credentials, its log. */
+  madeBy(caller: C): SubscribeRequest<C>;
 }
 
 export interface SharedSubscriptionsOptions {
@@ -50,7 +59,16 @@ export interface SharedSubscriptionsOptions {
   log: Logger;
 }
 
-type Subscriber = Omit<RouterSubscriptionOptions, "onLeave" | "onBacklog" | "plan" | "metrics">;
+/** A client subscription's connection, as the shared subscriptions see it. */
+export interface Subscriber<C = unknown> extends Pick<
+  RouterSubscriptionOptions,
+  "credentialsRefused" | "onEnd" | "onFailure"
+> {
+  /** Its caller, to open the upstream subscription as (see SubscribeRequest.madeBy). */
+  readonly caller: C;
+  /** Its credentials may hold an upstream subscription: its connection is open, its token not about to expire. */
+  canHold(): boolean;
+}
 
 type Item =
   | { kind: "event"; event: UpstreamEvent }
@@ -74,7 +92,7 @@ let nextPlanId = 0;
 
 /**
  * What makes two client subscriptions identical: the same plan (the same document and operation
- * on the same supergraph), the same variables and the same credentials. The client's
+ * on the same supergraph), the same variables and the same scope (see SubscribeRequest.scope). The client's
  * `afterSequence` is left out: where each starts is matched when it joins (see `join`).
  */
 function dedupKey(request: SubscribeRequest): string {
@@ -89,7 +107,7 @@ function dedupKey(request: SubscribeRequest): string {
     initial?.kind === Kind.VARIABLE
       ? Object.fromEntries(Object.entries(request.variables).filter(([k]) => k !== initial.name.value))
       : request.variables;
-  return `${id}\n${request.authorization ?? ""}\n${stableJson(variables)}`;
+  return `${id}\n${request.scope}\n${stableJson(variables)}`;
 }
 
 /**
@@ -101,10 +119,10 @@ function dedupKey(request: SubscribeRequest): string {
  * code carries its renamed-function properties under tsx (esbuild's keepNames), a few hundred
  * bytes per subscriber each.
  */
-class SubscriberOptions implements RouterSubscriptionOptions {
+class SubscriberOptions<C> implements RouterSubscriptionOptions {
   constructor(
-    private readonly target: SharedSubscription,
-    private readonly subscriber: Subscriber,
+    private readonly target: SharedSubscription<C>,
+    readonly subscriber: Subscriber<C>,
     private readonly logs: { readonly log: Logger },
     readonly plan: SubscriptionPlan,
     readonly metrics: SubscriptionMetrics,
@@ -135,10 +153,10 @@ class SubscriberOptions implements RouterSubscriptionOptions {
 }
 
 /** The client's side of a shared subscription. */
-function subscriptionOf(
-  target: SharedSubscription,
-  subscriber: Subscriber,
-  request: SubscribeRequest,
+function subscriptionOf<C>(
+  target: SharedSubscription<C>,
+  subscriber: Subscriber<C>,
+  request: SubscribeRequest<C>,
   metrics: SubscriptionMetrics,
 ): RouterSubscription {
   return new RouterSubscription(
@@ -151,8 +169,8 @@ function subscriptionOf(
  * each event is completed with the rest of the plan once (its entity fetches run once, as the
  * first subscriber) and the result handed to every subscriber, and it ends when the last leaves.
  */
-export class SharedSubscriptions {
-  private readonly byKey = new Map<string, Set<SharedSubscription>>();
+export class SharedSubscriptions<C = unknown> {
+  private readonly byKey = new Map<string, Set<SharedSubscription<C>>>();
 
   constructor(private readonly options: SharedSubscriptionsOptions) {}
 
@@ -166,7 +184,7 @@ export class SharedSubscriptions {
    * where the client starts: a client without `afterSequence` (from now on) joins one opened the
    * same way, a client resuming after `n` one whose last event is `n`. Otherwise a new one opens.
    */
-  join(request: SubscribeRequest, subscriber: Subscriber): RouterSubscription {
+  join(request: SubscribeRequest<C>, subscriber: Subscriber<C>): RouterSubscription {
     const key = dedupKey(request);
     let group = this.byKey.get(key);
     const resumable = !!request.plan.resume;
@@ -190,12 +208,12 @@ export class SharedSubscriptions {
       group.add(shared);
     }
     const subscription = subscriptionOf(shared, subscriber, request, metrics);
-    shared.add(subscription);
+    shared.add(subscription, subscriber);
     return subscription;
   }
 
   /** An upstream subscription closed: no client joins it any more. */
-  gone(shared: SharedSubscription, key: string): void {
+  gone(shared: SharedSubscription<C>, key: string): void {
     const group = this.byKey.get(key);
     group?.delete(shared);
     if (group?.size === 0) this.byKey.delete(key);
@@ -207,9 +225,9 @@ export class SharedSubscriptions {
  * while this is still the subscription's current opening (a resume opens a new one). A class
  * rather than closures, for what each costs (see SubscriberOptions).
  */
-class UpstreamSink implements Sink<WsResult<Record<string, unknown>>> {
+class UpstreamSink<C> implements Sink<WsResult<Record<string, unknown>>> {
   constructor(
-    private readonly shared: SharedSubscription,
+    private readonly shared: SharedSubscription<C>,
     private readonly generation: number,
   ) {}
 
@@ -249,8 +267,11 @@ class UpstreamSink implements Sink<WsResult<Record<string, unknown>>> {
  * (a replay that long after a resume) ends the subscription with SUBSCRIPTION_BACKLOG once the
  * event being completed is handed over.
  */
-class SharedSubscription {
-  private readonly subscribers = new Set<RouterSubscription>();
+class SharedSubscription<C> {
+  /** Each client subscription, with its connection. */
+  private readonly subscribers = new Map<RouterSubscription, Subscriber<C>>();
+  /** The client subscription whose caller the upstream subscription is opened as. */
+  private holder: RouterSubscription | undefined;
   private readonly queue: Item[] = [];
   private pumping = false;
   /** No subscriber joins any more: it failed, completed, or its last subscriber left. */
@@ -268,9 +289,9 @@ class SharedSubscription {
   readonly fromNow: boolean;
 
   constructor(
-    private readonly request: SubscribeRequest,
+    private request: SubscribeRequest<C>,
     private readonly options: SharedSubscriptionsOptions,
-    private readonly owner: SharedSubscriptions,
+    private readonly owner: SharedSubscriptions<C>,
     private readonly key: string,
   ) {
     this.lastSequence = request.initialSequence;
@@ -288,16 +309,20 @@ class SharedSubscription {
     return this.lastSequence;
   }
 
-  add(subscriber: RouterSubscription): void {
+  add(subscription: RouterSubscription, subscriber: Subscriber<C>): void {
     if (this.subscribers.size > 0)
       this.options.metrics.deduplicatedSubscribers.inc({ subgraph: this.service });
-    this.subscribers.add(subscriber);
+    this.subscribers.set(subscription, subscriber);
+    this.holder ??= subscription;
   }
 
-  leave(subscriber: RouterSubscription): void {
-    if (!this.subscribers.delete(subscriber)) return;
+  leave(subscription: RouterSubscription): void {
+    if (!this.subscribers.delete(subscription)) return;
     if (this.subscribers.size > 0) {
       this.options.metrics.deduplicatedSubscribers.dec({ subgraph: this.service });
+      // Its caller's credentials may be going (a token expiring, a session ending): the
+      // subscription goes on as another of its clients.
+      if (subscription === this.holder && !this.closing) this.handOver();
       return;
     }
     // The last subscriber left: nothing is sent or completed for this subscription any more.
@@ -321,6 +346,27 @@ class SharedSubscription {
     this.closing = true;
     this.options.metrics.upstreamSubscriptions.dec({ subgraph: this.service });
     this.owner.gone(this, this.key);
+  }
+
+  /**
+   * Re-opens the upstream subscription as another of its clients whose credentials can hold it
+   * (subscriptions are shared by scope, so each client has credentials of its own). Only a
+   * resumable primary is shared across tokens (see SubscribeRequest.scope); it re-opens after the
+   * last sequence received, so nothing is lost or repeated. Others share one token, which stays
+   * good for as long as any of them does: they go on as they are. False when no client can.
+   */
+  private handOver(): boolean {
+    if (!this.request.plan.resume) return false;
+    for (const [subscription, subscriber] of this.subscribers) {
+      if (subscription === this.holder || !subscriber.canHold()) continue;
+      this.holder = subscription;
+      this.request = this.request.madeBy(subscriber.caller);
+      this.options.metrics.handovers.inc({ subgraph: this.service });
+      this.stopUpstream();
+      this.open();
+      return true;
+    }
+    return false;
   }
 
   private primaryVariables(): Record<string, unknown> {
@@ -406,11 +452,11 @@ class SharedSubscription {
       for (let item = this.queue.shift(); item; item = this.queue.shift()) {
         if (item.kind === "event") {
           const result = await this.request.runEvent(item.event);
-          for (const subscriber of [...this.subscribers]) subscriber.deliver(result);
+          for (const subscriber of [...this.subscribers.keys()]) subscriber.deliver(result);
         } else if (item.kind === "end") {
-          for (const subscriber of [...this.subscribers]) subscriber.complete();
+          for (const subscriber of [...this.subscribers.keys()]) subscriber.complete();
         } else {
-          for (const subscriber of [...this.subscribers]) {
+          for (const subscriber of [...this.subscribers.keys()]) {
             if (item.credentials && subscriber.credentialsRefused()) continue;
             subscriber.fail(item.errors);
           }
@@ -427,7 +473,20 @@ class SharedSubscription {
    */
   private refused(errors: readonly GraphQLFormattedError[]): void {
     const credentials = errors.some((e) => e.extensions?.code === ErrorCode.UNAUTHENTICATED);
+    if (credentials && this.holderRefused()) return;
     this.finish({ kind: "failure", errors: this.request.formatUpstreamErrors(errors), credentials });
+  }
+
+  /**
+   * The subgraph refused the credentials it was opened with (the holder's token expired): the
+   * holder's connection ends for it, and the subscription goes on as another client that can
+   * hold it. False when none can (each then ends as its own credentials do).
+   */
+  private holderRefused(): boolean {
+    const holder = this.holder && this.subscribers.get(this.holder);
+    if (!holder || this.subscribers.size < 2) return false;
+    holder.credentialsRefused();
+    return this.handOver();
   }
 
   upstreamFailed(error: unknown): void {
@@ -440,6 +499,7 @@ class SharedSubscription {
     }
     const code = closeCodeOf(error);
     if (code === 4403) {
+      if (this.holderRefused()) return;
       this.finish({ kind: "failure", errors: [upstreamRefused()], credentials: true });
       return;
     }

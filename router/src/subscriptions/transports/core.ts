@@ -26,7 +26,7 @@ import {
 } from "../metrics";
 import type { SubscriptionPlan, SubscriptionPlanning, SupergraphState } from "../planner";
 import { initialSequence } from "../resume";
-import { SharedSubscriptions, type SubscribeRequest } from "../shared";
+import { SharedSubscriptions, type SubscribeRequest, type Subscriber } from "../shared";
 import { endedStream } from "../subscription";
 import { createUpstreamPool } from "../upstream";
 import { ExpiryTimers } from "./expiry";
@@ -81,6 +81,9 @@ export interface SubscriptionConnection {
   /** Ends the connection in the transport's way (graphql-ws: close code 4403 or 1001). */
   end(reason: ConnectionEnd): void;
 }
+
+/** An admitted, planned subscribe. */
+type Ready = Extract<Prepared, { kind: "ready" }>;
 
 /** What a subscribe comes to once admitted and planned, or why it was refused. */
 export type Prepared =
@@ -152,18 +155,24 @@ const internalError = () =>
  * identical subscriptions ever runs events. An object with methods on its prototype rather than
  * closures, which under tsx each carry their renamed-function properties (esbuild's keepNames).
  */
-class SubscriberHooks {
+class SubscriberHooks implements Subscriber<SubscriptionConnection> {
   constructor(
-    private readonly connection: SubscriptionConnection,
+    readonly caller: SubscriptionConnection,
     private readonly listener: { onFailure(): void } | undefined,
   ) {}
+
+  canHold(): boolean {
+    const { closed, context } = this.caller;
+    const expiresAt = context.viewer?.expiresAt;
+    return !closed && (expiresAt === undefined || Date.now() < expiresAt * 1000 - 1_000);
+  }
 
   onFailure(): void {
     this.listener?.onFailure();
   }
 
   credentialsRefused(): boolean {
-    const { connection } = this;
+    const connection = this.caller;
     const expiresAt = connection.context.viewer?.expiresAt;
     // The subgraph ends it at the token's expiry too; whichever notices first ends the client's.
     if (expiresAt === undefined || Date.now() < expiresAt * 1000 - 1_000) return false;
@@ -172,8 +181,8 @@ class SubscriberHooks {
   }
 
   onEnd(): void {
-    this.connection.subscriptions -= 1;
-    this.connection.metrics.active.dec();
+    this.caller.subscriptions -= 1;
+    this.caller.metrics.active.dec();
   }
 }
 
@@ -204,6 +213,8 @@ class Connection implements SubscriptionConnection {
 
 /** What completing an event needs of the router, the same for every subscription. */
 interface EventCompletion {
+  /** The router's executor, which runs each event's entity fetches. */
+  operations: OperationExecutor;
   operationTimeoutMs: number;
   /** Router-made errors pass with their codes; anything else goes through the router's formatter. */
   formatForClient(error: GraphQLFormattedError, original?: unknown): GraphQLFormattedError;
@@ -218,31 +229,47 @@ interface EventCompletion {
  * event through it. Methods on the prototype, not closures, which under tsx each carry their
  * renamed-function properties (esbuild's keepNames).
  */
-class ClientSubscribe implements SubscribeRequest {
+class ClientSubscribe implements SubscribeRequest<SubscriptionConnection> {
   readonly plan: SubscriptionPlan;
   readonly variables: Record<string, unknown>;
   readonly initialSequence: number | undefined;
-  readonly authorization: string | undefined;
+  readonly scope: string;
   readonly callerHeaders: Record<string, string>;
   readonly logs: SubscriptionConnection;
+  private readonly runRest: (event: UpstreamEvent) => Promise<ExecutionResult>;
 
   constructor(
     private readonly completion: EventCompletion,
-    prepared: Extract<Prepared, { kind: "ready" }>,
-    private readonly runRest: (event: UpstreamEvent) => Promise<ExecutionResult>,
+    private readonly prepared: Ready,
   ) {
     const { plan, variables, connection } = prepared;
-    const { authorization, requestId, clientIp } = connection.context;
+    const { authorization, requestId, clientIp, viewer } = connection.context;
     this.plan = plan;
     this.variables = variables;
     this.initialSequence = plan.resume ? initialSequence(plan.resume.initial, variables) : undefined;
-    this.authorization = authorization;
+    // A resumable primary can move from one token to another without losing an event (see
+    // SharedSubscription.handOver), so every token of one user and role shares it.
+    this.scope = plan.resume ? (viewer ? `${viewer.role}:${viewer.userId}` : "") : (authorization ?? "");
     this.callerHeaders = {
       ...(authorization ? { authorization } : {}),
       "x-request-id": requestId,
       ...(clientIp ? { "x-client-ip": clientIp } : {}),
     };
     this.logs = connection;
+    this.runRest = eventExecutor({
+      state: prepared.state,
+      plan,
+      operations: completion.operations,
+      context: connection.context,
+      source: prepared.source,
+      document: prepared.document,
+      operationName: prepared.operationName,
+      variables,
+    });
+  }
+
+  madeBy(caller: SubscriptionConnection): ClientSubscribe {
+    return new ClientSubscribe(this.completion, { ...this.prepared, connection: caller });
   }
 
   async runEvent(event: UpstreamEvent): Promise<FormattedExecutionResult> {
@@ -297,7 +324,7 @@ export function createSubscriptionCore(options: SubscriptionCoreOptions) {
     metrics,
     log,
   });
-  const shared = new SharedSubscriptions({
+  const shared = new SharedSubscriptions<SubscriptionConnection>({
     upstream,
     resumeTimeoutMs: settings.resumeTimeoutMs,
     metrics,
@@ -330,6 +357,7 @@ export function createSubscriptionCore(options: SubscriptionCoreOptions) {
   };
 
   const completion: EventCompletion = {
+    operations: options.operations,
     operationTimeoutMs: options.operationTimeoutMs,
     formatForClient,
     formatError: (formatted, error) => options.formatError(formatted, error),
@@ -454,26 +482,13 @@ export function createSubscriptionCore(options: SubscriptionCoreOptions) {
     /** Told when a failure is queued (see RouterSubscriptionOptions.onFailure). */
     listener?: { onFailure(): void },
   ): AsyncIterableIterator<FormattedExecutionResult> {
-    const { connection, plan } = prepared;
+    const { connection } = prepared;
     if (connection.closed) {
       connection.subscriptions -= 1;
       return endedStream();
     }
-    const runRest = eventExecutor({
-      state: prepared.state,
-      plan,
-      operations: options.operations,
-      context: connection.context,
-      source: prepared.source,
-      document: prepared.document,
-      operationName: prepared.operationName,
-      variables: prepared.variables,
-    });
     connection.metrics.active.inc();
-    return shared.join(
-      new ClientSubscribe(completion, prepared, runRest),
-      new SubscriberHooks(connection, listener),
-    );
+    return shared.join(new ClientSubscribe(completion, prepared), new SubscriberHooks(connection, listener));
   }
 
   /**

@@ -31,6 +31,7 @@ import {
   type SubscriptionCore,
 } from "./core";
 import { multipartStream, MULTIPART_SUBSCRIPTION_SPEC } from "./multipart";
+import { releaseHeaders } from "./response";
 import { sseStream } from "./sse";
 
 /** How an HTTP subscription stream is framed; each is a `transport` label of the metrics. */
@@ -357,6 +358,7 @@ export function attachHttpSubscriptions(server: Server, options: HttpSubscriptio
       requestId,
       client,
     });
+    releaseHeaders(req);
     if (outcome.kind === "refused") return writer.fail([outcome.error], "transport");
     if (outcome.kind === "gone") return client.gone ? undefined : writer.fail([unavailable()], "transport");
     const { connection } = outcome;
@@ -374,9 +376,9 @@ export function attachHttpSubscriptions(server: Server, options: HttpSubscriptio
     }
     client.results = core.start(prepared, client);
     if (client.gone) await client.results.return?.();
-    // Returned, not awaited: what this function holds (the request, its body) is let go while
-    // the stream runs for as long as the client stays.
-    return deliver(client, res, connection);
+    // Not awaited: what this function and its callers hold (the request's body, its parsed
+    // operation, their promises) is let go while the stream runs for as long as the client stays.
+    void deliver(client, res, connection).catch((error: unknown) => failed(res, error));
   }
 
   /** Writes the subscription's results to the stream until it ends, then ends the stream. */
@@ -412,19 +414,22 @@ export function attachHttpSubscriptions(server: Server, options: HttpSubscriptio
     writer.complete();
   }
 
+  /** Something unexpected went wrong: logged, and the client told without a detail. */
+  function failed(res: ServerResponse, error: unknown): void {
+    log.error({ err: error }, "HTTP subscription failed");
+    if (!res.headersSent) {
+      res.writeHead(500, { "content-type": "application/json; charset=utf-8" });
+      res.end(
+        JSON.stringify({
+          errors: [
+            { message: "Something went wrong on our side.", extensions: { code: "INTERNAL_SERVER_ERROR" } },
+          ],
+        }),
+      );
+    } else res.end();
+  }
+
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
-    handle(req, res).catch((error: unknown) => {
-      log.error({ err: error }, "HTTP subscription failed");
-      if (!res.headersSent) {
-        res.writeHead(500, { "content-type": "application/json; charset=utf-8" });
-        res.end(
-          JSON.stringify({
-            errors: [
-              { message: "Something went wrong on our side.", extensions: { code: "INTERNAL_SERVER_ERROR" } },
-            ],
-          }),
-        );
-      } else res.end();
-    });
+    handle(req, res).catch((error: unknown) => failed(res, error));
   });
 }

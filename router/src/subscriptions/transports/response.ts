@@ -1,4 +1,4 @@
-import type { ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 
 /**
  * Node builds a response's head by concatenation and keeps it (`_header`) for the response's
@@ -9,4 +9,15 @@ import type { ServerResponse } from "node:http";
 export function keepHeadFlat(res: ServerResponse): void {
   const head = (res as unknown as { _header?: unknown })._header;
   if (typeof head === "string") head.charCodeAt(0);
+}
+
+/**
+ * A streaming request keeps its IncomingMessage for the stream's life (the response refers to
+ * it), and with it every header twice: as sent (`rawHeaders`) and by name (`headers`), a dozen
+ * strings, an array and a dictionary, about a kilobyte. Once the caller is identified nothing
+ * reads them any more (what the stream needs is in its connection's context): they are let go.
+ */
+export function releaseHeaders(req: IncomingMessage): void {
+  req.headers = {};
+  req.rawHeaders = [];
 }

@@ -133,6 +133,7 @@ beforeAll(async () => {
     LOG_LEVEL: testEnv.logLevel,
     RATE_LIMIT_PER_MINUTE: "0",
     SUBSCRIPTION_HEARTBEAT_MS: String(HEARTBEAT_MS),
+    CORS_ORIGINS: ALLOWED_ORIGIN,
   });
   router = await startRouter({ ...config, supergraphSdl }, { log, verifyToken: verify });
 });
@@ -141,6 +142,8 @@ afterAll(async () => {
   await router?.stop();
   await ticker?.close();
 });
+
+const ALLOWED_ORIGIN = "https://shop.example";
 
 /** POSTs a subscription and reads the whole response (the stream must end by itself). */
 async function streamed(accept: string, query: string, authorization = `Bearer ${token("ann")}`) {
@@ -172,6 +175,44 @@ async function readUntil(accept: string, query: string, enough: (text: string) =
   controller.abort();
   return text;
 }
+
+describe("a stream's head", () => {
+  it("carries the request id and, for an allowed origin, the CORS headers, on both transports", async () => {
+    for (const accept of ["text/event-stream", 'multipart/mixed;subscriptionSpec="1.0"']) {
+      const response = await fetch(router.url, {
+        method: "POST",
+        headers: {
+          accept,
+          "content-type": "application/json",
+          authorization: `Bearer ${token("ann")}`,
+          origin: ALLOWED_ORIGIN,
+          "x-request-id": `head-${accept.length}`,
+        },
+        body: JSON.stringify({ query: "subscription { countdown }" }),
+      });
+      await response.text();
+      expect(response.status).toBe(200);
+      expect(response.headers.get("x-request-id")).toBe(`head-${accept.length}`);
+      expect(response.headers.get("access-control-allow-origin")).toBe(ALLOWED_ORIGIN);
+      expect(response.headers.get("vary")).toBe("Origin");
+      expect(response.headers.get("content-type")).toContain(accept.split(";")[0]);
+    }
+    // Another origin is not allowed; the request id is made when none is sent.
+    const other = await fetch(router.url, {
+      method: "POST",
+      headers: {
+        accept: "text/event-stream",
+        "content-type": "application/json",
+        authorization: `Bearer ${token("ann")}`,
+        origin: "https://elsewhere.example",
+      },
+      body: JSON.stringify({ query: "subscription { countdown }" }),
+    });
+    await other.text();
+    expect(other.headers.get("access-control-allow-origin")).toBeNull();
+    expect(other.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
 
 describe("a subscription that completes", () => {
   it("SSE: a next event per value, then complete", async () => {

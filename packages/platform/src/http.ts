@@ -297,14 +297,22 @@ const CORS_METHODS = "GET, POST, OPTIONS";
  * browser blocks the response. Returns whether the origin is allowed.
  */
 export function applyCors(req: IncomingMessage, res: ServerResponse, policy: CorsPolicy): boolean {
-  res.setHeader("vary", "Origin");
+  const headers = corsHeaders(req, policy);
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  return "access-control-allow-origin" in headers;
+}
+
+/** The CORS headers `applyCors` sets, for a response that writes its head at once. */
+export function corsHeaders(req: IncomingMessage, policy: CorsPolicy): Record<string, string> {
   const origin = req.headers.origin;
-  if (!origin || !policy.origins.includes(origin)) return false;
-  res.setHeader("access-control-allow-origin", origin);
-  if (policy.exposeHeaders?.length) {
-    res.setHeader("access-control-expose-headers", policy.exposeHeaders.join(", "));
-  }
-  return true;
+  if (!origin || !policy.origins.includes(origin)) return { vary: "Origin" };
+  return {
+    vary: "Origin",
+    "access-control-allow-origin": origin,
+    ...(policy.exposeHeaders?.length
+      ? { "access-control-expose-headers": policy.exposeHeaders.join(", ") }
+      : {}),
+  };
 }
 
 export async function startHttpService<TContext extends BaseContext>(

@@ -3,7 +3,7 @@ import { type Logger } from "@storefront/platform/logger";
 import { ErrorCode } from "@storefront/platform/errors";
 import {
   PayloadTooLargeError,
-  applyCors,
+  corsHeaders,
   forgeable,
   readBody,
   requestIdFrom,
@@ -340,11 +340,14 @@ export function attachHttpSubscriptions(server: Server, options: HttpSubscriptio
     request: AdmissionRequest,
   ): Promise<void> {
     const requestId = requestIdFrom(req);
-    res.setHeader("x-request-id", requestId);
-    if (options.cors) applyCors(req, res, options.cors);
+    // Written with the head at once, not set one by one: a header set on the response is kept in
+    // a map of its own for the response's life.
+    const headers = { "x-request-id": requestId, ...(options.cors ? corsHeaders(req, options.cors) : {}) };
     // The stream is accepted at once: every refusal is sent inside it, as both protocols ask.
     const writer =
-      kind === "sse" ? sseStream(res, options.heartbeatMs) : multipartStream(res, options.heartbeatMs);
+      kind === "sse"
+        ? sseStream(res, options.heartbeatMs, headers)
+        : multipartStream(res, options.heartbeatMs, headers);
     const client = new HttpStream(writer);
     streams.set(res, client);
     res.on("close", streamClosed);

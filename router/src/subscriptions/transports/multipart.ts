@@ -65,8 +65,13 @@ class MultipartWriter implements StreamWriter {
  * Each part is written with the boundary after it, so a client hands it on without waiting for
  * the next one.
  */
-export function multipartStream(res: ServerResponse, heartbeatMs: number): StreamWriter {
+export function multipartStream(
+  res: ServerResponse,
+  heartbeatMs: number,
+  headers: Record<string, string> = {},
+): StreamWriter {
   res.writeHead(200, {
+    ...headers,
     "content-type": `multipart/mixed;boundary="${BOUNDARY}";subscriptionSpec="${MULTIPART_SUBSCRIPTION_SPEC}"`,
     "cache-control": "no-store",
     "x-accel-buffering": "no",

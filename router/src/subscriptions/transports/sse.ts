@@ -60,8 +60,13 @@ class SseWriter implements StreamWriter {
  * EventSource without telling it why. A comment every `heartbeatMs` keeps proxies from closing an
  * idle stream.
  */
-export function sseStream(res: ServerResponse, heartbeatMs: number): StreamWriter {
+export function sseStream(
+  res: ServerResponse,
+  heartbeatMs: number,
+  headers: Record<string, string> = {},
+): StreamWriter {
   res.writeHead(200, {
+    ...headers,
     "content-type": "text/event-stream; charset=utf-8",
     "cache-control": "no-store",
     connection: "keep-alive",

@@ -22,6 +22,8 @@ export interface ServiceProcessOptions {
   logFile?: string;
   /** How long to wait for `/ready` (a first start compiles every module through tsx). */
   readyTimeoutMs?: number;
+  /** Options for node itself (`--cpu-prof` …), before the entry. */
+  nodeOptions?: string[];
 }
 
 /**
@@ -63,6 +65,7 @@ export async function startServiceProcess(
       // Soft fd limit up to the hard one: a router holds a socket per subscriber connection.
       'ulimit -n "$(ulimit -Hn)"; exec "$0" "$@"',
       process.execPath,
+      ...(options.nodeOptions ?? []),
       "--import",
       "tsx",
       "--import",

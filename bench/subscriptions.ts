@@ -415,6 +415,7 @@ interface RunResult {
   /** What the RSS per subscriber is made of, per held subscriber (after a full collection). */
   heapUsedPerSubscriber: number;
   heapTotalPerSubscriber: number;
+  youngTotalPerSubscriber: number;
   externalPerSubscriber: number;
   fdsIdle: number;
   fdsPerSubscriber: number;
@@ -440,6 +441,11 @@ async function routerMemory(router: ServiceProcess) {
     rss,
     heapUsed: heap,
     heapTotal: gauge("nodejs_heap_size_total_bytes"),
+    // The young generation's share of what V8 holds: it grows with the allocation rate (a storm of
+    // connections), whatever the number of subscribers held afterwards.
+    youngTotal: Number(
+      /^nodejs_heap_space_size_total_bytes\{[^}]*space="new"[^}]*\} (\S+)/m.exec(text)?.[1] ?? NaN,
+    ),
     external: gauge("nodejs_external_memory_bytes"),
   };
 }
@@ -484,6 +490,7 @@ async function run(
     rssPerSubscriber: NaN,
     heapUsedPerSubscriber: NaN,
     heapTotalPerSubscriber: NaN,
+    youngTotalPerSubscriber: NaN,
     externalPerSubscriber: NaN,
     fdsIdle: 0,
     fdsPerSubscriber: NaN,
@@ -599,6 +606,7 @@ async function run(
   runResult.heapUsedPerSubscriber = (loaded.heapUsed - idle.heapUsed) / Math.max(1, held);
   runResult.heapTotalPerSubscriber = (loaded.heapTotal - idle.heapTotal) / Math.max(1, held);
   runResult.externalPerSubscriber = (loaded.external - idle.external) / Math.max(1, held);
+  runResult.youngTotalPerSubscriber = (loaded.youngTotal - idle.youngTotal) / Math.max(1, held);
   runResult.fdsIdle = fdsIdle;
   runResult.fdsPerSubscriber = (fdsLoaded - fdsIdle) / Math.max(1, held);
   runResult.upstreamConnections = byLabel(atLoad, "router_subscription_upstream_connections", "subgraph");
@@ -670,7 +678,7 @@ function table(r: RunResult) {
   );
   row(
     "  of which, / subscriber",
-    `V8 heap used ${fmt(r.heapUsedPerSubscriber / 1024, 1)} KiB, heap held ${fmt(r.heapTotalPerSubscriber / 1024, 1)} KiB, external ${fmt(r.externalPerSubscriber / 1024, 1)} KiB; the rest (RSS − heap held − external) ${fmt((r.rssPerSubscriber - r.heapTotalPerSubscriber - r.externalPerSubscriber) / 1024, 1)} KiB is outside V8: sockets, the HTTP parser, libuv, malloc`,
+    `V8 heap used ${fmt(r.heapUsedPerSubscriber / 1024, 1)} KiB, heap held ${fmt(r.heapTotalPerSubscriber / 1024, 1)} KiB (young generation ${fmt(r.youngTotalPerSubscriber / 1024, 1)}), external ${fmt(r.externalPerSubscriber / 1024, 1)} KiB; the rest (RSS − heap held − external) ${fmt((r.rssPerSubscriber - r.heapTotalPerSubscriber - r.externalPerSubscriber) / 1024, 1)} KiB is outside V8: sockets, the HTTP parser, libuv, malloc`,
   );
   row("router fds / subscriber", `${fmt(r.fdsPerSubscriber, 2)} (idle ${fmt(r.fdsIdle)})`);
   row(

@@ -292,7 +292,9 @@ describe("subscriptions shared by authorization scope", () => {
     const second = join({}, { token: "ann-phone" });
     // One upstream subscription for both tokens of the one user, opened as the first.
     expect(sinks).toHaveLength(1);
-    expect(payloads[0]!.extensions).toMatchObject({ [CALLER_EXTENSION]: { authorization: "Bearer ann-laptop" } });
+    expect(payloads[0]!.extensions).toMatchObject({
+      [CALLER_EXTENSION]: { authorization: "Bearer ann-laptop" },
+    });
     sink().next(tick(7));
     expect((await second.next()).value).toEqual(tick(7));
     expect((await first.next()).value).toEqual(tick(7));
@@ -301,7 +303,9 @@ describe("subscriptions shared by authorization scope", () => {
     // Re-opened as the phone, after sequence 7; the laptop's is released.
     expect(sinks).toHaveLength(2);
     expect(state.unsubscribed).toBe(1);
-    expect(payloads[1]!.extensions).toMatchObject({ [CALLER_EXTENSION]: { authorization: "Bearer ann-phone" } });
+    expect(payloads[1]!.extensions).toMatchObject({
+      [CALLER_EXTENSION]: { authorization: "Bearer ann-phone" },
+    });
     expect(payloads[1]!.variables).toMatchObject({ routerResumeAfterSequence: 7 });
     expect(await handovers(metrics)).toBe(1);
     // What the old one still sends is not taken; the replay of 7 is dropped; 8 arrives once.
@@ -332,7 +336,9 @@ describe("subscriptions shared by authorization scope", () => {
     laptopExpired = true;
     sink().next({ errors: [{ message: "The token has expired.", extensions: { code: "UNAUTHENTICATED" } }] });
     expect(sinks).toHaveLength(2);
-    expect(payloads[1]!.extensions).toMatchObject({ [CALLER_EXTENSION]: { authorization: "Bearer ann-phone" } });
+    expect(payloads[1]!.extensions).toMatchObject({
+      [CALLER_EXTENSION]: { authorization: "Bearer ann-phone" },
+    });
     expect(payloads[1]!.variables).toMatchObject({ routerResumeAfterSequence: 1 });
     sink().next(tick(2));
     // The phone got no failure: its next item is the next event.

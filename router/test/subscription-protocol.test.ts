@@ -1,9 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
-import { type Viewer } from "@storefront/platform/auth";
 import { type RequestContext } from "@storefront/platform/context";
-import { forbidden, unauthenticated } from "@storefront/platform/errors";
+import { forbidden } from "@storefront/platform/errors";
 import { type RunningHttpService } from "@storefront/platform/http";
 import { createLogger } from "@storefront/platform/logger";
 import { createServiceMetrics } from "@storefront/platform/metrics";
@@ -14,6 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { routerConfigFrom, startRouter, type RunningRouter } from "../src";
 import { metric } from "./support";
+import { token, verify, contextFrom } from "./subscription-support";
 
 /**
  * The router's WebSocket endpoint speaks graphql-transport-ws
@@ -43,37 +43,6 @@ const TICKER_SDL = `
 const INIT_TIMEOUT_MS = 400;
 
 const log = createLogger({ service: "router-test", level: testEnv.logLevel });
-
-function token(user: string, ttlSeconds = 600) {
-  return `${user}.${Math.floor(Date.now() / 1000) + ttlSeconds}`;
-}
-function verify(presented: string): Promise<Viewer> {
-  const [userId, expiry] = presented.split(".");
-  const expiresAt = Number(expiry);
-  if (!userId || !Number.isInteger(expiresAt))
-    return Promise.reject(unauthenticated("The access token is invalid."));
-  if (expiresAt * 1000 <= Date.now()) return Promise.reject(unauthenticated("The access token has expired."));
-  return Promise.resolve({ userId, role: "CUSTOMER", expiresAt, sessionId: undefined });
-}
-
-function contextFrom(
-  headers: Record<string, string | string[] | undefined>,
-  viewer?: Viewer,
-): RequestContext {
-  const header = (name: string) => {
-    const value = headers[name];
-    return Array.isArray(value) ? value[0] : value;
-  };
-  return {
-    requestId: header("x-request-id") ?? "none",
-    viewer,
-    authorization: header("authorization"),
-    clientIp: header("x-client-ip"),
-    userAgent: undefined,
-    internalCaller: false,
-    log,
-  };
-}
 
 interface TickRow {
   sequence: number;
@@ -132,7 +101,7 @@ beforeAll(async () => {
     log,
     metrics: createServiceMetrics("ticker"),
     readiness: {},
-    context: (req) => Promise.resolve(contextFrom(req.headers)),
+    context: (req) => Promise.resolve(contextFrom(req.headers, undefined, log)),
     resolvers: {
       Query: { lastSequence: () => ticks.length },
       Subscription: {
@@ -157,7 +126,7 @@ beforeAll(async () => {
       connect: async (_req, params) => {
         const authorization = typeof params.authorization === "string" ? params.authorization : "";
         const viewer = authorization ? await verify(authorization.replace(/^Bearer /, "")) : undefined;
-        return contextFrom(params as Record<string, string>, viewer);
+        return contextFrom(params as Record<string, string>, viewer, log);
       },
       perEvent: (context) => context,
     },

@@ -1,6 +1,5 @@
 import { type Viewer } from "@storefront/platform/auth";
 import { type RequestContext } from "@storefront/platform/context";
-import { unauthenticated } from "@storefront/platform/errors";
 import { type RunningHttpService } from "@storefront/platform/http";
 import { createLogger } from "@storefront/platform/logger";
 import { createServiceMetrics } from "@storefront/platform/metrics";
@@ -12,6 +11,7 @@ import { createClient } from "graphql-sse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { routerConfigFrom, startRouter, type RunningRouter } from "../src";
 import { metric } from "./support";
+import { token, verify } from "./subscription-support";
 
 /**
  * The HTTP subscription transports (SSE, multipart) against one small subgraph, with tokens
@@ -35,17 +35,6 @@ const log = createLogger({ service: "router-test", level: testEnv.logLevel });
 const HEARTBEAT_MS = 100;
 const MULTIPART_ACCEPT = 'multipart/mixed;subscriptionSpec="1.0", application/json';
 
-function token(user: string, ttlSeconds = 600) {
-  return `${user}.${Math.floor(Date.now() / 1000) + ttlSeconds}`;
-}
-function verify(presented: string): Promise<Viewer> {
-  const [userId, expiry] = presented.split(".");
-  const expiresAt = Number(expiry);
-  if (!userId || !Number.isInteger(expiresAt))
-    return Promise.reject(unauthenticated("The access token is invalid."));
-  if (expiresAt * 1000 <= Date.now()) return Promise.reject(unauthenticated("The access token has expired."));
-  return Promise.resolve({ userId, role: "CUSTOMER", expiresAt, sessionId: undefined });
-}
 const contextOf = (viewer?: Viewer): RequestContext => ({
   requestId: "test",
   viewer,

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type Viewer } from "@storefront/platform/auth";
 import { type RequestContext } from "@storefront/platform/context";
 import { forbidden, unauthenticated } from "@storefront/platform/errors";
 import { type RunningHttpService } from "@storefront/platform/http";
@@ -15,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket, { WebSocketServer } from "ws";
 import { routerConfigFrom, startRouter, type RunningRouter } from "../src";
 import { metric } from "./support";
+import { token, verify, contextFrom } from "./subscription-support";
 
 /**
  * The WebSocket transport against two small subgraphs, with no database: `ticker` owns the
@@ -45,37 +45,6 @@ const ITEMS_SDL = `
 `;
 
 const log = createLogger({ service: "router-test", level: testEnv.logLevel });
-
-function token(user: string, ttlSeconds = 600) {
-  return `${user}.${Math.floor(Date.now() / 1000) + ttlSeconds}`;
-}
-function verify(presented: string): Promise<Viewer> {
-  const [userId, expiry] = presented.split(".");
-  const expiresAt = Number(expiry);
-  if (!userId || !Number.isInteger(expiresAt))
-    return Promise.reject(unauthenticated("The access token is invalid."));
-  if (expiresAt * 1000 <= Date.now()) return Promise.reject(unauthenticated("The access token has expired."));
-  return Promise.resolve({ userId, role: "CUSTOMER", expiresAt, sessionId: undefined });
-}
-
-function contextFrom(
-  headers: Record<string, string | string[] | undefined>,
-  viewer?: Viewer,
-): RequestContext {
-  const header = (name: string) => {
-    const value = headers[name];
-    return Array.isArray(value) ? value[0] : value;
-  };
-  return {
-    requestId: header("x-request-id") ?? "none",
-    viewer,
-    authorization: header("authorization"),
-    clientIp: header("x-client-ip"),
-    userAgent: undefined,
-    internalCaller: false,
-    log,
-  };
-}
 
 interface TickRow {
   sequence: number;
@@ -144,7 +113,7 @@ async function startTicker(port = 0): Promise<RunningHttpService> {
     log,
     metrics: createServiceMetrics("ticker"),
     readiness: {},
-    context: (req) => Promise.resolve(contextFrom(req.headers)),
+    context: (req) => Promise.resolve(contextFrom(req.headers, undefined, log)),
     resolvers: {
       Query: { lastSequence: () => ticks.length },
       Subscription: {
@@ -179,7 +148,7 @@ async function startTicker(port = 0): Promise<RunningHttpService> {
         tickerConnections.push(params);
         const authorization = typeof params.authorization === "string" ? params.authorization : "";
         const viewer = authorization ? await verify(authorization.replace(/^Bearer /, "")) : undefined;
-        return contextFrom(params as Record<string, string>, viewer);
+        return contextFrom(params as Record<string, string>, viewer, log);
       },
       perEvent: (context) => context,
     },
@@ -218,7 +187,7 @@ beforeAll(async () => {
     readiness: {},
     context: (req) => {
       itemRequests.push(req.headers);
-      return Promise.resolve(contextFrom(req.headers));
+      return Promise.resolve(contextFrom(req.headers, undefined, log));
     },
     resolvers: {
       Query: { item: (_: unknown, args: { id: string }) => ({ id: args.id }) },

@@ -1,0 +1,45 @@
+/**
+ * What the subscription tests share: tokens `user.<expiry in seconds>`, checked by a fake verifier
+ * that the router and the test subgraphs both use, and the subgraph's request context built from
+ * the caller it is told about.
+ */
+import { type Viewer } from "@storefront/platform/auth";
+import { type RequestContext } from "@storefront/platform/context";
+import { unauthenticated } from "@storefront/platform/errors";
+import type { Logger } from "@storefront/platform/logger";
+
+/** A token of `user` that expires in `ttlSeconds`. */
+export function token(user: string, ttlSeconds = 600) {
+  return `${user}.${Math.floor(Date.now() / 1000) + ttlSeconds}`;
+}
+
+/** The fake verifier: a customer `user` until the token's expiry. */
+export function verify(presented: string): Promise<Viewer> {
+  const [userId, expiry] = presented.split(".");
+  const expiresAt = Number(expiry);
+  if (!userId || !Number.isInteger(expiresAt))
+    return Promise.reject(unauthenticated("The access token is invalid."));
+  if (expiresAt * 1000 <= Date.now()) return Promise.reject(unauthenticated("The access token has expired."));
+  return Promise.resolve({ userId, role: "CUSTOMER", expiresAt, sessionId: undefined });
+}
+
+/** A test subgraph's context for a caller, from the headers the router forwarded. */
+export function contextFrom(
+  headers: Record<string, string | string[] | undefined>,
+  viewer: Viewer | undefined,
+  log: Logger,
+): RequestContext {
+  const header = (name: string) => {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  return {
+    requestId: header("x-request-id") ?? "none",
+    viewer,
+    authorization: header("authorization"),
+    clientIp: header("x-client-ip"),
+    userAgent: undefined,
+    internalCaller: false,
+    log,
+  };
+}

@@ -13,7 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { routerConfigFrom, startRouter, type RunningRouter } from "../src";
 import { metric } from "./support";
-import { token, verify, contextFrom } from "./subscription-support";
+import { TickLog, contextFrom, token, verify, type TickRow } from "./subscription-support";
 
 /**
  * The router's WebSocket endpoint speaks graphql-transport-ws
@@ -44,50 +44,10 @@ const INIT_TIMEOUT_MS = 400;
 
 const log = createLogger({ service: "router-test", level: testEnv.logLevel });
 
-interface TickRow {
-  sequence: number;
-  value: number;
-}
-const ticks: TickRow[] = [];
-const listeners = new Set<() => void>();
-function publish(value: number) {
-  ticks.push({ sequence: ticks.length + 1, value });
-  for (const wake of listeners) wake();
-}
-
-/**
- * Every tick after `after` (none of the past ones when not given), then live ones. An iterator
- * rather than an async generator, so an unsubscribe ends it at once instead of at the next tick.
- */
-function followTicks(after: number | null | undefined): AsyncIterableIterator<TickRow> {
-  let last = after ?? ticks.length;
-  let wake: (() => void) | undefined;
-  let done = false;
-  const listener = () => wake?.();
-  listeners.add(listener);
-  return {
-    async next() {
-      for (;;) {
-        if (done) return { done: true, value: undefined };
-        const next = ticks.find((t) => t.sequence === last + 1);
-        if (next) {
-          last = next.sequence;
-          return { done: false, value: next };
-        }
-        await new Promise<void>((resolve) => (wake = resolve));
-      }
-    },
-    return() {
-      done = true;
-      listeners.delete(listener);
-      wake?.();
-      return Promise.resolve({ done: true as const, value: undefined });
-    },
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
-}
+const tickLog = new TickLog();
+const { ticks } = tickLog;
+const publish = (value: number) => tickLog.publish(value);
+const followTicks = (after: number | null | undefined) => tickLog.follow(after, (row) => row);
 
 let ticker: RunningHttpService;
 let router: RunningRouter;

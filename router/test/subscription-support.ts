@@ -43,3 +43,59 @@ export function contextFrom(
     log,
   };
 }
+
+export interface TickRow {
+  sequence: number;
+  value: number;
+}
+
+/**
+ * The ticks a test subgraph's subscriptions follow. It outlives the subgraph's server, as a
+ * database would: a restarted ticker replays from it.
+ */
+export class TickLog {
+  readonly ticks: TickRow[] = [];
+  /** One per subscription following the log. */
+  readonly listeners = new Set<() => void>();
+
+  publish(value: number): void {
+    this.ticks.push({ sequence: this.ticks.length + 1, value });
+    for (const wake of this.listeners) wake();
+  }
+
+  /**
+   * Every tick after `after` (all past ones when given, none when not), then live ones, each as
+   * `shape` makes it. An iterator rather than an async generator: a generator waiting for the
+   * next tick cannot be returned early, so an unsubscribe would only take effect at the next tick.
+   */
+  follow<T>(after: number | null | undefined, shape: (row: TickRow) => T): AsyncIterableIterator<T> {
+    const { ticks, listeners } = this;
+    let last = after ?? ticks.length;
+    let wake: (() => void) | undefined;
+    let done = false;
+    const listener = () => wake?.();
+    listeners.add(listener);
+    return {
+      async next() {
+        for (;;) {
+          if (done) return { done: true, value: undefined };
+          const next = ticks.find((t) => t.sequence === last + 1);
+          if (next) {
+            last = next.sequence;
+            return { done: false, value: shape(next) };
+          }
+          await new Promise<void>((resolve) => (wake = resolve));
+        }
+      },
+      return() {
+        done = true;
+        listeners.delete(listener);
+        wake?.();
+        return Promise.resolve({ done: true as const, value: undefined });
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
+  }
+}

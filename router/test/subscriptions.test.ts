@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket, { WebSocketServer } from "ws";
 import { routerConfigFrom, startRouter, type RunningRouter } from "../src";
 import { metric } from "./support";
-import { token, verify, contextFrom } from "./subscription-support";
+import { TickLog, contextFrom, token, verify, type TickRow } from "./subscription-support";
 
 /**
  * The WebSocket transport against two small subgraphs, with no database: `ticker` owns the
@@ -46,55 +46,12 @@ const ITEMS_SDL = `
 
 const log = createLogger({ service: "router-test", level: testEnv.logLevel });
 
-interface TickRow {
-  sequence: number;
-  value: number;
-}
-
-/** The ticker's log outlives its server, as a database would: a restarted ticker replays from it. */
-const ticks: TickRow[] = [];
-const listeners = new Set<() => void>();
-function publish(value: number) {
-  ticks.push({ sequence: ticks.length + 1, value });
-  for (const wake of listeners) wake();
-}
+const tickLog = new TickLog();
+const { ticks, listeners } = tickLog;
+const publish = (value: number) => tickLog.publish(value);
 const asTick = (row: TickRow) => ({ ...row, item: { __typename: "Item", id: `i${row.value}` } });
 
-/**
- * Every tick after `after` (all past ones when given, none when not), then live ones. An iterator
- * rather than an async generator: a generator waiting for the next tick cannot be returned early,
- * so an unsubscribe would only take effect at the next tick.
- */
-function followTicks(after: number | null | undefined): AsyncIterableIterator<ReturnType<typeof asTick>> {
-  let last = after ?? ticks.length;
-  let wake: (() => void) | undefined;
-  let done = false;
-  const listener = () => wake?.();
-  listeners.add(listener);
-  const finish = () => {
-    done = true;
-    listeners.delete(listener);
-    wake?.();
-    return Promise.resolve({ done: true as const, value: undefined });
-  };
-  return {
-    async next() {
-      for (;;) {
-        if (done) return { done: true, value: undefined };
-        const next = ticks.find((t) => t.sequence === last + 1);
-        if (next) {
-          last = next.sequence;
-          return { done: false, value: asTick(next) };
-        }
-        await new Promise<void>((resolve) => (wake = resolve));
-      }
-    },
-    return: finish,
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
-}
+const followTicks = (after: number | null | undefined) => tickLog.follow(after, asTick);
 
 /** What the ticker authenticated: each connection_init, and each subscription that carries its own caller. */
 const tickerConnections: Record<string, unknown>[] = [];

@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
 import { type RequestContext } from "@storefront/platform/context";
-import { forbidden } from "@storefront/platform/errors";
 import { type RunningHttpService } from "@storefront/platform/http";
 import { createLogger } from "@storefront/platform/logger";
 import { createServiceMetrics } from "@storefront/platform/metrics";
@@ -13,7 +12,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { routerConfigFrom, startRouter, type RunningRouter } from "../src";
 import { metric } from "./support";
-import { TickLog, contextFrom, token, verify, type TickRow } from "./subscription-support";
+import {
+  TickLog,
+  contextFrom,
+  subscriptionContext,
+  tickerSubscriptions,
+  token,
+  verify,
+  type TickRow,
+} from "./subscription-support";
 
 /**
  * The router's WebSocket endpoint speaks graphql-transport-ws
@@ -65,28 +72,12 @@ beforeAll(async () => {
     resolvers: {
       Query: { lastSequence: () => ticks.length },
       Subscription: {
-        ticks: {
-          subscribe: (_: unknown, args: { afterSequence?: number | null }) => followTicks(args.afterSequence),
-          resolve: (tick: unknown) => tick,
-        },
-        countdown: {
-          subscribe: async function* () {
-            for (const value of [3, 2, 1]) yield await Promise.resolve(value);
-          },
-          resolve: (value: unknown) => value,
-        },
-        secret: {
-          subscribe: () => {
-            throw forbidden("Not for you.");
-          },
-        },
+        ...tickerSubscriptions(followTicks),
       },
     },
     subscriptions: {
       connect: async (_req, params) => {
-        const authorization = typeof params.authorization === "string" ? params.authorization : "";
-        const viewer = authorization ? await verify(authorization.replace(/^Bearer /, "")) : undefined;
-        return contextFrom(params as Record<string, string>, viewer, log);
+        return subscriptionContext(params, log);
       },
       perEvent: (context) => context,
     },

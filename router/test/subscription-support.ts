@@ -5,7 +5,7 @@
  */
 import { type Viewer } from "@storefront/platform/auth";
 import { type RequestContext } from "@storefront/platform/context";
-import { unauthenticated } from "@storefront/platform/errors";
+import { forbidden, unauthenticated } from "@storefront/platform/errors";
 import type { Logger } from "@storefront/platform/logger";
 
 /** A token of `user` that expires in `ttlSeconds`. */
@@ -98,4 +98,40 @@ export class TickLog {
       },
     };
   }
+}
+
+/**
+ * The ticker subgraph's subscription fields the tests share: `ticks(afterSequence)` (resumable),
+ * `countdown` (three values, then it completes) and `secret` (always FORBIDDEN).
+ */
+export function tickerSubscriptions<T>(
+  follow: (after: number | null | undefined) => AsyncIterableIterator<T>,
+) {
+  return {
+    ticks: {
+      subscribe: (_: unknown, args: { afterSequence?: number | null }) => follow(args.afterSequence),
+      resolve: (tick: unknown) => tick,
+    },
+    countdown: {
+      subscribe: async function* () {
+        for (const value of [3, 2, 1]) yield await Promise.resolve(value);
+      },
+      resolve: (value: unknown) => value,
+    },
+    secret: {
+      subscribe: () => {
+        throw forbidden("Not for you.");
+      },
+    },
+  };
+}
+
+/** A test subgraph's context for a subscription, from the caller it is told about. */
+export async function subscriptionContext(
+  params: Record<string, unknown>,
+  log: Logger,
+): Promise<RequestContext> {
+  const authorization = typeof params.authorization === "string" ? params.authorization : "";
+  const viewer = authorization ? await verify(authorization.replace(/^Bearer /, "")) : undefined;
+  return contextFrom(params as Record<string, string>, viewer, log);
 }

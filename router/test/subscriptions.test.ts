@@ -14,7 +14,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket, { WebSocketServer } from "ws";
 import { routerConfigFrom, startRouter, type RunningRouter } from "../src";
 import { metric } from "./support";
-import { TickLog, contextFrom, token, verify, type TickRow } from "./subscription-support";
+import {
+  TickLog,
+  contextFrom,
+  subscriptionContext,
+  tickerSubscriptions,
+  token,
+  verify,
+  type TickRow,
+} from "./subscription-support";
 
 /**
  * The WebSocket transport against two small subgraphs, with no database: `ticker` owns the
@@ -74,21 +82,7 @@ async function startTicker(port = 0): Promise<RunningHttpService> {
     resolvers: {
       Query: { lastSequence: () => ticks.length },
       Subscription: {
-        ticks: {
-          subscribe: (_: unknown, args: { afterSequence?: number | null }) => followTicks(args.afterSequence),
-          resolve: (tick: unknown) => tick,
-        },
-        countdown: {
-          subscribe: async function* () {
-            for (const value of [3, 2, 1]) yield await Promise.resolve(value);
-          },
-          resolve: (value: unknown) => value,
-        },
-        secret: {
-          subscribe: () => {
-            throw forbidden("Not for you.");
-          },
-        },
+        ...tickerSubscriptions(followTicks),
         mine: {
           subscribe: (_: unknown, args: { owner: string }, context: RequestContext) => {
             if (!context.viewer) throw unauthenticated();
@@ -103,9 +97,7 @@ async function startTicker(port = 0): Promise<RunningHttpService> {
       connect: async (req, params) => {
         tickerSockets.add(req);
         tickerConnections.push(params);
-        const authorization = typeof params.authorization === "string" ? params.authorization : "";
-        const viewer = authorization ? await verify(authorization.replace(/^Bearer /, "")) : undefined;
-        return contextFrom(params as Record<string, string>, viewer, log);
+        return subscriptionContext(params, log);
       },
       perEvent: (context) => context,
     },

@@ -122,7 +122,7 @@ function dedupKey(request: SubscribeRequest): string {
 class SubscriberOptions<C> implements RouterSubscriptionOptions {
   constructor(
     private readonly target: SharedSubscription<C>,
-    readonly subscriber: Subscriber<C>,
+    private readonly subscriber: Subscriber<C>,
     private readonly logs: { readonly log: Logger },
     readonly plan: SubscriptionPlan,
     readonly metrics: SubscriptionMetrics,
@@ -165,9 +165,10 @@ function subscriptionOf<C>(
 }
 
 /**
- * Identical client subscriptions share one upstream subscription: it is opened with the first,
- * each event is completed with the rest of the plan once (its entity fetches run once, as the
- * first subscriber) and the result handed to every subscriber, and it ends when the last leaves.
+ * Identical client subscriptions share one upstream subscription: it is opened with the first, as
+ * its caller (the holder, until it leaves: see SharedSubscription.handOver), each event is
+ * completed with the rest of the plan once (its entity fetches run once, as the holder) and the
+ * result handed to every subscriber, and it ends when the last leaves.
  */
 export class SharedSubscriptions<C = unknown> {
   private readonly byKey = new Map<string, Set<SharedSubscription<C>>>();
@@ -354,6 +355,7 @@ class SharedSubscription<C> {
    * resumable primary is shared across tokens (see SubscribeRequest.scope); it re-opens after the
    * last sequence received, so nothing is lost or repeated. Others share one token, which stays
    * good for as long as any of them does: they go on as they are. False when no client can.
+   * One that has received no event yet re-opens from now, as after a lost connection.
    */
   private handOver(): boolean {
     if (!this.request.plan.resume) return false;

@@ -161,10 +161,14 @@ class SubscriberHooks implements Subscriber<SubscriptionConnection> {
     private readonly listener: { onFailure(): void } | undefined,
   ) {}
 
+  /** The caller's token expires within a second, or has. */
+  private expiring(): boolean {
+    const expiresAt = this.caller.context.viewer?.expiresAt;
+    return expiresAt !== undefined && Date.now() >= expiresAt * 1000 - 1_000;
+  }
+
   canHold(): boolean {
-    const { closed, context } = this.caller;
-    const expiresAt = context.viewer?.expiresAt;
-    return !closed && (expiresAt === undefined || Date.now() < expiresAt * 1000 - 1_000);
+    return !this.caller.closed && !this.expiring();
   }
 
   onFailure(): void {
@@ -173,9 +177,8 @@ class SubscriberHooks implements Subscriber<SubscriptionConnection> {
 
   credentialsRefused(): boolean {
     const connection = this.caller;
-    const expiresAt = connection.context.viewer?.expiresAt;
     // The subgraph ends it at the token's expiry too; whichever notices first ends the client's.
-    if (expiresAt === undefined || Date.now() < expiresAt * 1000 - 1_000) return false;
+    if (!this.expiring()) return false;
     connection.end("token expired");
     return true;
   }

@@ -1,15 +1,13 @@
 import type { ServerResponse } from "node:http";
 import type { FormattedExecutionResult, GraphQLFormattedError } from "graphql";
 import { resultText } from "../result-text";
-import { heartbeats, type Beat } from "./heartbeats";
+import type { Beat } from "./heartbeats";
 import type { StreamWriter } from "./http";
-import { keepHeadFlat } from "./response";
+import { HeartbeatStream, isOpen } from "./response";
 
 /** The `subscriptionSpec` of Apollo's multipart subscription protocol served here. */
 export const MULTIPART_SUBSCRIPTION_SPEC = "1.0";
 const BOUNDARY = "graphql";
-
-const isOpen = (res: ServerResponse) => !res.writableEnded && !res.destroyed;
 
 /** One JSON part, with the boundary after it. */
 const partText = (json: string) =>
@@ -22,16 +20,7 @@ const beat: Beat = (res) => {
   part(res, {});
 };
 
-/**
- * One stream's writer: methods on the prototype rather than closures per stream, which under tsx
- * each carry their renamed-function properties (esbuild's keepNames).
- */
-class MultipartWriter implements StreamWriter {
-  constructor(
-    private readonly res: ServerResponse,
-    private readonly heartbeatMs: number,
-  ) {}
-
+class MultipartWriter extends HeartbeatStream {
   next(result: FormattedExecutionResult): boolean {
     const { res } = this;
     return isOpen(res) ? res.write(partText(`{"payload":${resultText(result)}}`)) : true;
@@ -47,12 +36,18 @@ class MultipartWriter implements StreamWriter {
     if (isOpen(this.res)) this.res.end("--\r\n");
   }
 
-  closed(): void {
-    this.stopHeartbeats();
-  }
-
-  private stopHeartbeats(): void {
-    heartbeats.remove(this.res, beat, this.heartbeatMs);
+  open(headers: Record<string, string>): this {
+    this.start(
+      {
+        ...headers,
+        "content-type": `multipart/mixed;boundary="${BOUNDARY}";subscriptionSpec="${MULTIPART_SUBSCRIPTION_SPEC}"`,
+        "cache-control": "no-store",
+        "x-accel-buffering": "no",
+      },
+      // The opening boundary, and a first heartbeat at once.
+      `\r\n--${BOUNDARY}${partText("{}")}`,
+    );
+    return this;
   }
 }
 
@@ -70,15 +65,5 @@ export function multipartStream(
   heartbeatMs: number,
   headers: Record<string, string> = {},
 ): StreamWriter {
-  res.writeHead(200, {
-    ...headers,
-    "content-type": `multipart/mixed;boundary="${BOUNDARY}";subscriptionSpec="${MULTIPART_SUBSCRIPTION_SPEC}"`,
-    "cache-control": "no-store",
-    "x-accel-buffering": "no",
-  });
-  res.write(`\r\n--${BOUNDARY}`);
-  part(res, {});
-  keepHeadFlat(res);
-  heartbeats.add(res, beat, heartbeatMs);
-  return new MultipartWriter(res, heartbeatMs);
+  return new MultipartWriter(res, beat, heartbeatMs).open(headers);
 }

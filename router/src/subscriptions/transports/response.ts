@@ -1,4 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { FormattedExecutionResult, GraphQLFormattedError } from "graphql";
+import { heartbeats, type Beat } from "./heartbeats";
+import type { StreamWriter } from "./http";
 
 /**
  * Node builds a response's head by concatenation and keeps it (`_header`) for the response's
@@ -20,4 +23,45 @@ export function keepHeadFlat(res: ServerResponse): void {
 export function releaseHeaders(req: IncomingMessage): void {
   req.headers = {};
   req.rawHeaders = [];
+}
+
+/** Whether the response can still be written to. */
+export const isOpen = (res: ServerResponse) => !res.writableEnded && !res.destroyed;
+
+/**
+ * What the SSE and multipart writers share: the response and its heartbeats, which stop when the
+ * stream ends or the client closes it. One object per stream with its methods on the prototype,
+ * rather than closures per stream, which under tsx each carry their renamed-function properties
+ * (esbuild's keepNames).
+ */
+export abstract class HeartbeatStream implements StreamWriter {
+  constructor(
+    protected readonly res: ServerResponse,
+    private readonly beat: Beat,
+    private readonly heartbeatMs: number,
+  ) {}
+
+  /**
+   * Writes the head and the first bytes of the stream, then beats every `heartbeatMs` from the
+   * next tick on (heartbeats.ts).
+   */
+  protected start(headers: Record<string, string>, first: string): void {
+    const { res } = this;
+    res.writeHead(200, headers);
+    res.write(first);
+    keepHeadFlat(res);
+    heartbeats.add(res, this.beat, this.heartbeatMs);
+  }
+
+  abstract next(result: FormattedExecutionResult): boolean;
+  abstract fail(errors: readonly GraphQLFormattedError[], level: "operation" | "transport"): void;
+  abstract complete(): void;
+
+  closed(): void {
+    this.stopHeartbeats();
+  }
+
+  protected stopHeartbeats(): void {
+    heartbeats.remove(this.res, this.beat, this.heartbeatMs);
+  }
 }

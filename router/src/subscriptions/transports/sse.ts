@@ -2,13 +2,11 @@ import type { ServerResponse } from "node:http";
 import type { FormattedExecutionResult, GraphQLFormattedError } from "graphql";
 import { print } from "graphql-sse";
 import { resultText } from "../result-text";
-import { heartbeats, type Beat } from "./heartbeats";
+import type { Beat } from "./heartbeats";
 import type { StreamWriter } from "./http";
-import { keepHeadFlat } from "./response";
+import { HeartbeatStream, isOpen } from "./response";
 
 const HEARTBEAT = ":\n\n";
-
-const isOpen = (res: ServerResponse) => !res.writableEnded && !res.destroyed;
 
 /** A comment: EventSource ignores it. Shared by every stream (heartbeats.ts). */
 const beat: Beat = (res) => {
@@ -17,16 +15,7 @@ const beat: Beat = (res) => {
 
 const write = (res: ServerResponse, text: string) => (isOpen(res) ? res.write(text) : true);
 
-/**
- * One stream's writer: methods on the prototype rather than closures per stream, which under tsx
- * each carry their renamed-function properties (esbuild's keepNames).
- */
-class SseWriter implements StreamWriter {
-  constructor(
-    private readonly res: ServerResponse,
-    private readonly heartbeatMs: number,
-  ) {}
-
+class SseWriter extends HeartbeatStream {
   next(result: FormattedExecutionResult): boolean {
     return write(this.res, `event: next\ndata: ${resultText(result)}\n\n`);
   }
@@ -43,12 +32,19 @@ class SseWriter implements StreamWriter {
     if (isOpen(res)) res.end();
   }
 
-  closed(): void {
-    this.stopHeartbeats();
-  }
-
-  private stopHeartbeats(): void {
-    heartbeats.remove(this.res, beat, this.heartbeatMs);
+  open(headers: Record<string, string>): this {
+    this.start(
+      {
+        ...headers,
+        "content-type": "text/event-stream; charset=utf-8",
+        "cache-control": "no-store",
+        connection: "keep-alive",
+        // Proxies that buffer responses (nginx) pass this stream on as it is written.
+        "x-accel-buffering": "no",
+      },
+      HEARTBEAT,
+    );
+    return this;
   }
 }
 
@@ -65,16 +61,5 @@ export function sseStream(
   heartbeatMs: number,
   headers: Record<string, string> = {},
 ): StreamWriter {
-  res.writeHead(200, {
-    ...headers,
-    "content-type": "text/event-stream; charset=utf-8",
-    "cache-control": "no-store",
-    connection: "keep-alive",
-    // Proxies that buffer responses (nginx) pass this stream on as it is written.
-    "x-accel-buffering": "no",
-  });
-  write(res, HEARTBEAT);
-  keepHeadFlat(res);
-  heartbeats.add(res, beat, heartbeatMs);
-  return new SseWriter(res, heartbeatMs);
+  return new SseWriter(res, beat, heartbeatMs).open(headers);
 }

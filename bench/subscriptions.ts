@@ -14,7 +14,7 @@
  * Needs the local PostgreSQL and RabbitMQ (as the e2e tests do). The platform runs in this
  * process (six subgraphs, fresh databases, a per-run exchange); an orders replica and the router
  * under test run in child processes of their own, so the router's memory and descriptors are its
- * own; subscribers are spread over worker processes (subscription-clients.ts), which speak each
+ * own (a fresh router for each size × transport); subscribers are spread over worker processes (subscription-clients.ts), which speak each
  * transport on the wire: graphql-ws, GraphQL over SSE (graphql-sse, distinct connections) and
  * Apollo's multipart subscriptions.
  *
@@ -71,7 +71,7 @@
  * table says how many connections carried them.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startPlatform, type Platform } from "@storefront/e2e";
@@ -143,8 +143,8 @@ const ORDERS = process.argv.includes("--orders") ? positive("orders", "1") : und
 const PER_CONNECTION = positive("per-connection", "1");
 /**
  * A folder for heap snapshots of the router, for finding what a subscriber costs: each run writes
- * one idle (heap-1, heap-3 …) and one loaded (heap-2, heap-4 …), after a full collection; compare
- * them with `npx tsx bench/heap-diff.ts <idle> <loaded> <held>`. Writing a snapshot stops the
+ * into `<size>-<transport>/` one idle (heap-1) and one loaded (heap-2), after a full collection;
+ * compare them with `npx tsx bench/heap-diff.ts <idle> <loaded> <held>`. Writing a snapshot stops the
  * router for seconds, so the latency and RSS figures of such a run are not to be quoted.
  */
 const HEAP_SNAPSHOTS = process.argv.includes("--heap-snapshots")
@@ -222,7 +222,9 @@ async function startOrdersProcess(platform: Platform) {
  * The router under test, in its own process, over that orders replica and the platform's other
  * subgraphs (payments, shipping, catalogue answer the events' entity fetches).
  */
-async function startRouterProcess(platform: Platform, orders: ServiceProcess, dir: string) {
+async function startRouterProcess(platform: Platform, orders: ServiceProcess, dir: string, runName: string) {
+  const snapshots = HEAP_SNAPSHOTS && path.join(HEAP_SNAPSHOTS, runName);
+  if (snapshots) mkdirSync(snapshots, { recursive: true });
   const supergraph = path.join(dir, "supergraph.graphql");
   writeFileSync(supergraph, platform.router.supergraphSdl);
   const [port, metricsPort] = [await freePort(), await freePort()];
@@ -238,7 +240,7 @@ async function startRouterProcess(platform: Platform, orders: ServiceProcess, di
       JWKS_URL: new URL("/.well-known/jwks.json", platform.users.url).toString(),
       RATE_LIMIT_PER_MINUTE: "0",
       SUBSCRIPTION_MAX_PER_CONNECTION: String(Math.max(20, PER_CONNECTION)),
-      ...(HEAP_SNAPSHOTS ? { HEAP_SNAPSHOT_DIR: HEAP_SNAPSHOTS } : {}),
+      ...(snapshots ? { HEAP_SNAPSHOT_DIR: snapshots } : {}),
     },
     CPU_PROFILE ? { nodeOptions: ["--cpu-prof", `--cpu-prof-dir=${CPU_PROFILE}`] } : {},
   );
@@ -769,15 +771,22 @@ async function main() {
     const pool = await preparePool(platform, poolSize);
     const orders = await startOrdersProcess(platform);
     services.push(orders);
-    const router = await startRouterProcess(platform, orders, dir);
-    services.push(router);
-    const routerLimits = fileLimits(router.pid);
-    console.log(`router open files: soft ${routerLimits.soft}, hard ${routerLimits.hard}`);
     for (const size of SIZES)
       for (const transport of TRANSPORTS) {
-        const result = await run(size, transport, { platform, pool, router, workers });
-        table(result);
-        results.push(result);
+        // A router of its own for each run: one that held an earlier run's subscribers has a heap
+        // V8 already grew, which the next run's memory figures would not show.
+        const router = await startRouterProcess(platform, orders, dir, `${size}-${transport}`);
+        if (results.length === 0) {
+          const routerLimits = fileLimits(router.pid);
+          console.log(`router open files: soft ${routerLimits.soft}, hard ${routerLimits.hard}`);
+        }
+        try {
+          const result = await run(size, transport, { platform, pool, router, workers });
+          table(result);
+          results.push(result);
+        } finally {
+          await router.stop();
+        }
       }
     summary(results);
   } finally {

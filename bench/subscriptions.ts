@@ -667,7 +667,7 @@ function table(r: RunResult) {
   const [p50, p99, max] = [50, 99, 100].map((p) => percentile(r.latencies, p));
   row(
     "change → last delivery",
-    `p50 ${fmt(p50!)} ms, p99 ${fmt(p99!)} ms, max ${fmt(max!)} ms over ${r.latencies.length} changes (fan-out ${r.fanOuts.map((n) => fmt(n)).join(", ")})`,
+    `p50 ${fmt(p50!)} ms, p99 ${fmt(p99!)} ms, max ${fmt(max!)} ms over ${r.latencies.length} changes (fan-out ${r.fanOuts.map((n) => fmt(n)).join(", ")}; ms ${r.latencies.map((n) => fmt(n)).join(", ")})`,
   );
   const endedEarly = Object.keys(r.ended).length ? `; ended by the server: ${JSON.stringify(r.ended)}` : "";
   row(

@@ -13,6 +13,7 @@ import {
 } from "graphql-ws";
 import type { RawData, WebSocket, WebSocketServer } from "ws";
 import { resultText } from "./result-text";
+import { inSlices } from "./slices";
 import { ExpiryTimers } from "./transports/expiry";
 
 /** What a connection keeps of its upgrade request: the request itself is let go at once. */
@@ -127,7 +128,8 @@ class Connection<C> implements ProtocolSocket {
  * execution arguments and a closure per emitted message kind. Here a connection keeps the socket,
  * a few flags and its streams; a subscription is its stream and the loop that sends its results.
  * The socket's listeners are shared by every socket, one interval pings every socket for
- * keep-alive, and the connection_init deadlines wait on one timer.
+ * keep-alive (in slices, so events are not held up behind the sweep), and the connection_init
+ * deadlines wait on one timer.
  *
  * Protocol errors close the socket as the protocol says: 4400 a message that is not one, 4401 a
  * subscribe before connection_ack, 4403 a refused connection_init, 4406 another subprotocol, 4408
@@ -348,21 +350,21 @@ export function serveGraphqlWs<C>(
     }
   });
 
-  // Keep-alive: every socket is pinged on each tick; one that did not answer the last ping is gone.
+  // Keep-alive: every socket is pinged on each tick, in slices; one that did not answer the last
+  // ping is gone.
+  const ping = (socket: WebSocket) => {
+    const connection = connections.get(socket);
+    if (!connection || socket.readyState !== socket.OPEN) return;
+    if (connection.awaitingPong) {
+      socket.terminate();
+      return;
+    }
+    connection.awaitingPong = true;
+    socket.ping();
+  };
   const keepAlive =
     options.keepAliveMs > 0 && Number.isFinite(options.keepAliveMs)
-      ? setInterval(() => {
-          for (const socket of wss.clients) {
-            const connection = connections.get(socket);
-            if (!connection || socket.readyState !== socket.OPEN) continue;
-            if (connection.awaitingPong) {
-              socket.terminate();
-              continue;
-            }
-            connection.awaitingPong = true;
-            socket.ping();
-          }
-        }, options.keepAliveMs)
+      ? setInterval(() => void inSlices(wss.clients, ping), options.keepAliveMs)
       : undefined;
   keepAlive?.unref();
 

@@ -1,4 +1,5 @@
 import type { ServerResponse } from "node:http";
+import { inSlices } from "../slices";
 
 /** Writes one heartbeat on a stream (an SSE comment, an empty multipart part). */
 export type Beat = (res: ServerResponse) => void;
@@ -50,8 +51,11 @@ export class Heartbeats {
 }
 
 function tick(group: Group, beat: Beat): void {
-  group.ticks += 1;
-  for (const [res, added] of group.streams) if (group.ticks - added >= 2) beat(res);
+  const now = (group.ticks += 1);
+  // In slices: a write per open stream, which at tens of thousands would hold up events.
+  void inSlices(group.streams, ([res, added]) => {
+    if (now - added >= 2 && group.streams.has(res)) beat(res);
+  });
 }
 
 /** The router's heartbeats: one set for every SSE and multipart stream. */
